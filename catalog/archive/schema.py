@@ -1,0 +1,158 @@
+"""The archive's schema, as migrations: an old archive opens in a new version.
+
+``photos`` holds one row per distinct image content. Its caption columns hold the
+*effective* values (the parser's, overlaid by the newest editor correction), so
+search, facets, the TUI and Datasette read one table. The parser's own output is
+kept whole in ``parsed_json``; corrections live in ``corrections`` and are never
+touched by an import or a re-parse.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("catalog")
+
+#: Columns of ``photos`` that full-text search indexes, in FTS column order.
+FTS_COLUMNS = (
+    "caption", "subject", "city", "region", "country",
+    "photographer", "credit", "agency", "keywords", "headline",
+)
+
+#: Caption columns whose effective value an editor may correct.
+CORRECTABLE = (
+    "subject", "city", "region", "country", "country_code", "date",
+    "agency", "photographer", "credit",
+    "file_photo", "pool", "handout",
+)
+
+PHOTO_COLUMNS: dict[str, type] = {
+    "id": int,                    # stable integer id used in URLs and the UIs
+    "sha256": str,                # content hash: identity of the picture
+    "path": str,                  # the first path it was seen at (all paths: photo_paths)
+    "file_size": int,
+    "format": str,
+    "width": int,
+    "height": int,
+    # EXIF
+    "make": str,
+    "model": str,
+    "lens": str,
+    "taken_at": str,              # ISO local time
+    "taken_offset": str,          # "+02:00"
+    "gps_lat": float,
+    "gps_lon": float,
+    "exposure_time": str,
+    "f_number": float,
+    "iso": int,
+    "focal_length": float,
+    "orientation": int,
+    # IPTC / XMP, flattened
+    "headline": str,
+    "keywords": str,              # "; "-joined
+    "byline": str,
+    "iptc_credit": str,
+    "iptc_source": str,
+    "iptc_city": str,
+    "iptc_region": str,
+    "iptc_country": str,
+    "iptc_date": str,             # ISO date from IPTC Date Created / photoshop:DateCreated
+    "instructions": str,
+    "object_name": str,
+    "iptc_json": str,             # every IIM dataset read
+    "xmp_json": str,              # every XMP field read
+    "exif_json": str,             # further EXIF tags read
+    # caption
+    "caption": str,               # raw caption text
+    "caption_source": str,        # "xmp", "iptc", "sidecar", "manifest"
+    # parsed (effective) fields
+    "subject": str,
+    "city": str,
+    "region": str,
+    "country": str,
+    "country_code": str,
+    "place_lat": float,
+    "place_lon": float,
+    "date": str,                  # ISO date of the picture per caption
+    "date_text": str,
+    "sent_date": str,
+    "agency": str,
+    "photographer": str,
+    "credit": str,
+    "intermediaries": str,        # JSON list
+    "file_photo": int,
+    "pool": int,
+    "handout": int,
+    "third_party": int,
+    "topshot": int,
+    "drone": int,
+    "restrictions": str,          # JSON list of flags
+    "restriction_text": str,
+    "story_codes": str,           # JSON list
+    "notes": str,                 # JSON list
+    "caption_format": str,
+    "confidence": float,
+    "residue": str,
+    "spans": str,                 # JSON {field: [start, end]}
+    "parsed_json": str,           # the parser's Caption, whole
+    "parser_version": str,
+    "corrected_fields": str,      # JSON list of fields whose value is an editor's
+    # reconciliation
+    "date_conflict_days": int,    # |caption date - camera date| in days, when both known
+    "place_conflict_km": float,   # caption place to GPS, when both known
+    "has_conflict": int,
+    # identity and bookkeeping
+    "dhash": str,                 # 64-bit difference hash, 16 hex digits
+    "first_import_id": int,
+    "imported_at": str,
+    "updated_at": str,
+}
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Photos, their paths, thumbnails, corrections, imports and errors, FTS."""
+    db["photos"].create(PHOTO_COLUMNS, pk="id", not_null={"sha256"})
+    db["photos"].create_index(["sha256"], unique=True)
+    for col in ("date", "agency", "photographer", "country", "taken_at", "dhash", "file_photo"):
+        db["photos"].create_index([col])
+    db["photo_paths"].create(
+        {"path": str, "photo_id": int, "size": int, "mtime_ns": int, "seen_at": str},
+        pk="path",
+        foreign_keys=[("photo_id", "photos", "id")],
+    )
+    db["photo_paths"].create_index(["photo_id"])
+    db["thumbnails"].create(
+        {"photo_id": int, "jpeg": bytes, "width": int, "height": int, "source": str},
+        pk="photo_id",
+        foreign_keys=[("photo_id", "photos", "id")],
+    )
+    db["corrections"].create(
+        {
+            "id": int, "photo_id": int, "field": str, "value": str,
+            "previous": str, "editor": str, "created_at": str, "undone_at": str,
+        },
+        pk="id",
+        foreign_keys=[("photo_id", "photos", "id")],
+    )
+    db["corrections"].create_index(["photo_id", "field"])
+    db["imports"].create(
+        {
+            "id": int, "started_at": str, "finished_at": str, "paths": str,
+            "status": str, "seen": int, "imported": int, "unchanged": int, "failed": int,
+        },
+        pk="id",
+    )
+    db["import_errors"].create(
+        {"id": int, "import_id": int, "path": str, "reason": str, "error_type": str, "at": str},
+        pk="id",
+    )
+    db["import_errors"].create_index(["path"])
+    db["photos"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True,
+                            tokenize="unicode61 remove_diacritics 2")
+
+
+def migrate(db: Database) -> None:
+    """Bring ``db`` to the newest schema."""
+    migrations.apply(db)
