@@ -1,0 +1,8 @@
+"""The SQLite archive."""
+
+
+class Archive:
+    """Placeholder until the archive lands."""
+
+
+__all__ = ["Archive"]

@@ -1,0 +1,1 @@
+"""Datasette plugin for the newsroom: thumbnails, photo pages, facets."""
