@@ -1,0 +1,1 @@
+"""Batch import: walk, skip unchanged, extract in workers, write in batches."""
