@@ -153,6 +153,12 @@ def m001_initial(db: Database) -> None:
                             tokenize="unicode61 remove_diacritics 2")
 
 
+@migrations()
+def m002_undone_by(db: Database) -> None:
+    """Who undid a correction, beside when."""
+    db["corrections"].add_column("undone_by", str)
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the newest schema."""
     migrations.apply(db)
