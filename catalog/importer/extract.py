@@ -1,0 +1,92 @@
+"""The per-file work done in worker processes: hash, read, find the caption, parse.
+
+:func:`extract` never raises for a bad file: it returns a :class:`Failure` with a
+reason a person understands, so one file costs one file, never the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from catalog.captions import parse_caption
+from catalog.images import ImageReadError, read_image
+from catalog.importer.sources import sidecar_caption
+from catalog.records import PhotoRecord, build_record, year_hint
+
+#: Read files in chunks of this many bytes while hashing (memory stays flat).
+HASH_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file to extract; ``manifest_caption`` is its ``--manifest`` row, if any."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    manifest_caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A file that could not be imported, and why."""
+
+    path: str
+    reason: str
+    error_type: str
+
+
+def parser_version() -> str:
+    """The caption parser's version string, "" while the parser does not define one."""
+    from catalog import captions
+
+    return str(getattr(captions, "PARSER_VERSION", ""))
+
+
+def sha256_file(path: str) -> str:
+    """Hex SHA-256 of a file's content, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb", buffering=0) as fh:
+        buf = bytearray(HASH_CHUNK)
+        view = memoryview(buf)
+        while n := fh.readinto(buf):
+            digest.update(view[:n])
+    return digest.hexdigest()
+
+
+def extract(task: Task) -> PhotoRecord | Failure:
+    """Build the archive record of one file, or say why it cannot be imported."""
+    if task.size == 0:
+        return Failure(task.path, "empty file (0 bytes)", "EmptyFile")
+    try:
+        sha = sha256_file(task.path)
+    except OSError as exc:
+        return Failure(task.path, f"cannot read the file: {exc.strerror or exc}",
+                       type(exc).__name__)
+    try:
+        info = read_image(task.path)
+    except ImageReadError as exc:
+        return Failure(task.path, exc.reason, "ImageReadError")
+    caption_text, source = info.caption, info.caption_source
+    if not caption_text.strip():
+        caption_text, source = sidecar_caption(task.path)
+    if not caption_text.strip() and task.manifest_caption:
+        caption_text, source = task.manifest_caption, "manifest"
+    caption = parse_caption(caption_text, year_hint=year_hint(info)) if caption_text else None
+    return build_record(info, caption, sha256=sha, size=task.size, mtime_ns=task.mtime_ns,
+                        caption_source=source, dhash=None, parser_version=parser_version())
+
+
+def extract_many(tasks: list[Task]) -> list[PhotoRecord | Failure]:
+    """Extract a chunk of files (one round trip to a worker process)."""
+    return [_fenced(task) for task in tasks]
+
+
+def _fenced(task: Task) -> PhotoRecord | Failure:
+    """The worker's fence: an unexpected error in one file's extraction is that file's
+    recorded failure (type and message kept), never the worker's death."""
+    try:
+        return extract(task)
+    except Exception as exc:  # fence: see docstring
+        return Failure(task.path, f"unexpected {type(exc).__name__}: {exc}", type(exc).__name__)

@@ -1,0 +1,184 @@
+"""``import_paths``: walk, skip unchanged, extract in worker processes, write in batches.
+
+Phase 1 makes the archive searchable: every file's metadata row (or its error)
+is written, in batched transactions, before any pixel is decoded. Phase 2 makes
+thumbnails and perceptual hashes (see catalog.importer.thumbnails).
+
+Nothing is lost: every file the walk yields ends in ``photos`` (via
+``photo_paths``) or in ``import_errors``. A run killed at any point leaves only
+whole batches behind; the next run skips what is already recorded (path, size,
+mtime) and finishes the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from catalog.importer.extract import Failure, Task
+from catalog.importer.progress import Progress
+from catalog.importer.sources import load_manifest
+from catalog.importer.walk import FileEntry, WalkProblem, walk
+from catalog.importer.workers import run_tasks
+from catalog.records import PhotoRecord
+
+#: Rows written per transaction.
+BATCH_SIZE = 200
+
+
+@dataclass
+class ImportSummary:
+    """What one import run did. ``files_per_s`` is ``seen / duration``."""
+
+    import_id: int | None = None
+    seen: int = 0
+    imported: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    duration: float = 0.0
+    files_per_s: float = 0.0
+    thumbnails_made: int = 0
+    thumbnail_errors: list[tuple[str, str]] = field(default_factory=list)
+    linked_paths: int = 0     # new paths of content already in the archive
+    status: str = "finished"  # or "interrupted"
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["errors"] = [{"path": p, "reason": r} for p, r in self.errors]
+        out["thumbnail_errors"] = [{"path": p, "reason": r} for p, r in self.thumbnail_errors]
+        return out
+
+
+class _Writer:
+    """Buffers records and writes them in batches; links known content to new paths."""
+
+    def __init__(self, archive, import_id: int, summary: ImportSummary):
+        self.archive = archive
+        self.import_id = import_id
+        self.summary = summary
+        self.batch: list[PhotoRecord] = []
+
+    def add(self, record: PhotoRecord) -> None:
+        self.batch.append(record)
+        if len(self.batch) >= BATCH_SIZE:
+            self.flush()
+
+    def fail(self, failure: Failure) -> None:
+        self.archive.record_error(self.import_id, failure.path, failure.reason,
+                                  failure.error_type)
+        self.summary.failed += 1
+        self.summary.errors.append((failure.path, failure.reason))
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        fresh: dict[str, PhotoRecord] = {}
+        extra_paths: list[PhotoRecord] = []
+        for record in self.batch:
+            if record.sha256 in fresh:
+                extra_paths.append(record)
+                continue
+            photo_id = self.archive.photo_id_for_sha(record.sha256)
+            if photo_id is None:
+                fresh[record.sha256] = record
+            else:
+                extra_paths.append(record)
+        if fresh:
+            self.archive.upsert_photos(list(fresh.values()), self.import_id)
+        for record in extra_paths:
+            photo_id = self.archive.photo_id_for_sha(record.sha256)
+            self.archive.add_path(photo_id, record.path, record.size, record.mtime_ns)
+        self.summary.imported += len(self.batch)
+        self.summary.linked_paths += len(extra_paths)
+        self.batch.clear()
+
+
+def import_paths(
+    archive,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    thumbnails: bool = True,
+    manifest: str | os.PathLike[str] | dict[str, str] | None = None,
+    progress: Progress | None = None,
+    chunk_size: int = 8,
+    extract_chunk: Callable[[list[Task]], list[Any]] | None = None,
+) -> ImportSummary:
+    """Import every image file under ``paths`` into ``archive``; never raises for a bad file.
+
+    ``workers``: extraction processes (default ``os.cpu_count()``; 1 runs in this
+    process). ``manifest``: a ``filename,caption`` CSV (or its loaded dict).
+    ``progress``: where to report (see catalog.importer.progress); None is quiet.
+    ``extract_chunk`` replaces the per-chunk extraction (for crash tests).
+    Ctrl-C stops cleanly: the summary's status is "interrupted".
+    """
+    t0 = time.monotonic()
+    paths = [os.fspath(p) for p in paths]
+    workers = max(1, workers or os.cpu_count() or 1)
+    captions = manifest if isinstance(manifest, dict) else (
+        load_manifest(manifest) if manifest else {})
+    known = archive.known_paths()
+    import_id = archive.start_import(paths)
+    summary = ImportSummary(import_id=import_id)
+    writer = _Writer(archive, import_id, summary)
+    try:
+        todo = sum(1 for item in walk(paths)
+                   if isinstance(item, FileEntry) and not _unchanged(item, known))
+        if progress:
+            progress.start("metadata", todo)
+        tasks = _tasks(walk(paths), known, captions, writer, summary)
+        for result in run_tasks(tasks, workers=workers, chunk_size=chunk_size,
+                                extract_chunk=extract_chunk):
+            if isinstance(result, Failure):
+                writer.fail(result)
+            else:
+                writer.add(result)
+            if progress:
+                progress.advance()
+        writer.flush()
+        if progress:
+            progress.stop()
+        if thumbnails:
+            from catalog.importer.thumbnails import make_thumbnails
+
+            made, errors = make_thumbnails(archive, workers=workers, progress=progress)
+            summary.thumbnails_made, summary.thumbnail_errors = made, errors
+    except KeyboardInterrupt:
+        summary.status = "interrupted"
+        writer.flush()
+        if progress:
+            progress.stop()
+    summary.seen = summary.imported + summary.unchanged + summary.failed
+    summary.duration = time.monotonic() - t0
+    summary.files_per_s = summary.seen / summary.duration if summary.duration else 0.0
+    archive.finish_import(import_id, status=summary.status, seen=summary.seen,
+                          imported=summary.imported, unchanged=summary.unchanged,
+                          failed=summary.failed)
+    return summary
+
+
+def _unchanged(entry: FileEntry, known: dict[str, tuple[int, int]]) -> bool:
+    seen = known.get(entry.path)
+    return seen is not None and seen[0] == entry.size and seen[1] == entry.mtime_ns
+
+
+def _tasks(
+    items: Iterator[FileEntry | WalkProblem],
+    known: dict[str, tuple[int, int]],
+    captions: dict[str, str],
+    writer: _Writer,
+    summary: ImportSummary,
+) -> Iterator[Task]:
+    """Turn the walk into tasks; unchanged files are counted, problems recorded."""
+    for item in items:
+        if isinstance(item, WalkProblem):
+            writer.fail(Failure(item.path, item.reason, item.error_type))
+        elif _unchanged(item, known):
+            summary.unchanged += 1
+        else:
+            yield Task(item.path, item.size, item.mtime_ns,
+                       captions.get(os.path.normpath(item.path), ""))

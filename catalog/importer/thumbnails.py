@@ -1,0 +1,138 @@
+"""Phase 2 of an import, or ``catalog thumbnails`` later: thumbnails and perceptual hashes.
+
+Pixels are the expensive part, so they come after every metadata row is written.
+One decode per picture serves both: the thumbnail (embedded EXIF preview when it
+is big enough, else Pillow draft-mode decoding, see catalog.images.thumbs) and
+the 64-bit difference hash, computed from the thumbnail. The hash is the same
+whether computed from the thumbnail or the full picture up to a bit or two,
+because it compares 9x8 averages; every hash in an archive is made this way.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import signal
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+
+from catalog.images import ImageReadError
+from catalog.importer.progress import Progress
+
+THUMB_MAX_SIZE = 320
+CHUNK = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ThumbResult:
+    """A thumbnail and hash for one photo, or the reason there is none."""
+
+    photo_id: int
+    path: str
+    jpeg: bytes = b""
+    width: int = 0
+    height: int = 0
+    source: str = ""
+    dhash: str = ""
+    error: str = ""
+
+
+def thumbnail_for(photo_id: int, path: str) -> ThumbResult:
+    """Make one photo's thumbnail and dhash; a bad file gives a result with ``error``."""
+    from PIL import Image, UnidentifiedImageError
+
+    from catalog.images import thumbs
+
+    try:
+        thumb = thumbs.make_thumbnail(path, max_size=THUMB_MAX_SIZE)
+        with Image.open(io.BytesIO(thumb.jpeg)) as small:
+            hash_hex = thumbs.dhash(small)
+    except ImageReadError as exc:
+        return ThumbResult(photo_id, path, error=exc.reason)
+    except (OSError, UnidentifiedImageError, ValueError) as exc:
+        return ThumbResult(photo_id, path, error=f"{type(exc).__name__}: {exc}")
+    return ThumbResult(photo_id, path, thumb.jpeg, thumb.width, thumb.height,
+                       thumb.source, hash_hex)
+
+
+def _fenced(photo_id: int, path: str) -> ThumbResult:
+    """The worker's fence: any unexpected error costs this photo its thumbnail (the
+    error's type and message are kept in the result), never the run."""
+    try:
+        return thumbnail_for(photo_id, path)
+    except Exception as exc:  # fence: see docstring
+        return ThumbResult(photo_id, path, error=f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _chunk(items: list[tuple[int, str]]) -> list[ThumbResult]:
+    return [_fenced(photo_id, path) for photo_id, path in items]
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _results(rows: list[tuple[int, str]], workers: int) -> Iterator[ThumbResult]:
+    it = iter(rows)
+    if workers <= 1:
+        for photo_id, path in it:
+            yield _fenced(photo_id, path)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint,
+                               mp_context=multiprocessing.get_context("fork"))
+    in_flight: dict[Future, list[tuple[int, str]]] = {}
+    try:
+        while True:
+            while len(in_flight) < workers * 4 and (chunk := list(islice(it, CHUNK))):
+                in_flight[pool.submit(_chunk, chunk)] = chunk
+            if not in_flight:
+                return
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = in_flight.pop(future)
+                try:
+                    yield from future.result()
+                except BrokenProcessPool:
+                    # A decoder crash: these photos keep no thumbnail; the run goes on
+                    # in a fresh pool (their metadata rows are already written).
+                    yield from (ThumbResult(pid, p, error="the worker process crashed")
+                                for pid, p in chunk)
+                    for other in in_flight.values():
+                        yield from (ThumbResult(pid, p, error="the worker process crashed")
+                                    for pid, p in other)
+                    in_flight.clear()
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pool = ProcessPoolExecutor(max_workers=workers,
+                                               initializer=_ignore_sigint,
+                                               mp_context=multiprocessing.get_context("fork"))
+                    break
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def make_thumbnails(
+    archive, *, workers: int = 1, progress: Progress | None = None, limit: int | None = None,
+) -> tuple[int, list[tuple[str, str]]]:
+    """Thumbnail (and dhash) every photo that has none; returns (made, [(path, reason)])."""
+    rows = archive.photos_without_thumbnail(limit)
+    made, errors = 0, []
+    if progress:
+        progress.start("thumbnails", len(rows))
+    try:
+        for result in _results(rows, workers):
+            if result.error:
+                errors.append((result.path, result.error))
+            else:
+                archive.set_thumbnail(result.photo_id, result.jpeg, result.width,
+                                      result.height, result.source)
+                archive.db["photos"].update(result.photo_id, {"dhash": result.dhash})
+                made += 1
+            if progress:
+                progress.advance()
+    finally:
+        if progress:
+            progress.stop()
+    return made, errors
