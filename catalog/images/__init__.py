@@ -1,11 +1,6 @@
-"""Image metadata readers: ``read_image(path) -> ImageInfo``."""
+"""Image metadata readers: ``read_image(path) -> ImageInfo``, thumbnails and perceptual hashes."""
 
 from catalog.images.model import ImageInfo, ImageReadError
-
-
-def read_image(path) -> ImageInfo:
-    """Placeholder until the readers land."""
-    raise ImageReadError(str(path), "reader not implemented yet")
-
+from catalog.images.reader import read_image
 
 __all__ = ["ImageInfo", "ImageReadError", "read_image"]

@@ -1,0 +1,255 @@
+"""EXIF: exifread first (``details=False``), Pillow's ``getexif()`` when exifread finds nothing.
+
+Both backends are reduced to one small dict of raw values (``RawExif``), and ``apply_exif``
+turns that into ImageInfo fields: cleaned strings, ISO dates, signed decimal GPS degrees.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import re
+from datetime import datetime
+from fractions import Fraction
+from typing import Any, BinaryIO
+
+import exifread
+from PIL import ExifTags, Image
+
+from catalog.images.clean import clean_camera_string
+from catalog.images.model import ImageInfo
+
+# exifread logs a WARNING for every file without EXIF; without a handler Python prints those
+# to stderr through its last-resort handler, which would flood an import's progress display.
+logging.getLogger("exifread").addHandler(logging.NullHandler())
+
+RawExif = dict[str, Any]
+
+EXIFREAD_KEYS: dict[str, str] = {
+    "make": "Image Make",
+    "model": "Image Model",
+    "orientation": "Image Orientation",
+    "lens": "EXIF LensModel",
+    "date_original": "EXIF DateTimeOriginal",
+    "date_digitized": "EXIF DateTimeDigitized",
+    "offset": "EXIF OffsetTimeOriginal",
+    "exposure": "EXIF ExposureTime",
+    "f_number": "EXIF FNumber",
+    "iso": "EXIF ISOSpeedRatings",
+    "focal_length": "EXIF FocalLength",
+    "lat": "GPS GPSLatitude",
+    "lat_ref": "GPS GPSLatitudeRef",
+    "lon": "GPS GPSLongitude",
+    "lon_ref": "GPS GPSLongitudeRef",
+    "alt": "GPS GPSAltitude",
+    "alt_ref": "GPS GPSAltitudeRef",
+    "exif_width": "EXIF ExifImageWidth",
+    "exif_height": "EXIF ExifImageLength",
+    "width": "Image ImageWidth",
+    "height": "Image ImageLength",
+    "xmp_packet": "Image ApplicationNotes",
+    "iptc_block": "Image IPTC/NAA",
+}
+# Pillow tag numbers: (IFD, tag). IFD None is IFD0.
+PILLOW_TAGS: dict[str, tuple[int | None, int]] = {
+    "make": (None, 0x010F),
+    "model": (None, 0x0110),
+    "orientation": (None, 0x0112),
+    "width": (None, 0x0100),
+    "height": (None, 0x0101),
+    "lens": (ExifTags.IFD.Exif, 0xA434),
+    "date_original": (ExifTags.IFD.Exif, 0x9003),
+    "date_digitized": (ExifTags.IFD.Exif, 0x9004),
+    "offset": (ExifTags.IFD.Exif, 0x9011),
+    "exposure": (ExifTags.IFD.Exif, 0x829A),
+    "f_number": (ExifTags.IFD.Exif, 0x829D),
+    "iso": (ExifTags.IFD.Exif, 0x8827),
+    "focal_length": (ExifTags.IFD.Exif, 0x920A),
+    "exif_width": (ExifTags.IFD.Exif, 0xA002),
+    "exif_height": (ExifTags.IFD.Exif, 0xA003),
+    "lat_ref": (ExifTags.IFD.GPSInfo, 1),
+    "lat": (ExifTags.IFD.GPSInfo, 2),
+    "lon_ref": (ExifTags.IFD.GPSInfo, 3),
+    "lon": (ExifTags.IFD.GPSInfo, 4),
+    "alt_ref": (ExifTags.IFD.GPSInfo, 5),
+    "alt": (ExifTags.IFD.GPSInfo, 6),
+}
+_EXIF_DATE = re.compile(r"^(\d{4})[:\-/](\d{2})[:\-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
+_OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
+
+
+def exif_with_exifread(stream: BinaryIO) -> RawExif:
+    """Run exifread (no maker notes, no thumbnail copy) and keep the tags we use."""
+    tags = exifread.process_file(stream, details=False, extract_thumbnail=False)
+    raw: RawExif = {}
+    for name, tag_name in EXIFREAD_KEYS.items():
+        tag = tags.get(tag_name)
+        if tag is not None and not isinstance(tag, bytes):
+            raw[name] = tag.values
+    raw["has_thumbnail"] = "Thumbnail JPEGInterchangeFormat" in tags
+    raw["tag_count"] = len(tags)
+    return raw
+
+
+def exif_from_blob(blob: bytes) -> RawExif:
+    """exifread over an Exif blob as Pillow hands it over (``Exif\\0\\0`` + TIFF, or bare TIFF)."""
+    if blob.startswith(b"Exif\x00\x00"):
+        blob = blob[6:]
+    return exif_with_exifread(io.BytesIO(blob))
+
+
+def exif_with_pillow(image: Image.Image) -> RawExif:
+    """The same raw values read through Pillow's ``getexif()`` (used when exifread finds nothing)."""
+    exif = image.getexif()
+    ifds: dict[int | None, Any] = {None: exif}
+    raw: RawExif = {}
+    for name, (ifd, tag) in PILLOW_TAGS.items():
+        if ifd not in ifds:
+            ifds[ifd] = exif.get_ifd(ifd)
+        value = ifds[ifd].get(tag)
+        if value is not None:
+            raw[name] = value
+    thumbnail_ifd = exif.get_ifd(ExifTags.IFD.IFD1)
+    raw["has_thumbnail"] = 0x0201 in thumbnail_ifd
+    raw["tag_count"] = len(exif) + sum(len(ifd) for key, ifd in ifds.items() if key is not None)
+    return raw
+
+
+def is_empty(raw: RawExif) -> bool:
+    """True when a backend found no tags at all."""
+    return not raw.get("tag_count")
+
+
+def apply_exif(info: ImageInfo, raw: RawExif) -> None:
+    """Fill ImageInfo's EXIF fields from raw values; odd values cost their field and a warning."""
+    info.make = clean_camera_string(_text(raw.get("make")))
+    info.model = clean_camera_string(_text(raw.get("model")))
+    info.lens = clean_camera_string(_text(raw.get("lens")))
+    info.has_exif_thumbnail = bool(raw.get("has_thumbnail"))
+    for key in ("date_original", "date_digitized"):
+        written = _text(raw.get(key)).strip("\x00 ")
+        if not written:
+            continue
+        taken_at = exif_date_to_iso(written)
+        if taken_at:
+            info.taken_at = taken_at
+            break
+        if not written.startswith("0000"):
+            info.warnings.append(f"EXIF date {written!r} is not a date; ignored")
+    offset = _text(raw.get("offset")).strip("\x00 ")
+    if info.taken_at and _OFFSET.match(offset):
+        info.taken_offset = offset
+    info.exposure_time = format_exposure(_number(raw.get("exposure")))
+    f_number = _number(raw.get("f_number"))
+    if f_number and f_number > 0:
+        info.f_number = round(f_number, 1 if f_number >= 1 else 2)
+    focal = _number(raw.get("focal_length"))
+    if focal and focal > 0:
+        info.focal_length = round(focal, 1)
+    iso = _number(raw.get("iso"))
+    if iso and iso > 0:
+        info.iso = int(iso)
+    orientation = _number(raw.get("orientation"))
+    if orientation is not None:
+        if 1 <= orientation <= 8:
+            info.orientation = int(orientation)
+        else:
+            info.warnings.append(f"EXIF orientation {orientation:g} is out of range; ignored")
+    _apply_gps(info, raw)
+
+
+def raw_dimensions(raw: RawExif) -> tuple[int | None, int | None]:
+    """The picture's size as EXIF records it (for RAW files Pillow cannot open)."""
+    for width_key, height_key in (("exif_width", "exif_height"), ("width", "height")):
+        width, height = _number(raw.get(width_key)), _number(raw.get(height_key))
+        if width and height and width > 0 and height > 0:
+            return int(width), int(height)
+    return None, None
+
+
+def exif_date_to_iso(written: str) -> str:
+    """``2023:01:07 14:03:11`` -> ``2023-01-07T14:03:11``; "" when it is not a real date."""
+    match = _EXIF_DATE.match(written.strip())
+    if not match:
+        return ""
+    try:
+        moment = datetime(*(int(part) for part in match.groups()))
+    except ValueError:
+        return ""
+    return moment.isoformat()
+
+
+def format_exposure(seconds: float | None) -> str:
+    """Exposure as photographers write it: ``1/250`` below a quarter second, else ``0.5``, ``2``."""
+    if seconds is None or seconds <= 0:
+        return ""
+    if seconds < 0.25001:
+        return f"1/{int(0.5 + 1 / seconds)}"
+    text = f"{seconds:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _apply_gps(info: ImageInfo, raw: RawExif) -> None:
+    lat = _degrees(raw.get("lat"))
+    lon = _degrees(raw.get("lon"))
+    if lat is None or lon is None:
+        return
+    if _text(raw.get("lat_ref")).strip("\x00 ").upper().startswith("S"):
+        lat = -lat
+    if _text(raw.get("lon_ref")).strip("\x00 ").upper().startswith("W"):
+        lon = -lon
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        info.warnings.append(f"GPS position {lat:.5f},{lon:.5f} is impossible; ignored")
+        return
+    if lat == 0 and lon == 0:
+        info.warnings.append("GPS position 0,0 (a camera without a fix); ignored")
+        return
+    info.gps_lat, info.gps_lon = round(lat, 7), round(lon, 7)
+    altitude = _number(raw.get("alt"))
+    if altitude is not None:
+        below_sea = _number(raw.get("alt_ref")) == 1
+        info.gps_alt = round(-altitude if below_sea else altitude, 2)
+
+
+def _degrees(value: Any) -> float | None:
+    """Degrees, minutes, seconds (three rationals) as decimal degrees."""
+    if isinstance(value, list | tuple):
+        parts = [_number(part) for part in value[:3]]
+    else:
+        parts = [_number(value)]
+    if not parts or any(part is None for part in parts):
+        return None
+    total = 0.0
+    for part, scale in zip(parts, (1, 60, 3600), strict=False):
+        total += part / scale  # type: ignore[operator]
+    return total
+
+
+def _number(value: Any) -> float | None:
+    """A number from an exifread Ratio, a Pillow IFDRational, an int, or a one-item list."""
+    if isinstance(value, list | tuple):
+        if not value:
+            return None
+        value = value[0]
+    if isinstance(value, bytes) and len(value) == 1:
+        return float(value[0])
+    if isinstance(value, Fraction):
+        if value.denominator == 0:
+            return None
+        return float(value)
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    if isinstance(value, list | tuple):
+        return "" if not value else _text(value[0]) if len(value) == 1 else str(value)
+    return str(value)

@@ -1,0 +1,259 @@
+"""``read_image(path) -> ImageInfo``: file facts, size, EXIF, IPTC-IIM and XMP, never pixels.
+
+Every metadata reader runs inside a fence: a reader that fails costs its fields and leaves a
+plain-words reason in ``info.warnings``; only a file that cannot be read as an image at all
+raises ``ImageReadError``. No other exception leaves ``read_image``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from PIL import Image, IptcImagePlugin, UnidentifiedImageError
+
+from catalog.images import exif as exif_reader
+from catalog.images import iptc as iptc_reader
+from catalog.images import xmp as xmp_reader
+from catalog.images.model import ImageInfo, ImageReadError
+from catalog.images.sniff import RAW_EXTENSIONS, mislabel_warning, refusal_reason, sniff_kind
+
+try:
+    from pillow_heif import register_heif_opener
+except ImportError:  # pillow-heif is a declared dependency; without it HEIC is refused plainly
+    register_heif_opener = None
+else:
+    register_heif_opener()
+
+_HEAD_BYTES = 64
+_TAIL_BYTES = 4096
+_OPEN_ERRORS = (OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError, KeyError)
+_NON_IMAGE_KINDS = {"text", "PDF", "ZIP", "XML/HTML", "MP4/QuickTime"}
+
+
+def read_image(path: str | os.PathLike[str]) -> ImageInfo:
+    """Read one image file's metadata; raise ``ImageReadError`` when it is not a readable image."""
+    path_text = os.fspath(path)
+    try:
+        return _read(path_text)
+    except ImageReadError:
+        raise
+    except Exception as error:  # the documented fence: nothing but ImageReadError may escape
+        raise ImageReadError(
+            path_text, f"unexpected {type(error).__name__} while reading: {error}"
+        ) from error
+
+
+def _read(path: str) -> ImageInfo:
+    size = _file_size(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+    except PermissionError as error:
+        raise ImageReadError(path, "permission denied") from error
+    except OSError as error:
+        raise ImageReadError(path, f"cannot open the file: {error.strerror or error}") from error
+    try:
+        head = handle.read(_HEAD_BYTES)
+        kind = sniff_kind(head)
+        info = ImageInfo(path=path, file_size=size)
+        extension = Path(path).suffix.lower()
+        if kind == "RAF" or (extension in RAW_EXTENSIONS and kind in {"TIFF", "ORF", "RW2", ""}):
+            _read_raw(handle, info, kind, extension)
+        else:
+            _read_with_pillow(handle, info, head, kind, extension)
+        _choose_caption(info)
+        return info
+    finally:
+        handle.close()
+
+
+def _file_size(path: str) -> int:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError as error:
+        raise ImageReadError(path, "file not found") from error
+    except PermissionError as error:
+        raise ImageReadError(path, "permission denied") from error
+    except OSError as error:
+        raise ImageReadError(path, f"cannot read the file: {error.strerror or error}") from error
+    if os.path.isdir(path):
+        raise ImageReadError(path, "is a folder, not a file")
+    if stat.st_size == 0:
+        raise ImageReadError(path, "empty file (0 bytes)")
+    return stat.st_size
+
+
+def _open_image(handle: BinaryIO, path: str, head: bytes, kind: str) -> Image.ImageFile.ImageFile:
+    """Pillow's lazy open (header only), with the decompression-bomb guard made strict."""
+    handle.seek(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            return Image.open(handle)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise ImageReadError(
+                path, f"image too large to be safe (decompression bomb guard): {error}"
+            ) from error
+        except UnidentifiedImageError as error:
+            if kind == "HEIF" and register_heif_opener is None:
+                raise ImageReadError(path, "HEIC/HEIF needs pillow-heif, not installed") from error
+            raise ImageReadError(path, refusal_reason(head, kind)) from error
+        except _OPEN_ERRORS as error:
+            raise ImageReadError(path, f"{refusal_reason(head, kind)} ({error})") from error
+
+
+def _read_with_pillow(
+    handle: BinaryIO, info: ImageInfo, head: bytes, kind: str, extension: str
+) -> None:
+    if kind in _NON_IMAGE_KINDS:
+        raise ImageReadError(info.path, refusal_reason(head, kind))
+    image = _open_image(handle, info.path, head, kind)
+    info.format = image.format or kind
+    info.width, info.height = image.size
+    mislabelled = mislabel_warning(extension, info.format)
+    if mislabelled:
+        info.warnings.append(mislabelled)
+    _fenced(info, "EXIF", lambda: _read_exif(handle, image, info))
+    _fenced(info, "IPTC", lambda: _read_iptc(image, info))
+    _fenced(info, "XMP", lambda: _read_xmp(image, info))
+    if info.format in {"JPEG", "MPO"}:
+        _fenced(info, "JPEG end check", lambda: _check_jpeg_end(handle, info))
+
+
+def _fenced(info: ImageInfo, what: str, reader: Callable[[], None]) -> None:
+    """Run one metadata reader; on failure keep the file and record why this part is missing.
+
+    This is a documented broad fence: exifread, Pillow and the XML parser raise a wide and
+    changing set of exception types on damaged files (UnicodeDecodeError, AssertionError,
+    EOFError, IndexError, KeyError, TypeError, NotImplementedError, MemoryError, ParseError,
+    SyntaxError, struct.error ...); one of them must cost a field, never the file.
+    """
+    try:
+        reader()
+    except Exception as error:
+        info.warnings.append(f"{what} unreadable ({type(error).__name__}: {error})"[:300])
+
+
+def _read_exif(handle: BinaryIO, image: Image.Image, info: ImageInfo) -> None:
+    blob = image.info.get("exif")
+    raw: dict[str, Any] = {}
+    if info.format == "TIFF":
+        handle.seek(0)
+        raw = exif_reader.exif_with_exifread(handle)
+    elif isinstance(blob, bytes | bytearray) and blob:
+        raw = exif_reader.exif_from_blob(bytes(blob))
+    else:
+        return
+    if exif_reader.is_empty(raw):
+        raw = exif_reader.exif_with_pillow(image)
+    exif_reader.apply_exif(info, raw)
+
+
+def _read_iptc(image: Image.Image, info: ImageInfo) -> None:
+    applist = getattr(image, "applist", None)
+    if applist is not None:
+        payloads = [data for marker, data in applist if marker == "APP13"]
+        info.iptc = iptc_reader.read_jpeg_iptc(payloads, info.warnings)
+        return
+    if info.format == "TIFF":
+        found = IptcImagePlugin.getiptcinfo(image)
+        if found:
+            datasets = iptc_reader.datasets_from_pillow(found)
+            info.iptc = iptc_reader.fields_from_datasets(datasets, info.warnings)
+
+
+def _read_xmp(image: Image.Image, info: ImageInfo) -> None:
+    applist = getattr(image, "applist", None)
+    packet: Any
+    if applist is not None:
+        packet = xmp_reader.packet_from_jpeg_segments(
+            [data for marker, data in applist if marker == "APP1"]
+        )
+    else:
+        packet = image.info.get("xmp")
+    if packet:
+        info.xmp = xmp_reader.parse_xmp(packet)
+
+
+def _check_jpeg_end(handle: BinaryIO, info: ImageInfo) -> None:
+    """A JPEG whose end-of-image marker is missing was cut off in transfer; say so."""
+    handle.seek(max(0, info.file_size - _TAIL_BYTES))
+    if b"\xff\xd9" not in handle.read(_TAIL_BYTES):
+        info.warnings.append("JPEG data ends early (no end-of-image marker): picture cut off")
+
+
+def _read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> None:
+    """RAW files: what EXIF says (camera, date, size), read without decoding the sensor data."""
+    info.format = kind if kind in {"ORF", "RW2", "RAF"} else extension.lstrip(".").upper()
+    raw: dict[str, Any] = {}
+    if kind == "RAF":
+        preview = _raf_preview(handle)
+        if preview is not None:
+            image = Image.open(io.BytesIO(preview))
+            _fenced(info, "EXIF", lambda: _apply_blob_exif(image, info))
+            _fenced(info, "IPTC", lambda: _read_iptc(image, info))
+            _fenced(info, "XMP", lambda: _read_xmp(image, info))
+        if not info.make and not info.iptc:
+            info.warnings.append("RAF file without a readable embedded preview or EXIF")
+        return
+    try:
+        handle.seek(0)
+        raw = exif_reader.exif_with_exifread(handle)
+    except Exception as error:  # fence, as in _fenced: exifread on damaged RAW raises anything
+        info.warnings.append(f"EXIF unreadable ({type(error).__name__}: {error})"[:300])
+    if exif_reader.is_empty(raw):
+        if not kind:
+            raise ImageReadError(info.path, f"not a readable {info.format} RAW file: no EXIF found")
+        info.warnings.append("no EXIF found in the RAW file")
+        return
+    exif_reader.apply_exif(info, raw)
+    info.width, info.height = exif_reader.raw_dimensions(raw)
+    packet = raw.get("xmp_packet")
+    if isinstance(packet, list) and packet and all(isinstance(item, int) for item in packet):
+        _fenced(info, "XMP", lambda: setattr(info, "xmp", xmp_reader.parse_xmp(bytes(packet))))
+
+
+def _apply_blob_exif(image: Image.Image, info: ImageInfo) -> None:
+    blob = image.info.get("exif")
+    if blob:
+        raw = exif_reader.exif_from_blob(bytes(blob))
+        exif_reader.apply_exif(info, raw)
+        info.width, info.height = exif_reader.raw_dimensions(raw)
+
+
+def _raf_preview(handle: BinaryIO) -> bytes | None:
+    """The JPEG a Fujifilm RAF embeds (offset and length at bytes 84 and 88 of the header)."""
+    handle.seek(84)
+    header = handle.read(8)
+    if len(header) < 8:
+        return None
+    offset, length = struct.unpack(">II", header)
+    if not 0 < length < 64 * 1024 * 1024:
+        return None
+    handle.seek(offset)
+    data = handle.read(length)
+    return data if data.startswith(b"\xff\xd8") else None
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _choose_caption(info: ImageInfo) -> None:
+    """XMP dc:description is the master copy, IIM Caption-Abstract its mirror."""
+    from_xmp = str(info.xmp.get("caption", ""))
+    from_iptc = str(info.iptc.get("caption", ""))
+    if from_xmp:
+        info.caption, info.caption_source = from_xmp, "xmp"
+        if from_iptc and _normalised(from_iptc) != _normalised(from_xmp):
+            if _normalised(from_xmp).startswith(_normalised(from_iptc)):
+                info.warnings.append("IPTC caption is a cut-short copy of the XMP caption; XMP used")
+            else:
+                info.warnings.append("IPTC and XMP captions differ; XMP (the master copy) used")
+    elif from_iptc:
+        info.caption, info.caption_source = from_iptc, "iptc"

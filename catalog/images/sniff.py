@@ -1,0 +1,92 @@
+"""Tell what a file's first bytes are, so errors and mislabelling warnings read plainly."""
+
+from __future__ import annotations
+
+RAW_EXTENSIONS = {".cr2", ".nef", ".arw", ".dng", ".orf", ".rw2", ".raf"}
+
+# Extension -> the Pillow format names a file so named should hold.
+EXPECTED_FORMATS: dict[str, set[str]] = {
+    ".jpg": {"JPEG", "MPO"},
+    ".jpeg": {"JPEG", "MPO"},
+    ".jpe": {"JPEG", "MPO"},
+    ".png": {"PNG"},
+    ".tif": {"TIFF"},
+    ".tiff": {"TIFF"},
+    ".webp": {"WEBP"},
+    ".heic": {"HEIF"},
+    ".heif": {"HEIF"},
+    ".gif": {"GIF"},
+    ".bmp": {"BMP"},
+}
+
+_SIGNATURES: list[tuple[int, bytes, str]] = [
+    (0, b"\xff\xd8\xff", "JPEG"),
+    (0, b"\x89PNG\r\n\x1a\n", "PNG"),
+    (0, b"GIF87a", "GIF"),
+    (0, b"GIF89a", "GIF"),
+    (0, b"II*\x00", "TIFF"),
+    (0, b"MM\x00*", "TIFF"),
+    (0, b"IIRO", "ORF"),
+    (0, b"IIU\x00", "RW2"),
+    (0, b"FUJIFILMCCD-RAW", "RAF"),
+    (0, b"BM", "BMP"),
+    (0, b"%PDF", "PDF"),
+    (0, b"PK\x03\x04", "ZIP"),
+    (0, b"<", "XML/HTML"),
+    (4, b"ftypheic", "HEIF"),
+    (4, b"ftypheix", "HEIF"),
+    (4, b"ftypmif1", "HEIF"),
+    (4, b"ftypmsf1", "HEIF"),
+    (4, b"ftypavif", "AVIF"),
+    (4, b"ftypcrx ", "CR3"),
+    (4, b"ftyp", "MP4/QuickTime"),
+]
+
+
+def sniff_kind(head: bytes) -> str:
+    """A name for what the first bytes look like: "JPEG", "PNG", ..., "text", or ""."""
+    for offset, signature, kind in _SIGNATURES:
+        if head[offset:offset + len(signature)] == signature:
+            if kind == "BMP" and len(head) >= 14 and head[6:10] != b"\x00\x00\x00\x00":
+                continue
+            return kind
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "WEBP"
+    if _looks_like_text(head):
+        return "text"
+    return ""
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if not head or b"\x00" in head:
+        return False
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        # A multi-byte character cut at the end of the sample is still text.
+        try:
+            text = head[:-3].decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    printable = sum(char.isprintable() or char in "\r\n\t" for char in text)
+    return printable >= 0.95 * len(text)
+
+
+def refusal_reason(head: bytes, kind: str) -> str:
+    """The plain-words reason an unreadable file is refused."""
+    if kind == "text":
+        return "not an image: looks like text"
+    if kind in {"PDF", "ZIP", "XML/HTML", "MP4/QuickTime"}:
+        return f"not an image: looks like {kind} data"
+    if kind:
+        return f"damaged or truncated {kind} file: its header cannot be read"
+    preview = head[:8].hex(" ")
+    return f"unknown format (first bytes {preview})" if preview else "unknown format"
+
+
+def mislabel_warning(extension: str, actual_format: str) -> str | None:
+    """A warning when the file's name promises another format than its content."""
+    expected = EXPECTED_FORMATS.get(extension)
+    if expected is None or actual_format in expected:
+        return None
+    return f"{actual_format} data in a file named {extension}"
