@@ -1,8 +1,7 @@
-"""The SQLite archive."""
+"""The SQLite archive: ``Archive(path)`` and the one error it raises, ``ArchiveError``."""
 
+from catalog.archive.core import Archive
+from catalog.archive.errors import ArchiveError
+from catalog.archive.values import caption_columns, decode_row
 
-class Archive:
-    """Placeholder until the archive lands."""
-
-
-__all__ = ["Archive"]
+__all__ = ["Archive", "ArchiveError", "caption_columns", "decode_row"]

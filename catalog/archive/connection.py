@@ -1,0 +1,81 @@
+"""Open an archive file: checks, pragmas, migrations, read-only mode."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from catalog.archive.errors import ArchiveError
+from catalog.archive.schema import migrate, migrations
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _hamming(a: str | None, b: str | None) -> int | None:
+    """Bits that differ between two hex hashes; None when either is missing or not hex."""
+    if not a or not b:
+        return None
+    try:
+        return (int(a, 16) ^ int(b, 16)).bit_count()
+    except ValueError:
+        return None
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        if not path.exists():
+            raise ArchiveError(f"no archive at {path}")
+        uri = path.resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    if path.is_dir():
+        raise ArchiveError(f"{path} is a folder, not a catalog archive")
+    return sqlite3.connect(str(path))
+
+
+def _table_names(conn: sqlite3.Connection, path: Path) -> set[str]:
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{path} is not a catalog archive: {exc}") from exc
+    return {name for (name,) in rows}
+
+
+def open_database(path: str | Path, *, readonly: bool = False) -> Database:
+    """A ready sqlite-utils Database on ``path``, migrated unless read-only.
+
+    Raises ArchiveError for a file that is not SQLite, is corrupt, is some other
+    application's database, is missing (read-only), or needs an upgrade that a
+    read-only connection cannot make.
+    """
+    path = Path(path)
+    try:
+        conn = _connect(path, readonly)
+    except sqlite3.Error as exc:
+        raise ArchiveError(f"cannot open {path}: {exc}") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        tables = _table_names(conn, path)
+        if tables and "photos" not in tables:
+            raise ArchiveError(f"{path} is not a catalog archive: it holds other tables "
+                               f"({', '.join(sorted(tables)[:5])})")
+        db = Database(conn)
+        conn.create_function("hamming", 2, _hamming, deterministic=True)
+        if readonly:
+            if not tables:
+                raise ArchiveError(f"{path} is not a catalog archive: it is empty")
+            if migrations.pending(db):
+                raise ArchiveError(f"{path} was made by an older version: open it once for "
+                                   "writing (for example `catalog reparse`) to upgrade it")
+            return db
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(db)
+        return db
+    except ArchiveError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise ArchiveError(f"{path} is not a catalog archive: {exc}") from exc

@@ -1,0 +1,119 @@
+"""Editors' corrections: stored apart, overlaid on the parse as effective values."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from catalog.archive.errors import ArchiveError
+from catalog.archive.values import (
+    caption_columns,
+    column_value,
+    correction_text,
+    parse_from_json,
+    utcnow,
+)
+
+_CHUNK = 500
+
+
+def active_corrections(db: Database, photo_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+    """photo id -> {field: value of its newest correction not undone}."""
+    ids = list(photo_ids)
+    out: dict[int, dict[str, str]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(
+            f"SELECT photo_id, field, value FROM corrections WHERE undone_at IS NULL "
+            f"AND photo_id IN ({marks}) ORDER BY id", chunk,
+        ).fetchall()
+        for photo_id, field, value in rows:
+            out.setdefault(photo_id, {})[field] = value  # later ids overwrite: newest wins
+    return out
+
+
+def overlay(columns: dict[str, Any], corrections: dict[str, str]) -> dict[str, Any]:
+    """``columns`` with corrected fields replaced and ``corrected_fields`` set."""
+    out = dict(columns)
+    for field, text in corrections.items():
+        out[field] = column_value(field, text)
+    out["corrected_fields"] = json.dumps(sorted(corrections))
+    return out
+
+
+class CorrectionsMixin:
+    """Archive methods for corrections (``self.db`` is the Database)."""
+
+    db: Database
+
+    def correct(self, photo_id: int, field: str, value: Any, *, editor: str) -> int:
+        """Record an editor's value for ``field`` and make it effective; return its id."""
+        text = correction_text(field, value)
+        with self.db.atomic():
+            row = self._photo_fields(photo_id, field)
+            correction_id = self.db["corrections"].insert({
+                "photo_id": photo_id, "field": field, "value": text,
+                "previous": None if row[field] is None else str(row[field]),
+                "editor": editor, "created_at": utcnow(),
+            }).last_pk
+            self._apply_effective(photo_id, field)
+        return int(correction_id)
+
+    def undo_correction(self, correction_id: int, *, editor: str) -> None:
+        """Mark a correction undone; the field falls back to the previous one, else the parse."""
+        with self.db.atomic():
+            found = self.db.execute(
+                "SELECT photo_id, field, undone_at FROM corrections WHERE id = ?", [correction_id]
+            ).fetchone()
+            if found is None:
+                raise ArchiveError(f"no correction {correction_id}")
+            photo_id, field, undone_at = found
+            if undone_at:
+                raise ArchiveError(f"correction {correction_id} was already undone at {undone_at}")
+            self.db.execute(
+                "UPDATE corrections SET undone_at = ?, undone_by = ? WHERE id = ?",
+                [utcnow(), editor, correction_id],
+            )
+            self._apply_effective(photo_id, field)
+
+    def history(self, photo_id: int, field: str | None = None) -> list[dict]:
+        """Corrections of a photo (of one field if given), newest first."""
+        where, params = "photo_id = ?", [photo_id]
+        if field:
+            where, params = where + " AND field = ?", [*params, field]
+        return list(self.db["corrections"].rows_where(where, params, order_by="id DESC"))
+
+    def _photo_fields(self, photo_id: int, *fields: str) -> dict[str, Any]:
+        cols = ", ".join(["parsed_json", *fields])
+        cursor = self.db.execute(f"SELECT {cols} FROM photos WHERE id = ?", [photo_id])
+        found = cursor.fetchone()
+        if found is None:
+            raise ArchiveError(f"no photo with id {photo_id}")
+        return dict(zip([d[0] for d in cursor.description], found, strict=True))
+
+    def _parsed_value(self, photo_id: int, field: str, parsed_json: str | None) -> Any:
+        caption = parse_from_json(parsed_json)
+        if caption is not None:
+            return caption_columns(caption)[field]
+        first = self.db.execute(  # no stored parse: the value before the first correction
+            "SELECT previous FROM corrections WHERE photo_id = ? AND field = ? ORDER BY id LIMIT 1",
+            [photo_id, field],
+        ).fetchone()
+        return column_value(field, first[0]) if first else None
+
+    def _apply_effective(self, photo_id: int, field: str) -> None:
+        """Set ``field`` to its newest live correction, else the parse; refresh the bookkeeping."""
+        live = active_corrections(self.db, [photo_id]).get(photo_id, {})
+        row = self._photo_fields(photo_id, field)
+        if field in live:
+            value = column_value(field, live[field])
+        else:
+            value = self._parsed_value(photo_id, field, row["parsed_json"])
+        self.db.execute(
+            f"UPDATE photos SET [{field}] = ?, corrected_fields = ?, updated_at = ? WHERE id = ?",
+            [value, json.dumps(sorted(live)), utcnow(), photo_id],
+        )

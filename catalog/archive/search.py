@@ -1,0 +1,170 @@
+"""Reading the archive: full-text search with filters, counts, facets, one photo, re-uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+from catalog.archive.errors import ArchiveError
+from catalog.archive.fts import plain_fts_query, to_fts_query
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+FACETS = {
+    "agency": "agency",
+    "photographer": "photographer",
+    "country": "country",
+    "year": "substr(date, 1, 4)",
+}
+ORDERS = ("relevance", "date")
+
+
+def _date_bound(value: str | dt.date | None, *, upper: bool) -> str | None:
+    """An ISO bound; "2023" or "2023-01" cover the whole year or month."""
+    if value is None or value == "":
+        return None
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+    if not _PARTIAL_DATE.match(text):
+        raise ArchiveError(f"dates are written YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}")
+    if upper and len(text) < 10:
+        text += "-99" if len(text) == 7 else "-99-99"  # sorts after every real day in it
+    return text
+
+
+def _filters(agency: str | None = None, photographer: str | None = None,
+             country: str | None = None, date_from: str | dt.date | None = None,
+             date_to: str | dt.date | None = None, file_photo: bool | None = None,
+             has_conflict: bool | None = None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if agency:
+        where.append("photos.agency = ? COLLATE NOCASE")
+        params.append(agency)
+    if photographer:
+        where.append("photos.photographer = ? COLLATE NOCASE")
+        params.append(photographer)
+    if country:
+        where.append("(photos.country = ? COLLATE NOCASE OR photos.country_code = ? COLLATE NOCASE)")
+        params += [country, country]
+    low, high = _date_bound(date_from, upper=False), _date_bound(date_to, upper=True)
+    if low:
+        where.append("photos.date >= ?")
+        params.append(low)
+    if high:
+        where.append("photos.date <= ?")
+        params.append(high)
+    if file_photo is not None:
+        where.append("photos.file_photo = ?")
+        params.append(int(bool(file_photo)))
+    if has_conflict is not None:
+        where.append("coalesce(photos.has_conflict, 0) = ?")
+        params.append(int(bool(has_conflict)))
+    return where, params
+
+
+class SearchMixin:
+    """Archive methods that read (``self.db`` is the Database)."""
+
+    db: Database
+
+    def _run(self, sql: str, params: list[Any], query: str, fts: str) -> sqlite3.Cursor:
+        """Execute; if FTS5 still rejects the text, retry with plain words, else explain."""
+        try:
+            return self.db.execute(sql, params)
+        except sqlite3.OperationalError as exc:
+            message = str(exc).lower()
+            if not fts or ("fts5" not in message and "match" not in message):
+                raise ArchiveError(f"search failed: {exc}") from exc
+            plain = plain_fts_query(query)
+            try:
+                return self.db.execute(sql, [plain if p == fts else p for p in params])
+            except sqlite3.OperationalError as again:
+                raise ArchiveError(f"cannot search for {query!r}: {again}") from again
+
+    def _select(self, query: str, filters: dict[str, Any], *, order: str | None,
+                columns: str = "photos.*") -> tuple[str, list[Any], str]:
+        """SQL, its parameters and the FTS expression; ``order=None`` for no ORDER BY."""
+        if order is not None and order not in ORDERS:
+            raise ArchiveError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+        where, params = _filters(**filters)
+        fts = to_fts_query(query or "")
+        ranked = bool(fts) and order == "relevance"
+        if ranked:
+            sql = (f"SELECT {columns}, photos_fts.rank AS rank FROM photos "
+                   "JOIN photos_fts ON photos_fts.rowid = photos.id")
+            where.insert(0, "photos_fts MATCH ?")
+            params.insert(0, fts)
+        else:
+            sql = f"SELECT {columns} FROM photos"
+            if fts:
+                where.insert(0, "photos.id IN (SELECT rowid FROM photos_fts WHERE photos_fts MATCH ?)")
+                params.insert(0, fts)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        if ranked:
+            sql += " ORDER BY photos_fts.rank"
+        elif order is not None:
+            sql += " ORDER BY photos.date DESC NULLS LAST, photos.id DESC"
+        return sql, params, fts
+
+    def search(self, query: str = "", *, order: str = "relevance", limit: int | None = 50,
+               offset: int = 0, **filters: Any) -> list[dict]:
+        """Photos rows matching text typed by a person and the filters (agency, photographer,
+        country, date_from, date_to, file_photo, has_conflict); "rank" added when ranked."""
+        return list(self.iter_search(query, order=order, limit=limit, offset=offset, **filters))
+
+    def iter_search(self, query: str = "", *, order: str = "date", limit: int | None = None,
+                    offset: int = 0, **filters: Any) -> Iterator[dict]:
+        """Like :meth:`search`, streamed, unlimited by default (for exports)."""
+        sql, params, fts = self._select(query, filters, order=order)
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params += [-1 if limit is None else int(limit), int(offset)]
+        cursor = self._run(sql, params, query, fts)
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            yield dict(zip(names, values, strict=True))
+
+    def count(self, query: str = "", **filters: Any) -> int:
+        """How many photos :meth:`search` would find without a limit."""
+        sql, params, fts = self._select(query, filters, order=None, columns="count(*)")
+        return int(self._run(sql, params, query, fts).fetchone()[0])
+
+    def facets(self, column: str, query: str = "", *, limit: int = 50,
+               **filters: Any) -> list[tuple[str, int]]:
+        """(value, count) of a facet (agency, photographer, country, year), most common first."""
+        if column not in FACETS:
+            raise ArchiveError(f"facets are {', '.join(FACETS)}, not {column!r}")
+        expr = FACETS[column]
+        inner, params, fts = self._select(query, filters, order=None, columns=f"{expr} AS value")
+        sql = (f"SELECT value, count(*) AS n FROM ({inner}) WHERE value IS NOT NULL AND value != '' "
+               "GROUP BY value ORDER BY n DESC, value LIMIT ?")
+        return [(v, n) for v, n in self._run(sql, [*params, limit], query, fts).fetchall()]
+
+    def get(self, photo_id: int) -> dict | None:
+        """The photos row with its "paths" and "corrections" (newest first), or None."""
+        rows = list(self.db["photos"].rows_where("id = ?", [photo_id]))
+        if not rows:
+            return None
+        row = rows[0]
+        row["paths"] = list(self.db["photo_paths"].rows_where(
+            "photo_id = ?", [photo_id], order_by="seen_at, path"))
+        row["corrections"] = list(self.db["corrections"].rows_where(
+            "photo_id = ?", [photo_id], order_by="id DESC"))
+        return row
+
+    def other_uses(self, photo_id: int, max_distance: int = 6) -> list[dict]:
+        """Other photos of the same picture (dhash within ``max_distance`` bits), nearest first."""
+        found = self.db.execute("SELECT dhash FROM photos WHERE id = ?", [photo_id]).fetchone()
+        if found is None or not found[0]:
+            return []
+        cursor = self.db.execute(
+            "SELECT * FROM (SELECT photos.*, hamming(dhash, ?) AS distance FROM photos "
+            "WHERE id != ? AND dhash IS NOT NULL) WHERE distance <= ? "
+            "ORDER BY distance, date DESC NULLS LAST, id", [found[0], photo_id, max_distance])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values, strict=True)) for values in cursor]

@@ -1,0 +1,155 @@
+"""Writing to the archive: photos by content hash, paths, thumbnails, imports, errors."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from catalog.archive.corrections import active_corrections, overlay
+from catalog.archive.schema import PHOTO_COLUMNS
+from catalog.archive.values import caption_columns, to_db, utcnow
+from catalog.records import PhotoRecord
+
+log = logging.getLogger(__name__)
+
+#: Columns an upsert may write; id and first-seen bookkeeping are the archive's own.
+_WRITABLE = tuple(c for c in PHOTO_COLUMNS if c not in {"id", "first_import_id", "imported_at"})
+#: Kept from the first time the content was seen.
+_KEEP_ON_UPDATE = frozenset({"id", "path", "first_import_id", "imported_at"})
+_CHUNK = 500
+
+
+def record_columns(record: PhotoRecord) -> dict[str, Any]:
+    """The ``photos`` values a record carries, as stored values (unknown keys dropped)."""
+    cols: dict[str, Any] = {}
+    if record.caption is not None:
+        cols.update(caption_columns(record.caption))
+    unknown = set(record.columns) - set(PHOTO_COLUMNS)
+    if unknown:
+        log.debug("ignoring columns that photos does not have: %s", sorted(unknown))
+    cols.update({k: to_db(v) for k, v in record.columns.items() if k in PHOTO_COLUMNS})
+    cols["sha256"] = record.sha256
+    cols.setdefault("path", record.path)
+    if cols.get("file_size") is None:
+        cols["file_size"] = record.size
+    return cols
+
+
+class WriteMixin:
+    """Archive methods that write (``self.db`` is the Database)."""
+
+    db: Database
+
+    def upsert_photos(self, records: Iterable[PhotoRecord], import_id: int | None = None) -> dict:
+        """Insert new content, update known content (corrections kept), in one transaction."""
+        records = list(records)
+        now = utcnow()
+        inserted = updated = 0
+        with self.db.atomic():
+            ids = self._ids_for_shas([r.sha256 for r in records])
+            live = active_corrections(self.db, ids.values())
+            fresh: list[dict[str, Any]] = []
+            fresh_shas: set[str] = set()
+            for record in records:
+                cols = record_columns(record)
+                photo_id = ids.get(record.sha256)
+                if photo_id is None and record.sha256 not in fresh_shas:
+                    fresh_shas.add(record.sha256)
+                    cols.update(first_import_id=import_id, imported_at=now, updated_at=now)
+                    cols.setdefault("corrected_fields", "[]")
+                    fresh.append({c: cols.get(c) for c in (*_WRITABLE, "first_import_id", "imported_at")})
+                    inserted += 1
+                elif photo_id is not None:
+                    cols = overlay(cols, live.get(photo_id, {}))
+                    cols["updated_at"] = now
+                    changes = {k: v for k, v in cols.items() if k not in _KEEP_ON_UPDATE}
+                    self.db["photos"].update(photo_id, changes)
+                    updated += 1
+            if fresh:
+                self.db["photos"].insert_all(fresh, batch_size=200)
+                ids.update(self._ids_for_shas([row["sha256"] for row in fresh]))
+            self.db["photo_paths"].upsert_all(
+                ({"path": r.path, "photo_id": ids[r.sha256], "size": r.size,
+                  "mtime_ns": r.mtime_ns, "seen_at": now} for r in records),
+                pk="path",
+            )
+        return {"inserted": inserted, "updated": updated}
+
+    def _ids_for_shas(self, shas: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for start in range(0, len(shas), _CHUNK):
+            chunk = shas[start:start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(
+                f"SELECT sha256, id FROM photos WHERE sha256 IN ({marks})", chunk).fetchall())
+        return found
+
+    def photo_id_for_sha(self, sha256: str) -> int | None:
+        """The id of the photo with this content hash, if known."""
+        return self._ids_for_shas([sha256]).get(sha256)
+
+    def known_paths(self) -> dict[str, tuple[int, int]]:
+        """path -> (size, mtime_ns) of every file already in the archive."""
+        rows = self.db.execute("SELECT path, size, mtime_ns FROM photo_paths").fetchall()
+        return {path: (size, mtime_ns) for path, size, mtime_ns in rows}
+
+    def add_path(self, photo_id: int, path: str, size: int, mtime_ns: int) -> None:
+        """Record another path at which known content lives."""
+        with self.db.atomic():
+            self.db["photo_paths"].upsert(
+                {"path": path, "photo_id": photo_id, "size": size, "mtime_ns": mtime_ns,
+                 "seen_at": utcnow()}, pk="path")
+
+    def set_thumbnail(self, photo_id: int, jpeg: bytes, width: int, height: int, source: str) -> None:
+        """Store (or replace) the photo's thumbnail JPEG."""
+        with self.db.atomic():
+            self.db["thumbnails"].upsert(
+                {"photo_id": photo_id, "jpeg": jpeg, "width": width, "height": height,
+                 "source": source}, pk="photo_id")
+
+    def thumbnail(self, photo_id: int) -> bytes | None:
+        """The photo's thumbnail JPEG, if one was made."""
+        found = self.db.execute("SELECT jpeg FROM thumbnails WHERE photo_id = ?", [photo_id]).fetchone()
+        return found[0] if found else None
+
+    def photos_without_thumbnail(self, limit: int | None = None) -> list[tuple[int, str]]:
+        """(id, path) of photos that have no thumbnail yet, oldest first."""
+        sql = ("SELECT photos.id, photos.path FROM photos LEFT JOIN thumbnails "
+               "ON thumbnails.photo_id = photos.id WHERE thumbnails.photo_id IS NULL ORDER BY photos.id")
+        params: list[Any] = []
+        if limit is not None:
+            sql, params = sql + " LIMIT ?", [limit]
+        return [(i, p) for i, p in self.db.execute(sql, params).fetchall()]
+
+    def start_import(self, paths: list[str]) -> int:
+        """Open an import run; return its id."""
+        with self.db.atomic():
+            return int(self.db["imports"].insert({
+                "started_at": utcnow(), "paths": json.dumps([str(p) for p in paths]),
+                "status": "running", "seen": 0, "imported": 0, "unchanged": 0, "failed": 0,
+            }).last_pk)
+
+    def finish_import(self, import_id: int, *, status: str, seen: int, imported: int,
+                      unchanged: int, failed: int) -> None:
+        """Close an import run with its counts."""
+        with self.db.atomic():
+            self.db["imports"].update(import_id, {
+                "finished_at": utcnow(), "status": status, "seen": seen,
+                "imported": imported, "unchanged": unchanged, "failed": failed})
+
+    def record_error(self, import_id: int | None, path: str, reason: str, error_type: str) -> None:
+        """Log a file that could not be imported, with a reason a person understands."""
+        with self.db.atomic():
+            self.db["import_errors"].insert({
+                "import_id": import_id, "path": str(path), "reason": reason,
+                "error_type": error_type, "at": utcnow()})
+
+    def errors(self, limit: int = 100, *, import_id: int | None = None) -> list[dict]:
+        """Import errors, newest first (of one import run if given)."""
+        where, params = ("import_id = ?", [import_id]) if import_id is not None else (None, None)
+        return list(self.db["import_errors"].rows_where(where, params, order_by="id DESC",
+                                                        limit=limit))
