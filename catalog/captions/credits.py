@@ -1,0 +1,147 @@
+"""Credit lines: agency names, photographers, partner chains.
+
+The agency is the one that distributes the picture under its credit.
+``read_chain("Sputnik/Name via REUTERS")`` gives Reuters with Sputnik as an
+intermediary; when Getty Images or AP resell a news agency's picture
+("Name/AFP via Getty Images", "Name/dpa via AP") the originating agency wins and
+the reseller becomes the intermediary. Agency aliases live in ``vocab/agencies.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from catalog.captions.normalize import squash
+from catalog.captions.vocab import load_json
+
+
+@cache
+def _agency_table() -> tuple[dict[str, str], frozenset[str]]:
+    aliases: dict[str, str] = {}
+    news: set[str] = set()
+    for canonical, info in load_json("agencies.json").items():
+        if canonical.startswith("_"):
+            continue
+        aliases[canonical.lower()] = canonical
+        for alias in info["aliases"]:
+            aliases[alias.lower()] = canonical
+        if info.get("news_agency"):
+            news.add(canonical)
+    return aliases, frozenset(news)
+
+
+_REUTERS_TYPO = re.compile(r"^(?:REUTERS?|RE?UTERS|REUTRES|RETUERS|REUETRS|RUETERS|REUTERES|REUTERRS)$", re.IGNORECASE)
+
+
+def normalize_agency(name: str) -> str | None:
+    """Canonical agency for a name as printed ("RETUERS" -> "Reuters"), else ``None``."""
+    key = squash(name).strip(" .,/").lower()
+    if not key:
+        return None
+    found = _agency_table()[0].get(key)
+    if found is None and _REUTERS_TYPO.match(key):
+        return "Reuters"
+    return found
+
+
+def is_news_agency(name: str) -> bool:
+    """True for a news agency (dpa, AFP, Sputnik), false for organisations and unknown names."""
+    canonical = normalize_agency(name)
+    return canonical is not None and canonical in _agency_table()[1]
+
+
+def clean_name(text: str) -> str:
+    """A credited name with line breaks, doubled spaces and stray punctuation removed."""
+    return squash(text).strip(" .,;:/-")
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:ministry|service|office|press|force|forces|army|navy|police|agency|department|"
+    r"government|council|committee|authority|administration|guard|command|military|media|"
+    r"center|centre|group|house|palace|kremlin|nasa|university|museum|company|corp|inc|ltd|"
+    r"news|tv|television|channel|foundation|organisation|organization|federation|club|"
+    r"association|party|embassy|presidency|parliament|courtesy|social|video|via)\b",
+    re.IGNORECASE,
+)
+_FILE_FLAGS = frozenset({"file photo", "file", "files", "file picture", "archive"})
+
+
+def looks_like_org(part: str) -> bool:
+    """An organisation rather than a person: org words, an acronym, or a long name."""
+    words = part.split()
+    if _ORG_WORDS.search(part):
+        return True
+    if len(words) == 1 and part.isupper() and len(part) <= 6 and part not in ("STRINGER",):
+        return True
+    return len(words) > 4
+
+
+@dataclass
+class Credit:
+    """What a credit line says."""
+
+    agency: str = ""
+    photographer: str = ""
+    intermediaries: list[str] = field(default_factory=list)
+    file_photo: bool = False
+    pool: bool = False
+    handout: bool = False
+    mandatory: bool = False
+
+
+_VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
+
+
+def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
+    """Interpret a slash credit chain such as ``REUTERS/Name/File Photo`` or ``Name/Org via AP``.
+
+    ``distributor`` names the agency when the format already knows it (the
+    caller matched "(AP Photo/...)" for instance).
+    """
+    credit = Credit()
+    text = squash(chain)
+    if re.match(r"mandatory\s+credit\s*:?\s*", text, re.IGNORECASE):
+        credit.mandatory = True
+        text = re.sub(r"^mandatory\s+credit\s*:?\s*", "", text, flags=re.IGNORECASE)
+    via_parts = _VIA.split(text, maxsplit=1)
+    left = via_parts[0]
+    right = via_parts[1] if len(via_parts) > 1 else ""
+    dist = normalize_agency(right) if right else None
+    dist = dist or (normalize_agency(distributor) if distributor else None)
+    parts = [p.strip() for p in left.split("/")]
+    people: list[str] = []
+    agencies: list[str] = []
+    orgs: list[str] = []
+    for part in parts:
+        lower = part.lower().strip(" .")
+        if not lower:
+            continue
+        if lower in _FILE_FLAGS:
+            credit.file_photo = True
+        elif lower == "pool" or (lower.endswith(" pool") and len(lower.split()) <= 3):
+            credit.pool = True
+            if lower != "pool":
+                orgs.append(part)
+        elif lower == "handout":
+            credit.handout = True
+        elif (agency := normalize_agency(part)) is not None:
+            agencies.append(agency)
+        elif looks_like_org(part):
+            orgs.append(clean_name(part))
+        else:
+            people.append(clean_name(part))
+    if credit.handout and not people:
+        people.append("Handout")
+    if dist is None and agencies:
+        dist, agencies = agencies[0], agencies[1:]
+    credit.agency = dist or ""
+    if dist and dist not in ("Reuters",) and right:
+        originating = [a for a in agencies if is_news_agency(a) and a != dist]
+        if originating:
+            credit.agency = originating[0]
+            agencies = [a for a in agencies if a != originating[0]] + [dist]
+    credit.photographer = people[0] if people else ""
+    credit.intermediaries = [a for a in agencies if a != credit.agency] + orgs + people[1:]
+    return credit

@@ -1,0 +1,160 @@
+"""Find dates in caption text, in every agency's style.
+
+Handled: ``March 5, 2024`` · ``Sept. 3, 2024`` · ``MARCH 05`` · ``Tuesday, Sept. 3,
+2024`` · ``05 March 2024`` · ``5. März 2024`` · ``5 de marzo de 2024`` · ``01/10/2016``
+(day first when asked) · ``2024-03-05``. Month names come from ``vocab/months.json``.
+A date without a year takes ``year_hint`` and says so (``year_from_hint``); without
+a hint it is reported with ``date=None`` so a format can still see and remove it.
+Every pattern is linear: bounded repeats only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from catalog.captions.vocab import load_json
+
+_MONTHS: dict[str, int] = {}
+for _lang, _table in load_json("months.json").items():
+    if not _lang.startswith("_"):
+        _MONTHS.update(_table)
+_WEEKDAYS: list[str] = load_json("weekdays.json")
+_ENGLISH_MONTHS = frozenset(load_json("months.json")["en"])
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH_RE = rf"(?P<month>{_alternation(list(_MONTHS))})\.?"
+_WEEKDAY_RE = rf"(?:(?P<weekday>{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}})?"
+_YEAR_RE = r"(?P<year>(?:1[89]|20)\d\d)"
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+#: Month first: "Tuesday, Sept. 3, 2024", "MARCH 05", "March 5 2024".
+_MONTH_FIRST = re.compile(
+    rf"\b{_WEEKDAY_RE}{_MONTH_RE}\s{{1,3}}{_DAY_RE}\b(?:,?\s{{1,3}}{_YEAR_RE}\b)?",
+    re.IGNORECASE,
+)
+#: Day first: "05 March 2024", "5. März 2024", "5 de marzo de 2024", "Tuesday 5 March".
+_DAY_FIRST = re.compile(
+    rf"\b{_WEEKDAY_RE}{_DAY_RE}\.?\s{{1,3}}(?:de\s|of\s)?\s{{0,2}}{_MONTH_RE}"
+    rf"(?:,?\s{{1,3}}(?:de\s{{1,3}})?{_YEAR_RE}\b)?(?![\w-])",
+    re.IGNORECASE,
+)
+#: Numeric: 01/10/2016, 01.10.2016, 2016-10-01.
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b")
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """One date found in text: ``text[start:end]`` is what was matched."""
+
+    date: dt.date | None
+    start: int
+    end: int
+    text: str
+    year_from_hint: bool = False
+    has_year: bool = True
+    month: int = 0
+    day: int = 0
+
+
+def _make(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _named(m: re.Match[str], year_hint: int | None) -> DateMatch | None:
+    month = _MONTHS.get(m.group("month").lower().rstrip("."))
+    day = int(m.group("day"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    year_text = m.group("year")
+    if year_text:
+        date = _make(int(year_text), month, day)
+        if date is None:
+            return None
+        return DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day)
+    date = _make(year_hint, month, day)
+    return DateMatch(date, m.start(), m.end(), m.group(0), date is not None, False, month, day)
+
+
+def _month_word_ok(m: re.Match[str]) -> bool:
+    """Reject month words that are ordinary words ("may", "march") in mixed-case text."""
+    word = m.group("month")
+    return word[0].isupper() or word.lower().rstrip(".") not in _ENGLISH_MONTHS
+
+
+def find_dates(
+    text: str, *, year_hint: int | None = None, day_first: bool = False
+) -> list[DateMatch]:
+    """Every date in ``text``, in order of position, overlapping matches resolved.
+
+    ``day_first`` reads numeric dates such as 01/10/2016 as day/month (sports
+    headers, European agencies); otherwise month/day unless the first number
+    cannot be a month.
+    """
+    found: list[DateMatch] = []
+    for pattern in (_MONTH_FIRST, _DAY_FIRST):
+        for m in pattern.finditer(text):
+            if not _month_word_ok(m):
+                continue
+            match = _named(m, year_hint)
+            if match is not None:
+                found.append(match)
+    for m in _NUMERIC.finditer(text):
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        day, month = (a, b) if (day_first or a > 12) else (b, a)
+        date = _make(year, month, day)
+        if date is not None:
+            found.append(DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))
+    for m in _ISO.finditer(text):
+        month, day = int(m.group("month")), int(m.group("day"))
+        date = _make(int(m.group("year")), month, day)
+        if date is not None:
+            found.append(DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[DateMatch]) -> list[DateMatch]:
+    """Keep the longest (then year-bearing) match where matches overlap."""
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DateMatch] = []
+    for match in found:
+        if kept and match.start < kept[-1].end:
+            prev = kept[-1]
+            better = (match.has_year, match.end - match.start) > (prev.has_year, prev.end - prev.start)
+            if better:
+                kept[-1] = match
+            continue
+        kept.append(match)
+    return kept
+
+
+def first_date(
+    text: str, *, year_hint: int | None = None, day_first: bool = False
+) -> DateMatch | None:
+    """The first date in ``text`` or ``None``."""
+    dates = find_dates(text, year_hint=year_hint, day_first=day_first)
+    return dates[0] if dates else None
+
+
+_RELEASE_CONTEXT = re.compile(
+    r"\b(?:released|issued|distributed|obtained|provided|published|posted|made\s+available|"
+    r"handed\s+out|dated|filed|received)\s{1,3}(?:on\s{1,3}|by\s.{0,40}?\son\s)?$",
+    re.IGNORECASE,
+)
+
+
+def is_release_date(text: str, match: DateMatch) -> bool:
+    """True when the words just before ``match`` make it a release/filing date, not the picture's."""
+    before = text[max(0, match.start - 60) : match.start]
+    return _RELEASE_CONTEXT.search(before) is not None

@@ -1,0 +1,93 @@
+"""Text clean-up before parsing: every span the parser reports indexes the cleaned text.
+
+``clean`` decodes HTML entities, repairs UTF-8 that was read as Latin-1 or
+cp1252 ("Ã©" -> "é"), turns CRLF/CR into LF, maps odd spaces (NBSP, tabs,
+zero-width) to plain ones, removes a space before a comma, and strips the
+ends. Quotes are kept as written (curly or straight): every regex in the
+parser accepts both. Runs of spaces are kept, because wires use them to
+separate the credit from the trailers.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+#: Characters that a UTF-8 continuation byte (0x80-0xBF) becomes when decoded as cp1252/Latin-1.
+_CONTINUATION_CHARS = "".join(
+    sorted({bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)})
+)
+_LEAD_CHARS = "".join(chr(b) for b in range(0xC2, 0xF5))
+_MOJIBAKE = re.compile(
+    "[" + re.escape(_LEAD_CHARS) + "][" + re.escape(_CONTINUATION_CHARS) + "]{1,3}"
+)
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
+_SPACE_BEFORE_COMMA = re.compile(r"[ ]+(?=,)")
+_LINE_END_SPACES = re.compile(r"[ ]+\n")
+
+_CP1252_REVERSE = {bytes([b]).decode("cp1252", errors="ignore"): b for b in range(0x80, 0xA0)}
+
+
+def _to_byte(ch: str) -> int | None:
+    code = ord(ch)
+    if code < 0x100:
+        return code
+    return _CP1252_REVERSE.get(ch)
+
+
+def _repair_one(match: re.Match[str]) -> str:
+    chunk = match.group(0)
+    raw = bytearray()
+    for ch in chunk:
+        byte = _to_byte(ch)
+        if byte is None:
+            return chunk
+        raw.append(byte)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return chunk
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 bytes that were decoded as cp1252/Latin-1, sequence by sequence."""
+    if not any("\u00c2" <= ch <= "\u00f4" for ch in text):
+        return text
+    return _MOJIBAKE.sub(_repair_one, text)
+
+
+def clean(raw: str) -> str:
+    """The caption text the parser works on (see module docstring)."""
+    if not isinstance(raw, str):
+        raw = str(raw)
+    text = raw
+    if "&" in text:
+        text = html.unescape(text)
+    text = repair_mojibake(text)
+    text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_COMMA.sub("", text)
+    text = _LINE_END_SPACES.sub("\n", text)
+    return text.strip()
+
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse every run of whitespace (line breaks too) to one space and strip."""
+    return _WS.sub(" ", text).strip()
+
+
+def is_shouting(text: str) -> bool:
+    """True when the letters of ``text`` are (almost) all capitals."""
+    letters = [ch for ch in text[:400] if ch.isalpha()]
+    if len(letters) < 8:
+        return False
+    upper = sum(1 for ch in letters if ch.isupper())
+    return upper / len(letters) > 0.9

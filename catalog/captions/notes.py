@@ -1,0 +1,107 @@
+"""Editor notes and usage restrictions: the trailers wires put around a caption.
+
+``find_notes(text)`` returns every note it recognises, with its span:
+restrictions as normalised flags (``editorial_only``, ``no_resales``,
+``no_archives``, ``mandatory_credit``, ``no_marketing``, ``no_sales``,
+``territory_out:JP``), story codes (``SEARCH "..."``, ``WIDER IMAGE``, ``TPX``),
+the third-party note, "ATTENTION EDITORS" and other capitalised notes. The
+caller removes the spans from the subject and keeps the text in ``notes``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from catalog.captions.gazetteer import country_code, demonym_country
+
+
+@dataclass(frozen=True, slots=True)
+class NoteMatch:
+    """One note: ``kind`` is restriction, story_code, third_party or note."""
+
+    kind: str
+    value: str
+    start: int
+    end: int
+
+
+_Q = "[\"“”'‘’]"
+_END = r"(?:\.|(?=\s{2,})|(?=\s*$)|(?=\s*[-–]\s))"
+
+#: (kind, value or None to use a group, pattern). Order matters: earlier wins on overlap.
+_RULES: list[tuple[str, str, re.Pattern[str]]] = [
+    ("story_code", "WIDER IMAGE",
+     re.compile(rf"SEARCH\s{{1,3}}{_Q}?\s?WIDER\s+IMAGE\s?{_Q}?\s+FOR\s+ALL\s+STORIES{_END}?", re.I)),
+    ("story_code", "", re.compile(rf"SEARCH\s{{1,3}}(?P<code>{_Q}[^\"“”\n]{{1,120}}{_Q})(?:\s{{1,3}}FOR\s+TH(?:IS|E)\s+STORY)?{_END}?", re.I)),
+    ("story_code", "WIDER IMAGE", re.compile(r"\bTHE\s+WIDER\s+IMAGE\b", re.I)),
+    ("story_code", "TPX", re.compile(r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b\.?|\bTPX\b")),
+    ("third_party", "third_party",
+     re.compile(r"(?:ATTENTION\s+EDITORS?\s*[-–:]\s*)?TH(?:IS|E)\s+(?:IMAGE|PICTURE|PHOTO)\s+(?:HAS\s+BEEN|WAS)\s+(?:SUPPLIED|PROVIDED)\s+BY\s+A\s+THIRD\s+PARTY\.?", re.I)),
+    ("restriction", "editorial_only",
+     re.compile(r"\b(?:(?:FOR\s+)?EDITORIAL\s+USE\s+ONLY|RESTRICTED\s+TO\s+EDITORIAL\s+USE)\b\.?", re.I)),
+    ("restriction", "no_resales", re.compile(r"\bNO\s+RE-?SALES?\b\.?", re.I)),
+    ("restriction", "no_archives", re.compile(r"\bNO\s+ARCHIVES?\b\.?", re.I)),
+    ("restriction", "no_marketing",
+     re.compile(r"\b(?:NO\s+MARKETING(?:\s+(?:OR\s+|NO\s+)?ADVERTISING(?:\s+CAMPAIGNS)?)?|NOT\s+FOR\s+(?:SALE\s+FOR\s+)?MARKETING(?:\s+OR\s+ADVERTISING(?:\s+CAMPAIGNS)?)?|NO\s+ADVERTISING(?:\s+CAMPAIGNS)?)\b\.?", re.I)),
+    ("restriction", "no_sales",
+     re.compile(r"\bNO\s+(?:COMMERCIAL\s+OR\s+EDITORIAL\s+SALES|THIRD\s+PARTY\s+SALES|SALES)(?P<where>\s+IN\s+[A-Z][A-Z .]{1,30}?)?\.", re.I)),
+    ("restriction", "mandatory_credit", re.compile(r"\bMANDATORY\s+CREDIT\b\.?", re.I)),
+    ("restriction", "territory_out",
+     re.compile(r"\b(?P<country>(?:[A-Z]{2,}\s){0,2}[A-Z]{2,}|[A-Z]\.[A-Z]\.)\s+OUT\b\.?")),
+    ("note", "do_not_obscure_logo", re.compile(r"\bDO\s+NOT\s+OBSCURE\s+LOGO\b\.?", re.I)),
+    ("note", "attention_editors",
+     re.compile(r"\bATTENTION\s+EDITORS?\b\s*[-–:]?\s*[^.\n]{0,200}\.?", re.I)),
+    ("note", "editors_note", re.compile(r"\bEDITOR['’]?S['’]?\s+NOTE\s*[:-]\s*[^.\n]{0,200}\.?", re.I)),
+]
+
+
+def _territory(words: str) -> str | None:
+    name = words.strip()
+    code = country_code(name) or country_code(name.title()) or demonym_country(name.title())
+    return code
+
+
+def find_notes(text: str, start: int = 0, end: int | None = None) -> list[NoteMatch]:
+    """Every recognised note in ``text[start:end]``, in text order, without overlaps."""
+    end = len(text) if end is None else end
+    found: list[NoteMatch] = []
+    taken: list[tuple[int, int]] = []
+    for kind, value, pattern in _RULES:
+        for m in pattern.finditer(text, start, end):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            val = value
+            if kind == "story_code" and not value:
+                val = f"SEARCH {m.group('code')}"
+            elif value == "territory_out":
+                code = _territory(m.group("country"))
+                if code is None:
+                    continue
+                val = f"territory_out:{code}"
+            elif value == "no_sales" and m.group("where"):
+                code = _territory(re.sub(r"^\s*IN\s+", "", m.group("where"), flags=re.I))
+                val = f"territory_out:{code}" if code else "no_sales"
+            found.append(NoteMatch(kind, val, s, e))
+            taken.append((s, e))
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def restriction_flags(notes: list[NoteMatch]) -> list[str]:
+    """The distinct restriction flags, in order of appearance."""
+    flags: list[str] = []
+    for note in notes:
+        if note.kind == "restriction" and note.value not in flags:
+            flags.append(note.value)
+    return flags
+
+
+def story_codes(notes: list[NoteMatch]) -> list[str]:
+    """The distinct story codes, in order of appearance."""
+    codes: list[str] = []
+    for note in notes:
+        if note.kind == "story_code" and note.value not in codes:
+            codes.append(note.value)
+    return codes
