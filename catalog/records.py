@@ -56,6 +56,8 @@ class PhotoRecord:
     mtime_ns: int
     columns: dict[str, Any] = field(default_factory=dict)
     caption: Caption | None = None
+    #: What the readers could not read in an otherwise imported file (a field, not the file).
+    warnings: list[str] = field(default_factory=list)
 
 
 #: photos column -> keys an ImageInfo's iptc/xmp dicts may use for it (XMP wins).
@@ -118,8 +120,6 @@ def build_record(
     cols["keywords"] = "; ".join(_keywords(info)) or None
     iptc_date = iptc_date_created(info)
     cols["iptc_date"] = iptc_date.isoformat() if iptc_date else None
-    if info.warnings:
-        cols["exif_json"] = _json_or_none({"warnings": info.warnings})
     cols.update(caption_columns(caption))
     _fill_from_metadata(cols)
     cols.update(reconcile(caption, info))
@@ -127,7 +127,7 @@ def build_record(
     cols["imported_at"] = now
     cols["updated_at"] = now
     return PhotoRecord(sha256=sha256, path=info.path, size=size, mtime_ns=mtime_ns,
-                       columns=cols, caption=caption)
+                       columns=cols, caption=caption, warnings=list(info.warnings))
 
 
 def caption_columns(caption: Caption | None) -> dict[str, Any]:

@@ -49,6 +49,9 @@ def format_summary(summary) -> str:
     if summary.errors:
         lines.append("Failed files:")
         lines.extend(f"  {path!r}: {reason}" for path, reason in summary.errors)
+    if summary.warnings:
+        lines.append("Imported, with warnings:")
+        lines.extend(f"  {path!r}: {reason}" for path, reason in summary.warnings)
     if summary.thumbnail_errors:
         lines.append(f"No thumbnail for {len(summary.thumbnail_errors)} files:")
         lines.extend(f"  {path!r}: {reason}" for path, reason in summary.thumbnail_errors[:20])

@@ -27,6 +27,8 @@ from catalog.records import PhotoRecord
 
 #: Rows written per transaction.
 BATCH_SIZE = 200
+#: ``import_errors.error_type`` of a file imported with a part unreadable (not a failure).
+WARNING_TYPE = "Warning"
 
 
 @dataclass
@@ -43,6 +45,7 @@ class ImportSummary:
     files_per_s: float = 0.0
     thumbnails_made: int = 0
     thumbnail_errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # imported, part unread
     linked_paths: int = 0     # new paths of content already in the archive
     status: str = "finished"  # or "interrupted"
 
@@ -50,6 +53,7 @@ class ImportSummary:
         out = asdict(self)
         out["errors"] = [{"path": p, "reason": r} for p, r in self.errors]
         out["thumbnail_errors"] = [{"path": p, "reason": r} for p, r in self.thumbnail_errors]
+        out["warnings"] = [{"path": p, "reason": r} for p, r in self.warnings]
         return out
 
 
@@ -61,9 +65,15 @@ class _Writer:
         self.import_id = import_id
         self.summary = summary
         self.batch: list[PhotoRecord] = []
+        self.pending_warnings: list[tuple[str, str]] = []
 
     def add(self, record: PhotoRecord) -> None:
         self.batch.append(record)
+        if record.warnings:
+            reason = "; ".join(record.warnings)
+            self.summary.warnings.append((record.path, reason))
+            # Listed by `catalog errors` too, but not counted as failed: the row exists.
+            self.pending_warnings.append((record.path, reason))
         if len(self.batch) >= BATCH_SIZE:
             self.flush()
 
@@ -92,6 +102,9 @@ class _Writer:
         for record in extra_paths:
             photo_id = self.archive.photo_id_for_sha(record.sha256)
             self.archive.add_path(photo_id, record.path, record.size, record.mtime_ns)
+        for path, reason in self.pending_warnings:
+            self.archive.record_error(self.import_id, path, reason, WARNING_TYPE)
+        self.pending_warnings.clear()
         self.summary.imported += len(self.batch)
         self.summary.linked_paths += len(extra_paths)
         self.batch.clear()
