@@ -283,3 +283,26 @@ def test_cli_import_json_and_errors(tmp_path):
     (tmp_path / "corrupt.db").write_text("not sqlite " * 100)
     broken = runner.invoke(cli, ["errors", "--db", str(tmp_path / "corrupt.db")])
     assert broken.exit_code == 1 and "Traceback" not in broken.output
+
+
+def test_resent_picture_is_linked_by_perceptual_hash(tmp_path, archive):
+    original = picture(7, (480, 320))
+    (tmp_path / "2019").mkdir()
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2019" / "orig.jpg").write_bytes(make_jpeg(original, quality=92))
+    # re-sent five years later: re-cropped a little, scaled down, re-compressed
+    w, h = original.size
+    resent = original.crop((8, 6, w - 8, h - 6)).resize((360, 240))
+    (tmp_path / "2024" / "file-photo.jpg").write_bytes(make_jpeg(resent, quality=60))
+    unrelated = Image.radial_gradient("L").resize((480, 320)).convert("RGB")
+    (tmp_path / "2024" / "other.jpg").write_bytes(make_jpeg(unrelated))
+    summary = import_paths(archive, [tmp_path], workers=1)
+    assert summary.thumbnails_made == 3 and not summary.thumbnail_errors
+    ids = {Path(p).name: i for i, p in archive.db.execute("SELECT id, path FROM photos")}
+    linked = [row["id"] for row in archive.other_uses(ids["orig.jpg"])]
+    assert linked == [ids["file-photo.jpg"]]
+    assert archive.db["thumbnails"].count == 3
+    assert archive.thumbnail(ids["orig.jpg"]).startswith(b"\xff\xd8")
+    # a later run finds nothing more to do
+    again = import_paths(archive, [tmp_path], workers=1)
+    assert (again.unchanged, again.thumbnails_made) == (3, 0)
