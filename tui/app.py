@@ -1,0 +1,421 @@
+"""The picture desk's terminal UI: search as you type, narrow, look, correct, export.
+
+Every archive read runs in a thread worker with its own read-only connection
+(tui.readers); each search carries a generation number and answers for an older
+generation are dropped. Corrections are written on the UI thread through one
+writable Archive, opened when first needed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+from time import perf_counter
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+
+from catalog.archive import Archive, ArchiveError
+from tui.commands import CatalogCommands
+from tui.export import export_rows
+from tui.messages import CountReady, ExportDone, FacetsReady, ResultsReady, SearchFailed
+from tui.query import PAGE_SIZE, SearchRequest
+from tui.readers import ReaderPool, Superseded
+from tui.screens.detail import DetailScreen
+from tui.screens.edit import EditScreen
+from tui.screens.export import ExportRequest, ExportScreen
+from tui.screens.help import HelpScreen
+from tui.screens.history import HistoryScreen
+from tui.widgets.filters import FACET_COLUMNS, FilterPanel
+from tui.widgets.results import ResultsTable
+
+#: Wait this long after the last keystroke before searching.
+DEBOUNCE_SECONDS = 0.15
+
+#: Rows per archive read while exporting.
+EXPORT_BATCH = 1000
+
+_RESULTS_KEYS: list[BindingType] = [
+    Binding("enter", "open_selected", "Open the highlighted photo"),
+    Binding("up,down,pageup,pagedown", "move", "Move through the results (more load as you go)"),
+]
+
+
+class CatalogApp(App[None]):
+    """Search and correct a catalog archive."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Picture desk"
+    COMMANDS: ClassVar = App.COMMANDS | {CatalogCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+f", "focus_search", "Search"),
+        Binding("f2", "toggle_filters", "Narrow"),
+        Binding("f3", "toggle_order", "Sort"),
+        Binding("ctrl+o", "export", "Export"),
+        Binding("ctrl+y", "copy_caption", "Copy caption", show=False),
+        Binding("ctrl+r", "copy_credit", "Copy credit", show=False),
+        Binding("ctrl+l", "clear", "Clear search and filters", show=False),
+        Binding("ctrl+t", "toggle_dark", "Light/dark theme", show=False),
+        Binding("escape", "focus_results", "Go to the results", show=False),
+    ]
+
+    def __init__(self, db_path: str | Path, *, editor: str | None = None,
+                 show_filters: bool | None = None) -> None:
+        super().__init__()
+        self.db_path = str(db_path)
+        self.editor = editor or getpass.getuser()
+        self.readers = ReaderPool(self.db_path)
+        self.request = SearchRequest()
+        self.generation = 0
+        self.shown_generation = 0
+        self.last_search_ms: float | None = None
+        self.total: int | None = None
+        self.has_more = False
+        self._started_at: dict[int, float] = {}
+        self._loading_more = False
+        self._debounce: Timer | None = None
+        self._writer: Archive | None = None
+        self._show_filters = show_filters
+
+    # ----- layout -------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        # Kept as attributes: workers answer while another screen is on top.
+        self.search_input = Input(placeholder="Search captions, places, names…  (ctrl+f)",
+                                  id="search")
+        self.filter_panel = FilterPanel(id="filters")
+        self.results_table = ResultsTable(id="results")
+        self.status_line = Static("Searching…", id="status")
+        yield Header()
+        yield self.search_input
+        with Horizontal(id="body"):
+            yield self.filter_panel
+            with Vertical(id="results-area"):
+                yield self.results_table
+                yield self.status_line
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # The narrowing panel starts open where there is room for it beside the results.
+        wide = self.size.width >= 100
+        self.filter_panel.display = wide if self._show_filters is None else self._show_filters
+        self.search_input.focus()
+        self.run_search(self.request)
+
+    def on_unmount(self) -> None:
+        self.readers.interrupt_all()
+        if self._writer is not None:
+            self._writer.close()
+
+    # ----- searching ----------------------------------------------------------------
+    @on(Input.Changed, "#search")
+    def _typed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        text = event.value
+        self._debounce = self.set_timer(
+            DEBOUNCE_SECONDS, lambda: self.run_search(replace(self.request, query=text)))
+
+    @on(Input.Submitted, "#search")
+    def _submitted(self) -> None:
+        self.action_focus_results()
+
+    def on_filter_panel_changed(self, event: FilterPanel.Changed) -> None:
+        request = replace(self.request, **event.values.as_dict())
+        if request != self.request:
+            self.run_search(request)
+
+    def run_search(self, request: SearchRequest) -> None:
+        """Start a new search; earlier ones still running are superseded."""
+        self.request = request
+        self.generation += 1
+        self._started_at = {self.generation: perf_counter()}
+        self._loading_more = False
+        self.total = None
+        self._search_worker(self.generation, request, 0, self.readers.ticket())
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_worker(self, generation: int, request: SearchRequest, offset: int,
+                       ticket: int) -> None:
+        self._fetch_page(generation, request, offset, "search", ticket)
+
+    @work(thread=True, exclusive=True, group="page")
+    def _page_worker(self, generation: int, request: SearchRequest, offset: int,
+                     ticket: int) -> None:
+        self._fetch_page(generation, request, offset, "page", ticket)
+
+    def _fetch_page(self, generation: int, request: SearchRequest, offset: int,
+                    group: str, ticket: int) -> None:
+        started = perf_counter()
+        try:
+            with self.readers.reader(group, ticket) as archive:
+                rows = archive.search(request.query, order=request.effective_order(),
+                                      limit=PAGE_SIZE + 1, offset=offset, **request.filters())
+        except Superseded:
+            return
+        except ArchiveError as exc:
+            self.post_message(SearchFailed(generation, str(exc)))
+            return
+        self.post_message(ResultsReady(generation, offset, rows[:PAGE_SIZE],
+                                       (perf_counter() - started) * 1000,
+                                       len(rows) > PAGE_SIZE))
+
+    def on_results_ready(self, message: ResultsReady) -> None:
+        if message.generation != self.generation:
+            return  # an answer to a search the editor has already changed
+        table = self.results_table
+        table.show_rows(message.rows, append=message.offset > 0)
+        self.has_more = message.has_more
+        self._loading_more = False
+        if message.offset == 0:
+            started = self._started_at.get(message.generation)
+            if started is not None:
+                self.last_search_ms = (perf_counter() - started) * 1000
+            self.shown_generation = message.generation
+            if message.has_more:
+                self._count_worker(message.generation, self.request, self.readers.ticket())
+            else:
+                self.total = len(message.rows)
+            if self.filter_panel.display:
+                self._facets_worker(message.generation, self.request, self.readers.ticket())
+        self._show_status()
+
+    def on_results_table_need_more(self, message: ResultsTable.NeedMore) -> None:
+        if self.has_more and not self._loading_more and self.shown_generation == self.generation:
+            self._loading_more = True
+            self._page_worker(self.generation, self.request, message.loaded,
+                              self.readers.ticket())
+
+    @work(thread=True, exclusive=True, group="count")
+    def _count_worker(self, generation: int, request: SearchRequest, ticket: int) -> None:
+        try:
+            with self.readers.reader("count", ticket) as archive:
+                total = archive.count(request.query, **request.filters())
+        except Superseded:
+            return
+        except ArchiveError as exc:
+            self.post_message(SearchFailed(generation, str(exc)))
+            return
+        self.post_message(CountReady(generation, total))
+
+    def on_count_ready(self, message: CountReady) -> None:
+        if message.generation == self.generation:
+            self.total = message.total
+            self._show_status()
+
+    @work(thread=True, exclusive=True, group="facets")
+    def _facets_worker(self, generation: int, request: SearchRequest, ticket: int) -> None:
+        facets: dict[str, list[tuple[str, int]]] = {}
+        try:
+            with self.readers.reader("facets", ticket) as archive:
+                for column in FACET_COLUMNS:
+                    narrowed = request.without(column)
+                    facets[column] = archive.facets(column, request.query, **narrowed.filters())
+        except Superseded:
+            return
+        except ArchiveError as exc:
+            self.post_message(SearchFailed(generation, str(exc)))
+            return
+        self.post_message(FacetsReady(generation, facets))
+
+    def on_facets_ready(self, message: FacetsReady) -> None:
+        if message.generation == self.generation:
+            self.filter_panel.set_facets(message.facets)
+
+    def on_search_failed(self, message: SearchFailed) -> None:
+        if message.generation == self.generation:
+            self._loading_more = False
+            self.status_line.update(f"Search failed: {message.reason}")
+
+    def count_text(self) -> str:
+        """How many photos match, as far as known ("1,234 photos" or "100+ photos")."""
+        if self.total is not None:
+            return f"{self.total:,} photo{'s' if self.total != 1 else ''}"
+        return f"{self.results_table.row_count:,}+ photos"
+
+    def _show_status(self) -> None:
+        order = "newest first" if self.request.effective_order() == "date" else "by relevance"
+        timing = f"  ·  {self.last_search_ms:.0f} ms" if self.last_search_ms is not None else ""
+        self.status_line.update(f"{self.count_text()}  ·  {order}{timing}")
+
+    # ----- opening, correcting ------------------------------------------------------
+    def on_data_table_row_selected(self, event: ResultsTable.RowSelected) -> None:
+        if isinstance(event.data_table, ResultsTable):
+            self.action_open_selected()
+
+    def action_open_selected(self) -> None:
+        table = self.results_table
+        photo_id = table.photo_id_at_cursor()
+        if photo_id is not None:
+            self.push_screen(DetailScreen(photo_id, table.photo_ids()), self._detail_closed)
+
+    def _detail_closed(self, _: None) -> None:
+        self.results_table.focus()
+
+    def writer(self) -> Archive:
+        """The one writable Archive, opened on first use."""
+        if self._writer is None:
+            self._writer = Archive(self.db_path)
+        return self._writer
+
+    def save_corrections(self, photo_id: int, changes: dict[str, Any]) -> bool:
+        """Write each changed field as a correction by this editor; True when all saved."""
+        try:
+            archive = self.writer()
+            for field, value in changes.items():
+                archive.correct(photo_id, field, value, editor=self.editor)
+        except ArchiveError as exc:
+            self.notify(f"Correction not saved: {exc}", severity="error")
+            return False
+        self.notify(f"Saved {', '.join(changes)} as {self.editor}.")
+        self.run_search(self.request)
+        return True
+
+    def undo_correction(self, correction_id: int) -> bool:
+        """Undo one correction; True when done."""
+        try:
+            self.writer().undo_correction(correction_id, editor=self.editor)
+        except ArchiveError as exc:
+            self.notify(f"Could not undo: {exc}", severity="error")
+            return False
+        self.notify(f"Correction {correction_id} undone.")
+        self.run_search(self.request)
+        return True
+
+    # ----- acting -------------------------------------------------------------------
+    def _highlighted_row(self) -> dict[str, Any] | None:
+        if isinstance(self.screen, DetailScreen):
+            return self.screen.detail.row if self.screen.detail else None
+        photo_id = self.results_table.photo_id_at_cursor()
+        if photo_id is None:
+            return None
+        try:
+            with Archive(self.db_path, readonly=True) as archive:
+                return archive.get(photo_id)
+        except ArchiveError as exc:
+            self.notify(str(exc), severity="error")
+            return None
+
+    def copy_text(self, text: str, what: str) -> None:
+        """Put ``text`` on the clipboard and say so."""
+        if not text:
+            self.notify(f"This photo has no {what}.", severity="warning")
+            return
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied the {what}.")
+
+    def open_path(self, path: str) -> None:
+        """Open the original file where a desktop can, else show and copy its path."""
+        if not path:
+            self.notify("No path recorded for this photo.", severity="warning")
+            return
+        opener = shutil.which("xdg-open") or shutil.which("open")
+        desktop = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        if opener and (desktop or opener.endswith("/open")) and Path(path).exists():
+            subprocess.Popen([opener, path], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+            self.notify(f"Opening {path}")
+            return
+        self.copy_to_clipboard(path)
+        self.notify(f"{path}  (path copied)", timeout=8)
+
+    def action_copy_caption(self) -> None:
+        row = self._highlighted_row()
+        if row is not None:
+            self.copy_text(row.get("caption") or "", "caption")
+
+    def action_copy_credit(self) -> None:
+        row = self._highlighted_row()
+        if row is not None:
+            self.copy_text(row.get("credit") or "", "credit")
+
+    def action_export(self) -> None:
+        default = str(Path.cwd() / "results.csv")
+        self.push_screen(ExportScreen(default, self.count_text()), self._export_chosen)
+
+    def _export_chosen(self, choice: ExportRequest | None) -> None:
+        if choice is not None:
+            self.notify(f"Exporting to {choice.path}…")
+            self._export_worker(self.request, choice)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_worker(self, request: SearchRequest, choice: ExportRequest) -> None:
+        try:
+            with Archive(self.db_path, readonly=True) as archive:
+                rows = _all_rows(archive, request)
+                written = export_rows(rows, choice.path, choice.fmt)
+        except (ArchiveError, OSError) as exc:
+            self.post_message(ExportDone(choice.path, 0, str(exc)))
+            return
+        self.post_message(ExportDone(choice.path, written))
+
+    def on_export_done(self, message: ExportDone) -> None:
+        if message.error:
+            self.notify(f"Export failed: {message.error}", severity="error")
+        else:
+            self.notify(f"Exported {message.rows:,} photos to {message.path}.")
+
+    # ----- moving around ------------------------------------------------------------
+    def action_focus_search(self) -> None:
+        if isinstance(self.screen, DetailScreen):
+            self.screen.dismiss(None)
+        self.search_input.focus()
+
+    def action_focus_results(self) -> None:
+        if not isinstance(self.screen, DetailScreen):
+            self.results_table.focus()
+
+    def action_toggle_filters(self) -> None:
+        panel = self.filter_panel
+        panel.display = not panel.display
+        if panel.display:
+            self._facets_worker(self.generation, self.request, self.readers.ticket())
+
+    def action_toggle_order(self) -> None:
+        self.filter_panel.set_order(
+            "relevance" if self.request.order == "date" else "date")
+
+    def action_clear(self) -> None:
+        search = self.search_input
+        with search.prevent(Input.Changed):
+            search.value = ""
+        self.filter_panel.reset()
+        self.run_search(SearchRequest())
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections: list[tuple[str, list[BindingType]]] = [
+            ("Everywhere", [*self.BINDINGS, Binding("ctrl+p", "palette", "Command palette"),
+                            Binding("ctrl+q", "quit", "Quit")]),
+            ("Results", _RESULTS_KEYS),
+            ("Photo", list(DetailScreen.BINDINGS)),
+            ("Correction form", list(EditScreen.BINDINGS)),
+            ("Corrections history", list(HistoryScreen.BINDINGS)),
+            ("Export dialog", list(ExportScreen.BINDINGS)),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+
+def _all_rows(archive: Archive, request: SearchRequest) -> Any:
+    """Every row of a search, read a batch at a time."""
+    offset = 0
+    while True:
+        batch = archive.search(request.query, order=request.effective_order(),
+                               limit=EXPORT_BATCH, offset=offset, **request.filters())
+        yield from batch
+        if len(batch) < EXPORT_BATCH:
+            return
+        offset += EXPORT_BATCH

@@ -1,0 +1,127 @@
+"""The correction form: a modal that returns the changed fields (or None when cancelled)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.validation import Function
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+#: Fields the form edits, with their labels, in order (file_photo is a checkbox).
+EDITABLE = (
+    ("subject", "Subject"), ("city", "City"), ("region", "Region"), ("country", "Country"),
+    ("date", "Date"), ("agency", "Agency"), ("photographer", "Photographer"),
+    ("credit", "Credit"),
+)
+
+
+def valid_iso_date(text: str) -> bool:
+    """Empty, or a real calendar date written YYYY-MM-DD."""
+    if not text.strip():
+        return True
+    try:
+        date.fromisoformat(text.strip())
+    except ValueError:
+        return False
+    return len(text.strip()) == 10
+
+
+def changed_fields(row: dict[str, Any], entered: dict[str, Any]) -> dict[str, Any]:
+    """The entries that differ from the row's effective values (empty and None are alike)."""
+    changes = {}
+    for name, value in entered.items():
+        before = row.get(name)
+        if name == "file_photo":
+            if bool(before) != bool(value):
+                changes[name] = 1 if value else 0
+        elif (before or "") != value:
+            changes[name] = value
+    return changes
+
+
+def history_text(history: list[dict[str, Any]], field: str) -> str:
+    """The corrections of one field, newest first, one line each."""
+    lines = []
+    for item in history:
+        if item.get("field") != field:
+            continue
+        when = (item.get("created_at") or "")[:16].replace("T", " ")
+        undone = " (undone)" if item.get("undone_at") else ""
+        lines.append(f"{when} {item.get('editor') or '?'}: {item.get('previous') or '∅'} → "
+                     f"{item.get('value') or '∅'}{undone}")
+    return "\n".join(lines) or "No corrections yet."
+
+
+class EditScreen(ModalScreen[dict[str, Any] | None]):
+    """Correct a photo's caption fields; dismisses with {field: new value} or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, row: dict[str, Any], history: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.row = row
+        self.history = history
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="edit-dialog"):
+            yield Label(f"Correct photo {self.row.get('id')}", id="edit-title")
+            with Grid(id="edit-grid"):
+                for name, label in EDITABLE:
+                    yield Label(label)
+                    validators = ([Function(valid_iso_date, "a date is YYYY-MM-DD")]
+                                  if name == "date" else [])
+                    yield Input(str(self.row.get(name) or ""), id=f"edit-{name}",
+                                validators=validators, compact=True,
+                                placeholder="YYYY-MM-DD" if name == "date" else "")
+                yield Label("")
+                yield Checkbox("File photo", bool(self.row.get("file_photo")),
+                               id="edit-file_photo", compact=True)
+            yield Static("", id="edit-error")
+            yield Label("History of subject", id="history-title")
+            yield Static(history_text(self.history, "subject"), id="edit-history")
+            with Horizontal(id="edit-buttons"):
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_descendant_focus(self, event: Any) -> None:
+        widget_id = getattr(event.widget, "id", None) or ""
+        if widget_id.startswith("edit-"):
+            field = widget_id.removeprefix("edit-")
+            self.query_one("#history-title", Label).update(f"History of {field}")
+            self.query_one("#edit-history", Static).update(history_text(self.history, field))
+
+    def entered(self) -> dict[str, Any]:
+        """What the form holds now."""
+        values: dict[str, Any] = {name: self.query_one(f"#edit-{name}", Input).value.strip()
+                                  for name, _ in EDITABLE}
+        values["file_photo"] = self.query_one("#edit-file_photo", Checkbox).value
+        return values
+
+    def action_save(self) -> None:
+        values = self.entered()
+        if not valid_iso_date(values["date"]):
+            self.query_one("#edit-error", Static).update(
+                f"Date {values['date']!r} is not a date: write YYYY-MM-DD.")
+            self.query_one("#edit-date", Input).focus()
+            return
+        self.dismiss(changed_fields(self.row, values))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

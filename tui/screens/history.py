@@ -1,0 +1,58 @@
+"""All corrections of a photo; choosing one returns its id so the caller can undo it."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label
+
+
+class HistoryScreen(ModalScreen[int | None]):
+    """Corrections, newest first; dismisses with the correction id to undo, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("u", "undo", "Undo selected"),
+        Binding("escape", "close", "Close"),
+    ]
+
+    def __init__(self, photo_id: int, history: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.photo_id = photo_id
+        self.history = history
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="history-dialog"):
+            yield Label(f"Corrections of photo {self.photo_id}  (u: undo, esc: close)")
+            yield DataTable(id="history-table", cursor_type="row")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("When", "Editor", "Field", "From", "To", "State")
+        for item in self.history:
+            table.add_row(
+                (item.get("created_at") or "")[:16].replace("T", " "),
+                item.get("editor") or "", item.get("field") or "",
+                str(item.get("previous") or "∅")[:20], str(item.get("value") or "∅")[:20],
+                "undone" if item.get("undone_at") else "in force",
+                key=str(item["id"]),
+            )
+        table.focus()
+
+    def action_undo(self) -> None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        chosen = next((item for item in self.history if str(item["id"]) == key), None)
+        if chosen is None or chosen.get("undone_at"):
+            self.notify("That correction is already undone.", severity="warning")
+            return
+        self.dismiss(int(chosen["id"]))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
