@@ -109,13 +109,20 @@ def build_exif(
     software: str | None = None,
     artist: str | None = None,
     copyright: str | None = None,
+    image_size: tuple[int, int] | None = None,
 ) -> bytes:
     """EXIF as the bytes of an APP1 payload ("Exif\\0\\0" + TIFF), ready for ``make_jpeg``.
 
     ``offset`` is the OffsetTimeOriginal text such as ``"+02:00"``; ``gps`` is decimal
-    degrees (south and west negative); ``exposure_time`` is a fraction ``(1, 250)``.
+    degrees (south and west negative); ``exposure_time`` is a fraction ``(1, 250)``;
+    ``image_size`` fills ExifImageWidth/Height. The resolution, version and colour-space
+    tags EXIF 2.32 asks of a JPEG are always written.
     """
     exif = Image.Exif()
+    exif[0x011A] = IFDRational(72, 1)  # XResolution
+    exif[0x011B] = IFDRational(72, 1)  # YResolution
+    exif[0x0128] = 2  # ResolutionUnit: inches
+    exif[0x0213] = 1  # YCbCrPositioning: centred
     for tag, value in ((0x010F, make), (0x0110, model), (0x0131, software),
                        (0x013B, artist), (0x8298, copyright)):
         if value is not None:
@@ -126,6 +133,11 @@ def build_exif(
         exif[0x0132] = taken_at.strftime("%Y:%m:%d %H:%M:%S")
 
     sub = exif.get_ifd(EXIF_IFD)
+    sub[0x9000] = b"0232"  # ExifVersion
+    sub[0xA000] = b"0100"  # FlashpixVersion
+    sub[0xA001] = 1  # ColorSpace: sRGB
+    if image_size is not None:
+        sub[0xA002], sub[0xA003] = image_size  # ExifImageWidth, ExifImageHeight
     if taken_at is not None:
         stamp = taken_at.strftime("%Y:%m:%d %H:%M:%S")
         sub[0x9003] = stamp  # DateTimeOriginal
@@ -143,8 +155,6 @@ def build_exif(
         sub[0x920A] = _rational(focal_length)
     if lens is not None:
         sub[0xA434] = lens
-    if not sub:
-        del exif._ifds[EXIF_IFD]  # Pillow keeps the empty IFD we asked for; drop it
 
     if gps is not None:
         lat, lon = gps
@@ -176,14 +186,19 @@ def add_exif_thumbnail(exif: bytes, thumbnail_jpeg: bytes) -> bytes:
     if len(tiff) % 2:
         tiff += b"\x00"
     ifd1 = len(tiff)
-    entries = 3
-    data_offset = ifd1 + 2 + 12 * entries + 4
+    entries = 6
+    resolution = ifd1 + 2 + 12 * entries + 4  # two RATIONALs (72/1), then the JPEG
+    data_offset = resolution + 16
     tiff[next_pointer:next_pointer + 4] = struct.pack(endian + "I", ifd1)
     tiff += struct.pack(endian + "H", entries)
     tiff += struct.pack(endian + "HHIHH", 0x0103, 3, 1, 6, 0)  # Compression: JPEG
+    tiff += struct.pack(endian + "HHII", 0x011A, 5, 1, resolution)  # XResolution
+    tiff += struct.pack(endian + "HHII", 0x011B, 5, 1, resolution + 8)  # YResolution
+    tiff += struct.pack(endian + "HHIHH", 0x0128, 3, 1, 2, 0)  # ResolutionUnit: inches
     tiff += struct.pack(endian + "HHII", 0x0201, 4, 1, data_offset)
     tiff += struct.pack(endian + "HHII", 0x0202, 4, 1, len(thumbnail_jpeg))
     tiff += b"\x00\x00\x00\x00"
+    tiff += struct.pack(endian + "IIII", 72, 1, 72, 1)
     tiff += thumbnail_jpeg
     return b"Exif\x00\x00" + bytes(tiff)
 
