@@ -50,7 +50,7 @@ def read_image(path: str | os.PathLike[str]) -> ImageInfo:
 
 
 def _read(path: str) -> ImageInfo:
-    size = _file_size(path)
+    size = checked_file_size(path)
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
     except PermissionError as error:
@@ -72,7 +72,8 @@ def _read(path: str) -> ImageInfo:
         handle.close()
 
 
-def _file_size(path: str) -> int:
+def checked_file_size(path: str) -> int:
+    """The file's size; ImageReadError for a missing, unreadable, empty file or a folder."""
     try:
         stat = os.stat(path)
     except FileNotFoundError as error:
@@ -88,13 +89,19 @@ def _file_size(path: str) -> int:
     return stat.st_size
 
 
-def _open_image(handle: BinaryIO, path: str, head: bytes, kind: str) -> Image.ImageFile.ImageFile:
-    """Pillow's lazy open (header only), with the decompression-bomb guard made strict."""
+def open_image_lazily(
+    handle: BinaryIO, path: str, head: bytes, kind: str, notes: list[str] | None = None
+) -> Image.ImageFile.ImageFile:
+    """Pillow's lazy open (header only), with the decompression-bomb guard made strict.
+
+    Pillow's other warnings (corrupt EXIF met while reading the DPI) go to ``notes``.
+    """
     handle.seek(0)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(record=True) as raised_warnings:
+        warnings.simplefilter("always")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            return Image.open(handle)
+            image = Image.open(handle)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
             raise ImageReadError(
                 path, f"image too large to be safe (decompression bomb guard): {error}"
@@ -105,6 +112,9 @@ def _open_image(handle: BinaryIO, path: str, head: bytes, kind: str) -> Image.Im
             raise ImageReadError(path, refusal_reason(head, kind)) from error
         except _OPEN_ERRORS as error:
             raise ImageReadError(path, f"{refusal_reason(head, kind)} ({error})") from error
+    if notes is not None:
+        notes.extend(f"image header: {str(w.message).strip()}"[:300] for w in raised_warnings)
+    return image
 
 
 def _read_with_pillow(
@@ -112,7 +122,7 @@ def _read_with_pillow(
 ) -> None:
     if kind in _NON_IMAGE_KINDS:
         raise ImageReadError(info.path, refusal_reason(head, kind))
-    image = _open_image(handle, info.path, head, kind)
+    image = open_image_lazily(handle, info.path, head, kind, info.warnings)
     info.format = image.format or kind
     info.width, info.height = image.size
     mislabelled = mislabel_warning(extension, info.format)
@@ -133,10 +143,14 @@ def _fenced(info: ImageInfo, what: str, reader: Callable[[], None]) -> None:
     EOFError, IndexError, KeyError, TypeError, NotImplementedError, MemoryError, ParseError,
     SyntaxError, struct.error ...); one of them must cost a field, never the file.
     """
-    try:
-        reader()
-    except Exception as error:
-        info.warnings.append(f"{what} unreadable ({type(error).__name__}: {error})"[:300])
+    with warnings.catch_warnings(record=True) as raised_warnings:
+        warnings.simplefilter("always")
+        try:
+            reader()
+        except Exception as error:
+            info.warnings.append(f"{what} unreadable ({type(error).__name__}: {error})"[:300])
+    for warning in raised_warnings:  # Pillow warns (rather than raises) on corrupt EXIF
+        info.warnings.append(f"{what}: {str(warning.message).strip()}"[:300])
 
 
 def _read_exif(handle: BinaryIO, image: Image.Image, info: ImageInfo) -> None:
@@ -192,7 +206,7 @@ def _read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> N
     info.format = kind if kind in {"ORF", "RW2", "RAF"} else extension.lstrip(".").upper()
     raw: dict[str, Any] = {}
     if kind == "RAF":
-        preview = _raf_preview(handle)
+        preview = raf_preview(handle)
         if preview is not None:
             image = Image.open(io.BytesIO(preview))
             _fenced(info, "EXIF", lambda: _apply_blob_exif(image, info))
@@ -226,7 +240,7 @@ def _apply_blob_exif(image: Image.Image, info: ImageInfo) -> None:
         info.width, info.height = exif_reader.raw_dimensions(raw)
 
 
-def _raf_preview(handle: BinaryIO) -> bytes | None:
+def raf_preview(handle: BinaryIO) -> bytes | None:
     """The JPEG a Fujifilm RAF embeds (offset and length at bytes 84 and 88 of the header)."""
     handle.seek(84)
     header = handle.read(8)

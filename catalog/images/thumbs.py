@@ -1,0 +1,206 @@
+"""Thumbnails and perceptual hashes, with as little pixel decoding as the file allows.
+
+``make_thumbnail`` uses, in order: the EXIF preview a camera embedded (when its long side is
+at least 160 px and its shape matches the picture), Pillow's JPEG draft mode (DCT scaling,
+1/2 to 1/8 of the work), and a plain decode for other formats. EXIF orientation is honoured.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import exifread
+from PIL import ExifTags, Image
+
+from catalog.images.model import ImageReadError
+from catalog.images.reader import (
+    checked_file_size,
+    open_image_lazily,
+    raf_preview,
+)
+from catalog.images.sniff import RAW_EXTENSIONS, sniff_kind
+
+MIN_PREVIEW_SIDE = 160
+ASPECT_TOLERANCE = 0.03
+JPEG_QUALITY = 80
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError)
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    """A small JPEG of the picture, upright; ``source`` is "exif", "draft" or "decode"."""
+
+    jpeg: bytes
+    width: int
+    height: int
+    source: str
+
+
+def make_thumbnail(path: str | os.PathLike[str], max_size: int = 320) -> Thumbnail:
+    """A JPEG thumbnail whose long side is at most ``max_size``; raises ImageReadError."""
+    path_text = os.fspath(path)
+    try:
+        return _make_thumbnail(path_text, max_size)
+    except ImageReadError:
+        raise
+    except _DECODE_ERRORS as error:
+        raise ImageReadError(path_text, f"cannot decode the picture: {error}") from error
+    except Exception as error:  # documented fence: Pillow decoders raise varied types on bad data
+        raise ImageReadError(
+            path_text, f"unexpected {type(error).__name__} while making a thumbnail: {error}"
+        ) from error
+
+
+def _make_thumbnail(path: str, max_size: int) -> Thumbnail:
+    checked_file_size(path)
+    with open(path, "rb") as handle:
+        head = handle.read(64)
+        kind = sniff_kind(head)
+        extension = os.path.splitext(path)[1].lower()
+        if kind == "RAF":
+            preview = raf_preview(handle)
+            if preview is None:
+                raise ImageReadError(path, "RAF file without an embedded preview")
+            return _thumbnail_from_image(Image.open(io.BytesIO(preview)), max_size)
+        if extension in RAW_EXTENSIONS and kind in {"TIFF", "ORF", "RW2", ""}:
+            return _thumbnail_from_raw(handle, path, max_size)
+        image = open_image_lazily(handle, path, head, kind)
+        return _thumbnail_from_image(image, max_size)
+
+
+def _thumbnail_from_image(image: Image.ImageFile.ImageFile, max_size: int) -> Thumbnail:
+    orientation = _orientation(image)
+    preview = _exif_preview(image)
+    if preview is not None:
+        return _encode(preview, orientation, max_size, "exif")
+    if image.format in {"JPEG", "MPO"}:
+        image.draft("RGB", (max_size, max_size))
+        return _encode(image, orientation, max_size, "draft")
+    return _encode(image, orientation, max_size, "decode")
+
+
+def _thumbnail_from_raw(handle: BinaryIO, path: str, max_size: int) -> Thumbnail:
+    """RAW: the camera's embedded JPEG preview (any size: the sensor data is not decoded)."""
+    handle.seek(0)
+    tags = exifread.process_file(handle, details=False, extract_thumbnail=True)
+    data = tags.get("JPEGThumbnail")
+    if not isinstance(data, bytes) or not data.startswith(b"\xff\xd8"):
+        raise ImageReadError(path, "RAW file without an embedded JPEG preview")
+    orientation_tag = tags.get("Image Orientation")
+    orientation = 1
+    if orientation_tag is not None and orientation_tag.values:
+        orientation = int(orientation_tag.values[0])
+    preview = Image.open(io.BytesIO(data))
+    return _encode(preview, orientation, max_size, "exif")
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        value = image.getexif().get(0x0112, 1)
+    except (OSError, ValueError, SyntaxError, KeyError, TypeError):
+        return 1
+    return value if isinstance(value, int) and value in _TRANSPOSE else 1
+
+
+def _exif_preview(image: Image.ImageFile.ImageFile) -> Image.Image | None:
+    """The EXIF IFD1 JPEG preview, when it is big enough and has the picture's shape."""
+    blob = image.info.get("exif")
+    if not isinstance(blob, bytes) or not blob.startswith(b"Exif\x00\x00"):
+        return None
+    try:
+        thumbnail_ifd = image.getexif().get_ifd(ExifTags.IFD.IFD1)
+        offset, length = thumbnail_ifd.get(0x0201), thumbnail_ifd.get(0x0202)
+        if not isinstance(offset, int) or not isinstance(length, int) or length <= 0:
+            return None
+        data = blob[6 + offset:6 + offset + length]
+        if not data.startswith(b"\xff\xd8"):
+            return None
+        preview = Image.open(io.BytesIO(data))
+        preview.load()
+    except (OSError, ValueError, SyntaxError, KeyError, TypeError, EOFError):
+        return None  # a broken preview is no loss: the picture itself is decoded instead
+    if max(preview.size) < MIN_PREVIEW_SIDE:
+        return None
+    picture_ratio = image.size[0] / image.size[1]
+    preview_ratio = preview.size[0] / preview.size[1]
+    if abs(preview_ratio - picture_ratio) / picture_ratio > ASPECT_TOLERANCE:
+        return None  # letterboxed previews (black bands) would show in every listing
+    return preview
+
+
+def _encode(image: Image.Image, orientation: int, max_size: int, source: str) -> Thumbnail:
+    image.thumbnail((max_size, max_size))
+    image = _as_rgb(image)
+    if orientation in _TRANSPOSE:
+        image = image.transpose(_TRANSPOSE[orientation])
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=JPEG_QUALITY)
+    return Thumbnail(buffer.getvalue(), image.width, image.height, source)
+
+
+def _as_rgb(image: Image.Image) -> Image.Image:
+    """RGB or L for JPEG: transparency goes onto white, CMYK and 16-bit modes are converted."""
+    if image.mode in {"RGB", "L"}:
+        return image
+    if image.mode in {"RGBA", "LA", "PA"} or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, "white")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    if image.mode.startswith("I;16") or image.mode in {"I", "F"}:
+        return image.convert("I").point(lambda value: value / 256).convert("L")
+    return image.convert("RGB")
+
+
+def dhash(img_or_path: Image.Image | str | os.PathLike[str]) -> str:
+    """A 64-bit difference hash (9x8 grayscale, upright) as 16 hex digits.
+
+    Given a path, the picture is decoded in draft mode (1/8 scale for JPEG); raises
+    ImageReadError for a file that cannot be decoded.
+    """
+    if isinstance(img_or_path, Image.Image):
+        return _dhash_of(img_or_path)
+    path_text = os.fspath(img_or_path)
+    try:
+        checked_file_size(path_text)
+        with open(path_text, "rb") as handle:
+            head = handle.read(64)
+            image = open_image_lazily(handle, path_text, head, sniff_kind(head))
+            orientation = _orientation(image)
+            image.draft("L", (64, 64))
+            upright = image.convert("L")
+            if orientation in _TRANSPOSE:
+                upright = upright.transpose(_TRANSPOSE[orientation])
+            return _dhash_of(upright)
+    except ImageReadError:
+        raise
+    except _DECODE_ERRORS as error:
+        raise ImageReadError(path_text, f"cannot decode the picture: {error}") from error
+
+
+def _dhash_of(image: Image.Image) -> str:
+    small = image.convert("L").resize((9, 8), Image.Resampling.LANCZOS)
+    pixels = small.tobytes()
+    bits = 0
+    for row in range(8):
+        for column in range(8):
+            left, right = pixels[row * 9 + column], pixels[row * 9 + column + 1]
+            bits = (bits << 1) | (right > left)
+    return f"{bits:016x}"
+
+
+def hamming(a: str, b: str) -> int:
+    """How many of the 64 bits differ between two dhash hex strings."""
+    return (int(a, 16) ^ int(b, 16)).bit_count()

@@ -1,0 +1,175 @@
+"""read_image on bad input: each refusal has a plain reason, and nothing but ImageReadError escapes."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from catalog.images import ImageReadError, read_image
+from catalog.images.embed import build_exif, build_iptc_segment, build_xmp_packet, make_jpeg
+
+NOISY = Image.effect_noise((64, 48), 50).convert("RGB")
+GOOD_JPEG = make_jpeg(
+    NOISY,
+    exif=build_exif(make="Canon", model="EOS", gps=(-10.5, -20.25), exposure_time=(1, 60)),
+    iptc=build_iptc_segment({"caption": "A caption. REUTERS/Ana Costa", "keywords": ["a"]}),
+    xmp=build_xmp_packet({"caption": "A caption. REUTERS/Ana Costa"}),
+    thumbnail=True,
+)
+
+
+def refusal(path: Path) -> str:
+    with pytest.raises(ImageReadError) as caught:
+        read_image(path)
+    assert caught.value.path == str(path)
+    return caught.value.reason
+
+
+def test_zero_byte_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jpg"
+    path.write_bytes(b"")
+    assert refusal(path) == "empty file (0 bytes)"
+
+
+def test_text_named_jpg(tmp_path: Path) -> None:
+    path = tmp_path / "notes.jpg"
+    path.write_text("This is not a picture, it is a caption someone saved by mistake.\n")
+    assert refusal(path) == "not an image: looks like text"
+
+
+def test_truncated_header(tmp_path: Path) -> None:
+    path = tmp_path / "cut.jpg"
+    path.write_bytes(GOOD_JPEG[:300])
+    assert "truncated JPEG" in refusal(path)
+
+
+def test_unknown_binary_format(tmp_path: Path) -> None:
+    path = tmp_path / "blob.jpg"
+    path.write_bytes(bytes(range(256)) * 4)
+    assert refusal(path).startswith("unknown format (first bytes 00 01 02")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert refusal(tmp_path / "nowhere.jpg") == "file not found"
+
+
+def test_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "album.jpg"
+    folder.mkdir()
+    assert refusal(folder) == "is a folder, not a file"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_permission_denied(tmp_path: Path) -> None:
+    path = tmp_path / "locked.jpg"
+    path.write_bytes(GOOD_JPEG)
+    path.chmod(0)
+    assert refusal(path) == "permission denied"
+
+
+def test_permission_denied_for_another_user(tmp_path: Path) -> None:
+    """Run as root, the refusal is checked in a real forked child that becomes user nobody."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to switch to another user")
+    path = tmp_path / "locked.jpg"
+    path.write_bytes(GOOD_JPEG)
+    path.chmod(0o600)
+    tmp_path.chmod(0o755)
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: drop to nobody, read, report the reason, exit at once
+        os.close(reader)
+        reason = "no error"
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            read_image(path)
+        except ImageReadError as error:
+            reason = error.reason
+        finally:
+            os.write(writer, reason.encode())
+            os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader) as pipe:
+        reported = pipe.read()
+    os.waitpid(child, 0)
+    assert reported == "permission denied"
+
+
+def test_decompression_bomb_dimensions(tmp_path: Path) -> None:
+    """A PNG header claiming 100,000 x 100,000 pixels is refused before any pixel is read."""
+    png = io.BytesIO()
+    Image.new("L", (8, 8)).save(png, "PNG")
+    data = bytearray(png.getvalue())
+    data[16:24] = struct.pack(">II", 100_000, 100_000)
+    data[29:33] = struct.pack(">I", zlib.crc32(bytes(data[12:29])))
+    path = tmp_path / "huge.png"
+    path.write_bytes(bytes(data))
+    assert "decompression bomb" in refusal(path)
+
+
+def test_garbage_exif_offsets_cost_only_the_exif(tmp_path: Path) -> None:
+    exif = bytearray(build_exif(make="Canon", model="EOS R5", iso=100))
+    exif[10:14] = struct.pack("<I", 0x7FFFFFF0)  # IFD0 offset far past the end
+    data = make_jpeg(NOISY, exif=bytes(exif), iptc=build_iptc_segment({"caption": "kept"}))
+    path = tmp_path / "badexif.jpg"
+    path.write_bytes(data)
+    info = read_image(path)
+    assert info.caption == "kept"
+    assert (info.width, info.height) == (64, 48)
+    assert info.make == ""
+
+
+def test_iptc_resource_with_impossible_lengths(tmp_path: Path) -> None:
+    payload = b"Photoshop 3.0\x008BIM\x04\x04\x00\x00\xff\xff\xff\xff\x1c\x02\x78\xff\xff\x00"
+    segment = b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload
+    path = tmp_path / "badiptc.jpg"
+    path.write_bytes(make_jpeg(NOISY, iptc=segment))
+    info = read_image(path)
+    assert info.iptc == {}
+    assert info.format == "JPEG"
+
+
+def _check_only_image_read_error(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+    try:
+        info = read_image(path)
+    except ImageReadError as error:
+        assert error.reason
+    else:
+        assert info.path == str(path)
+        assert all(isinstance(warning, str) for warning in info.warnings)
+
+
+SETTINGS = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(data=st.binary(max_size=2048))
+def test_arbitrary_bytes_raise_only_image_read_error(tmp_path: Path, data: bytes) -> None:
+    _check_only_image_read_error(tmp_path / "random.jpg", data)
+
+
+@SETTINGS
+@given(
+    cut=st.integers(min_value=0, max_value=len(GOOD_JPEG)),
+    flips=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=len(GOOD_JPEG) - 1),
+                  st.integers(min_value=0, max_value=255)),
+        max_size=12,
+    ),
+)
+def test_mutated_jpegs_raise_only_image_read_error(tmp_path: Path, cut: int, flips) -> None:
+    data = bytearray(GOOD_JPEG)
+    for position, value in flips:
+        data[position] = value
+    _check_only_image_read_error(tmp_path / "mutated.jpg", bytes(data[: max(cut, 1)]))

@@ -1,0 +1,267 @@
+"""read_image on good files: EXIF, IPTC-IIM, XMP, the caption's source, other formats."""
+
+from __future__ import annotations
+
+import io
+import struct
+from datetime import datetime
+from pathlib import Path
+
+import pillow_heif
+import pytest
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+
+from catalog.images import ImageInfo, read_image
+from catalog.images.clean import clean_camera_string
+from catalog.images.embed import (
+    build_exif,
+    build_iptc_segment,
+    build_xmp_packet,
+    make_jpeg,
+    splice_segments,
+)
+from catalog.images.exif import format_exposure
+
+PICTURE = Image.new("RGB", (120, 80), (30, 90, 160))
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_exif_fields_from_a_camera_jpeg(tmp_path: Path) -> None:
+    exif = build_exif(
+        make="NIKON CORPORATION", model="NIKON Z 9", lens="NIKKOR Z 24-70mm f/2.8 S",
+        taken_at=datetime(2023, 1, 7, 14, 3, 11), offset="+02:00", gps=(48.5, 2.25),
+        gps_altitude=35.0, exposure_time=(1, 250), f_number=5.6, iso=800,
+        focal_length=70, orientation=1,
+    )
+    info = read_image(write(tmp_path, "a.jpg", make_jpeg(PICTURE, exif=exif)))
+    assert (info.format, info.width, info.height) == ("JPEG", 120, 80)
+    assert info.file_size == (tmp_path / "a.jpg").stat().st_size
+    assert (info.make, info.model) == ("NIKON CORPORATION", "NIKON Z 9")
+    assert info.lens == "NIKKOR Z 24-70mm f/2.8 S"
+    assert (info.taken_at, info.taken_offset) == ("2023-01-07T14:03:11", "+02:00")
+    assert info.gps_lat == pytest.approx(48.5, abs=1e-5)
+    assert info.gps_lon == pytest.approx(2.25, abs=1e-5)
+    assert info.gps_alt == pytest.approx(35.0)
+    assert (info.exposure_time, info.f_number, info.iso, info.focal_length) == (
+        "1/250", 5.6, 800, 70.0)
+    assert info.orientation == 1
+    assert info.has_exif_thumbnail is False
+    assert info.warnings == []
+
+
+@pytest.mark.parametrize(("gps", "expected"), [
+    ((-33.8688, 151.2093), (-33.8688, 151.2093)),   # south
+    ((40.7128, -74.006), (40.7128, -74.006)),       # west
+    ((-22.9068, -43.1729), (-22.9068, -43.1729)),   # south and west
+])
+def test_gps_is_signed_by_its_reference(tmp_path: Path, gps, expected) -> None:
+    info = read_image(write(tmp_path, "g.jpg", make_jpeg(PICTURE, exif=build_exif(gps=gps))))
+    assert info.gps_lat == pytest.approx(expected[0], abs=1e-4)
+    assert info.gps_lon == pytest.approx(expected[1], abs=1e-4)
+
+
+def test_exif_thumbnail_and_orientation_are_reported(tmp_path: Path) -> None:
+    data = make_jpeg(PICTURE, exif=build_exif(make="Canon", orientation=6), thumbnail=True)
+    info = read_image(write(tmp_path, "t.jpg", data))
+    assert info.has_exif_thumbnail is True
+    assert info.orientation == 6
+
+
+def test_make_with_nul_bytes_and_garbage_is_cleaned(tmp_path: Path) -> None:
+    exif = build_exif(make="Canon\x00\x00\x00\x01junk", model="Canon EOS R6\x00   ")
+    info = read_image(write(tmp_path, "m.jpg", make_jpeg(PICTURE, exif=exif)))
+    assert (info.make, info.model) == ("Canon", "Canon EOS R6")
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    (b"SONY\x00\x00", "SONY"),
+    ("b'FUJIFILM'", "FUJIFILM"),
+    ("  Apple \t", "Apple"),
+    ("HUAWEI\x01\x02", "HUAWEI"),
+    (None, ""),
+])
+def test_clean_camera_string(raw, clean) -> None:
+    assert clean_camera_string(raw) == clean
+
+
+@pytest.mark.parametrize(("seconds", "text"), [
+    (1 / 250, "1/250"), (1 / 3, "0.3"), (0.5, "0.5"), (2.0, "2"), (1.3, "1.3"), (0.0, ""),
+])
+def test_exposure_is_written_as_photographers_do(seconds: float, text: str) -> None:
+    assert format_exposure(seconds) == text
+
+
+IPTC_FIELDS = {
+    "caption": "Crème brûlée stalls open in Lyon, France, March 5, 2024. REUTERS/Ana Costa",
+    "byline": "Ana Costa", "credit": "REUTERS", "source": "Reuters", "city": "Lyon",
+    "region": "Auvergne-Rhône-Alpes", "country": "France", "country_code": "FR",
+    "date_created": "20240305", "headline": "Market day", "keywords": ["food", "market"],
+    "instructions": "EDITORIAL USE ONLY", "object_name": "FRANCE-FOOD",
+    "transmission_ref": "LYN01",
+}
+EXPECTED_IPTC = {**IPTC_FIELDS, "date_created": "2024-03-05"}
+
+
+@pytest.mark.parametrize("utf8", [True, False], ids=["utf8-declared", "latin1"])
+def test_iptc_fields_decoded_by_the_character_set(tmp_path: Path, utf8: bool) -> None:
+    data = make_jpeg(PICTURE, iptc=build_iptc_segment(IPTC_FIELDS, utf8=utf8))
+    info = read_image(write(tmp_path, "i.jpg", data))
+    assert info.iptc == EXPECTED_IPTC
+    assert (info.caption, info.caption_source) == (IPTC_FIELDS["caption"], "iptc")
+
+
+def test_latin1_bytes_are_not_read_as_utf8(tmp_path: Path) -> None:
+    data = make_jpeg(PICTURE, iptc=build_iptc_segment({"city": "Zürich"}, utf8=False))
+    info = read_image(write(tmp_path, "z.jpg", data))
+    assert info.iptc["city"] == "Zürich"
+
+
+def test_iptc_split_across_two_app13_segments_is_joined(tmp_path: Path) -> None:
+    segment = build_iptc_segment(IPTC_FIELDS, split=True)
+    assert segment.count(b"\xff\xed") >= 2  # really two APP13 segments
+    info = read_image(write(tmp_path, "s.jpg", make_jpeg(PICTURE, iptc=segment)))
+    assert info.iptc == EXPECTED_IPTC
+    assert info.warnings == []
+
+
+def test_iptc_cut_short_keeps_what_is_there_and_says_so(tmp_path: Path) -> None:
+    whole = build_iptc_segment({"byline": "Sam Reyes", "caption": "x" * 400})
+    payload = whole[4:-200]  # drop the segment marker/length and the end of the block
+    segment = b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload
+    info = read_image(write(tmp_path, "c.jpg", make_jpeg(PICTURE, iptc=segment)))
+    assert info.iptc["byline"] == "Sam Reyes"
+    assert any("IPTC block is cut short" in warning for warning in info.warnings)
+
+
+def test_xmp_fields(tmp_path: Path) -> None:
+    xmp = build_xmp_packet({
+        "caption": "Voters wait outside a school in Springfield, Ill. (AP Photo/Sam Reyes)",
+        "byline": ["Sam Reyes"], "keywords": ["election", "voters"], "city": "Springfield",
+        "region": "IL", "country": "United States", "country_code": "US", "credit": "AP",
+        "date_created": "2024-09-03",
+    })
+    info = read_image(write(tmp_path, "x.jpg", make_jpeg(PICTURE, xmp=xmp)))
+    assert info.xmp["byline"] == "Sam Reyes"
+    assert info.xmp["keywords"] == ["election", "voters"]
+    assert info.xmp["country_code"] == "US"
+    assert info.xmp["date_created"] == "2024-09-03"
+    assert info.caption_source == "xmp"
+    assert info.caption.startswith("Voters wait")
+
+
+def test_xmp_is_preferred_over_a_different_iim_caption(tmp_path: Path) -> None:
+    data = make_jpeg(
+        PICTURE,
+        iptc=build_iptc_segment({"caption": "Old caption. REUTERS/A Person"}),
+        xmp=build_xmp_packet({"caption": "New caption. REUTERS/A Person/File Photo"}),
+    )
+    info = read_image(write(tmp_path, "p.jpg", data))
+    assert (info.caption, info.caption_source) == (
+        "New caption. REUTERS/A Person/File Photo", "xmp")
+    assert any("captions differ" in warning for warning in info.warnings)
+
+
+def test_same_caption_in_both_gives_no_warning(tmp_path: Path) -> None:
+    text = "Same words. REUTERS/A Person"
+    data = make_jpeg(PICTURE, iptc=build_iptc_segment({"caption": text}),
+                     xmp=build_xmp_packet({"caption": text}))
+    info = read_image(write(tmp_path, "same.jpg", data))
+    assert info.caption == text
+    assert info.warnings == []
+
+
+def test_hostile_xmp_costs_only_the_xmp(tmp_path: Path) -> None:
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+            b'<!ENTITY b "&a;&a;&a;&a;&a;">]><x:xmpmeta xmlns:x="adobe:ns:meta/">&b;</x:xmpmeta>')
+    data = make_jpeg(PICTURE, iptc=build_iptc_segment({"caption": "kept"}), xmp=bomb)
+    info = read_image(write(tmp_path, "bomb.jpg", data))
+    assert info.xmp == {}
+    assert info.caption == "kept"
+    assert any(warning.startswith("XMP unreadable") for warning in info.warnings)
+
+
+def test_huawei_app_segments_before_exif(tmp_path: Path) -> None:
+    jpeg = make_jpeg(PICTURE, exif=build_exif(make="HUAWEI", model="ELE-L29"))
+    vendor = b"".join(b"\xff" + bytes([m]) + struct.pack(">H", 10) + b"HUAWEI\x00\x00"
+                      for m in (0xE7, 0xE8, 0xE9))
+    data = jpeg[:2] + vendor + jpeg[2:]
+    info = read_image(write(tmp_path, "h.jpg", data))
+    assert (info.make, info.model) == ("HUAWEI", "ELE-L29")
+
+
+def test_png_with_exif_and_xmp(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x010F] = "Google"
+    exif[0x0110] = "Pixel 8"
+    text_chunks = PngInfo()
+    text_chunks.add_itxt("XML:com.adobe.xmp", build_xmp_packet({"caption": "PNG caption"}).decode())
+    buffer = io.BytesIO()
+    PICTURE.save(buffer, "PNG", exif=exif, pnginfo=text_chunks)
+    info = read_image(write(tmp_path, "p.png", buffer.getvalue()))
+    assert (info.format, info.width, info.height) == ("PNG", 120, 80)
+    assert (info.make, info.model) == ("Google", "Pixel 8")
+    assert (info.caption, info.caption_source) == ("PNG caption", "xmp")
+
+
+def test_webp_and_tiff_are_read(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x010F] = "Sony"
+    for name, fmt in (("w.webp", "WEBP"), ("t.tif", "TIFF")):
+        buffer = io.BytesIO()
+        PICTURE.save(buffer, fmt, exif=exif)
+        info = read_image(write(tmp_path, name, buffer.getvalue()))
+        assert (info.format, info.width, info.height, info.make) == (fmt, 120, 80, "Sony")
+
+
+def test_heic_from_a_phone(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x010F] = "Apple"
+    exif[0x0110] = "iPhone 15"
+    path = tmp_path / "IMG_0001.HEIC"
+    pillow_heif.from_pillow(PICTURE).save(path, exif=exif.tobytes(), quality=50)
+    info = read_image(path)
+    assert (info.format, info.width, info.height) == ("HEIF", 120, 80)
+    assert (info.make, info.model) == ("Apple", "iPhone 15")
+
+
+def test_png_named_jpg_is_read_with_a_warning(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    PICTURE.save(buffer, "PNG")
+    info = read_image(write(tmp_path, "photo.jpg", buffer.getvalue()))
+    assert info.format == "PNG"
+    assert "PNG data in a file named .jpg" in info.warnings
+
+
+def test_tiff_based_raw_is_recorded_with_its_exif(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x010F] = "NIKON CORPORATION"
+    exif[0x0110] = "NIKON D850"
+    exif.get_ifd(0x8769)[0x9003] = "2022:06:01 09:30:00"
+    exif.get_ifd(0x8769)[0xA002] = 8256
+    exif.get_ifd(0x8769)[0xA003] = 5504
+    tiff = exif.tobytes()[6:]  # a bare TIFF structure, as TIFF-based RAW files start
+    info = read_image(write(tmp_path, "DSC_0001.NEF", tiff))
+    assert info.format == "NEF"
+    assert (info.make, info.model) == ("NIKON CORPORATION", "NIKON D850")
+    assert info.taken_at == "2022-06-01T09:30:00"
+    assert (info.width, info.height) == (8256, 5504)
+
+
+def test_a_jpeg_cut_after_its_header_is_read_with_a_warning(tmp_path: Path) -> None:
+    noisy = Image.effect_noise((200, 150), 60).convert("RGB")
+    data = make_jpeg(noisy, iptc=build_iptc_segment({"caption": "still here"}))
+    info = read_image(write(tmp_path, "cut.jpg", data[: len(data) // 2]))
+    assert info.caption == "still here"
+    assert any("ends early" in warning for warning in info.warnings)
+
+
+def test_to_dict_round_trips(tmp_path: Path) -> None:
+    data = splice_segments(make_jpeg(PICTURE), b"")
+    info = read_image(write(tmp_path, "plain.jpg", data))
+    assert ImageInfo(**info.to_dict()) == info

@@ -1,0 +1,145 @@
+"""Thumbnails (EXIF preview, draft mode, plain decode), orientation, dhash and hamming."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageOps
+
+from catalog.images import ImageReadError
+from catalog.images.embed import add_exif_thumbnail, build_exif, make_jpeg
+from catalog.images.thumbs import Thumbnail, dhash, hamming, make_thumbnail
+
+
+def scene(size: tuple[int, int] = (1200, 800), seed: int = 0) -> Image.Image:
+    """A picture with structure: dark-to-bright from top to bottom, a dark block bottom-left,
+    a sun on the right."""
+    width, height = size
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, height // 2, width // 3, height), fill=(20 + seed, 40, 30))
+    draw.ellipse((2 * width // 3, height // 8, 5 * width // 6, 3 * height // 8), fill="yellow")
+    return image
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def decoded(thumb: Thumbnail) -> Image.Image:
+    image = Image.open(io.BytesIO(thumb.jpeg))
+    assert image.format == "JPEG"
+    assert image.size == (thumb.width, thumb.height)
+    return image
+
+
+def preview_jpeg(image: Image.Image, size: tuple[int, int]) -> bytes:
+    buffer = io.BytesIO()
+    ImageOps.contain(image, size).save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def test_big_enough_exif_preview_is_used(tmp_path: Path) -> None:
+    picture = scene()
+    exif = add_exif_thumbnail(build_exif(make="Canon"), preview_jpeg(picture, (240, 240)))
+    thumb = make_thumbnail(write(tmp_path, "p.jpg", make_jpeg(picture, exif=exif)))
+    assert thumb.source == "exif"
+    assert (thumb.width, thumb.height) == (240, 160)
+    decoded(thumb)
+
+
+def test_small_exif_preview_falls_back_to_draft_mode(tmp_path: Path) -> None:
+    picture = scene()
+    exif = add_exif_thumbnail(build_exif(), preview_jpeg(picture, (120, 120)))
+    thumb = make_thumbnail(write(tmp_path, "s.jpg", make_jpeg(picture, exif=exif)))
+    assert thumb.source == "draft"
+    assert (thumb.width, thumb.height) == (320, 213)
+
+
+def test_letterboxed_preview_is_not_used(tmp_path: Path) -> None:
+    picture = scene()
+    boxed = Image.new("RGB", (200, 200))
+    boxed.paste(ImageOps.contain(picture, (200, 200)), (0, 33))
+    buffer = io.BytesIO()
+    boxed.save(buffer, "JPEG")
+    exif = add_exif_thumbnail(build_exif(), buffer.getvalue())
+    thumb = make_thumbnail(write(tmp_path, "b.jpg", make_jpeg(picture, exif=exif)))
+    assert thumb.source == "draft"
+
+
+def test_orientation_is_honoured(tmp_path: Path) -> None:
+    picture = scene()  # landscape, dark block bottom-left
+    data = make_jpeg(picture, exif=build_exif(orientation=6))  # rotate 90 degrees clockwise
+    thumb = make_thumbnail(write(tmp_path, "r.jpg", data), max_size=160)
+    assert (thumb.width, thumb.height) == (107, 160)
+    upright = decoded(thumb).convert("L")
+    # a clockwise turn takes the dark block (bottom-left) to the top-left and the bright
+    # bottom-right corner of the gradient sky to the bottom-left
+    assert upright.getpixel((10, 10)) < 80
+    assert upright.getpixel((10, thumb.height - 10)) > 150
+
+
+def test_png_with_transparency_is_decoded_onto_white(tmp_path: Path) -> None:
+    image = Image.new("RGBA", (400, 300), (0, 0, 0, 0))
+    ImageDraw.Draw(image).rectangle((0, 0, 100, 100), fill=(255, 0, 0, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    thumb = make_thumbnail(write(tmp_path, "t.png", buffer.getvalue()), max_size=200)
+    assert (thumb.source, thumb.width, thumb.height) == ("decode", 200, 150)
+    small = decoded(thumb).convert("RGB")
+    assert small.getpixel((190, 140))[0] > 240  # transparent became white, not black
+
+
+def test_cmyk_jpeg(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    scene((400, 300)).convert("CMYK").save(buffer, "JPEG")
+    thumb = make_thumbnail(write(tmp_path, "c.jpg", buffer.getvalue()), max_size=100)
+    assert decoded(thumb).mode == "RGB"
+
+
+def test_bad_files_raise_image_read_error(tmp_path: Path) -> None:
+    noisy = Image.effect_noise((400, 300), 60).convert("RGB")
+    data = make_jpeg(noisy)
+    cases = {
+        "empty.jpg": b"",
+        "text.jpg": b"just some words, not a picture\n",
+        "cut.jpg": data[: len(data) // 2],
+    }
+    for name, content in cases.items():
+        with pytest.raises(ImageReadError):
+            make_thumbnail(write(tmp_path, name, content))
+    with pytest.raises(ImageReadError):
+        make_thumbnail(tmp_path / "missing.jpg")
+
+
+def test_dhash_links_a_recompressed_copy_and_not_another_picture(tmp_path: Path) -> None:
+    original = scene()
+    first = write(tmp_path, "first.jpg", make_jpeg(original, quality=90))
+    resent = write(tmp_path, "resent.jpg", make_jpeg(original.resize((900, 600)), quality=40))
+    other = write(tmp_path, "other.jpg", make_jpeg(ImageOps.mirror(original), quality=90))
+    first_hash, resent_hash, other_hash = dhash(first), dhash(resent), dhash(other)
+    assert len(first_hash) == 16
+    int(first_hash, 16)
+    assert hamming(first_hash, resent_hash) <= 6
+    assert hamming(first_hash, other_hash) >= 16
+
+
+def test_dhash_from_a_thumbnail_matches_dhash_from_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.jpg", make_jpeg(scene()))
+    thumb = make_thumbnail(path)
+    assert hamming(dhash(decoded(thumb)), dhash(path)) <= 6
+
+
+def test_dhash_of_an_image_object_is_stable() -> None:
+    image = scene((300, 200))
+    assert dhash(image) == dhash(image.copy())
+
+
+def test_hamming() -> None:
+    assert hamming("0000000000000000", "ffffffffffffffff") == 64
+    assert hamming("00000000000000ff", "000000000000000f") == 4
+    assert hamming("abcdef0123456789", "abcdef0123456789") == 0
