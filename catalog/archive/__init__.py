@@ -2,6 +2,6 @@
 
 from catalog.archive.core import Archive
 from catalog.archive.errors import ArchiveError
-from catalog.archive.values import caption_columns, decode_row
+from catalog.archive.values import decode_row
 
-__all__ = ["Archive", "ArchiveError", "caption_columns", "decode_row"]
+__all__ = ["Archive", "ArchiveError", "decode_row"]

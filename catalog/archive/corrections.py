@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -10,12 +12,15 @@ from sqlite_utils import Database
 
 from catalog.archive.errors import ArchiveError
 from catalog.archive.values import (
-    caption_columns,
+    ROW_INPUTS,
     column_value,
+    conflicts,
     correction_text,
+    parse_columns,
     parse_from_json,
     utcnow,
 )
+from catalog.captions.model import Caption
 
 _CHUNK = 500
 
@@ -95,11 +100,9 @@ class CorrectionsMixin:
             raise ArchiveError(f"no photo with id {photo_id}")
         return dict(zip([d[0] for d in cursor.description], found, strict=True))
 
-    def _parsed_value(self, photo_id: int, field: str, parsed_json: str | None) -> Any:
-        caption = parse_from_json(parsed_json)
-        if caption is not None:
-            return caption_columns(caption)[field]
-        first = self.db.execute(  # no stored parse: the value before the first correction
+    def _first_previous(self, photo_id: int, field: str) -> Any:
+        """The value before the field's first correction (for photos without a stored parse)."""
+        first = self.db.execute(
             "SELECT previous FROM corrections WHERE photo_id = ? AND field = ? ORDER BY id LIMIT 1",
             [photo_id, field],
         ).fetchone()
@@ -108,12 +111,17 @@ class CorrectionsMixin:
     def _apply_effective(self, photo_id: int, field: str) -> None:
         """Set ``field`` to its newest live correction, else the parse; refresh the bookkeeping."""
         live = active_corrections(self.db, [photo_id]).get(photo_id, {})
-        row = self._photo_fields(photo_id, field)
+        row = self._photo_fields(photo_id, field, *ROW_INPUTS)
+        caption = parse_from_json(row["parsed_json"])
         if field in live:
             value = column_value(field, live[field])
+        elif caption is not None:
+            value = parse_columns(caption, row)[field]
         else:
-            value = self._parsed_value(photo_id, field, row["parsed_json"])
-        self.db.execute(
-            f"UPDATE photos SET [{field}] = ?, corrected_fields = ?, updated_at = ? WHERE id = ?",
-            [value, json.dumps(sorted(live)), utcnow(), photo_id],
-        )
+            value = self._first_previous(photo_id, field)
+        updates: dict[str, Any] = {field: value, "corrected_fields": json.dumps(sorted(live)),
+                                   "updated_at": utcnow()}
+        if field == "date":  # the caption-vs-camera conflict follows the effective date
+            day = dt.date.fromisoformat(value) if value else None
+            updates.update(conflicts(dataclasses.replace(caption or Caption(), date=day), row))
+        self.db["photos"].update(photo_id, updates)

@@ -15,6 +15,8 @@ from typing import Any
 from catalog.archive.errors import ArchiveError
 from catalog.archive.schema import CORRECTABLE, PHOTO_COLUMNS
 from catalog.captions.model import FLAG_FIELDS, Caption
+from catalog.images.model import ImageInfo
+from catalog.records import caption_columns, reconcile
 
 #: ``photos`` columns holding JSON lists or objects.
 JSON_COLUMNS = ("intermediaries", "restrictions", "story_codes", "notes", "spans", "corrected_fields")
@@ -27,6 +29,15 @@ PARSED_COLUMNS = (
     *FLAG_FIELDS, "restrictions", "restriction_text", "story_codes", "notes",
     "caption_format", "confidence", "residue", "spans", "parsed_json",
 )
+
+#: Blank parsed fields that an import fills from the file's own metadata
+#: (mirrors catalog.records: dpa credits the photographer only in By-line).
+METADATA_FALLBACK = {
+    "photographer": "byline", "city": "iptc_city", "region": "iptc_region",
+    "country": "iptc_country", "credit": "iptc_credit",
+}
+#: The row columns that :func:`parse_columns` reads.
+ROW_INPUTS = ("path", "taken_at", "gps_lat", "gps_lon", *METADATA_FALLBACK.values())
 
 _TRUE = {"1", "true", "yes", "y", "on", "t"}
 _FALSE = {"0", "false", "no", "n", "off", "f", ""}
@@ -49,13 +60,25 @@ def to_db(value: Any) -> Any:
     return value
 
 
-def caption_columns(caption: Caption) -> dict[str, Any]:
-    """The ``photos`` columns that a parsed caption fills, as stored values."""
-    data = caption.to_dict()
-    cols: dict[str, Any] = {name: data[name] for name in PARSED_COLUMNS if name in data}
-    cols["caption_format"] = caption.format
-    cols["parsed_json"] = json.dumps(data, ensure_ascii=False)
-    return {name: to_db(cols.get(name)) for name in PARSED_COLUMNS}
+def parse_columns(caption: Caption | None, row: dict[str, Any]) -> dict[str, Any]:
+    """The columns an import would write for this parse, given the photo's stored ``row``.
+
+    The parse's own columns (catalog.records.caption_columns), blanks filled from the
+    file's IPTC/XMP fields as the importer does, and the caption-vs-camera conflicts.
+    """
+    cols = caption_columns(caption) if caption is not None else dict.fromkeys(PARSED_COLUMNS)
+    for column, source in METADATA_FALLBACK.items():
+        if not cols.get(column) and row.get(source):
+            cols[column] = row[source]
+    cols.update(conflicts(caption, row))
+    return cols
+
+
+def conflicts(caption: Caption | None, row: dict[str, Any]) -> dict[str, Any]:
+    """date_conflict_days, place_conflict_km, has_conflict of a caption against the stored camera facts."""
+    info = ImageInfo(path=row.get("path") or "", taken_at=row.get("taken_at") or "",
+                     gps_lat=row.get("gps_lat"), gps_lon=row.get("gps_lon"))
+    return reconcile(caption, info)
 
 
 def parse_from_json(parsed_json: str | None) -> Caption | None:

@@ -11,8 +11,8 @@ from sqlite_utils import Database
 
 from catalog.archive.corrections import active_corrections, overlay
 from catalog.archive.schema import PHOTO_COLUMNS
-from catalog.archive.values import caption_columns, to_db, utcnow
-from catalog.records import PhotoRecord
+from catalog.archive.values import to_db, utcnow
+from catalog.records import PhotoRecord, caption_columns
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,17 @@ class WriteMixin:
                 pk="path",
             )
         return {"inserted": inserted, "updated": updated}
+
+    def update_parses(self, parses: list[tuple[int, dict[str, Any]]], parser_version: str) -> None:
+        """Write new parsed columns for photos (re-parse), corrections overlaid, in one transaction."""
+        now = utcnow()
+        with self.db.atomic():
+            live = active_corrections(self.db, [photo_id for photo_id, _ in parses])
+            for photo_id, columns in parses:
+                cols = overlay({k: v for k, v in columns.items() if k in PHOTO_COLUMNS},
+                               live.get(photo_id, {}))
+                cols.update(parser_version=parser_version, updated_at=now)
+                self.db["photos"].update(photo_id, cols)
 
     def _ids_for_shas(self, shas: list[str]) -> dict[str, int]:
         found: dict[str, int] = {}
