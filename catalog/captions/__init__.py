@@ -1,11 +1,13 @@
-"""Caption parsing: ``parse_caption(text) -> Caption``."""
+"""Caption parsing: ``parse_caption(text) -> Caption``.
+
+Helpers that formats build on: ``normalize``, ``dates``, ``places``,
+``credits``, ``notes`` and ``formats.base``.
+"""
 
 from catalog.captions.model import Caption
+from catalog.captions.parse import parse_caption
 
+#: Bump when the parser's output changes; the archive stores it to know what to re-parse.
+PARSER_VERSION = 1
 
-def parse_caption(text: str, *, year_hint: int | None = None) -> Caption:
-    """Placeholder until the parser lands: keeps the text, finds nothing."""
-    return Caption(raw=text, text=text, residue=text)
-
-
-__all__ = ["Caption", "parse_caption"]
+__all__ = ["PARSER_VERSION", "Caption", "parse_caption"]

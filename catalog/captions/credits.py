@@ -107,10 +107,11 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         text = re.sub(r"^mandatory\s+credit\s*:?\s*", "", text, flags=re.IGNORECASE)
     via_parts = _VIA.split(text, maxsplit=1)
     left = via_parts[0]
-    right = via_parts[1] if len(via_parts) > 1 else ""
+    right_parts = via_parts[1].split("/") if len(via_parts) > 1 else []
+    right = right_parts[0].strip() if right_parts else ""
     dist = normalize_agency(right) if right else None
     dist = dist or (normalize_agency(distributor) if distributor else None)
-    parts = [p.strip() for p in left.split("/")]
+    parts = [p.strip() for p in left.split("/")] + [p.strip() for p in right_parts[1:]]
     people: list[str] = []
     agencies: list[str] = []
     orgs: list[str] = []
@@ -145,3 +146,111 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     credit.photographer = people[0] if people else ""
     credit.intermediaries = [a for a in agencies if a != credit.agency] + orgs + people[1:]
     return credit
+
+
+# -- finding the extent of a credit in running text ---------------------------
+
+_NAME_TOKEN = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|(?:de|da|do|dos|du|van|von|der|den|del|la|le|bin|bint|al|el|di|ter|ten|y|of|and|for|the|&)\b|(?:al|el)-\w+)"
+)
+_GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-Z])")
+_NAME_PREFIXES = ("mc", "mac", "de", "di", "da", "la", "le", "van", "von", "fitz", "o'", "d'")
+
+
+def _glue_split(token: str) -> int | None:
+    """Offset where a token glued to the next text splits ("CostaA" -> 5), else ``None``."""
+    for m in _GLUE.finditer(token):
+        head = token[: m.start()].lower()
+        if not head.startswith(_NAME_PREFIXES) or len(head) > 5:
+            return m.start()
+    return None
+
+
+def name_run(text: str, pos: int, limit: int | None = None, *, max_tokens: int = 6) -> int:
+    """End of the person or organisation name that starts at ``pos`` (``pos`` if none).
+
+    Tokens are capitalised words and name particles separated by single spaces
+    or a line break (a name broken across lines). A token glued to the next
+    story ("CostaA man ...") is cut, and a capitalised word that begins a new
+    sentence ("... Costa Police officers stand ...") is left out.
+    """
+    limit = len(text) if limit is None else limit
+    ends: list[int] = []
+    lowercase_next = False
+    p = pos
+    while p < limit and len(ends) < max_tokens:
+        m = _NAME_TOKEN.match(text, p, limit)
+        if not m:
+            break
+        token = m.group(0)
+        if token.endswith(".") and len(token) > 3 and not token[:-1].isupper():
+            token = token[:-1]
+        cut = _glue_split(token)
+        if cut is not None:
+            ends.append(p + cut)
+            return ends[-1] if ends else pos
+        ends.append(p + len(token))
+        q = p + len(token)
+        gap = _NAME_GAP.match(text, q, limit) if q < limit else None
+        if not gap:
+            break
+        p = gap.end()
+        lowercase_next = bool(re.match(r"[a-z]{2,}", text[p:limit])) and not _NAME_TOKEN.match(text, p, limit)
+        if lowercase_next:
+            break
+    if not ends:
+        return pos
+    if lowercase_next and len(ends) >= 3:
+        ends.pop()  # the last capitalised word starts the next sentence
+    while ends and text[pos : ends[-1]].split()[-1].lower() in _LEFT_TRIM:
+        ends.pop()
+    return ends[-1] if ends else pos
+
+
+_NAME_GAP = re.compile(r"(?: ?\n ?| )(?! )")
+_SLASH = re.compile(r"[ ]?/[ ]?")
+
+
+def chain_right(text: str, pos: int, limit: int | None = None) -> int:
+    """Extend a slash chain rightwards from ``pos`` ("/Name/File Photo"); return its end."""
+    limit = len(text) if limit is None else limit
+    end = pos
+    while end < limit:
+        m = _SLASH.match(text, end, limit)
+        if not m:
+            break
+        seg_end = name_run(text, m.end(), limit)
+        if seg_end == m.end():
+            break
+        end = seg_end
+    return end
+
+
+_LEFT_STOP = re.compile(r"(?:[.!?;)\]]\s|\n|\s{2,}|^)")
+
+
+def chain_left(text: str, pos: int, floor: int = 0) -> int:
+    """Start of the slash chain that ends at ``pos`` ("Sputnik/Name" before " via REUTERS")."""
+    window_start = max(floor, pos - 200)
+    stops = [m.end() for m in _LEFT_STOP.finditer(text, window_start, pos)]
+    start = stops[-1] if stops else window_start
+    segment = text[start:pos]
+    # Walk tokens from the right while they are name tokens or slashes.
+    tokens = list(re.finditer(r"[^\s/]+|/", segment))
+    first = len(tokens)
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i].group(0)
+        if tok == "/" or _NAME_TOKEN.fullmatch(tok.rstrip(",")) or tok.lower() in ("credit:", "credit"):
+            first = i
+            continue
+        break
+    if first == len(tokens):
+        return pos
+    while first < len(tokens) and tokens[first].group(0).lower() in _LEFT_TRIM:
+        first += 1
+    return start + tokens[first].start() if first < len(tokens) else pos
+
+
+_LEFT_TRIM = frozenset(
+    {"de", "da", "van", "von", "al", "y", "la", "le", "of", "the", "and", "for", "&", "credit", "credit:"}
+)

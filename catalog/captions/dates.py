@@ -149,12 +149,12 @@ def first_date(
 
 _RELEASE_CONTEXT = re.compile(
     r"\b(?:released|issued|distributed|obtained|provided|published|posted|made\s+available|"
-    r"handed\s+out|dated|filed|received)\s{1,3}(?:on\s{1,3}|by\s.{0,40}?\son\s)?$",
+    r"handed\s+out|dated|filed|received)\s{1,3}(?:on\s{1,3}|by\s.{0,90}?\son\s)?$",
     re.IGNORECASE,
 )
 
 
 def is_release_date(text: str, match: DateMatch) -> bool:
     """True when the words just before ``match`` make it a release/filing date, not the picture's."""
-    before = text[max(0, match.start - 60) : match.start]
+    before = text[max(0, match.start - 130) : match.start]
     return _RELEASE_CONTEXT.search(before) is not None

@@ -105,3 +105,20 @@ def story_codes(notes: list[NoteMatch]) -> list[str]:
         if note.kind == "story_code" and note.value not in codes:
             codes.append(note.value)
     return codes
+
+
+_SHOUTED = re.compile(r"[A-Z0-9][A-Z0-9 ,'’\"“”&/()-]{6,300}[.!]?")
+
+
+def shouted_notes(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[NoteMatch]:
+    """Sentences in capitals inside ``text[start:end]`` not already taken: editor notes."""
+    found = []
+    for m in _SHOUTED.finditer(text, start, end):
+        s, e = m.span()
+        chunk = m.group(0).strip()
+        if len(chunk.split()) < 3 or sum(ch.isalpha() for ch in chunk) < 8:
+            continue
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        found.append(NoteMatch("note", chunk, s, e))
+    return found

@@ -12,7 +12,7 @@ same for a phrase that is only a place ("Springfield, Ill.").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from catalog.captions.gazetteer import (
     City,
@@ -48,6 +48,7 @@ class PlaceMatch:
     city_span: Span | None = None
     region_span: Span | None = None
     country_span: Span | None = None
+    phrase_start: int | None = None  # where words like "in the town of" begin
 
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
@@ -219,7 +220,8 @@ def _read_chunks(text: str, chunks: list[_Chunk], shouting: bool) -> PlaceMatch 
             chunk = chunks[i]
             ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
             cname = text[ctail[0] : ctail[1]] if ctail else ""
-            if cc == "US" and state is None and ctail and (st := us_state(cname)):
+            if (cc == "US" and state is None and ctail and (st := us_state(cname))
+                    and not _state_is_city(st, text, _prev_city_tail(text, chunks, i, shouting))):
                 state, region_span = st, ctail
                 i -= 1
             elif region_span is None and _REGION_WORDS.search(text[chunk.start : chunk.end]):
@@ -237,7 +239,23 @@ def _read_chunks(text: str, chunks: list[_Chunk], shouting: bool) -> PlaceMatch 
                     city_span = ctail
     if cc is None and city_span is not None:
         cc = _country_from_context(text, chunks, city_span)
-    return _build(text, city_span, region_span, country_span, cc, state)
+    match = _build(text, city_span, region_span, country_span, cc, state)
+    if match is not None:
+        chunk_start = next((c.start for c in chunks if c.start <= match.start <= c.end), match.start)
+        lead = _LEAD_PHRASE.search(text, chunk_start, match.start)
+        if lead is not None:
+            match = replace(match, phrase_start=lead.start())
+    return match
+
+
+#: Words before a place that belong to the place phrase: "in", "near the frontline Donbas city of".
+_LEAD_PHRASE = re.compile(
+    r"(?:\b(?:in|at|near|from|outside|inside|over|across|to)\s+)?(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,5}?(?:city|town|village|port|capital|suburb|district|region|province|area|"
+    r"outskirts|streets|state|island|commune|municipality|hamlet)\s+of\s+$"
+    r"|\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _georgia_state(code: str, name: str, text: str, prev_tail: Span | None) -> bool:

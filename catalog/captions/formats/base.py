@@ -1,10 +1,26 @@
-"""The interface every caption format implements, built-in or from a plugin."""
+"""The interface every caption format implements, and the shared machinery to build a Caption.
+
+A format finds what is particular to it (its credit, its prefixes, its
+dateline) and hands the rest to :func:`describe`, which reads the body the way
+most wires write it: the first sentence ends with the place and the date;
+"Picture taken ..." overrides the date; what is left is the subject.
+:class:`Draft` records every field with its span and works out the subject and
+the residue at the end, so every format reports spans the same way.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, Protocol, runtime_checkable
 
+from catalog.captions.credits import Credit
+from catalog.captions.dates import DateMatch, find_dates, is_release_date
 from catalog.captions.model import Caption
+from catalog.captions.notes import NoteMatch, find_notes, restriction_flags, story_codes
+from catalog.captions.places import PlaceMatch, find_place
+from catalog.captions.vocab import load_words
+
+Span = tuple[int, int]
 
 
 @runtime_checkable
@@ -24,3 +40,280 @@ class CaptionFormat(Protocol):
     def accept(self, text: str) -> bool: ...
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None: ...
+
+
+class Draft:
+    """A Caption under construction: fields with spans, and the text they consumed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.caption = Caption(raw=text, text=text)
+        self.taken: list[Span] = []
+
+    # -- recording fields -------------------------------------------------
+    def take(self, span: Span | None) -> None:
+        """Mark text as consumed (it leaves the subject and the residue)."""
+        if span and span[1] > span[0]:
+            self.taken.append(span)
+
+    def put(self, field: str, value: object, span: Span | None = None, *, take: bool = True) -> None:
+        """Set a field, remember its span, and (by default) consume the span."""
+        setattr(self.caption, field, value)
+        if span is not None:
+            self.caption.spans[field] = span
+            if take:
+                self.take(span)
+
+    def credit(self, credit: Credit, span: Span, *, photographer_span: Span | None = None,
+               agency_span: Span | None = None) -> None:
+        """Record a credit line and what it says."""
+        cap = self.caption
+        self.put("credit", self.text[span[0] : span[1]].strip(), span)
+        if credit.agency:
+            self.put("agency", credit.agency, agency_span, take=False)
+        if credit.photographer:
+            pspan = photographer_span or _find_inside(self.text, span, credit.photographer)
+            self.put("photographer", credit.photographer, pspan, take=False)
+        cap.intermediaries = list(dict.fromkeys(cap.intermediaries + credit.intermediaries))
+        for flag in ("file_photo", "pool", "handout"):
+            if getattr(credit, flag):
+                self.put(flag, True, span, take=False)
+        if credit.mandatory and "mandatory_credit" not in cap.restrictions:
+            cap.restrictions.append("mandatory_credit")
+
+    def notes(self, notes: list[NoteMatch]) -> None:
+        """Record restrictions, story codes, the third-party flag and other notes."""
+        cap = self.caption
+        for flag in restriction_flags(notes):
+            if flag not in cap.restrictions:
+                cap.restrictions.append(flag)
+        cap.story_codes.extend(c for c in story_codes(notes) if c not in cap.story_codes)
+        restriction_bits = []
+        for note in notes:
+            span = (note.start, note.end)
+            self.take(span)
+            chunk = self.text[note.start : note.end].strip()
+            if note.kind == "restriction":
+                restriction_bits.append(chunk)
+            elif note.kind == "third_party":
+                self.put("third_party", True, span)
+                cap.notes.append(chunk)
+            elif note.kind == "note":
+                cap.notes.append(chunk)
+            if note.value == "TPX":
+                cap.spans.setdefault("story_codes", span)
+        if restriction_bits:
+            cap.restriction_text = " ".join(restriction_bits)
+
+    def date(self, match: DateMatch, field: str = "date") -> None:
+        """Record the picture's date (or ``sent_date``)."""
+        span = (match.start, match.end)
+        if field == "date":
+            self.put("date", match.date, span)
+            self.caption.date_text = match.text
+            self.caption.spans["date_text"] = span
+            self.caption.date_from_hint = match.year_from_hint
+        else:
+            self.put(field, match.date, span)
+
+    def place(self, match: PlaceMatch) -> None:
+        """Record city, region, country, code and coordinates."""
+        p = match.place
+        self.put("city", p.city, match.city_span)
+        self.put("region", p.region, match.region_span)
+        self.put("country", p.country, match.country_span)
+        self.caption.country_code = p.country_code
+        self.caption.place_lat, self.caption.place_lon = p.lat, p.lon
+        start = match.phrase_start if match.phrase_start is not None else match.start
+        self.take((start, match.end))
+
+    # -- finishing ---------------------------------------------------------
+    def finish(self, fmt: str, confidence: float, body: Span) -> Caption:
+        """Work out subject (from ``body``) and residue, stamp format and confidence."""
+        cap = self.caption
+        cap.format = fmt
+        cap.confidence = round(max(0.0, min(1.0, confidence)), 3)
+        cap.subject = tidy_subject(_uncovered(self.text, body, self.taken))
+        outside = [(0, body[0]), (body[1], len(self.text))]
+        rest = " ".join(_uncovered(self.text, s, self.taken) for s in outside if s[1] > s[0])
+        cap.residue = tidy_subject(rest)
+        return cap
+
+
+def _find_inside(text: str, span: Span, value: str) -> Span | None:
+    first = value.split()[0] if value.split() else value
+    pos = text.lower().find(first.lower(), span[0], span[1])
+    if pos < 0:
+        return None
+    last = value.split()[-1].lower()
+    end = text.lower().find(last, pos, span[1])
+    return (pos, end + len(last)) if end >= 0 else (pos, pos + len(first))
+
+
+def _uncovered(text: str, region: Span, taken: list[Span]) -> str:
+    pieces = []
+    pos = region[0]
+    for s, e in sorted(taken):
+        if e <= pos or s >= region[1]:
+            continue
+        if s > pos:
+            pieces.append(text[pos:s])
+        pos = max(pos, e)
+    if pos < region[1]:
+        pieces.append(text[pos : region[1]])
+    return " ".join(pieces)
+
+
+_DANGLING = re.compile(
+    r"(?:[\s,;:–—-]+|\b(?:in|at|near|on|from|of|outside|the|city|town|village|taken)\b)+$", re.IGNORECASE
+)
+_LEADING = re.compile(r"^[\s,;:.–—-]+")
+_SPACES = re.compile(r"\s+")
+_SPACE_PUNCT = re.compile(r"\s+([,.;:])")
+_DOUBLE_PUNCT = re.compile(r"([,;])(?:\s*[,;])+")
+
+
+def tidy_subject(text: str) -> str:
+    """Collapse spaces and drop punctuation and prepositions left dangling by removed fields."""
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_PUNCT.sub(r"\1", text)
+    text = _DOUBLE_PUNCT.sub(r"\1", text)
+    text = text.replace(",.", ".").replace(" .", ".")
+    text = _LEADING.sub("", text)
+    stripped = text.rstrip(" .")
+    stripped = _DANGLING.sub("", stripped)
+    return stripped + "." if stripped else ""
+
+
+# -- the body, as most wires write it ---------------------------------------
+
+_ABBREVIATIONS = load_words("abbreviations.txt")
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”’)]?\s+[\"“‘(]?[A-Z0-9])")
+
+
+def sentence_end(text: str, start: int, end: int) -> int:
+    """End (exclusive, after the period) of the sentence starting at ``start``; ``end`` if none.
+
+    Periods of abbreviations (U.S., Ill., Sept., St.) and initials (J.) do not end it.
+    """
+    for m in _SENTENCE_END.finditer(text, start, end):
+        pos = m.start()
+        if text[pos] == ".":
+            word_start = pos
+            while word_start > start and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“":
+                word_start -= 1
+            word = text[word_start:pos].lower().lstrip("(")
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            if len(word) > 2 and "." in word and not word.endswith(".."):
+                continue  # U.S., N.Y., a.m.
+        return pos + 1
+    return end
+
+
+_PICTURE_TAKEN = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b[^.\n]{0,160}(?:\.|$)", re.IGNORECASE | re.MULTILINE
+)
+_DRONE = re.compile(r"\b(?:drone|UAV|aerial\s+(?:view|picture|photo))\b", re.IGNORECASE)
+_IN_THIS = re.compile(
+    r",?\s(?:in|on)\s+(?:this|an?)\s+(?:undated\s+|handout\s+|file\s+|still\s+|screen\s?)*"
+    r"(?:photo|picture|image|handout|screen\s?grab|grab|still|video|photograph|file)",
+    re.IGNORECASE,
+)
+_UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
+
+
+def picture_taken(draft: Draft, start: int, end: int, *, year_hint: int | None) -> DateMatch | None:
+    """Record "Picture taken ..." sentences as notes (and drone); return their date if any."""
+    found: DateMatch | None = None
+    for m in _PICTURE_TAKEN.finditer(draft.text, start, end):
+        span = m.span()
+        sentence = m.group(0)
+        draft.take(span)
+        draft.caption.notes.append(sentence.strip())
+        if _DRONE.search(sentence):
+            draft.put("drone", True, span, take=False)
+        dates = find_dates(draft.text[: span[1]], year_hint=year_hint)
+        dates = [d for d in dates if d.start >= span[0] and d.date is not None]
+        if dates and found is None:
+            found = dates[0]
+    return found
+
+
+def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None,
+             day_first: bool = False, want_place: bool = True) -> None:
+    """Find date, place and "Picture taken" notes in the body ``text[start:end]``.
+
+    The picture's date is the first date of the first sentence that is not a
+    release date; its place is the place phrase that ends the text before that
+    date (or ends the first sentence when it has no date). A date that only
+    sits later in the body, or after the credit, is the caller's choice.
+    """
+    text = draft.text
+    taken_date = picture_taken(draft, start, end, year_hint=year_hint)
+    first_end = sentence_end(text, start, end)
+    dates = [d for d in find_dates(text[:first_end], year_hint=year_hint, day_first=day_first)
+             if d.start >= start and not _inside(d, draft.taken)]
+    main: DateMatch | None = None
+    for d in dates:
+        if is_release_date(text, d):
+            draft.take((d.start, d.end))
+            continue
+        main = d
+        break
+    undated = _UNDATED.search(text, start, first_end) is not None
+    if taken_date is not None:
+        draft.date(taken_date)
+        if main is not None:
+            draft.take((main.start, main.end))
+    elif main is not None and not undated:
+        draft.date(main)
+    elif main is not None:
+        draft.take((main.start, main.end))
+    if want_place:
+        place_end = main.start if main is not None else first_end
+        in_this = _IN_THIS.search(text, start, place_end)
+        if in_this is not None:
+            place_end = in_this.start()
+        match = find_place(text, start, place_end)
+        if match is None and main is not None:
+            match = _place_after_date(text, main, first_end)
+        if match is not None:
+            draft.place(match)
+
+
+def _inside(d: DateMatch, taken: list[Span]) -> bool:
+    return any(s <= d.start and d.end <= e for s, e in taken)
+
+
+def _place_after_date(text: str, main: DateMatch, first_end: int) -> PlaceMatch | None:
+    """"..., March 5, 2024, Hungary." — a place written after the date."""
+    return find_place(text, main.end, first_end)
+
+
+_PREFIX = re.compile(
+    r"^\s*(?P<word>FILE\s+PHOTO|FILE\s+PICTURE|FILE|TOPSHOT|TOP\s+SHOT|EDITORS?['’]?\s+NOTE|"
+    r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD)\s*(?:[-–—:]+\s*|\s{2,})",
+)
+
+
+def strip_prefix(draft: Draft, start: int = 0) -> int:
+    """Record "FILE PHOTO:", "FILE -", "TOPSHOT -" prefixes (repeated); return where the body starts."""
+    pos = start
+    while True:
+        m = _PREFIX.match(draft.text, pos)
+        if not m:
+            return pos
+        word = m.group("word").upper()
+        span = (m.start("word"), m.end("word"))
+        if word.startswith(("FILE", "ARCHIV")):
+            draft.put("file_photo", True, span)
+        elif word.startswith("TOP"):
+            draft.put("topshot", True, span)
+        draft.take(m.span())
+        pos = m.end()
+
+
+def all_notes(draft: Draft, start: int = 0, end: int | None = None) -> None:
+    """Find and record every note in ``text[start:end]``."""
+    draft.notes(find_notes(draft.text, start, end))

@@ -12,3 +12,12 @@ from typing import Any
 def load_json(name: str) -> Any:
     """Parse one JSON file of this package (cached; treat the result as read-only)."""
     return json.loads(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def load_words(name: str) -> frozenset[str]:
+    """The words of a text file of this package, ``#`` comment lines skipped."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return frozenset(
+        word for line in text.splitlines() if not line.startswith("#") for word in line.split()
+    )

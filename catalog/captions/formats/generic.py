@@ -1,0 +1,76 @@
+"""The fallback for captions in no known format: whatever date, place and credit can be found.
+
+Confidence stays below 0.5 so that any agency format that matches wins. No
+agency named in the text means no agency: it is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from catalog.captions.credits import read_chain
+from catalog.captions.dates import find_dates, is_release_date
+from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.model import Caption
+
+_PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)[\s.]*$")
+_LABELLED = re.compile(
+    r"(?:^|[\s.(])(?P<label>Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s+by|Credit\s*:|Foto\s*:|©|\(c\))\s*"
+    r"(?P<credit>[^\n()]{2,100}?)\s*\)?[\s.]*$",
+    re.IGNORECASE,
+)
+_SLASH_TAIL = re.compile(r"(?P<credit>(?:[A-Z][\w'’.-]*[ ]?){1,5}(?:/[ ]?(?:[A-Z][\w'’.-]*[ ]?){1,5}){1,4})[\s.]*$")
+
+
+class GenericFormat:
+    """Any caption: date, place, a trailing credit-looking text, notes; the rest is residue."""
+
+    name: ClassVar[str] = "generic"
+    examples: ClassVar[list[tuple[str, dict]]] = [
+        ("Children play in the snow in Oslo, Norway, on January 12, 2024. Photo: Kari Nordmann",
+         {"city": "Oslo", "country_code": "NO", "photographer": "Kari Nordmann", "agency": ""}),
+        ("A street market on 3 May 2023", {"date": "2023-05-03", "agency": ""}),
+    ]
+
+    def accept(self, text: str) -> bool:
+        return True
+
+    def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
+        draft = Draft(text)
+        all_notes(draft)
+        start = strip_prefix(draft)
+        body_end = self._credit(draft, start)
+        describe(draft, start, body_end, year_hint=year_hint)
+        if draft.caption.date is None:
+            for d in find_dates(text, year_hint=year_hint):
+                if d.date is not None and not is_release_date(text, d) and d.start >= start:
+                    draft.date(d)
+                    break
+        cap = draft.caption
+        found = sum(bool(x) for x in (cap.date, cap.city or cap.country, cap.credit, cap.agency))
+        return draft.finish(self.name, 0.1 + 0.08 * found, (start, body_end))
+
+    def _credit(self, draft: Draft, start: int) -> int:
+        """Record a trailing credit if one is recognisable; return where the body ends."""
+        text = draft.text
+        tail_from = max(start, len(text) - 160)
+        for pattern in (_PAREN_CREDIT, _LABELLED, _SLASH_TAIL):
+            m = pattern.search(text, tail_from)
+            if m is None:
+                continue
+            chain = re.sub(r"^(?:Photo(?:graph)?(?:er)?\s*(?:by|:)\s*)", "", m.group("credit"), flags=re.I)
+            if pattern is _PAREN_CREDIT and not _credit_like(chain):
+                continue
+            credit = read_chain(chain)
+            span = m.span("credit")
+            draft.credit(credit, span)
+            return m.start()
+        return len(text)
+
+
+def _credit_like(text: str) -> bool:
+    return "/" in text or bool(re.search(r"\b(?:photo|foto|credit|by|handout)\b|©", text, re.I))
+
+
+FORMAT = GenericFormat()

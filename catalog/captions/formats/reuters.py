@@ -1,0 +1,146 @@
+"""Reuters: ``[FILE PHOTO: ]<what>, <City>, <Country> <Month D, YYYY>. [...] REUTERS/<Name> [TRAILERS]``.
+
+Credits: ``REUTERS/Name[/File Photo]`` · ``REUTERS/Stringer`` · ``REUTERS/KCNA`` ·
+``Name/Pool via REUTERS`` · ``[Name/]Org/Handout via REUTERS`` · ``Mandatory credit
+Org/via REUTERS`` · ``Agency/Name via REUTERS`` (agency Reuters, the partner an
+intermediary), with typos such as ``RETUERS``. Sports pictures open with a
+header ``Sport - Competition - [Round - ]A v B - Venue, City, Country - Date``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from catalog.captions.credits import chain_left, chain_right, read_chain
+from catalog.captions.dates import find_dates, is_release_date
+from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.model import Caption
+from catalog.captions.normalize import is_shouting
+from catalog.captions.notes import shouted_notes
+from catalog.captions.places import find_place
+
+_ANCHOR = re.compile(r"\b(?:REUTERS|RETUERS|REUTRES|REUETRS|RUETERS|REUTERES|REUTER|REUTRS)\b", re.IGNORECASE)
+_VIA_BEFORE = re.compile(r"(?:\s?/\s?|\s)via\s?/?\s?$", re.IGNORECASE)
+_HEADER_SEP = re.compile(r" [-–] ")
+
+
+class ReutersFormat:
+    """Reuters captions, news and sports."""
+
+    name: ClassVar[str] = "reuters"
+    examples: ClassVar[list[tuple[str, dict]]] = [
+        ("A ferry leaves the harbour at dawn in Lyon, France March 5, 2024. Picture taken with a "
+         "drone. REUTERS/Ana Costa",
+         {"agency": "Reuters", "photographer": "Ana Costa", "city": "Lyon", "country_code": "FR",
+          "date": "2024-03-05", "drone": True}),
+        ("FILE PHOTO: Plumes of smoke rise over the frontline Donbas city of Bakhmut, Ukraine, "
+         "January 7, 2023. REUTERS/Clodagh Kilcoyne/File Photo",
+         {"agency": "Reuters", "photographer": "Clodagh Kilcoyne", "file_photo": True,
+          "city": "Bakhmut", "country": "Ukraine", "date": "2023-01-07"}),
+    ]
+
+    def accept(self, text: str) -> bool:
+        return _ANCHOR.search(text) is not None
+
+    def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
+        anchor = _credit_anchor(text)
+        if anchor is None:
+            return None
+        draft = Draft(text)
+        all_notes(draft)
+        start = strip_prefix(draft)
+        credit_start, credit_end = _credit_extent(text, anchor, draft.taken)
+        chain = text[credit_start:credit_end]
+        credit = read_chain(chain, distributor="Reuters")
+        credit.agency = "Reuters"
+        if "Reuters" in credit.intermediaries:
+            credit.intermediaries.remove("Reuters")
+        draft.credit(credit, (credit_start, credit_end), agency_span=anchor)
+        body_end = credit_start
+        if body_end < start:
+            body_end = len(text)
+        header = _sports_header(draft, start, body_end)
+        if header is not None:
+            start = header
+        else:
+            describe(draft, start, body_end, year_hint=year_hint)
+        if draft.caption.date is None:
+            _date_after_credit(draft, credit_end, year_hint)
+        if not is_shouting(text):
+            draft.notes(shouted_notes(text, credit_end, len(text), draft.taken))
+        cap = draft.caption
+        confidence = 0.55 + 0.15 * (cap.date is not None) + 0.15 * bool(cap.city or cap.country)
+        confidence += 0.1 * bool(cap.photographer or cap.intermediaries) + 0.05 * bool(anchor)
+        return draft.finish(self.name, confidence, (start, body_end))
+
+
+def _credit_anchor(text: str) -> tuple[int, int] | None:
+    """The REUTERS of the credit line: in capitals, or after "via", or before a slash."""
+    best = None
+    for m in _ANCHOR.finditer(text):
+        word = m.group(0)
+        after = text[m.end() : m.end() + 1]
+        before = text[max(0, m.start() - 6) : m.start()]
+        credit_like = word.isupper() or after == "/" or _VIA_BEFORE.search(before)
+        if credit_like:
+            best = m.span()
+            if after == "/" or _VIA_BEFORE.search(before):
+                return best
+    return best
+
+
+def _credit_extent(text: str, anchor: tuple[int, int], taken: list[tuple[int, int]]) -> tuple[int, int]:
+    limit = min((s for s, _ in taken if s >= anchor[1]), default=len(text))
+    end = chain_right(text, anchor[1], limit)
+    before = text[max(0, anchor[0] - 6) : anchor[0]]
+    via = _VIA_BEFORE.search(before)
+    if via is None:
+        if anchor[0] > 0 and text[anchor[0] - 1] == "/":
+            return chain_left(text, anchor[0] - 1), end
+        return anchor[0], end
+    via_start = anchor[0] - len(before) + via.start()
+    start = chain_left(text, via_start)
+    return (start if start < via_start else via_start + len(via.group(0)) - len(via.group(0).lstrip())), end
+
+
+def _sports_header(draft: Draft, start: int, end: int) -> int | None:
+    """Read ``Sport - Competition - ... - Venue, City, Country - Date``; return the subject start."""
+    text = draft.text
+    seps = [m for m in _HEADER_SEP.finditer(text, start, min(end, start + 400))]
+    for i, sep in enumerate(seps):
+        if i < 1:
+            continue
+        dates = find_dates(text[sep.end() : sep.end() + 45], day_first=True)
+        if not dates or dates[0].start != 0 or dates[0].date is None:
+            continue
+        d = dates[0]
+        draft.date(_shift(d, sep.end()))
+        venue_start = seps[i - 1].end()
+        place = find_place(text, venue_start, sep.start())
+        if place is not None:
+            draft.place(place)
+        cap = draft.caption
+        cap.notes.append(text[start : sep.start()].strip())
+        draft.take((start, sep.end()))
+        return sep.end() + d.end
+    return None
+
+
+def _shift(d, offset: int):
+    from dataclasses import replace
+
+    return replace(d, start=d.start + offset, end=d.end + offset)
+
+
+def _date_after_credit(draft: Draft, credit_end: int, year_hint: int | None) -> None:
+    """Some captions put the date after the credit."""
+    text = draft.text
+    for d in find_dates(text, year_hint=year_hint):
+        if (d.start >= credit_end and d.date is not None and not is_release_date(text, d)
+                and not any(s <= d.start < e for s, e in draft.taken)):
+            draft.date(d)
+            return
+
+
+FORMAT = ReutersFormat()

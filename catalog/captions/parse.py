@@ -1,0 +1,78 @@
+"""``parse_caption``: clean the text, ask every accepting format, keep the most confident answer.
+
+Formats come from the ``caption_formats`` hook (built-in and plugins alike).
+Each format is fenced: one that raises is skipped and logged, so parsing never
+raises on any string. Input beyond ``MAX_CHARS`` is not parsed and is kept as
+residue, which bounds the cost of hostile text.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+from catalog.captions.model import Caption
+from catalog.captions.normalize import clean
+
+log = logging.getLogger(__name__)
+
+#: Longest text parsed (IPTC Caption-Abstract holds 2,000 bytes; wires rarely exceed 4,000).
+MAX_CHARS = 8000
+
+
+@cache
+def _formats() -> tuple[tuple[object, ...], object]:
+    """(registered formats, the generic fallback), fetched once per process."""
+    from catalog.captions.formats.generic import FORMAT as GENERIC
+    from catalog.plugins import get_plugin_manager
+
+    found: list[object] = []
+    for group in get_plugin_manager().hook.caption_formats():
+        for fmt in group or ():
+            if fmt is not GENERIC and fmt not in found:
+                found.append(fmt)
+    return tuple(found), GENERIC
+
+
+def reset_format_cache() -> None:
+    """Forget the cached format list (after registering a plugin at run time)."""
+    _formats.cache_clear()
+
+
+def _fenced(fmt: object, text: str, year_hint: int | None) -> Caption | None:
+    name = getattr(fmt, "name", type(fmt).__name__)
+    try:
+        if not fmt.accept(text):  # type: ignore[attr-defined]
+            return None
+        return fmt.parse(text, year_hint=year_hint)  # type: ignore[attr-defined]
+    except Exception:  # fence: a broken format (ours or a plugin's) must not break parsing
+        log.exception("caption format %s failed; skipped", name)
+        return None
+
+
+def parse_caption(text: str, *, year_hint: int | None = None) -> Caption:
+    """Split a caption into fields (see DESIGN.md, "The Caption record"). Never raises."""
+    raw = text if isinstance(text, str) else ("" if text is None else str(text))
+    try:
+        cleaned = clean(raw)
+    except (ValueError, TypeError) as exc:  # clean() is total on str; be safe on odd input
+        log.warning("caption clean-up failed: %s", exc)
+        cleaned = raw
+    head, tail = cleaned[:MAX_CHARS], cleaned[MAX_CHARS:]
+    formats, generic = _formats()
+    best: Caption | None = None
+    for fmt in formats:
+        result = _fenced(fmt, head, year_hint)
+        if result is not None and (best is None or result.confidence > best.confidence):
+            best = result
+    if best is None or best.confidence < 0.3:
+        fallback = _fenced(generic, head, year_hint)
+        if fallback is not None and (best is None or fallback.confidence > best.confidence):
+            best = fallback
+    if best is None:
+        best = Caption(text=head, residue=head, format="none")
+    best.raw = raw
+    best.text = head
+    if tail:
+        best.residue = f"{best.residue} {tail}".strip()
+    return best
