@@ -8,7 +8,7 @@ from datetime import datetime
 
 import exifread
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image, IptcImagePlugin
 
@@ -68,6 +68,19 @@ def test_exif_round_trip_through_exifread():
     assert str(tags["GPS GPSLatitudeRef"]) == "N"
     assert _dms_to_degrees(tags["GPS GPSLatitude"]) == pytest.approx(48.59, abs=1e-5)
     assert _dms_to_degrees(tags["GPS GPSLongitude"]) == pytest.approx(38.0, abs=1e-5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(-89.9, 89.9), st.floats(-179.9, 179.9))
+@example(0.9999999, -12.99999999)  # seconds round up to 60: carried into the minutes
+def test_any_gps_position_round_trips(lat: float, lon: float):
+    tags = _exif_tags(make_jpeg(_picture((16, 16)), exif=build_exif(gps=(lat, lon))))
+    minutes, seconds = (v.num / v.den for v in tags["GPS GPSLatitude"].values[1:])
+    assert minutes < 60 and seconds < 60
+    sign_lat = -1 if str(tags["GPS GPSLatitudeRef"]) == "S" else 1
+    sign_lon = -1 if str(tags["GPS GPSLongitudeRef"]) == "W" else 1
+    assert sign_lat * _dms_to_degrees(tags["GPS GPSLatitude"]) == pytest.approx(lat, abs=1e-5)
+    assert sign_lon * _dms_to_degrees(tags["GPS GPSLongitude"]) == pytest.approx(lon, abs=1e-5)
 
 
 def test_exif_southern_western_gps_and_absent_fields():

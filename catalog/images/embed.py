@@ -89,6 +89,10 @@ def _dms(degrees: float) -> tuple[IFDRational, IFDRational, IFDRational]:
     minutes_float = (degrees - whole) * 60
     minutes = int(minutes_float)
     seconds = round((minutes_float - minutes) * 60 * 100)
+    if seconds == 6000:  # rounding reached a whole minute: carry it
+        seconds, minutes = 0, minutes + 1
+    if minutes == 60:
+        minutes, whole = 0, whole + 1
     return IFDRational(whole, 1), IFDRational(minutes, 1), IFDRational(seconds, 100)
 
 
