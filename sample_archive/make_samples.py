@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import math
+import struct
 import sys
 from datetime import date
 from pathlib import Path
@@ -82,8 +83,22 @@ def picture(sample: Sample) -> Image.Image:
     return image
 
 
+def break_exif_pointer(exif: bytes) -> bytes:
+    """Point IFD0's ExifOffset (0x8769) far past the end of the segment."""
+    tiff = bytearray(exif[6:])
+    endian = "<" if tiff[:2] == b"II" else ">"
+    ifd0 = struct.unpack(endian + "I", tiff[4:8])[0]
+    count = struct.unpack(endian + "H", tiff[ifd0:ifd0 + 2])[0]
+    for entry in range(ifd0 + 2, ifd0 + 2 + 12 * count, 12):
+        if struct.unpack(endian + "H", tiff[entry:entry + 2])[0] == 0x8769:
+            tiff[entry + 8:entry + 12] = struct.pack(endian + "I", 0x7FFFFF00)
+    return exif[:6] + bytes(tiff)
+
+
 def encode(sample: Sample, image: Image.Image, fields: dict[str, Any]) -> bytes:
     exif = build_exif(**sample.camera, image_size=image.size) if sample.camera else None
+    if exif is not None and sample.damaged_exif:
+        exif = break_exif_pointer(exif)
     iptc = xmp = None
     if sample.store in ("iptc", "both"):
         iptc_fields = dict(fields)
@@ -105,6 +120,8 @@ def expected_camera(sample: Sample) -> dict[str, Any]:
     if not cam:
         return {}
     out: dict[str, Any] = {"make": cam["make"], "model": cam["model"]}
+    if sample.damaged_exif:
+        return out  # everything in the lost Exif sub-IFD is gone; GPS and the rest unpinned
     if cam.get("lens"):
         out["lens"] = cam["lens"]
     if cam.get("taken_at"):
@@ -122,7 +139,7 @@ def expected_camera(sample: Sample) -> dict[str, Any]:
 def conflicts(sample: Sample) -> dict[str, Any]:
     """The reconcile figures a correct import computes for this sample."""
     out: dict[str, Any] = {}
-    cam = sample.camera or {}
+    cam = {} if sample.damaged_exif else sample.camera or {}
     caption_date = sample.parsed.get("date")
     if cam.get("taken_at") and caption_date:
         days = abs((cam["taken_at"].date() - date.fromisoformat(caption_date)).days)
@@ -165,6 +182,8 @@ def expected_entry(sample: Sample, fields: dict[str, Any], size: tuple[int, int]
         entry["xmp"] = fields
     if sample.same_picture_as:
         entry["same_picture_as"] = sample.same_picture_as
+    if sample.damaged_exif:
+        entry["exif_damaged"] = True
     if sample.notes:
         entry["notes"] = sample.notes
     return entry

@@ -56,6 +56,7 @@ class Sample:
     thumbnail: bool = False
     fields: dict[str, Any] = field(default_factory=dict)  # more IPTC/XMP fields
     same_picture_as: str | None = None  # a re-send of that file (cropped, re-encoded)
+    damaged_exif: bool = False      # the Exif sub-IFD pointer points past the segment
     quality: int = 85
     notes: str = ""
 
@@ -409,6 +410,14 @@ SAMPLES: list[Sample] = [
            {"agency": "EPA-EFE", "photographer": "Rui Santos", "date": "2024-05-18",
             "city": "Lisbon", "country": "Portugal", "file_photo": False},
            store="manifest", camera=camera(*SONY_A1, "2024-05-18 13:13:13")),
+    Sample("misc/bad_exif_offset.jpg", "storm", 100,
+           "Lightning strikes over the sea off Split, Croatia, September 5, 2024. "
+           "REUTERS/Marko Horvat",
+           {"agency": "Reuters", "photographer": "Marko Horvat", "date": "2024-09-05",
+            "city": "Split", "country": "Croatia", "file_photo": False},
+           damaged_exif=True, camera=camera(*CANON_R5, "2024-09-05 21:14:00", offset="+02:00"),
+           notes="garbage Exif sub-IFD offset: Make/Model readable, the Exif IFD "
+                 "(DateTimeOriginal, exposure, lens) lost; the file must still import"),
     Sample("misc/harbour at dusk.jpg", "harbour", 98,
            "Fishing boats return to the harbour at dusk in Essaouira, Morocco, on March 30, 2024. "
            "(Photo by Youssef ALAOUI / AFP)",
