@@ -154,8 +154,9 @@ def search(query: str, order: str, limit: int, offset: int, as_json: bool, db_pa
     from rich.table import Table
 
     table = Table(title=f"{total} photo(s) match" + (f" {query!r}" if query else ""))
-    for name in ("id", "date", "agency", "photographer", "place", "file", "subject"):
+    for name in ("id", "date", "agency", "photographer", "place", "file"):
         table.add_column(name, overflow="fold")
+    table.add_column("subject", no_wrap=True, overflow="ellipsis", min_width=20)
     for row in rows:
         table.add_row(str(row["id"]), row.get("date") or "", row.get("agency") or "",
                       row.get("photographer") or "", place(row),

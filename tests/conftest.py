@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -55,37 +57,55 @@ def make_record() -> RecordFactory:
     return factory
 
 
-def import_samples(db_path: Path) -> Any:
-    """Run the real ``catalog import`` over sample_archive/ into ``db_path``; the click result."""
-    from catalog.cli import cli
+def import_samples(source: Path, db_path: Path, *extra: str) -> Any:
+    """Run the real ``catalog import`` over a sample folder into ``db_path``; the click result."""
     from click.testing import CliRunner
 
-    args = ["import", str(SAMPLES), "--db", str(db_path)]
-    manifest = SAMPLES / "captions.csv"
+    from catalog.cli import cli
+
+    args = ["import", str(source), "--db", str(db_path), *extra]
+    manifest = source / "captions.csv"
     if manifest.exists():
         args += ["--manifest", str(manifest)]
     return CliRunner().invoke(cli, args, catch_exceptions=False)
 
 
-def samples_ready() -> str:
-    """Why the sample import cannot run yet ("" when it can)."""
-    if not any(SAMPLES.glob("*.jpg")):
-        return "sample_archive/ has no JPEGs yet (the samples engineer's work)"
-    from catalog.cli import cli
-
-    if "import" not in cli.commands:
-        return "`catalog import` is not registered yet (the importer engineer's work)"
-    return ""
+def sample_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """sample_archive/ if its JPEGs are there, else a fresh copy made by its own script."""
+    if any(SAMPLES.rglob("*.jpg")) and (SAMPLES / "expected.json").exists():
+        return SAMPLES
+    script = SAMPLES / "make_samples.py"
+    if not script.exists():
+        pytest.skip("sample_archive/ has neither JPEGs nor make_samples.py yet")
+    out = tmp_path_factory.mktemp("samples")
+    done = subprocess.run([sys.executable, str(script), "--out", str(out)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"make_samples.py failed: {done.stderr[-500:]}")
+    return out
 
 
 @pytest.fixture(scope="session")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The path of an archive made once per session by importing sample_archive/."""
-    reason = samples_ready()
-    if reason:
-        pytest.skip(reason)
+def samples_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of sample files (with expected.json) that sample_db imports."""
+    return sample_source(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def sample_db(samples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The path of an archive made once per session by importing the samples with the real importer."""
+    from catalog.cli import cli
+
+    if "import" not in cli.commands:
+        pytest.skip("`catalog import` is not registered yet (the importer)")
     db_path = tmp_path_factory.mktemp("sample") / "sample.db"
-    result = import_samples(db_path)
+    result = import_samples(samples_dir, db_path)
     if result.exit_code != 0:
-        pytest.fail(f"importing sample_archive/ failed:\n{result.output}")
+        pytest.fail(f"importing the samples failed:\n{result.output}")
     return db_path
+
+
+@pytest.fixture
+def run_import() -> Callable[..., Any]:
+    """``run_import(folder, db_path, *extra_args)``: the real ``catalog import``, its click result."""
+    return import_samples

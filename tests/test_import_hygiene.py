@@ -1,0 +1,37 @@
+"""The core imports no UI: textual and datasette stay out of sys.modules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+UI_MODULES = ("textual", "datasette")
+
+
+def loaded_ui_modules(code: str) -> list[str]:
+    """Run ``code`` in a fresh interpreter; the UI modules it left in sys.modules."""
+    probe = code + f"\nimport json, sys\nprint(json.dumps(sorted(m for m in {UI_MODULES!r} if m in sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_core_and_cli_import_no_ui() -> None:
+    assert loaded_ui_modules("import catalog, catalog.cli, catalog.archive, catalog.reparse") == []
+
+
+def test_core_commands_run_without_loading_plugins() -> None:
+    code = ("import click.testing, catalog.cli\n"
+            "r = click.testing.CliRunner().invoke(catalog.cli.cli, ['parse', 'x', '--json'])\n"
+            "assert r.exit_code == 0, r.output")
+    assert loaded_ui_modules(code) == []
+
+
+def test_listing_plugin_commands_imports_no_ui() -> None:
+    """Plugins add `tui`/`serve` by the hook but import their UI inside the command."""
+    code = ("import click, catalog.cli\n"
+            "names = catalog.cli.cli.list_commands(click.Context(catalog.cli.cli))\n"
+            "assert 'search' in names")
+    assert loaded_ui_modules(code) == []
