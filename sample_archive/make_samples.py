@@ -25,8 +25,9 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from PIL import Image  # noqa: E402
+from sample_model import AGENCY_CREDIT, BROKEN, MISLABELLED_PNG, Sample  # noqa: E402
 from scenes import draw_scene  # noqa: E402
-from specs import AGENCY_CREDIT, BROKEN, MISLABELLED_PNG, SAMPLES, Sample  # noqa: E402
+from specs import SAMPLES  # noqa: E402
 
 from catalog.images.embed import (  # noqa: E402
     build_exif,
