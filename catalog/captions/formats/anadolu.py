@@ -1,0 +1,55 @@
+"""Anadolu (Anadolu Agency, Türkiye): Getty's layout with its own credit.
+
+``ANKARA, TURKIYE - MARCH 05: People walk ... in Ankara, Turkiye on March 05,
+2024. (Name - Anadolu Agency)``; redistributed as ``(Photo by Name/Anadolu via
+Getty Images)`` or the older ``(Photo by Name/Anadolu Agency via Getty Images)``,
+where Anadolu stays the agency and Getty Images is an intermediary.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from catalog.captions.credits import Credit, clean_name, read_chain
+from catalog.captions.formats.getty import GettyFormat, Span, chain_of
+
+#: "(Name - Anadolu Agency)", "(Name - AA)".
+_DASH_CREDIT = re.compile(
+    r"\((?P<name>[^()\n/]{2,80}?)\s[-–]\s(?:Anadolu(?:\s+Agency|\s+Ajans[ıi])?|AA)\)", re.IGNORECASE
+)
+
+
+class AnadoluFormat(GettyFormat):
+    """Anadolu's own credit, and its pictures as Getty Images relays them."""
+
+    name: ClassVar[str] = "anadolu"
+    base_confidence: ClassVar[float] = 0.35
+    examples: ClassVar[list[tuple[str, dict]]] = [
+        ("ISTANBUL, TURKIYE - FEBRUARY 14: A vendor sells roses in Istanbul, Turkiye on February 14, "
+         "2024. (Mehmet Kara - Anadolu Agency)",
+         {"city": "Istanbul", "country_code": "TR", "date": "2024-02-14", "agency": "Anadolu",
+          "photographer": "Mehmet Kara"}),
+        ("ANKARA, TURKIYE - MARCH 05: People walk along a snowy street in Ankara, Turkiye on "
+         "March 05, 2024. (Photo by Ahmet Yildiz/Anadolu via Getty Images)",
+         {"agency": "Anadolu", "photographer": "Ahmet Yildiz", "intermediaries": ["Getty Images"]}),
+    ]
+
+    def accept(self, text: str) -> bool:
+        return "Anadolu" in text or "- AA)" in text
+
+    def read_credit(self, text: str, groups: list[Span]) -> tuple[Span, Credit] | None:
+        """The last group that names Anadolu: the dash form or a slash chain."""
+        for group in reversed(groups):
+            inner = text[group[0] : group[1]]
+            dash = _DASH_CREDIT.fullmatch(inner)
+            if dash is not None:
+                return group, Credit(agency="Anadolu", photographer=clean_name(dash.group("name")))
+            if "anadolu" in inner.lower():
+                credit = read_chain(chain_of(text, group))
+                if credit.agency == "Anadolu":
+                    return group, credit
+        return None
+
+
+FORMAT = AnadoluFormat()

@@ -1,0 +1,201 @@
+"""Getty Images: an uppercase dateline, the body, and a credit in parentheses.
+
+``LONDON, ENGLAND - MARCH 05: Commuters cross ... on March 05, 2024 in London,
+England. (Photo by Name/Getty Images)``. Partners: ``(Photo by Name/AFP via Getty
+Images)`` (the originating agency wins, Getty Images is an intermediary).
+Redistribution stacks credits: ``(Photo by A LAST / AFP) (Photo by A LAST/AFP via
+Getty Images)``. The body writes the date before the place, so the place is read
+after the date. The dateline gives the place and, with a year hint, the date
+when the body has none.
+
+The helpers here (:func:`read_dateline`, :func:`trailing_groups`,
+:func:`date_then_place`) also serve the Anadolu format, which uses the same layout.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from catalog.captions.credits import Credit, read_chain
+from catalog.captions.dates import DateMatch, find_dates, is_release_date
+from catalog.captions.formats.base import (
+    Draft,
+    all_notes,
+    picture_taken,
+    sentence_end,
+    strip_prefix,
+)
+from catalog.captions.gazetteer import find_city
+from catalog.captions.model import Caption
+from catalog.captions.places import find_place
+
+Span = tuple[int, int]
+
+#: "LONDON, ENGLAND - MARCH 05:" — uppercase place, dash, uppercase month and day, colon.
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,[ ]?[A-Z][A-Z.'’\- ]{1,40}){0,2})[ ]{1,2}[-–—][ ]{1,2}"
+    r"(?P<date>[A-Z]{3,9}\.?[ ]\d{1,2}(?:,[ ]?\d{4})?):[ ]*"
+)
+_PHOTO_BY = re.compile(r"^\s*(?:Photo(?:graph)?\s+by|Photo\s*:|Picture\s+by)\s*", re.IGNORECASE)
+_FOR_CLIENT = re.compile(r"(Getty\s+Images)\s+for\s+.*$", re.IGNORECASE)
+_MAX_GROUP = 200
+#: After the body's date: "... on March 05, 2024 in London, England."
+_PROPER_NAME = re.compile(r"[A-Z][\w'’\-]*(?:[ ](?:[A-Z][\w'’\-]*|de|la|am|upon)){0,4}")
+_PLACE_AFTER = re.compile(r"[ ,]{1,3}(?:in|at|near|outside)[ ]", re.IGNORECASE)
+
+
+def read_dateline(draft: Draft, start: int, year_hint: int | None) -> tuple[int, DateMatch | None, Span | None]:
+    """Consume a Getty-style dateline at ``start``: (body start, its date, its place span)."""
+    m = _DATELINE.match(draft.text, start)
+    if m is None:
+        return start, None, None
+    draft.take(m.span())
+    dates = find_dates(m.group("date"), year_hint=year_hint)
+    found = None
+    if dates:
+        d = dates[0]
+        offset = m.start("date")
+        found = DateMatch(d.date, d.start + offset, d.end + offset, d.text, d.year_from_hint,
+                          d.has_year, d.month, d.day)
+    return m.end(), found, m.span("place")
+
+
+def trailing_groups(text: str, floor: int = 0) -> list[Span]:
+    """Spans of the parenthesised groups that end ``text`` ("(A / AFP) (A/AFP via Getty Images)").
+
+    Each span includes its parentheses; groups are returned left to right.
+    Scans from the end with ``rfind``, so its cost does not grow with the text.
+    """
+    groups: list[Span] = []
+    end = len(text.rstrip(" .\n"))
+    while end > floor and text[end - 1] == ")":
+        opening = text.rfind("(", max(floor, end - _MAX_GROUP), end - 1)
+        if opening < 0 or ")" in text[opening + 1 : end - 1] or "\n" in text[opening:end]:
+            break
+        groups.append((opening, end))
+        end = len(text[:opening].rstrip(" ."))
+    groups.reverse()
+    return groups
+
+
+def chain_of(text: str, group: Span) -> str:
+    """The credit chain inside one parenthesised group, without "Photo by" and "for <client>"."""
+    inner = text[group[0] + 1 : group[1] - 1]
+    inner = _PHOTO_BY.sub("", inner)
+    return _FOR_CLIENT.sub(r"\1", inner).strip()
+
+
+def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None,
+                    day_first: bool = False) -> DateMatch | None:
+    """Read "... on <date> in <place>." (and the other order) from the body; return the date used."""
+    text = draft.text
+    taken = picture_taken(draft, start, end, year_hint=year_hint)
+    first_end = sentence_end(text, start, end)
+    main = None
+    for d in find_dates(text[:first_end], year_hint=year_hint, day_first=day_first):
+        if d.start < start:
+            continue
+        if is_release_date(text, d):
+            draft.take((d.start, d.end))
+            continue
+        main = d
+        break
+    chosen = taken or main
+    if chosen is not None:
+        draft.date(chosen)
+    if main is not None and main is not chosen:
+        draft.take((main.start, main.end))
+    if main is None:
+        place = find_place(text, start, first_end)
+    elif _PLACE_AFTER.match(text, main.end, first_end):
+        place = find_place(text, main.end, first_end)
+    else:
+        place = find_place(text, start, main.start) or find_place(text, main.end, first_end)
+    if place is not None:
+        draft.place(place)
+    elif main is not None and (m := _PLACE_AFTER.match(text, main.end, first_end)):
+        name = _PROPER_NAME.match(text, m.end(), first_end)
+        if name is not None and not text[name.end() : first_end].strip(" ."):
+            draft.put("city", name.group(0), name.span())
+            city = find_city(name.group(0))
+            if city is not None:
+                draft.caption.country_code = city.country_code
+                draft.caption.place_lat, draft.caption.place_lon = city.lat, city.lon
+    return chosen
+
+
+def photographer_from(text: str, groups: list[Span], credit: Credit) -> str:
+    """The photographer as first credited in a stack of groups (mixed case beats capitals)."""
+    for group in groups:
+        name = read_chain(chain_of(text, group)).photographer
+        if name:
+            return name
+    return credit.photographer
+
+
+class GettyFormat:
+    """Getty Images captions and the partner credits it distributes."""
+
+    name: ClassVar[str] = "getty"
+    examples: ClassVar[list[tuple[str, dict]]] = [
+        ("LONDON, ENGLAND - MARCH 05: Commuters cross a bridge in the rain on March 05, 2024 in "
+         "London, England. (Photo by Tom Halloway/Getty Images)",
+         {"city": "London", "country_code": "GB", "date": "2024-03-05", "agency": "Getty Images",
+          "photographer": "Tom Halloway"}),
+        ("A woman walks through a flooded street in Venice, Italy, on November 3, 2023. "
+         "(Photo by Marco Bellini/AFP via Getty Images)",
+         {"agency": "AFP", "photographer": "Marco Bellini", "intermediaries": ["Getty Images"],
+          "date": "2023-11-03", "country_code": "IT"}),
+    ]
+
+    def accept(self, text: str) -> bool:
+        return "Getty" in text or _DATELINE.match(text) is not None
+
+    def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
+        draft = Draft(text)
+        found_credit = self.read_credit(text, trailing_groups(text))
+        start = strip_prefix(draft)
+        body_start, dateline_date, dateline_place = read_dateline(draft, start, year_hint)
+        if found_credit is None and dateline_place is None:
+            return None
+        body_end = found_credit[0][0] if found_credit else len(text)
+        all_notes(draft, body_start, body_end)
+        score = self.base_confidence
+        if found_credit is not None:
+            draft.credit(found_credit[1], found_credit[0])
+            score += 0.4
+        if dateline_place is not None:
+            score += 0.15
+        found = date_then_place(draft, body_start, body_end, year_hint=year_hint)
+        if found is None and dateline_date is not None and dateline_date.date is not None:
+            draft.date(dateline_date)
+        cap = draft.caption
+        if not cap.country_code and dateline_place is not None:
+            place = find_place(text, *dateline_place)
+            if place is not None and cap.city:
+                cap.country_code = place.place.country_code
+            elif place is not None:
+                draft.place(place)
+        score += 0.05 * bool(cap.date) + 0.05 * bool(cap.city or cap.country)
+        return draft.finish(self.name, score, (body_start, body_end))
+
+    base_confidence: ClassVar[float] = 0.3
+
+    def read_credit(self, text: str, groups: list[Span]) -> tuple[Span, Credit] | None:
+        """The credit groups that end the caption and what they say, if Getty distributes."""
+        getty = [g for g in groups if "getty" in text[g[0] : g[1]].lower()]
+        if not getty:
+            return None
+        stack = [g for g in groups if g[0] >= getty[0][0] or _is_credit(text, g)]
+        credit = read_chain(chain_of(text, getty[-1]))
+        credit.photographer = photographer_from(text, stack, credit)
+        return (stack[0][0], stack[-1][1]), credit
+
+
+def _is_credit(text: str, group: Span) -> bool:
+    inner = text[group[0] : group[1]]
+    return "/" in inner or _PHOTO_BY.match(inner[1:]) is not None
+
+
+FORMAT = GettyFormat()
