@@ -91,6 +91,7 @@ class Credit:
     mandatory: bool = False
 
 
+_POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
 _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 
 
@@ -121,11 +122,11 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             continue
         if lower in _FILE_FLAGS:
             credit.file_photo = True
-        elif lower == "pool" or (lower.endswith(" pool") and len(lower.split()) <= 3):
+        elif (pool := _POOL.fullmatch(part)) is not None:
             credit.pool = True
-            if lower != "pool":
-                orgs.append(part)
-        elif lower == "handout":
+            if pool.group("org"):
+                orgs.append(clean_name(pool.group("org")))
+        elif lower in ("handout", "ho", "handout photo"):
             credit.handout = True
         elif (agency := normalize_agency(part)) is not None:
             agencies.append(agency)

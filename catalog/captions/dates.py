@@ -154,7 +154,11 @@ _RELEASE_CONTEXT = re.compile(
 )
 
 
+_TAKEN = re.compile(r"\btaken\b", re.IGNORECASE)
+
+
 def is_release_date(text: str, match: DateMatch) -> bool:
     """True when the words just before ``match`` make it a release/filing date, not the picture's."""
     before = text[max(0, match.start - 130) : match.start]
-    return _RELEASE_CONTEXT.search(before) is not None
+    found = _RELEASE_CONTEXT.search(before)
+    return found is not None and _TAKEN.search(before, max(0, found.start() - 30)) is None

@@ -38,6 +38,7 @@ class Gazetteer:
     state_names: dict[str, str]  # postal code -> name
     demonyms: dict[str, str]  # adjective -> ISO alpha-2
     cities: dict[str, tuple[City, ...]]  # name -> candidates, most populous first
+    primary: frozenset[str]  # names that are some city's main name (not only an alternate)
 
 
 def _latin(name: str) -> bool:
@@ -95,7 +96,8 @@ def gazetteer() -> Gazetteer:
     cities = {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in alt_names.items()}
     for key, found in by_name.items():
         cities[key] = tuple(sorted(found, key=lambda c: -c.population)) + cities.get(key, ())
-    return Gazetteer(countries, country_names, states, state_names, demonyms, cities)
+    primary = frozenset(by_name) | {"kiev", "new york", "washington, d.c."}
+    return Gazetteer(countries, country_names, states, state_names, demonyms, cities, primary)
 
 
 def country_code(name: str) -> str | None:
@@ -115,9 +117,16 @@ def us_state(name: str) -> str | None:
     return code
 
 
-def find_city(name: str, *, country: str | None = None, admin1: str | None = None) -> City | None:
-    """The most populous city called ``name``, inside ``country``/``admin1`` when given."""
-    candidates = gazetteer().cities.get(name.strip().lower())
+def find_city(name: str, *, country: str | None = None, admin1: str | None = None,
+              primary_only: bool = False) -> City | None:
+    """The most populous city called ``name``, inside ``country``/``admin1`` when given.
+
+    ``primary_only`` ignores alternate names ("White House" is an old name of Casablanca).
+    """
+    key = name.strip().lower()
+    if primary_only and key not in gazetteer().primary:
+        return None
+    candidates = gazetteer().cities.get(key)
     if not candidates:
         return None
     for city in candidates:

@@ -61,14 +61,18 @@ _CONNECTORS = _words(
     "de da do dos das del della di la le les el al upon on am an der den sur en y of and et im"
 )
 #: Words that end a place name even in capitals ("IN PARIS", "THE CITY OF").
-_STOPWORDS = _words(
+_FUNCTION_WORDS = _words(
     """a an the in at on near from outside inside of to into by for with during after before
-    as while and or but city town village capital port region province district suburb area
+    as while and or but his her their its where which who that this these those
+    is are was were be been being"""
+)
+#: Descriptive words: part of a name when capitalised ("Gaza City"), not in capitals text.
+_DESCRIPTORS = _words(
+    """city town village capital port region province district suburb area
     neighbourhood neighborhood county state oblast governorate prefecture municipality
     outskirts streets street centre center downtown northern southern
     eastern western central northeastern northwestern southeastern southwestern frontline
-    island islands border camp his her their its where which who that this these those
-    is are was were be been being"""
+    island islands border camp"""
 )
 _REGION_WORDS = re.compile(
     r"\b(?:region|province|oblast|state|county|prefecture|district|governorate|department|"
@@ -84,11 +88,12 @@ _TRAILING_JUNK = " \n,.;:-–—"
 _AMBIGUOUS_STATES = {"WA": ("washington", "US"), "NY": ("new york", "US"), "GA": ("georgia", "GE")}
 
 
-def _is_proper(token: str, shouting: bool) -> bool:
+def _is_proper(token: str, shouting: bool, *, last: bool = False) -> bool:
     word = token.strip(".'’-")
     if not word:
         return False
-    if word.lower() in _STOPWORDS:
+    lower = word.lower()
+    if lower in _FUNCTION_WORDS or (shouting and not last and lower in _DESCRIPTORS):
         return False
     if word[0].isupper():
         return True
@@ -105,7 +110,7 @@ def tail_name(text: str, start: int, end: int, *, shouting: bool = False) -> Spa
     while i >= 0:
         s, e = tokens[i]
         tok = text[s:e]
-        if _is_proper(tok, shouting):
+        if _is_proper(tok, shouting, last=i == len(tokens) - 1):
             first = i
         elif tok.lower() in _CONNECTORS and first is not None and not shouting:
             pass
@@ -335,7 +340,7 @@ def _build(text: str, city_span: Span | None, region_span: Span | None,
             find_city(city_name, country=cc) if cc else None
         )
         if city is None and cc is None:
-            city = find_city(city_name)
+            city = find_city(city_name, primary_only=True)
         if city is not None and cc is None:
             cc = city.country_code
     if not (city_name or country_span or region_span):

@@ -167,7 +167,8 @@ def _uncovered(text: str, region: Span, taken: list[Span]) -> str:
 _DANGLING = re.compile(
     r"(?:[\s,;:–—-]+|\b(?:in|at|near|on|from|of|outside|the|city|town|village|taken)\b)+$", re.IGNORECASE
 )
-_LEADING = re.compile(r"^[\s,;:.–—-]+")
+_LEADING = re.compile(r"^[\s,;:./–—-]+")
+_LONE_MARKS = re.compile(r"(?:(?<=\s)|^)[/–—-](?=\s|$)")
 _SPACES = re.compile(r"\s+")
 _SPACE_PUNCT = re.compile(r"\s+([,.;:])")
 _DOUBLE_PUNCT = re.compile(r"([,;])(?:\s*[,;])+")
@@ -175,6 +176,7 @@ _DOUBLE_PUNCT = re.compile(r"([,;])(?:\s*[,;])+")
 
 def tidy_subject(text: str) -> str:
     """Collapse spaces and drop punctuation and prepositions left dangling by removed fields."""
+    text = _LONE_MARKS.sub(" ", text)
     text = _SPACES.sub(" ", text)
     text = _SPACE_PUNCT.sub(r"\1", text)
     text = _DOUBLE_PUNCT.sub(r"\1", text)
@@ -275,9 +277,13 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         in_this = _IN_THIS.search(text, start, place_end)
         if in_this is not None:
             place_end = in_this.start()
-        match = find_place(text, start, place_end)
+        match = None
+        if main is not None and _PLACE_AFTER.match(text, main.end, first_end):
+            match = find_place(text, main.end, first_end)  # AP: "..., Monday, Jan. 8, 2024, in Washington."
+        if match is None:
+            match = find_place(text, start, place_end)
         if match is None and main is not None:
-            match = _place_after_date(text, main, first_end)
+            match = find_place(text, main.end, first_end)  # "..., March 5, 2024, Hungary."
         if match is not None:
             draft.place(match)
 
@@ -286,14 +292,13 @@ def _inside(d: DateMatch, taken: list[Span]) -> bool:
     return any(s <= d.start and d.end <= e for s, e in taken)
 
 
-def _place_after_date(text: str, main: DateMatch, first_end: int) -> PlaceMatch | None:
-    """"..., March 5, 2024, Hungary." — a place written after the date."""
-    return find_place(text, main.end, first_end)
+_PLACE_AFTER = re.compile(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,[^.,;]{1,40}){0,2}\.?\s*$")
 
 
 _PREFIX = re.compile(
-    r"^\s*(?P<word>FILE\s+PHOTO|FILE\s+PICTURE|FILE|TOPSHOT|TOP\s+SHOT|EDITORS?['’]?\s+NOTE|"
-    r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD)\s*(?:[-–—:]+\s*|\s{2,})",
+    r"^\s*(?:\((?P<paren>FILES?|TOPSHOT|FILE\s+PHOTO)\)\s*[-–—:]?\s*|"
+    r"(?P<word>FILE\s+PHOTO|FILE\s+PICTURE|FILES?|TOPSHOT|TOP\s+SHOT|EDITORS?['’]?\s+NOTE|"
+    r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD)\s*(?:[-–—:]+\s*|\s{2,}))",
 )
 
 
@@ -304,8 +309,9 @@ def strip_prefix(draft: Draft, start: int = 0) -> int:
         m = _PREFIX.match(draft.text, pos)
         if not m:
             return pos
-        word = m.group("word").upper()
-        span = (m.start("word"), m.end("word"))
+        group = "word" if m.group("word") else "paren"
+        word = m.group(group).upper()
+        span = (m.start(group), m.end(group))
         if word.startswith(("FILE", "ARCHIV")):
             draft.put("file_photo", True, span)
         elif word.startswith("TOP"):

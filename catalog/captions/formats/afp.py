@@ -1,0 +1,101 @@
+"""AFP: ``[TOPSHOT - ]<what> in <City>[, <Country>], on <Month D, YYYY>. (Photo by First LAST / AFP)``.
+
+Older pictures carry ``AFP PHOTO / NAME``; handouts add restriction tails after
+`` / `` ("RESTRICTED TO EDITORIAL USE - MANDATORY CREDIT "AFP PHOTO / SOURCE" -
+NO MARKETING NO ADVERTISING CAMPAIGNS"). The country is often absent: the
+gazetteer supplies it from the city.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from catalog.captions.credits import chain_right, read_chain
+from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.model import Caption
+
+_PHOTO_BY = re.compile(
+    r"\(\s?(?P<credit>Photo\s+by\s+[^()\n]{1,160}?/\s?AFP\b[^()\n]{0,40}?)\s?\)", re.IGNORECASE
+)
+_AFP_PHOTO = re.compile(r"(?<![\"“])\b(?P<agency>AFP\s+PHOTO)\b")
+_AFP_WORD = re.compile(r"\bAFP\b")
+
+
+class AFPFormat:
+    """Agence France-Presse captions."""
+
+    name: ClassVar[str] = "afp"
+    examples: ClassVar[list[tuple[str, dict]]] = [
+        ("TOPSHOT - Fishermen haul their nets at sunrise in Dakar, on March 5, 2024. "
+         "(Photo by Awa SALL / AFP)",
+         {"agency": "AFP", "photographer": "Awa SALL", "topshot": True, "city": "Dakar",
+          "country_code": "SN", "date": "2024-03-05"}),
+        ("A demonstrator waves a flag in Caracas on May 1, 2017. AFP PHOTO / JUAN BARRETO",
+         {"agency": "AFP", "photographer": "JUAN BARRETO", "city": "Caracas", "country_code": "VE"}),
+    ]
+
+    def accept(self, text: str) -> bool:
+        return "AFP" in text and _AFP_WORD.search(text) is not None
+
+    def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
+        draft = Draft(text)
+        all_notes(draft)
+        found = self._credit(draft)
+        if found is None:
+            return None
+        _credit_span, body_end = found
+        start = strip_prefix(draft)
+        describe(draft, start, body_end, year_hint=year_hint)
+        cap = draft.caption
+        confidence = 0.6 + 0.15 * (cap.date is not None) + 0.15 * bool(cap.city or cap.country)
+        confidence += 0.1 * bool(cap.photographer)
+        return draft.finish(self.name, confidence, (start, body_end))
+
+    def _credit(self, draft: Draft) -> tuple[tuple[int, int], int] | None:
+        text = draft.text
+        m = _PHOTO_BY.search(text)
+        if m is not None:
+            content = re.sub(r"^Photo\s+by\s+", "", m.group("credit"), flags=re.IGNORECASE)
+            credit = read_chain(content, distributor="AFP")
+            credit.photographer = credit.photographer or _acronym_person(credit)
+            agency = _AFP_WORD.search(text, m.start("credit"), m.end("credit"))
+            draft.credit(_afp(credit), m.span("credit"), agency_span=agency.span() if agency else None)
+            draft.take(m.span())
+            return m.span("credit"), m.start()
+        for m in _AFP_PHOTO.finditer(text):
+            if any(s <= m.start() < e for s, e in draft.taken):
+                continue  # inside a restriction: MANDATORY CREDIT "AFP PHOTO / ..."
+            limit = min((s for s, _ in draft.taken if s >= m.end()), default=len(text))
+            end = chain_right(text, m.end(), limit)
+            credit = read_chain(text[m.start() : end], distributor="AFP")
+            credit.photographer = credit.photographer or _acronym_person(credit)
+            draft.credit(_afp(credit), (m.start(), end), agency_span=(m.start(), m.start() + 3))
+            body_end = m.start()
+            if body_end > 0 and text[body_end - 1] == "(":
+                body_end -= 1
+                if end < len(text) and text[end] == ")":
+                    draft.take((end, end + 1))
+            return (m.start(), end), body_end
+        return None
+
+
+def _afp(credit):
+    credit.agency = credit.agency or "AFP"
+    if credit.agency != "AFP" and "AFP" not in credit.intermediaries:
+        credit.intermediaries.append("AFP")
+    if "AFP" in credit.intermediaries and credit.agency == "AFP":
+        credit.intermediaries.remove("AFP")
+    return credit
+
+
+def _acronym_person(credit) -> str:
+    """AFP credits surnames in capitals ("AFP PHOTO / STR"): an acronym there is a person."""
+    for name in credit.intermediaries:
+        if name.isupper() and len(name.split()) == 1:
+            credit.intermediaries.remove(name)
+            return name
+    return ""
+
+
+FORMAT = AFPFormat()

@@ -1,0 +1,78 @@
+"""AP: ``[FILE - ]<what>, <City>, <State abbr.>|<Country>, [<Weekday>, ]<Mon. D, YYYY>. (<SIGNOFF>)``.
+
+Signoffs: ``AP Photo/Name[, File][, Pool]`` · ``AP Photo`` · ``Name/Org via AP``
+(a news agency such as dpa originates the picture; an organisation's handout
+stays AP's) · ``Name, Org Pool Photo via AP`` · ``Photo by Name/Invision/AP``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from catalog.captions.credits import read_chain
+from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.model import Caption
+
+_SIGNOFF = re.compile(
+    r"\((?P<credit>[^()\n]{0,150}?(?:\bAP\s+Photo\b|\bvia\s+AP\b|/\s?AP\b|^AP\b)[^()\n]{0,60}?)\)",
+    re.MULTILINE,
+)
+_AP_WORD = re.compile(r"\bAP\b")
+
+
+class APFormat:
+    """Associated Press captions."""
+
+    name: ClassVar[str] = "ap"
+    examples: ClassVar[list[tuple[str, dict]]] = [
+        ("Voters wait outside a school in Springfield, Ill., Tuesday, Sept. 3, 2024. (AP Photo/Sam Reyes)",
+         {"agency": "AP", "photographer": "Sam Reyes", "city": "Springfield", "region": "Ill.",
+          "country_code": "US", "date": "2024-09-03"}),
+        ("FILE - A crowd gathers in Berlin, Germany, on May 1, 2019. (Jens Keller/dpa via AP, File)",
+         {"agency": "dpa", "photographer": "Jens Keller", "file_photo": True, "intermediaries": ["AP"]}),
+    ]
+
+    def accept(self, text: str) -> bool:
+        return "AP" in text and _AP_WORD.search(text) is not None
+
+    def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
+        signoff = _find_signoff(text)
+        if signoff is None:
+            return None
+        draft = Draft(text)
+        all_notes(draft)
+        start = strip_prefix(draft)
+        content = signoff.group("credit")
+        credit = read_chain(_as_chain(content), distributor="AP")
+        if not credit.agency:
+            credit.agency = "AP"
+        agency_at = _AP_WORD.search(content)
+        agency_span = None
+        if agency_at and credit.agency == "AP":
+            agency_span = (signoff.start("credit") + agency_at.start(), signoff.start("credit") + agency_at.end())
+        draft.credit(credit, signoff.span("credit"), agency_span=agency_span)
+        draft.take(signoff.span())
+        body_end = signoff.start()
+        describe(draft, start, body_end, year_hint=year_hint)
+        cap = draft.caption
+        confidence = 0.6 + 0.15 * (cap.date is not None) + 0.15 * bool(cap.city or cap.country)
+        confidence += 0.1 * bool(cap.photographer)
+        return draft.finish(self.name, confidence, (start, body_end))
+
+
+def _find_signoff(text: str) -> re.Match[str] | None:
+    """The first AP signoff that ends a sentence (the caption's own, if captions run together)."""
+    for m in _SIGNOFF.finditer(text):
+        return m
+    return None
+
+
+def _as_chain(content: str) -> str:
+    """"AP Photo/Name, File, Pool" -> "AP Photo/Name/File/Pool"; drop "Photo by"."""
+    content = re.sub(r"^\s*Photo\s+by\s+", "", content, flags=re.IGNORECASE)
+    pieces = [p.strip() for p in content.split(",") if p.strip()]
+    return "/".join(pieces)
+
+
+FORMAT = APFormat()
