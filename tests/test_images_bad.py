@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from catalog.images import ImageReadError, read_image
 from catalog.images.embed import build_exif, build_iptc_segment, build_xmp_packet, make_jpeg
@@ -49,6 +49,12 @@ def test_truncated_header(tmp_path: Path) -> None:
     path = tmp_path / "cut.jpg"
     path.write_bytes(GOOD_JPEG[:300])
     assert "truncated JPEG" in refusal(path)
+
+
+def test_jpeg_start_marker_then_garbage(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.jpg"
+    path.write_bytes(b"\xff\xd8" + bytes(range(7, 250)) * 8)
+    assert refusal(path) == "damaged or truncated JPEG file: its header cannot be read"
 
 
 def test_unknown_binary_format(tmp_path: Path) -> None:
@@ -173,3 +179,15 @@ def test_mutated_jpegs_raise_only_image_read_error(tmp_path: Path, cut: int, fli
     for position, value in flips:
         data[position] = value
     _check_only_image_read_error(tmp_path / "mutated.jpg", bytes(data[: max(cut, 1)]))
+
+
+def test_valid_png_with_huge_text_chunk_is_read_by_its_header(tmp_path: Path) -> None:
+    chunks = PngImagePlugin.PngInfo()
+    chunks.add_text("Comment", "a" * (PngImagePlugin.MAX_TEXT_CHUNK + 10), zip=True)
+    buffer = io.BytesIO()
+    Image.new("RGB", (30, 20)).save(buffer, "PNG", pnginfo=chunks)
+    path = tmp_path / "bigtext.png"
+    path.write_bytes(buffer.getvalue())
+    info = read_image(path)
+    assert (info.format, info.width, info.height) == ("PNG", 30, 20)
+    assert any("safety limit" in warning for warning in info.warnings)

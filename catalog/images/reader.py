@@ -122,7 +122,13 @@ def _read_with_pillow(
 ) -> None:
     if kind in _NON_IMAGE_KINDS:
         raise ImageReadError(info.path, refusal_reason(head, kind))
-    image = open_image_lazily(handle, info.path, head, kind, info.warnings)
+    try:
+        image = open_image_lazily(handle, info.path, head, kind, info.warnings)
+    except ImageReadError as error:
+        if kind == "PNG" and isinstance(error.__cause__, ValueError):
+            _png_header_only(info, head, extension)  # a valid PNG with huge text chunks
+            return
+        raise
     info.format = image.format or kind
     info.width, info.height = image.size
     mislabelled = mislabel_warning(extension, info.format)
@@ -133,6 +139,23 @@ def _read_with_pillow(
     _fenced(info, "XMP", lambda: _read_xmp(image, info))
     if info.format in {"JPEG", "MPO"}:
         _fenced(info, "JPEG end check", lambda: _check_jpeg_end(handle, info))
+
+
+def _png_header_only(info: ImageInfo, head: bytes, extension: str) -> None:
+    """Size from the IHDR chunk when Pillow refuses a PNG for text chunks over its limit."""
+    if head[12:16] != b"IHDR":
+        raise ImageReadError(info.path, "damaged PNG file: no IHDR header")
+    width, height = struct.unpack(">II", head[16:24])
+    limit = Image.MAX_IMAGE_PIXELS
+    if width == 0 or height == 0 or (limit and width * height > limit):
+        raise ImageReadError(
+            info.path, f"image too large to be safe (decompression bomb guard): {width}x{height}"
+        )
+    info.format, info.width, info.height = "PNG", width, height
+    info.warnings.append("PNG text chunks exceed Pillow's safety limit; metadata not read")
+    mislabelled = mislabel_warning(extension, "PNG")
+    if mislabelled:
+        info.warnings.append(mislabelled)
 
 
 def _fenced(info: ImageInfo, what: str, reader: Callable[[], None]) -> None:

@@ -20,7 +20,7 @@ EXPECTED_FORMATS: dict[str, set[str]] = {
 }
 
 _SIGNATURES: list[tuple[int, bytes, str]] = [
-    (0, b"\xff\xd8\xff", "JPEG"),
+    (0, b"\xff\xd8", "JPEG"),
     (0, b"\x89PNG\r\n\x1a\n", "PNG"),
     (0, b"GIF87a", "GIF"),
     (0, b"GIF89a", "GIF"),

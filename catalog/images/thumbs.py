@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import exifread
 from PIL import ExifTags, Image
@@ -23,6 +24,7 @@ from catalog.images.reader import (
 )
 from catalog.images.sniff import RAW_EXTENSIONS, sniff_kind
 
+T = TypeVar("T")
 MIN_PREVIEW_SIDE = 160
 ASPECT_TOLERANCE = 0.03
 JPEG_QUALITY = 80
@@ -51,15 +53,24 @@ class Thumbnail:
 def make_thumbnail(path: str | os.PathLike[str], max_size: int = 320) -> Thumbnail:
     """A JPEG thumbnail whose long side is at most ``max_size``; raises ImageReadError."""
     path_text = os.fspath(path)
+    return _decoding_fence(path_text, lambda: _make_thumbnail(path_text, max_size))
+
+
+def _decoding_fence(path: str, work: Callable[[], T]) -> T:
+    """Run pixel work; any failure becomes ImageReadError with a plain reason.
+
+    A documented broad fence: Pillow's and libheif's decoders raise varied types on bad data
+    (OSError, SyntaxError, ValueError, RuntimeError for libheif's security limits, ...).
+    """
     try:
-        return _make_thumbnail(path_text, max_size)
+        return work()
     except ImageReadError:
         raise
     except _DECODE_ERRORS as error:
-        raise ImageReadError(path_text, f"cannot decode the picture: {error}") from error
-    except Exception as error:  # documented fence: Pillow decoders raise varied types on bad data
+        raise ImageReadError(path, f"cannot decode the picture: {error}") from error
+    except Exception as error:
         raise ImageReadError(
-            path_text, f"unexpected {type(error).__name__} while making a thumbnail: {error}"
+            path, f"cannot decode the picture ({type(error).__name__}: {error})"
         ) from error
 
 
@@ -173,21 +184,20 @@ def dhash(img_or_path: Image.Image | str | os.PathLike[str]) -> str:
     if isinstance(img_or_path, Image.Image):
         return _dhash_of(img_or_path)
     path_text = os.fspath(img_or_path)
-    try:
-        checked_file_size(path_text)
-        with open(path_text, "rb") as handle:
-            head = handle.read(64)
-            image = open_image_lazily(handle, path_text, head, sniff_kind(head))
-            orientation = _orientation(image)
-            image.draft("L", (64, 64))
-            upright = image.convert("L")
-            if orientation in _TRANSPOSE:
-                upright = upright.transpose(_TRANSPOSE[orientation])
-            return _dhash_of(upright)
-    except ImageReadError:
-        raise
-    except _DECODE_ERRORS as error:
-        raise ImageReadError(path_text, f"cannot decode the picture: {error}") from error
+    return _decoding_fence(path_text, lambda: _dhash_of_file(path_text))
+
+
+def _dhash_of_file(path: str) -> str:
+    checked_file_size(path)
+    with open(path, "rb") as handle:
+        head = handle.read(64)
+        image = open_image_lazily(handle, path, head, sniff_kind(head))
+        orientation = _orientation(image)
+        image.draft("L", (64, 64))
+        upright = image.convert("L")
+        if orientation in _TRANSPOSE:
+            upright = upright.transpose(_TRANSPOSE[orientation])
+        return _dhash_of(upright)
 
 
 def _dhash_of(image: Image.Image) -> str:

@@ -1,0 +1,79 @@
+"""How fast read_image and make_thumbnail are, on one process, against exifread alone.
+
+Usage: .venv/bin/python bench/images_read_bench.py [N] [WIDTH]
+Writes N small wire-style JPEGs (EXIF + IPTC + XMP) to a temporary folder, reads them twice
+(warm cache) and prints files per second for: exifread alone (the peer), read_image, and
+make_thumbnail.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+import exifread
+from PIL import Image, ImageDraw
+
+from catalog.images import read_image
+from catalog.images.embed import build_exif, build_iptc_segment, build_xmp_packet, make_jpeg
+from catalog.images.thumbs import make_thumbnail
+
+
+def write_samples(folder: Path, count: int, width: int) -> list[Path]:
+    paths = []
+    height = width * 2 // 3
+    for index in range(count):
+        image = Image.new("RGB", (width, height), (index % 255, 80, 120))
+        ImageDraw.Draw(image).ellipse((index % 50, 10, width // 2, height // 2), fill="white")
+        caption = (f"Picture {index} of a harbour at dawn in Lyon, France March 5, 2024. "
+                   "REUTERS/Ana Costa")
+        data = make_jpeg(
+            image,
+            exif=build_exif(make="Canon", model="Canon EOS R5", taken_at=datetime(2024, 3, 5),
+                            offset="+01:00", gps=(45.76, 4.83), exposure_time=(1, 250),
+                            f_number=5.6, iso=400, focal_length=35.0, orientation=1),
+            iptc=build_iptc_segment({"caption": caption, "byline": "Ana Costa",
+                                     "city": "Lyon", "country": "France",
+                                     "keywords": ["harbour", "dawn"]}),
+            xmp=build_xmp_packet({"caption": caption, "byline": ["Ana Costa"]}),
+        )
+        path = folder / f"photo_{index:05d}.jpg"
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def rate(label: str, paths: list[Path], work) -> float:
+    for path in paths[:50]:  # warm the cache and the imports
+        work(path)
+    started = time.perf_counter()
+    for path in paths:
+        work(path)
+    per_second = len(paths) / (time.perf_counter() - started)
+    print(f"{label:<34} {per_second:9.0f} files/s")
+    return per_second
+
+
+def exifread_only(path: Path) -> None:
+    with open(path, "rb") as handle:
+        exifread.process_file(handle, details=False)
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    width = int(sys.argv[2]) if len(sys.argv) > 2 else 640
+    with tempfile.TemporaryDirectory() as folder:
+        paths = write_samples(Path(folder), count, width)
+        size = sum(path.stat().st_size for path in paths) / len(paths)
+        print(f"{count} JPEGs, {width} px wide, {size / 1024:.0f} KB on average, one process")
+        peer = rate("exifread alone (peer)", paths, exifread_only)
+        ours = rate("read_image (EXIF+IPTC+XMP+size)", paths, read_image)
+        print(f"{'ratio read_image / exifread':<34} {ours / peer:9.2f}")
+        rate("make_thumbnail (draft, 320 px)", paths[:500], make_thumbnail)
+
+
+if __name__ == "__main__":
+    main()
