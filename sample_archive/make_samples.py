@@ -24,7 +24,8 @@ sys.dont_write_bytecode = True  # keep sample_archive/ free of __pycache__
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from PIL import Image  # noqa: E402
+import PIL  # noqa: E402
+from PIL import Image, features  # noqa: E402
 from sample_model import AGENCY_CREDIT, BROKEN, MISLABELLED_PNG, Sample  # noqa: E402
 from scenes import draw_scene  # noqa: E402
 from specs import SAMPLES  # noqa: E402
@@ -233,6 +234,8 @@ def generate(out: Path) -> list[dict[str, Any]]:
     entries.extend(write_broken(out))
     document = {
         "about": "What a correct import of sample_archive/ finds; see README.md.",
+        # JPEG bytes depend on the encoder: tests compare pixels' bytes only when it matches.
+        "encoder": f"Pillow {PIL.__version__}, libjpeg-turbo {features.version('libjpeg_turbo')}",
         "date_conflict_days": DATE_CONFLICT_DAYS,
         "place_conflict_km": PLACE_CONFLICT_KM,
         "files": entries,
