@@ -216,7 +216,9 @@ class DetailPane(VerticalScroll):
                 other.get("date") or "undated", other.get("agency"), other.get("photographer"),
                 (other.get("subject") or "")[:50]) if part)
             uses.add_option(Option(label, id=str(other["id"])))
-        if not detail.other_uses:
+        if detail.other_uses:
+            uses.highlighted = 0
+        else:
             uses.add_option(Option("None found.", disabled=True))
         self.scroll_home(animate=False)
 
