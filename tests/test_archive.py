@@ -328,3 +328,24 @@ def test_clearing_a_date_and_undo_without_stored_parse(tmp_archive: Archive) -> 
     assert tmp_archive.get(1)["date"] is None
     tmp_archive.undo_correction(cid, editor="t")
     assert tmp_archive.get(1)["date"] == "2022-02-24"
+
+
+def test_date_correction_recomputes_the_camera_conflict(tmp_archive: Archive) -> None:
+    tmp_archive.upsert_photos([record("e" * 64, "/p/e.jpg", BAKHMUT, taken_at="2023-01-07T13:42:05",
+                                      date_conflict_days=0, has_conflict=0)], None)
+    correction = tmp_archive.correct(1, "date", "2023-01-20", editor="desk")
+    row = tmp_archive.get(1)
+    assert (row["date_conflict_days"], row["has_conflict"]) == (13, 1)
+    assert ids(tmp_archive.search(has_conflict=True)) == [1]
+    tmp_archive.undo_correction(correction, editor="desk")
+    row = tmp_archive.get(1)
+    assert (row["date_conflict_days"], row["has_conflict"]) == (0, 0)
+
+
+def test_undo_falls_back_to_the_files_byline_like_the_importer(tmp_archive: Archive) -> None:
+    dpa = Caption(raw="Ein Zug fährt durch Berlin. +++ dpa-Bildfunk +++", agency="dpa")
+    tmp_archive.upsert_photos([record("f" * 64, "/p/f.jpg", dpa, byline="Jens Weber",
+                                      photographer="Jens Weber")], None)
+    correction = tmp_archive.correct(1, "photographer", "J. Weber", editor="desk")
+    tmp_archive.undo_correction(correction, editor="desk")
+    assert tmp_archive.get(1)["photographer"] == "Jens Weber"
