@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pillow_heif
 import pytest
-from PIL import Image
+from PIL import Image, TiffImagePlugin
 from PIL.PngImagePlugin import PngInfo
 
 from catalog.images import ImageInfo, read_image
 from catalog.images.clean import clean_camera_string
 from catalog.images.embed import (
     build_exif,
+    build_iim,
     build_iptc_segment,
     build_xmp_packet,
     make_jpeg,
@@ -265,3 +266,29 @@ def test_to_dict_round_trips(tmp_path: Path) -> None:
     data = splice_segments(make_jpeg(PICTURE), b"")
     info = read_image(write(tmp_path, "plain.jpg", data))
     assert ImageInfo(**info.to_dict()) == info
+
+
+def test_tiff_iptc_and_xmp_tags(tmp_path: Path) -> None:
+    tags = TiffImagePlugin.ImageFileDirectory_v2()
+    tags[33723] = build_iim({"caption": "Köln by night", "city": "Köln"}, utf8=False)
+    tags.tagtype[33723] = 7  # UNDEFINED bytes, as Photoshop writes the IPTC-NAA tag
+    tags[700] = build_xmp_packet({"caption": "Köln by night, Germany"})
+    tags.tagtype[700] = 1
+    path = tmp_path / "scan.tif"
+    PICTURE.save(path, tiffinfo=tags)
+    info = read_image(path)
+    assert info.iptc == {"caption": "Köln by night", "city": "Köln"}
+    assert (info.caption, info.caption_source) == ("Köln by night, Germany", "xmp")
+
+
+@pytest.mark.parametrize("suffix", [".heic", ".webp"])
+def test_xmp_in_heic_and_webp(tmp_path: Path, suffix: str) -> None:
+    packet = build_xmp_packet({"caption": "Phone picture", "city": "Lagos"})
+    path = tmp_path / f"phone{suffix}"
+    if suffix == ".heic":
+        pillow_heif.from_pillow(PICTURE).save(path, xmp=packet, quality=40)
+    else:
+        PICTURE.save(path, "WEBP", xmp=packet)
+    info = read_image(path)
+    assert info.xmp == {"caption": "Phone picture", "city": "Lagos"}
+    assert info.caption_source == "xmp"
