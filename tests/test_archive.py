@@ -349,3 +349,27 @@ def test_undo_falls_back_to_the_files_byline_like_the_importer(tmp_archive: Arch
     correction = tmp_archive.correct(1, "photographer", "J. Weber", editor="desk")
     tmp_archive.undo_correction(correction, editor="desk")
     assert tmp_archive.get(1)["photographer"] == "Jens Weber"
+
+
+def test_two_writers_take_turns(filled: Archive) -> None:
+    """The importer and an editor write at once: both wait their turn, neither fails."""
+    import threading
+
+    failures: list[BaseException] = []
+
+    def editor() -> None:
+        try:
+            with Archive(filled.path) as other:
+                for n in range(15):
+                    other.correct(2, "city", f"Lyon {n}", editor="desk")
+        except BaseException as exc:  # reported to the test below
+            failures.append(exc)
+
+    thread = threading.Thread(target=editor)
+    thread.start()
+    for n in range(15):
+        filled.upsert_photos([record(f"{n:064x}", f"/p/new{n}.jpg", LYON),
+                              record("b" * 64, "/p/lyon.jpg", LYON)], None)
+    thread.join(timeout=30)
+    assert failures == []
+    assert filled.get(2)["city"] == "Lyon 14" and filled.count() == 18

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -79,3 +81,27 @@ def open_database(path: str | Path, *, readonly: bool = False) -> Database:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise ArchiveError(f"{path} is not a catalog archive: {exc}") from exc
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """A transaction that takes the write lock at once (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads and then writes fails at once with "database
+    is locked" if another connection wrote in between; an immediate one waits its
+    turn (busy_timeout) instead. Nested uses become savepoints.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise ArchiveError(f"the archive is busy (another program is writing to it): {exc}") from exc
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    db.conn.execute("COMMIT")

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from catalog.archive.connection import write_transaction
 from catalog.archive.errors import ArchiveError
 from catalog.archive.values import (
     ROW_INPUTS,
@@ -58,7 +59,7 @@ class CorrectionsMixin:
     def correct(self, photo_id: int, field: str, value: Any, *, editor: str) -> int:
         """Record an editor's value for ``field`` and make it effective; return its id."""
         text = correction_text(field, value)
-        with self.db.atomic():
+        with write_transaction(self.db):
             row = self._photo_fields(photo_id, field)
             correction_id = self.db["corrections"].insert({
                 "photo_id": photo_id, "field": field, "value": text,
@@ -70,7 +71,7 @@ class CorrectionsMixin:
 
     def undo_correction(self, correction_id: int, *, editor: str) -> None:
         """Mark a correction undone; the field falls back to the previous one, else the parse."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             found = self.db.execute(
                 "SELECT photo_id, field, undone_at FROM corrections WHERE id = ?", [correction_id]
             ).fetchone()

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from catalog.archive.connection import write_transaction
 from catalog.archive.corrections import active_corrections, overlay
 from catalog.archive.schema import PHOTO_COLUMNS
 from catalog.archive.values import to_db, utcnow
@@ -49,7 +50,7 @@ class WriteMixin:
         records = list(records)
         now = utcnow()
         inserted = updated = 0
-        with self.db.atomic():
+        with write_transaction(self.db):
             ids = self._ids_for_shas([r.sha256 for r in records])
             live = active_corrections(self.db, ids.values())
             fresh: list[dict[str, Any]] = []
@@ -82,7 +83,7 @@ class WriteMixin:
     def update_parses(self, parses: list[tuple[int, dict[str, Any]]], parser_version: str) -> None:
         """Write new parsed columns for photos (re-parse), corrections overlaid, in one transaction."""
         now = utcnow()
-        with self.db.atomic():
+        with write_transaction(self.db):
             live = active_corrections(self.db, [photo_id for photo_id, _ in parses])
             for photo_id, columns in parses:
                 cols = overlay({k: v for k, v in columns.items() if k in PHOTO_COLUMNS},
@@ -110,14 +111,14 @@ class WriteMixin:
 
     def add_path(self, photo_id: int, path: str, size: int, mtime_ns: int) -> None:
         """Record another path at which known content lives."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db["photo_paths"].upsert(
                 {"path": path, "photo_id": photo_id, "size": size, "mtime_ns": mtime_ns,
                  "seen_at": utcnow()}, pk="path")
 
     def set_thumbnail(self, photo_id: int, jpeg: bytes, width: int, height: int, source: str) -> None:
         """Store (or replace) the photo's thumbnail JPEG."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db["thumbnails"].upsert(
                 {"photo_id": photo_id, "jpeg": jpeg, "width": width, "height": height,
                  "source": source}, pk="photo_id")
@@ -138,7 +139,7 @@ class WriteMixin:
 
     def start_import(self, paths: list[str]) -> int:
         """Open an import run; return its id."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             return int(self.db["imports"].insert({
                 "started_at": utcnow(), "paths": json.dumps([str(p) for p in paths]),
                 "status": "running", "seen": 0, "imported": 0, "unchanged": 0, "failed": 0,
@@ -147,14 +148,14 @@ class WriteMixin:
     def finish_import(self, import_id: int, *, status: str, seen: int, imported: int,
                       unchanged: int, failed: int) -> None:
         """Close an import run with its counts."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db["imports"].update(import_id, {
                 "finished_at": utcnow(), "status": status, "seen": seen,
                 "imported": imported, "unchanged": unchanged, "failed": failed})
 
     def record_error(self, import_id: int | None, path: str, reason: str, error_type: str) -> None:
         """Log a file that could not be imported, with a reason a person understands."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db["import_errors"].insert({
                 "import_id": import_id, "path": str(path), "reason": reason,
                 "error_type": error_type, "at": utcnow()})
