@@ -52,9 +52,12 @@ def is_news_agency(name: str) -> bool:
     return canonical is not None and canonical in _agency_table()[1]
 
 
+_MARKERS = re.compile(r"\s+(?:Livepic|Action\s+Images)$", re.IGNORECASE)
+
+
 def clean_name(text: str) -> str:
-    """A credited name with line breaks, doubled spaces and stray punctuation removed."""
-    return squash(text).strip(" .,;:/-")
+    """A credited name with line breaks, doubled spaces, stray punctuation and markers removed."""
+    return _MARKERS.sub("", squash(text).strip(" .,;:/-"))
 
 
 _ORG_WORDS = re.compile(
@@ -134,6 +137,8 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             orgs.append(clean_name(part))
         else:
             people.append(clean_name(part))
+    if right and len(people) == 1 and not agencies and not orgs and not credit.pool:
+        orgs.append(people.pop())  # "Yosemite Conservancy via AP": a source, not a photographer
     if credit.handout and not people:
         people.append("Handout")
     if dist is None and agencies:
@@ -184,6 +189,8 @@ def name_run(text: str, pos: int, limit: int | None = None, *, max_tokens: int =
         if not m:
             break
         token = m.group(0)
+        if ends and _MONTH_DAY.match(text, p, limit):
+            break  # "REUTERS/Name May 12, 2023": the date follows the credit
         if token.endswith(".") and len(token) > 3 and not token[:-1].isupper():
             token = token[:-1]
         cut = _glue_split(token)
@@ -208,6 +215,9 @@ def name_run(text: str, pos: int, limit: int | None = None, *, max_tokens: int =
     return ends[-1] if ends else pos
 
 
+_MONTH_DAY = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}\b", re.IGNORECASE
+)
 _NAME_GAP = re.compile(r"(?: ?\n ?| )(?! )")
 _SLASH = re.compile(r"[ ]?/[ ]?")
 
@@ -239,12 +249,15 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
     # Walk tokens from the right while they are name tokens or slashes.
     tokens = list(re.finditer(r"[^\s/]+|/", segment))
     first = len(tokens)
+    slash_seen = False
     for i in range(len(tokens) - 1, -1, -1):
         tok = tokens[i].group(0)
-        if tok == "/" or _NAME_TOKEN.fullmatch(tok.rstrip(",")) or tok.lower() in ("credit:", "credit"):
-            first = i
-            continue
-        break
+        if tok == "/":
+            slash_seen = True
+        elif tok.endswith(",") or _YEAR.fullmatch(tok) or not (_NAME_TOKEN.fullmatch(tok) or tok.lower() in ("credit:", "credit")
+                  or (slash_seen and re.fullmatch(r"[\w'’&().-]+", tok))):
+            break
+        first = i
     if first == len(tokens):
         return pos
     while first < len(tokens) and tokens[first].group(0).lower() in _LEFT_TRIM:
@@ -252,6 +265,7 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
     return start + tokens[first].start() if first < len(tokens) else pos
 
 
+_YEAR = re.compile(r"\d{4}\.?")
 _LEFT_TRIM = frozenset(
     {"de", "da", "van", "von", "al", "y", "la", "le", "of", "the", "and", "for", "&", "credit", "credit:"}
 )

@@ -45,7 +45,7 @@ _DAY_FIRST = re.compile(
     re.IGNORECASE,
 )
 #: Numeric: 01/10/2016, 01.10.2016, 2016-10-01.
-_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b")
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 
@@ -112,6 +112,10 @@ def find_dates(
                 found.append(match)
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        if year < 100:
+            if not day_first:
+                continue  # "24/9/16" only in day-first sports headers
+            year += 2000 if year <= 69 else 1900
         day, month = (a, b) if (day_first or a > 12) else (b, a)
         date = _make(year, month, day)
         if date is not None:
@@ -149,7 +153,8 @@ def first_date(
 
 _RELEASE_CONTEXT = re.compile(
     r"\b(?:released|issued|distributed|obtained|provided|published|posted|made\s+available|"
-    r"handed\s+out|dated|filed|received)\s{1,3}(?:on\s{1,3}|by\s.{0,90}?\son\s)?$",
+    r"handed\s+out|dated|filed|received)\s{1,3}"
+    r"(?:on\s{1,3}|by\s(?:(?:the|of|and|for|[A-Z(][\w'’().-]*)\s){1,12}on\s)?$",
     re.IGNORECASE,
 )
 

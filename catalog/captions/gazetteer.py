@@ -39,6 +39,7 @@ class Gazetteer:
     demonyms: dict[str, str]  # adjective -> ISO alpha-2
     cities: dict[str, tuple[City, ...]]  # name -> candidates, most populous first
     primary: frozenset[str]  # names that are some city's main name (not only an alternate)
+    regions: dict[str, str]  # region below country level -> ISO alpha-2
 
 
 def _latin(name: str) -> bool:
@@ -97,7 +98,8 @@ def gazetteer() -> Gazetteer:
     for key, found in by_name.items():
         cities[key] = tuple(sorted(found, key=lambda c: -c.population)) + cities.get(key, ())
     primary = frozenset(by_name) | {"kiev", "new york", "washington, d.c."}
-    return Gazetteer(countries, country_names, states, state_names, demonyms, cities, primary)
+    regions = {k.lower(): v for k, v in load_json("regions.json").items() if not k.startswith("_")}
+    return Gazetteer(countries, country_names, states, state_names, demonyms, cities, primary, regions)
 
 
 def country_code(name: str) -> str | None:
@@ -146,3 +148,8 @@ def country_name(code: str) -> str:
 def demonym_country(word: str) -> str | None:
     """ISO alpha-2 for an adjective of nationality ("Spanish" -> "ES")."""
     return gazetteer().demonyms.get(word.lower())
+
+
+def region_country(name: str) -> str | None:
+    """ISO alpha-2 for a known region below country level ("East Sussex" -> "GB")."""
+    return gazetteer().regions.get(name.strip().lower())

@@ -40,8 +40,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
      re.compile(r"(?:ATTENTION\s+EDITORS?\s*[-–:]\s*)?TH(?:IS|E)\s+(?:IMAGE|PICTURE|PHOTO)\s+(?:HAS\s+BEEN|WAS)\s+(?:SUPPLIED|PROVIDED)\s+BY\s+A\s+THIRD\s+PARTY\.?", re.I)),
     ("restriction", "editorial_only",
      re.compile(r"\b(?:(?:FOR\s+)?EDITORIAL\s+USE\s+ONLY|RESTRICTED\s+TO\s+EDITORIAL\s+USE)\b\.?", re.I)),
-    ("restriction", "no_resales", re.compile(r"\bNO\s+RE-?SALES?\b\.?", re.I)),
-    ("restriction", "no_archives", re.compile(r"\bNO\s+ARCHIVES?\b\.?", re.I)),
+    ("restriction", "no_resales", re.compile(r"(?:\b|(?<=[a-z]))NO\s+RE-?SALES?\b\.?", re.I)),
+    ("restriction", "no_archives", re.compile(r"(?:\b|(?<=[a-z]))NO\s+ARCHIVES?\b\.?", re.I)),
     ("restriction", "no_marketing",
      re.compile(r"\b(?:NO\s+MARKETING(?:\s+(?:OR\s+|NO\s+)?ADVERTISING(?:\s+CAMPAIGNS)?)?|NOT\s+FOR\s+(?:SALE\s+FOR\s+)?MARKETING(?:\s+OR\s+ADVERTISING(?:\s+CAMPAIGNS)?)?|NO\s+ADVERTISING(?:\s+CAMPAIGNS)?)\b\.?", re.I)),
     ("restriction", "no_sales",
@@ -50,8 +50,7 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
      re.compile(rf"\bMANDATORY\s+CREDIT\b(?:\s?[:-]?\s?{_Q}[^\"“”\n]{{1,100}}{_Q})?\.?", re.I)),
     ("note", "service_to_clients",
      re.compile(r"\bDISTRIBUTED\s+AS\s+A\s+SERVICE\s+TO\s+CLIENTS\b\.?", re.I)),
-    ("restriction", "territory_out",
-     re.compile(r"\b(?P<country>(?:[A-Z]{2,}\s){0,2}[A-Z]{2,}|[A-Z]\.[A-Z]\.)\s+OUT\b\.?")),
+    ("restriction", "territory_out", re.compile(r"(?<=\s)OUT\b\.?")),
     ("note", "do_not_obscure_logo", re.compile(r"\bDO\s+NOT\s+OBSCURE\s+LOGO\b\.?", re.I)),
     ("note", "attention_editors",
      re.compile(r"\bATTENTION\s+EDITORS?\b\s*[-–:]?\s*[^.\n]{0,200}\.?", re.I)),
@@ -65,6 +64,23 @@ def _territory(words: str) -> str | None:
     return code
 
 
+def _territory_before(text: str, out_at: int, floor: int) -> tuple[str, int] | None:
+    """The country named just before "OUT" (one to three words, longest first)."""
+    words = list(re.finditer(r"[A-Za-z.]+", text[max(floor, out_at - 40) : out_at]))
+    base = max(floor, out_at - 40)
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        first = words[-n]
+        name = text[base + first.start() : base + words[-1].end()]
+        if not name[0].isupper():
+            continue
+        code = _territory(name)
+        if code is not None:
+            return code, base + first.start()
+    return None
+
+
 def find_notes(text: str, start: int = 0, end: int | None = None) -> list[NoteMatch]:
     """Every recognised note in ``text[start:end]``, in text order, without overlaps."""
     end = len(text) if end is None else end
@@ -75,12 +91,17 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[NoteMa
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
+            if s > 0 and text[s - 1].isalpha() and not m.group(0).isupper():
+                continue  # glued to a word: only a note in capitals ("File PhotoNO RESALES")
             val = value
             if kind == "story_code" and not value:
                 val = f"SEARCH {m.group('code')}"
             elif value == "territory_out":
-                code = _territory(m.group("country"))
-                if code is None:
+                hit = _territory_before(text, s, start)
+                if hit is None:
+                    continue
+                code, s = hit
+                if any(s < te and ts < e for ts, te in taken):
                     continue
                 val = f"territory_out:{code}"
             elif value == "no_sales" and m.group("where"):

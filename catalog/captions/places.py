@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from catalog.captions.gazetteer import (
     City,
     country_code,
-    country_name,
     demonym_country,
     find_city,
+    region_country,
     us_state,
 )
 
@@ -93,7 +93,9 @@ def _is_proper(token: str, shouting: bool, *, last: bool = False) -> bool:
     if not word:
         return False
     lower = word.lower()
-    if lower in _FUNCTION_WORDS or (shouting and not last and lower in _DESCRIPTORS):
+    if lower in _FUNCTION_WORDS and not (last and not shouting and word[0].isupper()):
+        return False  # but "Hoi An": a capitalised last word is a name
+    if shouting and not last and lower in _DESCRIPTORS:
         return False
     if word[0].isupper():
         return True
@@ -163,7 +165,27 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
     return trimmed
 
 
-_TRAILING_CONNECTIVE = re.compile(r"(?:[\s,]+(?:on|in|at|taken|el|le|am|em|no|na|on\s+the))+\s*$", re.IGNORECASE)
+_TRAILING_CONNECTIVE = re.compile(
+    r"(?:[\s,]+(?:on|in|at|taken|el|le|am|em|no|na|on\s+the|[(][^()]{0,30}[)]|"
+    r"(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d))+[\s.]*$",
+    re.IGNORECASE,
+)
+#: A trailing chunk that is an event or a direction, not a place ("during the festival", "south of Paris").
+_NOT_PLACE_CHUNK = re.compile(
+    r"^(?:during|for|as|while|after|before|ahead\s+of|amid|following|where|which|who|when)\b"
+    r"|^(?:just\s+|about\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+of\b",
+    re.IGNORECASE,
+)
+#: Words before a place that belong to the place phrase: "in", "near the frontline Donbas city of".
+_LEAD_PHRASE = re.compile(
+    r"\b(?:(?:in|at|near|from|outside|inside|over|across|to)\s+)?the\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:city|town|village|port|capital|suburb|district|region|province|area|"
+    r"outskirts|streets|state|island|commune|municipality|hamlet)\s+of\s+$"
+    r"|\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LAST_IN = re.compile(r"\b(?:in|im|en|em|no|na|near|at|outside)\s+(?:the\s+)?(?=[A-ZÀ-Ý])")
 
 
 def _country_of(name: str) -> str | None:
@@ -173,20 +195,35 @@ def _country_of(name: str) -> str | None:
     return code
 
 
-def find_place(text: str, start: int = 0, end: int | None = None) -> PlaceMatch | None:
-    """The place phrase that ends ``text[start:end]`` (see module docstring)."""
+def find_place(text: str, start: int = 0, end: int | None = None, *,
+               default_country: tuple[str, Span] | None = None) -> PlaceMatch | None:
+    """The place phrase that ends ``text[start:end]`` (see module docstring).
+
+    ``default_country`` (code, span) is a country written elsewhere (after the
+    date, for instance) that applies when the phrase names none.
+    """
     end = len(text) if end is None else end
     segment = text[start:end]
-    cut = _TRAILING_CONNECTIVE.search(segment[-40:]) if segment else None
+    cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if segment else None
     if cut:
-        end = start + len(segment) - (len(segment[-40:]) - cut.start())
+        end = start + len(segment) - (len(segment[-60:]) - cut.start())
     shouting = _shouting(text[start:end])
     chunks = _chunks(text, start, end)
-    while chunks and _DISTANCE.search(text[chunks[-1].start : chunks[-1].end]):
+    while chunks and _skippable(text, chunks[-1], shouting):
         chunks.pop()
     if not chunks:
         return None
-    return _read_chunks(text, chunks, shouting)
+    return _read_chunks(text, chunks, shouting, default_country)
+
+
+def _skippable(text: str, chunk: _Chunk, shouting: bool) -> bool:
+    words = text[chunk.start : chunk.end]
+    if _DISTANCE.search(words):
+        return True
+    if _NOT_PLACE_CHUNK.match(words) is None:
+        return False
+    direction = re.match(r"^(?:just\s+|about\s+)?\S+\s+of\b", words) is not None
+    return direction or tail_name(text, chunk.start, chunk.end, shouting=shouting) is None
 
 
 def _shouting(segment: str) -> bool:
@@ -194,57 +231,55 @@ def _shouting(segment: str) -> bool:
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.9
 
 
-def _read_chunks(text: str, chunks: list[_Chunk], shouting: bool) -> PlaceMatch | None:
+class _Reading:
+    """What the chunks have given so far."""
+
+    def __init__(self) -> None:
+        self.cc: str | None = None
+        self.state: str | None = None
+        self.country: Span | None = None
+        self.region: Span | None = None
+        self.city: Span | None = None
+        self.far_country = False  # the country came from outside the phrase
+
+
+def _read_chunks(text: str, chunks: list[_Chunk], shouting: bool,
+                 default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     i = len(chunks) - 1
     last = chunks[i]
     tail = tail_name(text, last.start, last.end, shouting=shouting)
+    got = _Reading()
     if tail is None:
-        return None
-    cc: str | None = None
-    state: str | None = None
-    country_span: Span | None = None
-    region_span: Span | None = None
-    city_span: Span | None = None
+        tail = _after_last_in(text, last, shouting)
+        if tail is None:
+            return None
     name = text[tail[0] : tail[1]]
     prev_tail = _prev_city_tail(text, chunks, i, shouting)
     if (code := _country_of(name)) is not None and not _georgia_state(code, name, text, prev_tail):
-        cc, country_span = code, tail
+        got.cc, got.country = code, _with_article(text, tail)
     elif (st := us_state(name)) is not None and not _state_is_city(st, text, prev_tail):
-        cc, state, region_span = "US", st, tail
+        got.cc, got.state, got.region = "US", st, tail
+    elif (code := region_country(name) or _possessive_region(text, last)) is not None:
+        got.cc, got.region = code, _region_phrase(text, last, tail, shouting)
     else:
         split = _split_inside(text, tail)
         if split is None:
-            city_span = tail
+            got.city = tail
         else:
-            city_span, (cc, state, region_span, country_span) = split
-    if city_span is None:
-        i -= 1
-        while i >= 0 and _DISTANCE.search(text[chunks[i].start : chunks[i].end]):
-            i -= 1
-        if i >= 0:
-            chunk = chunks[i]
-            ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
-            cname = text[ctail[0] : ctail[1]] if ctail else ""
-            if (cc == "US" and state is None and ctail and (st := us_state(cname))
-                    and not _state_is_city(st, text, _prev_city_tail(text, chunks, i, shouting))):
-                state, region_span = st, ctail
-                i -= 1
-            elif region_span is None and _REGION_WORDS.search(text[chunk.start : chunk.end]):
-                region_span = _region_span(text, chunk, shouting)
-                i -= 1
-            elif region_span is None and ctail and ctail[0] == _lead_trimmed(text, chunk):
-                before = _prev_city_tail(text, chunks, i, shouting)
-                if before and find_city(text[before[0] : before[1]], country=cc) and not find_city(cname, country=cc):
-                    region_span = ctail
-                    i -= 1
-            if i >= 0 and i < len(chunks):
-                chunk = chunks[i]
-                ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
-                if ctail and _country_of(text[ctail[0] : ctail[1]]) is None:
-                    city_span = ctail
-    if cc is None and city_span is not None:
-        cc = _country_from_context(text, chunks, city_span)
-    match = _build(text, city_span, region_span, country_span, cc, state)
+            got.city, (got.cc, got.state, got.region, got.country) = split
+    if got.city is None:
+        # The same chunk may hold the city before "in <country>": "in Khan Yunis in the southern Gaza Strip".
+        inner = _city_before(text, last.start, (got.region or got.country or tail)[0], shouting)
+        if inner is not None:
+            got.city = inner
+        else:
+            _read_previous(text, chunks, i - 1, shouting, got)
+    if got.cc is None and default_country is not None:
+        got.cc, got.country = default_country
+        got.far_country = True
+    if got.cc is None and got.city is not None:
+        got.cc, got.country = _country_from_context(text, chunks, got.city)
+    match = _build(text, got)
     if match is not None:
         chunk_start = next((c.start for c in chunks if c.start <= match.start <= c.end), match.start)
         lead = _LEAD_PHRASE.search(text, chunk_start, match.start)
@@ -253,14 +288,93 @@ def _read_chunks(text: str, chunks: list[_Chunk], shouting: bool) -> PlaceMatch 
     return match
 
 
-#: Words before a place that belong to the place phrase: "in", "near the frontline Donbas city of".
-_LEAD_PHRASE = re.compile(
-    r"(?:\b(?:in|at|near|from|outside|inside|over|across|to)\s+)?(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,5}?(?:city|town|village|port|capital|suburb|district|region|province|area|"
-    r"outskirts|streets|state|island|commune|municipality|hamlet)\s+of\s+$"
-    r"|\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+def _read_previous(text: str, chunks: list[_Chunk], i: int, shouting: bool, got: _Reading) -> None:
+    """Region and city from the chunks before the country or state."""
+    while i >= 0 and _skippable(text, chunks[i], shouting):
+        i -= 1
+    if i < 0:
+        return
+    chunk = chunks[i]
+    ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
+    cname = text[ctail[0] : ctail[1]] if ctail else ""
+    before = _prev_city_tail(text, chunks, i, shouting)
+    if (got.cc == "US" and got.state is None and ctail and (st := us_state(cname))
+            and not _state_is_city(st, text, before)):
+        got.state, got.region = st, ctail
+        i -= 1
+    elif got.region is None and _REGION_WORDS.search(text[chunk.start : chunk.end]):
+        got.region = _region_span(text, chunk, shouting)
+        inner = _city_before(text, chunk.start, got.region[0], shouting)
+        if inner is not None:
+            got.city = inner
+            return
+        i -= 1
+    elif got.region is None and ctail and ctail[0] == _lead_trimmed(text, chunk) and before:
+        bname = text[before[0] : before[1]]
+        led = _LEAD_PHRASE.search(text, chunks[i - 1].start, before[0]) is not None
+        if led or (find_city(bname, country=got.cc) and not find_city(cname, country=got.cc)):
+            got.region = ctail
+            i -= 1
+    if 0 <= i < len(chunks):
+        chunk = chunks[i]
+        ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
+        if ctail is None:
+            ctail = _after_last_in(text, chunk, shouting)
+        if ctail and _country_of(text[ctail[0] : ctail[1]]) is None:
+            got.city = ctail
+
+
+def _with_article(text: str, span: Span) -> Span:
+    """Include a written "the" ("the Netherlands")."""
+    if span[0] >= 4 and text[span[0] - 4 : span[0]].lower() == "the ":
+        return (span[0] - 4, span[1])
+    return span
+
+
+def _after_last_in(text: str, chunk: _Chunk, shouting: bool) -> Span | None:
+    """"... am Rhein in Köln spazieren": the proper name after the last "in"."""
+    found = None
+    for m in _LAST_IN.finditer(text, chunk.start, chunk.end):
+        found = m
+    if found is None:
+        return None
+    e = found.end()
+    while e < chunk.end and not text[e].isspace() and text[e] not in ",;":
+        e += 1
+    span = tail_name(text, found.end(), e, shouting=shouting)
+    return span
+
+
+def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -> Span | None:
+    """A city named just before "in the southern <Region>" inside one chunk."""
+    lead = re.search(r"\s(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+|[a-z]+\s+)?$", text[chunk_start:place_start])
+    if lead is None:
+        return None
+    end = chunk_start + lead.start()
+    span = tail_name(text, chunk_start, end, shouting=shouting)
+    if span is None:
+        return None
+    before = text[chunk_start : span[0]]
+    if re.search(r"\b(?:in|near|at|outside|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before):
+        return span
+    return None
+
+
+def _possessive_region(text: str, chunk: _Chunk) -> str | None:
+    """"in China's southwestern Tibet region": the country of a possessive region phrase."""
+    words = text[chunk.start : chunk.end]
+    m = _POSSESSIVE.search(words)
+    if m is None:
+        return None
+    if not _REGION_WORDS.search(words[m.end() :]):
+        return None
+    return _country_of(m.group(1))
+
+
+def _region_phrase(text: str, chunk: _Chunk, tail: Span, shouting: bool) -> Span:
+    if _REGION_WORDS.search(text[tail[1] : chunk.end]) or _POSSESSIVE.search(text[chunk.start : chunk.end]):
+        return _region_span(text, chunk, shouting)
+    return tail
 
 
 def _georgia_state(code: str, name: str, text: str, prev_tail: Span | None) -> bool:
@@ -318,25 +432,25 @@ def _region_span(text: str, chunk: _Chunk, shouting: bool) -> Span:
     return prev or (s, chunk.end)
 
 
-def _country_from_context(text: str, chunks: list[_Chunk], city_span: Span) -> str | None:
-    """"Iraq's southern port city of Basra", "the southeastern Spanish town of Ibi"."""
+def _country_from_context(text: str, chunks: list[_Chunk], city_span: Span) -> tuple[str | None, Span | None]:
+    """"Iraq's southern port city of Basra" (Iraq, written), "the southeastern Spanish town of Ibi" (ES)."""
     chunk_start = next((c.start for c in chunks if c.start <= city_span[0] <= c.end), city_span[0])
     lead = text[chunk_start : city_span[0]]
     for m in reversed(list(_POSSESSIVE.finditer(lead))):
         if (code := _country_of(m.group(1))) is not None:
-            return code
+            return code, (chunk_start + m.start(1), chunk_start + m.end(1))
     for word in reversed(re.findall(r"[A-Z][a-z]+", lead)):
         if (code := demonym_country(word)) is not None:
-            return code
-    return None
+            return code, None
+    return None, None
 
 
-def _build(text: str, city_span: Span | None, region_span: Span | None,
-           country_span: Span | None, cc: str | None, state: str | None) -> PlaceMatch | None:
+def _build(text: str, got: _Reading) -> PlaceMatch | None:
+    city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
     city_name = text[city_span[0] : city_span[1]] if city_span else ""
     city: City | None = None
     if city_name:
-        city = find_city(city_name, country=cc, admin1=state) or (
+        city = find_city(city_name, country=cc, admin1=got.state) or (
             find_city(city_name, country=cc) if cc else None
         )
         if city is None and cc is None:
@@ -347,16 +461,16 @@ def _build(text: str, city_span: Span | None, region_span: Span | None,
         return None
     if city_name and not (cc or region_span or city):
         return None  # a capitalised word with nothing to confirm it is a place
-    country = text[country_span[0] : country_span[1]] if country_span else (country_name(cc) if cc else "")
+    written = [s for s in (city_span, region_span, country_span) if s]
     place = Place(
         city=city_name,
         region=text[region_span[0] : region_span[1]] if region_span else "",
-        country=country,
+        country=text[country_span[0] : country_span[1]] if country_span else "",
         country_code=cc or "",
         lat=city.lat if city else None,
         lon=city.lon if city else None,
     )
-    spans = [s for s in (city_span, region_span, country_span) if s]
+    spans = [s for s in written if not (got.far_country and s is country_span)] or written
     return PlaceMatch(place, min(s[0] for s in spans), max(s[1] for s in spans),
                       city_span, region_span, country_span)
 

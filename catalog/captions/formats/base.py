@@ -15,6 +15,7 @@ from typing import ClassVar, Protocol, runtime_checkable
 
 from catalog.captions.credits import Credit
 from catalog.captions.dates import DateMatch, find_dates, is_release_date
+from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.notes import NoteMatch, find_notes, restriction_flags, story_codes
 from catalog.captions.places import PlaceMatch, find_place
@@ -207,6 +208,8 @@ def sentence_end(text: str, start: int, end: int) -> int:
             word = text[word_start:pos].lower().lstrip("(")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
+            if word.isdigit() and len(word) <= 2:
+                continue  # German ordinal day: "am 5. März"
             if len(word) > 2 and "." in word and not word.endswith(".."):
                 continue  # U.S., N.Y., a.m.
         return pos + 1
@@ -280,10 +283,16 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         match = None
         if main is not None and _PLACE_AFTER.match(text, main.end, first_end):
             match = find_place(text, main.end, first_end)  # AP: "..., Monday, Jan. 8, 2024, in Washington."
+        after = _COUNTRY_AFTER.match(text, main.end, first_end) if main is not None else None
+        country_after = None
+        if after is not None and (code := country_code(after.group("name"))) is not None:
+            country_after = (code, after.span("name"))  # "in the village of Hroza, October 6, 2023, Ukraine."
         if match is None:
-            match = find_place(text, start, place_end)
+            match = find_place(text, start, place_end, default_country=country_after)
         if match is None and main is not None:
             match = find_place(text, main.end, first_end)  # "..., March 5, 2024, Hungary."
+        if match is not None and country_after is not None and match.country_span == country_after[1]:
+            draft.take(country_after[1])
         if match is not None:
             draft.place(match)
 
@@ -292,6 +301,7 @@ def _inside(d: DateMatch, taken: list[Span]) -> bool:
     return any(s <= d.start and d.end <= e for s, e in taken)
 
 
+_COUNTRY_AFTER = re.compile(r",\s(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")
 _PLACE_AFTER = re.compile(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,[^.,;]{1,40}){0,2}\.?\s*$")
 
 

@@ -16,10 +16,12 @@ from catalog.captions.model import Caption
 
 _PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)[\s.]*$")
 _LABELLED = re.compile(
-    r"(?:^|[\s.(])(?P<label>Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s+by|Credit\s*:|Foto\s*:|©|\(c\))\s*"
-    r"(?P<credit>[^\n()]{2,100}?)\s*\)?[\s.]*$",
+    r"(?:^|[\s.(])(?P<label>Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:)|Credit\s*:|Fotos?\s*:|"
+    r"Bild\s*:|©|\(c\))\s*"
+    r"(?P<credit>(?:(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",
     re.IGNORECASE,
 )
+_LABEL = re.compile(r"^\s*(?:Photo(?:graph)?(?:er)?|Picture|Foto|Bild|Credit)\s*(?:by|:)\s*", re.IGNORECASE)
 _SLASH_TAIL = re.compile(r"(?P<credit>(?:[A-Z][\w'’.-]*[ ]?){1,5}(?:/[ ]?(?:[A-Z][\w'’.-]*[ ]?){1,5}){1,4})[\s.]*$")
 
 
@@ -59,7 +61,7 @@ class GenericFormat:
             m = pattern.search(text, tail_from)
             if m is None:
                 continue
-            chain = re.sub(r"^(?:Photo(?:graph)?(?:er)?\s*(?:by|:)\s*)", "", m.group("credit"), flags=re.I)
+            chain = _LABEL.sub("", m.group("credit"))
             if pattern is _PAREN_CREDIT and not _credit_like(chain):
                 continue
             credit = read_chain(chain)

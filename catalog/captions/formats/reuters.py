@@ -15,6 +15,7 @@ from typing import ClassVar
 from catalog.captions.credits import chain_left, chain_right, read_chain
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.normalize import is_shouting
 from catalog.captions.notes import shouted_notes
@@ -80,7 +81,7 @@ def _credit_anchor(text: str) -> tuple[int, int] | None:
     best = None
     for m in _ANCHOR.finditer(text):
         word = m.group(0)
-        after = text[m.end() : m.end() + 1]
+        after = text[m.end() : m.end() + 2].lstrip(" ")[:1]
         before = text[max(0, m.start() - 6) : m.start()]
         credit_like = word.isupper() or after == "/" or _VIA_BEFORE.search(before)
         if credit_like:
@@ -120,11 +121,30 @@ def _sports_header(draft: Draft, start: int, end: int) -> int | None:
         place = find_place(text, venue_start, sep.start())
         if place is not None:
             draft.place(place)
+        if not draft.caption.country_code:
+            _country_prefix(draft, start, seps[0].start())
         cap = draft.caption
         cap.notes.append(text[start : sep.start()].strip())
         draft.take((start, sep.end()))
         return sep.end() + d.end
     return None
+
+
+_LEADING_WORDS = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
+
+
+def _country_prefix(draft: Draft, start: int, end: int) -> None:
+    """Older sports headers open with the country: "Britain Football Soccer - ..."."""
+    m = _LEADING_WORDS.match(draft.text, start, end)
+    if m is None:
+        return
+    words = m.group(0).split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if (code := country_code(name)) is not None:
+            draft.put("country", name, (start, start + len(name)), take=False)
+            draft.caption.country_code = code
+            return
 
 
 def _shift(d, offset: int):
