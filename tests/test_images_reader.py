@@ -292,3 +292,26 @@ def test_xmp_in_heic_and_webp(tmp_path: Path, suffix: str) -> None:
     info = read_image(path)
     assert info.xmp == {"caption": "Phone picture", "city": "Lagos"}
     assert info.caption_source == "xmp"
+
+
+def app13_caption_without_charset(text: bytes) -> bytes:
+    """An APP13 segment whose IIM has a caption in ``text`` and no 1:90 record."""
+    iim = struct.pack(">BBBH", 0x1C, 2, 120, len(text)) + text
+    resource = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(iim)) + iim + b"\x00" * (len(iim) % 2)
+    payload = b"Photoshop 3.0\x00" + resource
+    return b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload
+
+
+def test_undeclared_utf8_iim_is_read_as_utf8_with_a_warning(tmp_path: Path) -> None:
+    text = "Zürich “quoted”".encode()
+    segment = app13_caption_without_charset(text)
+    info = read_image(write(tmp_path, "u.jpg", make_jpeg(PICTURE, iptc=segment)))
+    assert info.iptc["caption"] == "Zürich “quoted”"
+    assert any("without the 1:90 declaration" in warning for warning in info.warnings)
+
+
+def test_windows_1252_quotes_in_undeclared_iim(tmp_path: Path) -> None:
+    text = "“Quoted” – Zürich".encode("cp1252")
+    segment = app13_caption_without_charset(text)
+    info = read_image(write(tmp_path, "w.jpg", make_jpeg(PICTURE, iptc=segment)))
+    assert info.iptc["caption"] == "“Quoted” – Zürich"

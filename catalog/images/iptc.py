@@ -120,6 +120,10 @@ def fields_from_datasets(datasets: list[Dataset], warnings: list[str]) -> dict[s
         record == 1 and number == 90 and UTF8_ESCAPE in value
         for record, number, value in datasets
     )
+    if not declared_utf8 and any(
+        not value.isascii() and _valid_utf8(value) for record, number, value in datasets
+    ):
+        warnings.append("IPTC text is UTF-8 without the 1:90 declaration; read as UTF-8")
     fields: dict[str, Any] = {}
     for record, number, value in datasets:
         key = DATASET_KEYS.get(number) if record == 2 else None
