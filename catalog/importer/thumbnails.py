@@ -23,7 +23,10 @@ from catalog.images import ImageReadError
 from catalog.importer.progress import Progress
 
 THUMB_MAX_SIZE = 320
-CHUNK = 8
+#: Files per round trip to a worker: small, so no worker idles at the end of the run.
+CHUNK = 2
+#: Thumbnails written per (short) transaction.
+WRITE_BATCH = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,7 @@ def make_thumbnails(
     """Thumbnail (and dhash) every photo that has none; returns (made, [(path, reason)])."""
     rows = archive.photos_without_thumbnail(limit)
     made, errors = 0, []
+    pending: list[ThumbResult] = []
     if progress:
         progress.start("thumbnails", len(rows))
     try:
@@ -126,13 +130,25 @@ def make_thumbnails(
             if result.error:
                 errors.append((result.path, result.error))
             else:
-                archive.set_thumbnail(result.photo_id, result.jpeg, result.width,
-                                      result.height, result.source)
-                archive.db["photos"].update(result.photo_id, {"dhash": result.dhash})
-                made += 1
+                pending.append(result)
+                if len(pending) >= WRITE_BATCH:
+                    made += _write(archive, pending)
             if progress:
                 progress.advance()
     finally:
+        made += _write(archive, pending)
         if progress:
             progress.stop()
     return made, errors
+
+
+def _write(archive, results: list[ThumbResult]) -> int:
+    """Store thumbnails and hashes in one short transaction (never held while decoding)."""
+    with archive.db.atomic():
+        for result in results:
+            archive.set_thumbnail(result.photo_id, result.jpeg, result.width, result.height,
+                                  result.source)
+            archive.db["photos"].update(result.photo_id, {"dhash": result.dhash})
+    count = len(results)
+    results.clear()
+    return count

@@ -1,0 +1,281 @@
+"""Import benchmark: `catalog import` against exiftool and the JPEG decode floor, in one run.
+
+    .venv/bin/python bench/import_bench.py [--n 200] [--n2 400] [--workers 2]
+
+Generates N realistic wire photos once into a cache folder (about 3000x2000, 2-4 MB,
+EXIF + IPTC-IIM + XMP, no embedded preview: the hardest case for thumbnails), then
+measures, each as a fresh process with a warm page cache:
+
+* a first import with --no-thumbnails (the archive is searchable),
+* a full first import (metadata, then thumbnails and perceptual hashes),
+* a no-op re-import of the same folder,
+* ``exiftool -j -r`` over the folder (the peer; Debian libimage-exiftool-perl, installed
+  with apt-get when missing),
+* the decode floor: Pillow draft-mode decoding of the same files on the same number of
+  worker processes, nothing else,
+* peak memory (summed RSS of the import's process tree) at N and at N2 files.
+
+Targets (ratios measured in the same run): --no-thumbnails >= 5x exiftool; full import
+<= 1.25x the decode floor; no-op < 5% of the first full import; peak memory flat in N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CACHE = ROOT / "bench" / ".cache" / "import"
+CLI = [sys.executable, "-c", "from catalog.importer.commands import import_command; "
+       "import_command()"]
+
+# Our own captions, in agencies' formats (never copied from real wires).
+CAPTIONS = [
+    "Firefighters work at the site of a warehouse blaze in {city}, {country} {month} {day}, "
+    "{year}. REUTERS/Ana Costa",
+    "Commuters cross a flooded street in {city}, {country}, {weekday}, {month_ap} {day}, "
+    "{year}. (AP Photo/Sam Reyes)",
+    "Farmers harvest grapes in a vineyard near {city}, {country}, on {month} {day}, {year}. "
+    "(Photo by Lea MARTIN / AFP)",
+    "Supporters cheer during a rally in {city}, {country}, {day} {month} {year}. "
+    "EPA-EFE/JONAS WEBER",
+    "FILE PHOTO: A cargo ship is loaded at the port of {city}, {country} {month} {day}, "
+    "{year}. REUTERS/Mei Tan/File Photo",
+]
+PLACES = [("Lyon", "France", 45.764, 4.8357), ("Porto", "Portugal", 41.1579, -8.6291),
+          ("Gdansk", "Poland", 54.352, 18.6466), ("Valencia", "Spain", 39.4699, -0.3763),
+          ("Turin", "Italy", 45.0703, 7.6869)]
+AP_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+             "Nov.", "Dec."]
+
+
+# --------------------------------------------------------------------------- the files
+
+def _base_pixels(seed: int, size: tuple[int, int]):
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(seed)
+    w, h = size
+    noise = Image.effect_noise((w // 2, h // 2), 40 + seed % 9).resize(size)
+    gradient = Image.linear_gradient("L").rotate(rng.randrange(360)).resize(size)
+    base = Image.merge("RGB", [gradient, Image.radial_gradient("L").resize(size), noise])
+    draw = ImageDraw.Draw(base)
+    for _ in range(30):
+        x, y = rng.randrange(w), rng.randrange(h)
+        draw.ellipse([x, y, x + rng.randrange(60, 500), y + rng.randrange(60, 400)],
+                     fill=tuple(rng.randrange(256) for _ in range(3)))
+    grain = Image.effect_noise(size, 25).convert("RGB")
+    return Image.blend(base, grain, 0.22)
+
+
+def _one_file(args: tuple[int, str, tuple[int, int]]) -> int:
+    from PIL import ImageDraw
+
+    from catalog.images.embed import build_exif, build_iptc_segment, build_xmp_packet, make_jpeg
+
+    index, folder, size = args
+    rng = random.Random(index)
+    image = _base_pixels(index % 6, size).copy()
+    draw = ImageDraw.Draw(image)
+    for _ in range(6):  # every picture differs
+        x, y = rng.randrange(size[0]), rng.randrange(size[1])
+        draw.rectangle([x, y, x + rng.randrange(80, 600), y + rng.randrange(80, 500)],
+                       fill=tuple(rng.randrange(256) for _ in range(3)))
+    taken = datetime(2024, 1, 1, 6) + timedelta(hours=index * 7 + rng.randrange(5))
+    city, country, lat, lon = PLACES[index % len(PLACES)]
+    caption = CAPTIONS[index % len(CAPTIONS)].format(
+        city=city, country=country, month=taken.strftime("%B"), month_ap=AP_MONTHS[
+            taken.month - 1], day=taken.day, year=taken.year, weekday=taken.strftime("%A"))
+    fields = {"caption": caption, "byline": "Staff", "credit": "Wire", "city": city,
+              "country": country, "date_created": taken.date(), "headline": caption[:60],
+              "keywords": ["news", city.lower()], "object_name": f"SLUG-{index}"}
+    exif = build_exif(make="Canon", model="EOS R5", lens="RF24-70mm F2.8 L IS USM",
+                      taken_at=taken, offset="+01:00", gps=(lat + rng.random() / 50, lon),
+                      exposure_time=(1, 250), f_number=4.0, iso=400, focal_length=35.0,
+                      orientation=1)
+    data = make_jpeg(image, exif=exif, iptc=build_iptc_segment(fields),
+                     xmp=build_xmp_packet(fields), quality=92 + index % 4)
+    (Path(folder) / f"wire_{index:05}.jpg").write_bytes(data)
+    return len(data)
+
+
+def generate(folder: Path, n: int, workers: int, size=(3000, 2000)) -> Path:
+    """N wire photos in ``folder`` (kept between runs; only missing ones are made)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    missing = [i for i in range(n) if not (folder / f"wire_{i:05}.jpg").exists()]
+    if missing:
+        print(f"generating {len(missing)} photos in {folder} ...", flush=True)
+        with multiprocessing.Pool(workers) as pool:
+            for _ in pool.imap_unordered(_one_file, [(i, str(folder), size) for i in missing]):
+                pass
+    return folder
+
+
+def extend(folder: Path, source: Path, n: int) -> Path:
+    """``n`` files: ``source``'s hard-linked, then distinct variants (bytes after EOI)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    originals = sorted(source.glob("wire_*.jpg"))
+    for i in range(n):
+        target = folder / f"wire_{i:05}.jpg"
+        if target.exists():
+            continue
+        original = originals[i % len(originals)]
+        if i < len(originals):
+            os.link(original, target)
+        else:
+            target.write_bytes(original.read_bytes() + f"variant {i}".encode())
+    return folder
+
+
+# --------------------------------------------------------------------------- measuring
+
+def _tree_rss_kib(pid: int) -> int:
+    """Summed VmRSS of ``pid`` and its descendants, from /proc."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue  # the process ended between two reads
+    return total
+
+
+def run(cmd: list[str], *, stdout=subprocess.PIPE) -> tuple[float, int, str]:
+    """(wall seconds, peak tree RSS in MiB, stdout) of one command."""
+    peak = [0]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, cwd=ROOT)
+    done = threading.Event()
+
+    def poll() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss_kib(proc.pid))
+            done.wait(0.01)
+
+    poller = threading.Thread(target=poll, daemon=True)
+    poller.start()
+    out, _ = proc.communicate()
+    wall = time.perf_counter() - t0
+    done.set()
+    poller.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return wall, peak[0] // 1024, (out or b"").decode()
+
+
+def _decode(path: str) -> int:
+    from PIL import Image
+
+    with Image.open(path) as im:
+        im.draft("RGB", (320, 320))
+        im.load()
+        return im.size[0]
+
+
+def decode_floor(folder: str, workers: int) -> None:
+    """Pillow draft-mode decoding of every file on ``workers`` processes, nothing else."""
+    files = sorted(str(p) for p in Path(folder).glob("*.jpg"))
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for _ in pool.imap_unordered(_decode, files, chunksize=4):
+            pass
+
+
+def ensure_exiftool() -> str:
+    found = shutil.which("exiftool")
+    if found:
+        return found
+    print("installing exiftool (libimage-exiftool-perl) ...", flush=True)
+    subprocess.run(["apt-get", "update", "-qq"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "libimage-exiftool-perl"], check=True)
+    return shutil.which("exiftool") or "exiftool"
+
+
+def _warm(folder: Path) -> None:
+    for path in folder.glob("*.jpg"):
+        with open(path, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--n2", type=int, default=None, help="second N for memory (2N)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--decode-floor", metavar="DIR", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.decode_floor:
+        decode_floor(args.decode_floor, args.workers)
+        return
+    n, n2, w = args.n, args.n2 or 2 * args.n, args.workers
+    exiftool = ensure_exiftool()
+    folder = generate(args.cache / f"wire-{n}", n, w)
+    folder2 = extend(args.cache / f"wire-{n2}-from-{n}", folder, n2)
+    mb = sum(p.stat().st_size for p in folder.glob("*.jpg")) / n / 1e6
+    _warm(folder)
+    _warm(folder2)
+    tmp = Path(tempfile.mkdtemp(prefix="import-bench-"))
+    common = ["--workers", str(w), "--json"]
+    try:
+        meta = run([*CLI, str(folder), "--db", str(tmp / "meta.db"), "--no-thumbnails", *common])
+        full = run([*CLI, str(folder), "--db", str(tmp / "full.db"), *common])
+        noop = run([*CLI, str(folder), "--db", str(tmp / "full.db"), *common])
+        exif = run([exiftool, "-j", "-r", "-q", str(folder)], stdout=subprocess.DEVNULL)
+        floor = run([sys.executable, __file__, "--decode-floor", str(folder),
+                     "--workers", str(w)])
+        big = run([*CLI, str(folder2), "--db", str(tmp / "big.db"), *common])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    for label, result, expected in (("no-thumbnails", meta, n), ("full", full, n),
+                                    (f"full N={n2}", big, n2)):
+        summary = json.loads(result[2])
+        if summary["imported"] != expected or summary["failed"]:
+            raise SystemExit(f"{label}: imported {summary['imported']}, "
+                             f"failed {summary['failed']} (expected {expected} imported)")
+    if json.loads(noop[2])["unchanged"] != n:
+        raise SystemExit("the no-op re-import did not find every file unchanged")
+
+    def rate(seconds: float, count: int = n) -> str:
+        return f"{count / seconds:8.1f} files/s"
+
+    print(f"\nN={n} files, {mb:.2f} MB average, {w} workers, warm cache "
+          "(wall time of a fresh process each)")
+    print(f"  import --no-thumbnails   {meta[0]:7.2f} s {rate(meta[0])}  "
+          f"{exif[0] / meta[0]:5.2f}x exiftool   (target >= 5x)")
+    print(f"  import (full)            {full[0]:7.2f} s {rate(full[0])}  "
+          f"{full[0] / floor[0]:5.2f}x decode floor's time (target <= 1.25x)")
+    print(f"  no-op re-import          {noop[0]:7.2f} s {rate(noop[0])}  "
+          f"{100 * noop[0] / full[0]:5.1f}% of the first import (target < 5%)")
+    print(f"  exiftool -j -r (peer)    {exif[0]:7.2f} s {rate(exif[0])}")
+    print(f"  decode floor (draft)     {floor[0]:7.2f} s {rate(floor[0])}")
+    print("  inside the process (summary.duration): "
+          f"no-thumbnails {json.loads(meta[2])['duration']:.2f} s, "
+          f"full {json.loads(full[2])['duration']:.2f} s, "
+          f"no-op {json.loads(noop[2])['duration']:.3f} s")
+    print(f"  peak memory (RSS, process tree): no-thumbnails {meta[1]} MiB, "
+          f"full N={n} {full[1]} MiB, full N={n2} {big[1]} MiB "
+          f"({big[1] / max(full[1], 1):.2f}x for {n2 / n:.1f}x the files; target flat)")
+
+
+if __name__ == "__main__":
+    main()
