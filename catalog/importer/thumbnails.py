@@ -19,6 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 
+from catalog.archive.connection import write_transaction
 from catalog.images import ImageReadError
 from catalog.importer.progress import Progress
 
@@ -144,7 +145,7 @@ def make_thumbnails(
 
 def _write(archive, results: list[ThumbResult]) -> int:
     """Store thumbnails and hashes in one short transaction (never held while decoding)."""
-    with archive.db.atomic():
+    with write_transaction(archive.db):
         for result in results:
             archive.set_thumbnail(result.photo_id, result.jpeg, result.width, result.height,
                                   result.source)
