@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # datasette.app imports this plugin while it loads
 from datasette.utils.asgi import NotFound, Request, Response
 
 from .detect import catalog_database
-from .highlight import highlight
+from .highlight import highlight, valid_spans
 from .photo import (
     BROWSER_FORMATS,
     CONFLICT_FIELDS,
@@ -86,6 +86,7 @@ async def photo_page(datasette: Datasette, request: Request) -> Response:
         "preview_url": urls["image"] if show_original else urls["thumb"],
         "original_available": bool(local_file),
         "caption_html": highlight(text or "", photo.get("spans")),
+        "span_fields": sorted(valid_spans(photo.get("spans"), len(text or ""))),
         "caption_differs": bool(text) and text != photo.get("caption"),
         "groups": [
             ("Parsed from the caption", field_rows(photo, PARSED_FIELDS)),
