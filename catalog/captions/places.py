@@ -79,6 +79,8 @@ _REGION_WORDS = re.compile(
     r"territory|canton|krai|republic|municipality)\b",
     re.IGNORECASE,
 )
+#: A chunk that ends with a region word ("Donetsk region", "Kyiv Oblast"), not "district of Izmir".
+_REGION_AT_END = re.compile(_REGION_WORDS.pattern + r"\W*$", re.IGNORECASE)
 _DISTANCE = re.compile(
     r"\b\d[\d,.]*\s?(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b.{0,40}?\b(?:of|from)\b",
     re.IGNORECASE,
@@ -130,6 +132,8 @@ def tail_name(text: str, start: int, end: int, *, shouting: bool = False) -> Spa
 
 def _keeps_period(name: str) -> bool:
     """Abbreviations such as U.S., Ill., N.Y., D.C. keep their final period."""
+    if re.search(r"(?:\b[A-Z]\.){2,}$", name):
+        return True
     return us_state(name) is not None or country_code(name) is not None
 
 
@@ -302,7 +306,7 @@ def _read_previous(text: str, chunks: list[_Chunk], i: int, shouting: bool, got:
             and not _state_is_city(st, text, before)):
         got.state, got.region = st, ctail
         i -= 1
-    elif got.region is None and _REGION_WORDS.search(text[chunk.start : chunk.end]):
+    elif got.region is None and _REGION_AT_END.search(text[chunk.start : chunk.end]):
         got.region = _region_span(text, chunk, shouting)
         inner = _city_before(text, chunk.start, got.region[0], shouting)
         if inner is not None:
@@ -321,7 +325,19 @@ def _read_previous(text: str, chunks: list[_Chunk], i: int, shouting: bool, got:
         if ctail is None:
             ctail = _after_last_in(text, chunk, shouting)
         if ctail and _country_of(text[ctail[0] : ctail[1]]) is None:
-            got.city = ctail
+            got.city = _in_x_near_y(text, chunk, ctail, shouting)
+
+
+def _in_x_near_y(text: str, chunk: _Chunk, tail: Span, shouting: bool) -> Span:
+    """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it."""
+    m = re.search(r"\s(?:near|outside)\s+$", text[chunk.start : tail[0]])
+    if m is None:
+        return tail
+    inner_end = chunk.start + m.start()
+    inner = tail_name(text, chunk.start, inner_end, shouting=shouting)
+    if inner and re.search(r"\b(?:in|at)\s+$", text[chunk.start : inner[0]]):
+        return inner
+    return tail
 
 
 def _with_article(text: str, span: Span) -> Span:
@@ -445,7 +461,17 @@ def _country_from_context(text: str, chunks: list[_Chunk], city_span: Span) -> t
     return None, None
 
 
+_CITY_STATES = frozenset({"SG", "MC", "VA", "HK", "MO", "SM", "GI", "BH", "KW", "QA", "LU", "DJ"})
+_CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong", "macau", "macao",
+                               "san marino", "gibraltar", "kuwait city", "luxembourg", "djibouti"})
+
+
 def _build(text: str, got: _Reading) -> PlaceMatch | None:
+    if (got.city is None and got.country and got.cc in _CITY_STATES
+            and text[got.country[0] : got.country[1]].lower() in _CITY_STATE_NAMES):
+        got.city = got.country  # "The skyline of Singapore": city and country
+    if got.city and text[got.city[0] : got.city[1]].lower().startswith("city of "):
+        got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
     city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
     city_name = text[city_span[0] : city_span[1]] if city_span else ""
     city: City | None = None

@@ -50,6 +50,8 @@ class AFPFormat:
         cap = draft.caption
         confidence = 0.6 + 0.15 * (cap.date is not None) + 0.15 * bool(cap.city or cap.country)
         confidence += 0.1 * bool(cap.photographer)
+        if "via Getty Images" in text:
+            confidence -= 0.25  # redistributed: the Getty Images format reads the stacked credits
         return draft.finish(self.name, confidence, (start, body_end))
 
     def _credit(self, draft: Draft) -> tuple[tuple[int, int], int] | None:
