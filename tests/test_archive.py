@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -373,3 +374,25 @@ def test_two_writers_take_turns(filled: Archive) -> None:
     thread.join(timeout=30)
     assert failures == []
     assert filled.get(2)["city"] == "Lyon 14" and filled.count() == 18
+
+
+def test_dense_and_sparse_date_searches_agree(tmp_archive: Archive) -> None:
+    """Walking the date index (many matches) and sorting the matches give the same pages."""
+    records = []
+    for n in range(40):
+        day = None if n % 7 == 0 else dt.date(2020 + n % 4, 1 + n % 12, 1 + n % 5)
+        parsed = dataclasses.replace(LYON, raw=f"ferry {'harbour' if n % 3 else 'dock'} {n}",
+                                     date=day)
+        records.append(record(f"{n:064x}", f"/p/{n}.jpg", parsed))
+    tmp_archive.upsert_photos(records, None)
+    plans = {}
+    for dense in (3, 10_000):
+        tmp_archive.dense_matches = dense
+        plans[dense] = [ids(tmp_archive.search(q, order="date", limit=7, offset=o))
+                        for q in ("ferry", "harbour", "dock", "fer") for o in (0, 7, 35)]
+        sql, _, _ = tmp_archive._select("ferry", {}, order="date")
+        assert ("INDEXED BY" in sql) == (dense == 3)
+    assert plans[3] == plans[10_000]
+    newest_first = tmp_archive.search("ferry", order="date", limit=None)
+    dates = [row["date"] for row in newest_first]
+    assert dates[-6:] == [None] * 6 and dates[:-6] == sorted(dates[:-6], reverse=True)

@@ -21,6 +21,8 @@ FACETS = {
     "year": "substr(date, 1, 4)",
 }
 ORDERS = ("relevance", "date")
+#: The index on photos.date that migration m001 creates (sqlite-utils' naming).
+DATE_INDEX = "idx_photos_date"
 
 
 def _date_bound(value: str | dt.date | None, *, upper: bool) -> str | None:
@@ -70,6 +72,21 @@ class SearchMixin:
     """Archive methods that read (``self.db`` is the Database)."""
 
     db: Database
+    #: With at least this many text matches (and no other filter), a date-ordered search
+    #: walks the date index newest first and stops at the page, instead of sorting every
+    #: match: on 200,000 rows a common word takes 2 ms instead of 75 ms, while a rare
+    #: word keeps the sort (0.1 ms instead of 30 ms walking the index).
+    dense_matches = 2000
+
+    def _dense(self, fts: str) -> bool:
+        """Whether the text matches at least ``dense_matches`` photos (a bounded probe)."""
+        try:
+            found = self.db.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM photos_fts WHERE photos_fts MATCH ? LIMIT ?)",
+                [fts, self.dense_matches]).fetchone()[0]
+        except sqlite3.OperationalError:
+            return False  # the search itself will retry or explain
+        return found >= self.dense_matches
 
     def _run(self, sql: str, params: list[Any], query: str, fts: str) -> sqlite3.Cursor:
         """Execute; if FTS5 still rejects the text, retry with plain words, else explain."""
@@ -99,7 +116,8 @@ class SearchMixin:
             where.insert(0, "photos_fts MATCH ?")
             params.insert(0, fts)
         else:
-            sql = f"SELECT {columns} FROM photos"
+            walk_dates = bool(fts) and order == "date" and not where and self._dense(fts)
+            sql = f"SELECT {columns} FROM photos" + (f" INDEXED BY {DATE_INDEX}" if walk_dates else "")
             if fts:
                 where.insert(0, "photos.id IN (SELECT rowid FROM photos_fts WHERE photos_fts MATCH ?)")
                 params.insert(0, fts)
@@ -108,7 +126,7 @@ class SearchMixin:
         if ranked:
             sql += " ORDER BY photos_fts.rank"
         elif order is not None:
-            sql += " ORDER BY photos.date DESC NULLS LAST, photos.id DESC"
+            sql += " ORDER BY photos.date DESC, photos.id DESC"  # DESC puts undated (NULL) last
         return sql, params, fts
 
     def search(self, query: str = "", *, order: str = "relevance", limit: int | None = 50,
