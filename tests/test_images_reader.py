@@ -315,3 +315,15 @@ def test_windows_1252_quotes_in_undeclared_iim(tmp_path: Path) -> None:
     segment = app13_caption_without_charset(text)
     info = read_image(write(tmp_path, "w.jpg", make_jpeg(PICTURE, iptc=segment)))
     assert info.iptc["caption"] == "“Quoted” – Zürich"
+
+
+def test_turned_tiff_and_heic_report_stored_size_and_orientation(tmp_path: Path) -> None:
+    """Width, height and orientation mean the same in every format (and as exiftool reads them)."""
+    exif = build_exif(orientation=6)
+    tiff = tmp_path / "turned.tif"
+    PICTURE.save(tiff, exif=exif)
+    heic = tmp_path / "turned.heic"
+    pillow_heif.from_pillow(PICTURE).save(heic, exif=exif, quality=40)
+    for path in (tiff, heic):
+        info = read_image(path)
+        assert (info.width, info.height, info.orientation) == (120, 80, 6), path.name

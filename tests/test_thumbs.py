@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pillow_heif
 import pytest
 from PIL import Image, ImageDraw, ImageOps
 
@@ -143,3 +144,20 @@ def test_hamming() -> None:
     assert hamming("0000000000000000", "ffffffffffffffff") == 64
     assert hamming("00000000000000ff", "000000000000000f") == 4
     assert hamming("abcdef0123456789", "abcdef0123456789") == 0
+
+
+def test_every_format_is_turned_upright_exactly_once(tmp_path: Path) -> None:
+    """Pillow turns TIFF and pillow-heif turns HEIF by themselves; JPEG is turned by us."""
+    picture = scene((600, 400))
+    exif = build_exif(orientation=6)
+    jpeg = write(tmp_path, "r.jpg", make_jpeg(picture, exif=exif))
+    tiff = tmp_path / "r.tif"
+    picture.save(tiff, exif=exif)
+    heic = tmp_path / "r.heic"
+    pillow_heif.from_pillow(picture).save(heic, exif=exif, quality=60)
+    reference = make_thumbnail(jpeg, max_size=120)
+    assert (reference.width, reference.height) == (80, 120)
+    for path in (tiff, heic):
+        thumb = make_thumbnail(path, max_size=120)
+        assert (thumb.width, thumb.height) == (80, 120), path.name
+        assert hamming(dhash(decoded(thumb)), dhash(decoded(reference))) <= 8, path.name

@@ -139,6 +139,25 @@ def _read_with_pillow(
     _fenced(info, "XMP", lambda: _read_xmp(image, info))
     if info.format in {"JPEG", "MPO"}:
         _fenced(info, "JPEG end check", lambda: _check_jpeg_end(handle, info))
+    _report_stored_orientation(image, info)
+
+
+def _report_stored_orientation(image: Image.Image, info: ImageInfo) -> None:
+    """Report stored dimensions and the file's orientation for every format, as for JPEG.
+
+    Pillow reports TIFF sizes already turned by the Orientation tag, and pillow-heif turns
+    HEIF pictures on decoding and resets the EXIF orientation to 1 (keeping the original in
+    ``info["original_orientation"]``). Undo both so width, height and orientation mean the same
+    thing whatever the format (and agree with exiftool).
+    """
+    if info.format == "HEIF":
+        original = image.info.get("original_orientation")
+        if isinstance(original, int) and 1 <= original <= 8:
+            info.orientation = original
+    elif info.format != "TIFF":
+        return
+    if info.orientation in (5, 6, 7, 8) and info.width and info.height:
+        info.width, info.height = info.height, info.width
 
 
 def _png_header_only(info: ImageInfo, head: bytes, extension: str) -> None:

@@ -118,6 +118,9 @@ def _thumbnail_from_raw(handle: BinaryIO, path: str, max_size: int) -> Thumbnail
 
 
 def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation still to apply (Pillow turns TIFF, pillow-heif turns HEIF itself)."""
+    if image.format in {"TIFF", "HEIF"}:
+        return 1
     try:
         value = image.getexif().get(0x0112, 1)
     except (OSError, ValueError, SyntaxError, KeyError, TypeError):
