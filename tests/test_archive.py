@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from catalog.archive import Archive, ArchiveError
@@ -396,3 +398,24 @@ def test_dense_and_sparse_date_searches_agree(tmp_archive: Archive) -> None:
     newest_first = tmp_archive.search("ferry", order="date", limit=None)
     dates = [row["date"] for row in newest_first]
     assert dates[-6:] == [None] * 6 and dates[:-6] == sorted(dates[:-6], reverse=True)
+
+
+@pytest.fixture(scope="module")
+def small_archive(tmp_path_factory: pytest.TempPathFactory):
+    with Archive(tmp_path_factory.mktemp("hyp") / "a.db") as archive:
+        archive.upsert_photos([record("a" * 64, "/p/1.jpg", BAKHMUT),
+                               record("b" * 64, "/p/2.jpg", LYON)], None)
+        yield archive
+
+
+QUERY_ALPHABET = st.sampled_from([*'"-*^:()+ \'ANDORNOTnear', "AND", "OR", "NOT", "city:",
+                                  "bakhmut", "lyon", " ", "\t", "é", "東京", "\x00"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.one_of(st.text(max_size=40), st.lists(QUERY_ALPHABET, max_size=12).map("".join)))
+def test_any_typed_text_searches_without_error(small_archive: Archive, text: str) -> None:
+    for order in ("relevance", "date"):
+        rows = small_archive.search(text, order=order)
+        assert len(rows) <= 2
+    assert small_archive.count(text) == len(small_archive.search(text, limit=None))
