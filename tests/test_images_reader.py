@@ -327,3 +327,29 @@ def test_turned_tiff_and_heic_report_stored_size_and_orientation(tmp_path: Path)
     for path in (tiff, heic):
         info = read_image(path)
         assert (info.width, info.height, info.orientation) == (120, 80, 6), path.name
+
+
+def dng_like(make: bytes, preview: tuple[int, int], full: tuple[int, int]) -> bytes:
+    """A little-endian TIFF as DNG/NEF lay out: IFD0 a small preview, a SubIFD the full picture."""
+    def entry(tag: int, kind: int, value: int) -> bytes:
+        return struct.pack("<HHII", tag, kind, 1 if kind != 2 else len(make), value)
+
+    ifd0_at, entries0 = 8, 5
+    make_at = ifd0_at + 2 + 12 * entries0 + 4
+    sub_at = make_at + len(make) + (len(make) & 1)
+    ifd0 = struct.pack("<H", entries0) + b"".join([
+        entry(0x00FE, 4, 1), entry(0x0100, 4, preview[0]), entry(0x0101, 4, preview[1]),
+        entry(0x010F, 2, make_at), entry(0x014A, 4, sub_at),
+    ]) + b"\x00\x00\x00\x00"
+    sub = struct.pack("<H", 3) + b"".join([
+        entry(0x00FE, 4, 0), entry(0x0100, 4, full[0]), entry(0x0101, 4, full[1]),
+    ]) + b"\x00\x00\x00\x00"
+    padding = b"\x00" * (len(make) & 1)
+    return b"II*\x00" + struct.pack("<I", ifd0_at) + ifd0 + make + padding + sub
+
+
+def test_raw_size_comes_from_the_full_resolution_subifd(tmp_path: Path) -> None:
+    data = dng_like(b"Leica\x00", preview=(256, 171), full=(6000, 4000))
+    info = read_image(write(tmp_path, "L1000001.DNG", data))
+    assert (info.format, info.make) == ("DNG", "Leica")
+    assert (info.width, info.height) == (6000, 4000)

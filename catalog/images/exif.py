@@ -48,6 +48,7 @@ EXIFREAD_KEYS: dict[str, str] = {
     "exif_height": "EXIF ExifImageLength",
     "width": "Image ImageWidth",
     "height": "Image ImageLength",
+    "subifds": "Image SubIFDs",
     "xmp_packet": "Image ApplicationNotes",
     "iptc_block": "Image IPTC/NAA",
 }

@@ -21,6 +21,7 @@ from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
 from catalog.images import xmp as xmp_reader
 from catalog.images.model import ImageInfo, ImageReadError
+from catalog.images.raw import largest_primary_subifd, raf_preview
 from catalog.images.sniff import RAW_EXTENSIONS, mislabel_warning, refusal_reason, sniff_kind
 
 try:
@@ -269,9 +270,17 @@ def _read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> N
         return
     exif_reader.apply_exif(info, raw)
     info.width, info.height = exif_reader.raw_dimensions(raw)
+    if raw.get("subifds") and not raw.get("exif_width"):
+        _fenced(info, "RAW size", lambda: _size_from_subifds(handle, info, raw["subifds"]))
     packet = raw.get("xmp_packet")
     if isinstance(packet, list) and packet and all(isinstance(item, int) for item in packet):
         _fenced(info, "XMP", lambda: setattr(info, "xmp", xmp_reader.parse_xmp(bytes(packet))))
+
+
+def _size_from_subifds(handle: BinaryIO, info: ImageInfo, offsets: Any) -> None:
+    size = largest_primary_subifd(handle, offsets)
+    if size is not None and size[0] * size[1] > (info.width or 0) * (info.height or 0):
+        info.width, info.height = size
 
 
 def _apply_blob_exif(image: Image.Image, info: ImageInfo) -> None:
@@ -280,20 +289,6 @@ def _apply_blob_exif(image: Image.Image, info: ImageInfo) -> None:
         raw = exif_reader.exif_from_blob(bytes(blob))
         exif_reader.apply_exif(info, raw)
         info.width, info.height = exif_reader.raw_dimensions(raw)
-
-
-def raf_preview(handle: BinaryIO) -> bytes | None:
-    """The JPEG a Fujifilm RAF embeds (offset and length at bytes 84 and 88 of the header)."""
-    handle.seek(84)
-    header = handle.read(8)
-    if len(header) < 8:
-        return None
-    offset, length = struct.unpack(">II", header)
-    if not 0 < length < 64 * 1024 * 1024:
-        return None
-    handle.seek(offset)
-    data = handle.read(length)
-    return data if data.startswith(b"\xff\xd8") else None
 
 
 def _normalised(text: str) -> str:

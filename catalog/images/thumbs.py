@@ -17,11 +17,8 @@ import exifread
 from PIL import ExifTags, Image
 
 from catalog.images.model import ImageReadError
-from catalog.images.reader import (
-    checked_file_size,
-    open_image_lazily,
-    raf_preview,
-)
+from catalog.images.raw import raf_preview
+from catalog.images.reader import checked_file_size, open_image_lazily
 from catalog.images.sniff import RAW_EXTENSIONS, sniff_kind
 
 T = TypeVar("T")
