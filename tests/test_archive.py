@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from catalog.archive import Archive, ArchiveError
+from catalog.archive.fts import to_fts_query
 from catalog.archive.schema import migrations
 from catalog.captions.model import Caption
 from catalog.records import PhotoRecord
@@ -419,3 +420,22 @@ def test_any_typed_text_searches_without_error(small_archive: Archive, text: str
         rows = small_archive.search(text, order=order)
         assert len(rows) <= 2
     assert small_archive.count(text) == len(small_archive.search(text, limit=None))
+
+
+@pytest.mark.parametrize(("typed", "fts"), [
+    ("bakh", '"bakh"*'),
+    ("bakhmut ", '"bakhmut"'),
+    ('"file photo" reut', '"file photo" "reut"*'),
+    ('"unclosed', '"unclosed"*'),
+    ("kyiv -protest ", '"kyiv" NOT "protest"'),
+    ("kyiv AND -protest ", '"kyiv" NOT "protest"'),
+    ("AND -protest ", '"-protest"'),
+    ("a OR OR b ", '"a" OR "b"'),
+    ("NOT x ", '"x"'),
+    ("city:lyon ", 'city : "lyon"'),
+    ("nope:lyon ", '"nope:lyon"'),
+    ('say "hi', '"say" "hi"*'),
+    ("- * ^ ( ) :", ""),
+])
+def test_typed_text_to_fts(typed: str, fts: str) -> None:
+    assert to_fts_query(typed) == fts

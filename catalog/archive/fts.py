@@ -46,7 +46,7 @@ def _parts(text: str) -> list[_Part]:
             parts.append(_Part("op", bare))
             continue
         bare = bare.replace('"', "")
-        negated = bare.startswith("-") and len(parts) > 0
+        negated = bare.startswith("-") and any(p.kind != "op" for p in parts)
         if negated:
             bare = bare.lstrip("-")
         column = ""
@@ -77,12 +77,11 @@ def to_fts_query(text: str) -> str:
             rendered += "*"
         if part.column:
             rendered = f"{part.column} : {rendered}"
-        if part.negated:
-            if not last_was_term:  # NOT needs a left-hand term; "x AND -y" reads as "x AND y"
-                out.append(rendered)
-            else:
-                out.append(f"NOT {rendered}")
-        else:
+        if part.negated and out and out[-1] in OPERATORS:  # "x AND -y" means "x NOT y"
+            out[-1] = f"NOT {rendered}"
+        elif part.negated and out:
+            out.append(f"NOT {rendered}")
+        else:  # nothing on the left to subtract from: a plain term
             out.append(rendered)
         last_was_term = True
     return " ".join(out)
