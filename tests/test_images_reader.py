@@ -353,3 +353,21 @@ def test_raw_size_comes_from_the_full_resolution_subifd(tmp_path: Path) -> None:
     info = read_image(write(tmp_path, "L1000001.DNG", data))
     assert (info.format, info.make) == ("DNG", "Leica")
     assert (info.width, info.height) == (6000, 4000)
+
+
+def test_camera_fields_from_xmp_when_exif_has_none(tmp_path: Path) -> None:
+    packet = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        b'<rdf:Description rdf:about="" xmlns:tiff="http://ns.adobe.com/tiff/1.0/" '
+        b'xmlns:exif="http://ns.adobe.com/exif/1.0/" xmlns:aux="http://ns.adobe.com/exif/1.0/aux/" '
+        b'tiff:Make="FUJIFILM" exif:DateTimeOriginal="2024-05-06T07:08:09.25+05:30">'
+        b"<tiff:Model>X-T5</tiff:Model><aux:Lens>XF23mmF1.4 R LM WR</aux:Lens>"
+        b"</rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+    with_exif = make_jpeg(PICTURE, exif=build_exif(make="Canon"), xmp=packet)
+    info = read_image(write(tmp_path, "x.jpg", make_jpeg(PICTURE, xmp=packet)))
+    assert (info.make, info.model, info.lens) == ("FUJIFILM", "X-T5", "XF23mmF1.4 R LM WR")
+    assert (info.taken_at, info.taken_offset) == ("2024-05-06T07:08:09", "+05:30")
+    assert info.xmp == {}
+    assert read_image(write(tmp_path, "both.jpg", with_exif)).make == "Canon"  # EXIF wins

@@ -20,6 +20,7 @@ from PIL import Image, IptcImagePlugin, UnidentifiedImageError
 from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
 from catalog.images import xmp as xmp_reader
+from catalog.images.clean import clean_camera_string
 from catalog.images.model import ImageInfo, ImageReadError
 from catalog.images.raw import largest_primary_subifd, raf_preview
 from catalog.images.sniff import RAW_EXTENSIONS, mislabel_warning, refusal_reason, sniff_kind
@@ -234,7 +235,21 @@ def _read_xmp(image: Image.Image, info: ImageInfo) -> None:
     else:
         packet = image.info.get("xmp")
     if packet:
-        info.xmp = xmp_reader.parse_xmp(packet)
+        _apply_xmp_packet(info, packet)
+
+
+def _apply_xmp_packet(info: ImageInfo, packet: bytes | str) -> None:
+    info.xmp, camera = xmp_reader.parse_xmp_with_camera(packet)
+    _camera_from_xmp(info, camera)
+
+
+def _camera_from_xmp(info: ImageInfo, camera: dict[str, str]) -> None:
+    """Fill camera fields EXIF did not give from XMP's tiff:/exif: copies (EXIF wins)."""
+    for key in ("make", "model", "lens"):
+        if not getattr(info, key) and camera.get(key):
+            setattr(info, key, clean_camera_string(camera[key]))
+    if not info.taken_at and camera.get("date_original"):
+        info.taken_at, info.taken_offset = xmp_reader.xmp_date_to_iso(camera["date_original"])
 
 
 def _check_jpeg_end(handle: BinaryIO, info: ImageInfo) -> None:
@@ -274,7 +289,7 @@ def _read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> N
         _fenced(info, "RAW size", lambda: _size_from_subifds(handle, info, raw["subifds"]))
     packet = raw.get("xmp_packet")
     if isinstance(packet, list) and packet and all(isinstance(item, int) for item in packet):
-        _fenced(info, "XMP", lambda: setattr(info, "xmp", xmp_reader.parse_xmp(bytes(packet))))
+        _fenced(info, "XMP", lambda: _apply_xmp_packet(info, bytes(packet)))
 
 
 def _size_from_subifds(handle: BinaryIO, info: ImageInfo, offsets: Any) -> None:

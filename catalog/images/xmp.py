@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -11,6 +13,10 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 DC = "http://purl.org/dc/elements/1.1/"
 PHOTOSHOP = "http://ns.adobe.com/photoshop/1.0/"
 IPTC_CORE = "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"
+TIFF = "http://ns.adobe.com/tiff/1.0/"
+EXIF = "http://ns.adobe.com/exif/1.0/"
+EXIF_EX = "http://cipa.jp/exif/1.0/"
+AUX = "http://ns.adobe.com/exif/1.0/aux/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XMP_JPEG_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
 
@@ -32,6 +38,17 @@ PROPERTY_KEYS: dict[str, str] = {
     f"{{{IPTC_CORE}}}CountryCode": "country_code",
 }
 LIST_KEYS = {"keywords"}
+# Camera properties that editing software copies into XMP: used only when EXIF lacks them.
+CAMERA_KEYS: dict[str, str] = {
+    f"{{{TIFF}}}Make": "make",
+    f"{{{TIFF}}}Model": "model",
+    f"{{{EXIF_EX}}}LensModel": "lens",
+    f"{{{AUX}}}Lens": "lens",
+    f"{{{EXIF}}}DateTimeOriginal": "date_original",
+}
+_XMP_DATE = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?$"
+)
 _CONTAINERS = {f"{{{RDF}}}Alt", f"{{{RDF}}}Seq", f"{{{RDF}}}Bag"}
 
 
@@ -49,31 +66,58 @@ def parse_xmp(packet: bytes | str) -> dict[str, Any]:
     Raises the parser's own errors (``xml.etree.ElementTree.ParseError``,
     ``defusedxml.DefusedXmlException``) for the caller's fence to record.
     """
+    return parse_xmp_with_camera(packet)[0]
+
+
+def parse_xmp_with_camera(packet: bytes | str) -> tuple[dict[str, Any], dict[str, str]]:
+    """``parse_xmp``'s fields, and the camera properties (make, model, lens, date_original)."""
     if isinstance(packet, bytes):
         packet = packet.rstrip(b"\x00 \t\r\n")
     else:
         packet = packet.rstrip("\x00 \t\r\n")
     root = fromstring(packet)
     fields: dict[str, Any] = {}
+    camera: dict[str, str] = {}
     for description in root.iter(f"{{{RDF}}}Description"):
         for name, value in description.attrib.items():
-            key = PROPERTY_KEYS.get(name)
-            if key and key not in fields and value.strip():
-                fields[key] = [value.strip()] if key in LIST_KEYS else value.strip()
+            _keep(fields, camera, name, [value.strip()] if value.strip() else [])
         for child in description:
-            key = PROPERTY_KEYS.get(child.tag)
-            if key is None or key in fields:
-                continue
-            values = _property_values(child)
-            if not values:
-                continue
-            if key in LIST_KEYS:
-                fields[key] = values
-            elif key == "byline":
-                fields[key] = "; ".join(values)
-            else:
-                fields[key] = values[0]
-    return fields
+            if child.tag in PROPERTY_KEYS or child.tag in CAMERA_KEYS:
+                _keep(fields, camera, child.tag, _property_values(child))
+    return fields, camera
+
+
+def _keep(fields: dict[str, Any], camera: dict[str, str], name: str, values: list[str]) -> None:
+    """Store one property's values under its key; the first occurrence wins."""
+    if not values:
+        return
+    if name in CAMERA_KEYS:
+        camera.setdefault(CAMERA_KEYS[name], values[0])
+        return
+    key = PROPERTY_KEYS.get(name)
+    if key is None or key in fields:
+        return
+    if key in LIST_KEYS:
+        fields[key] = values
+    elif key == "byline":
+        fields[key] = "; ".join(values)
+    else:
+        fields[key] = values[0]
+
+
+def xmp_date_to_iso(written: str) -> tuple[str, str]:
+    """``2023-01-07T14:03:11+02:00`` -> (``2023-01-07T14:03:11``, ``+02:00``); ("", "") if odd."""
+    match = _XMP_DATE.match(written.strip())
+    if not match:
+        return "", ""
+    year, month, day, hour, minute, second, zone = match.groups()
+    try:
+        moment = datetime(int(year), int(month), int(day), int(hour), int(minute),
+                          int(second or 0))
+    except ValueError:
+        return "", ""
+    offset = "+00:00" if zone == "Z" else (zone or "")
+    return moment.isoformat(), offset
 
 
 def _property_values(prop: Element) -> list[str]:
