@@ -159,6 +159,12 @@ def m002_undone_by(db: Database) -> None:
     db["corrections"].add_column("undone_by", str)
 
 
+@migrations()
+def m003_has_conflict_index(db: Database) -> None:
+    """Index the conflict flag: the "disagrees with the camera" filter and stats use it."""
+    db["photos"].create_index(["has_conflict"], if_not_exists=True)
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the newest schema."""
     migrations.apply(db)
