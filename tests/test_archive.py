@@ -69,7 +69,8 @@ def test_new_archive_is_migrated_and_reopens(tmp_path: Path) -> None:
                 "thumbnails", "photo_paths"} <= set(archive.db.table_names())
         assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     with Archive(path) as again:
-        assert [m.name for m in migrations.applied(again.db)] == ["m001_initial", "m002_undone_by"]
+        assert [m.name for m in migrations.applied(again.db)] == ["m001_initial", "m002_undone_by",
+                                                              "m003_has_conflict_index"]
     with Archive(path, readonly=True) as reader:
         assert reader.count() == 0
 

@@ -62,9 +62,10 @@ def _filters(agency: str | None = None, photographer: str | None = None,
     if file_photo is not None:
         where.append("photos.file_photo = ?")
         params.append(int(bool(file_photo)))
-    if has_conflict is not None:
-        where.append("coalesce(photos.has_conflict, 0) = ?")
-        params.append(int(bool(has_conflict)))
+    if has_conflict:
+        where.append("photos.has_conflict = 1")
+    elif has_conflict is not None:
+        where.append("coalesce(photos.has_conflict, 0) = 0")
     return where, params
 
 

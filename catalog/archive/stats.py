@@ -23,7 +23,8 @@ class StatsMixin:
 
     def stats(self) -> dict[str, Any]:
         """Counts of photos, paths, agencies, countries, dates, flags, thumbnails, errors, imports."""
-        first, last = self.db.execute("SELECT min(date), max(date) FROM photos").fetchone()
+        first = self._scalar("SELECT min(date) FROM photos")  # apart, so each uses the index
+        last = self._scalar("SELECT max(date) FROM photos")
         last_import = self.db.execute(
             "SELECT id, started_at, finished_at, status, seen, imported, unchanged, failed "
             "FROM imports ORDER BY id DESC LIMIT 1").fetchone()
