@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -183,8 +184,6 @@ async def test_render_cell_directly(ds: Datasette, tmp_path: Path) -> None:
     assert 'src="/-/thumb/3.jpg"' in picture
     # a database that is not an archive is left alone
     other = tmp_path / "other.db"
-    import sqlite3
-
     sqlite3.connect(other).execute("create table photos (id integer primary key, sha256 text)")
     plain = Datasette([str(other)])
     assert render_cell(row={"id": 1}, value="x", column="sha256", table="photos",

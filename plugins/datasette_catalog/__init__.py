@@ -163,3 +163,15 @@ def handle_exception(datasette: Any, request: Any, exception: Exception):
 
     response = client_error_response(datasette, request, exception)
     return results if response is None else [response]
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any):
+    """Refuse every method but GET/HEAD/OPTIONS on archive URLs and our routes (405).
+
+    The newsroom's Datasette only reads: corrections are made in the TUI or the CLI.
+    This also spares readers Datasette 0.65's 500 on a POST to a read-only saved query.
+    """
+    from .readonly import refuse_writes
+
+    return lambda app: refuse_writes(app, datasette)
