@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,8 @@ from sqlite_utils import Database
 
 from catalog.archive.errors import ArchiveError
 from catalog.archive.schema import migrate, migrations
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -48,8 +51,8 @@ def open_database(path: str | Path, *, readonly: bool = False) -> Database:
     """A ready sqlite-utils Database on ``path``, migrated unless read-only.
 
     Raises ArchiveError for a file that is not SQLite, is corrupt, is some other
-    application's database, is missing (read-only), or needs an upgrade that a
-    read-only connection cannot make.
+    application's database, or is missing (read-only). A read-only connection
+    reads an archive of an older schema as it is; the next writer upgrades it.
     """
     path = Path(path)
     try:
@@ -67,9 +70,9 @@ def open_database(path: str | Path, *, readonly: bool = False) -> Database:
         if readonly:
             if not tables:
                 raise ArchiveError(f"{path} is not a catalog archive: it is empty")
-            if migrations.pending(db):
-                raise ArchiveError(f"{path} was made by an older version: open it once for "
-                                   "writing (for example `catalog reparse`) to upgrade it")
+            pending = [m.name for m in migrations.pending(db)]
+            if pending:  # readable as it is; the next writer upgrades it
+                log.info("%s lacks migrations %s until it is opened for writing", path, pending)
             return db
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
