@@ -13,7 +13,7 @@ measures, each as a fresh process with a warm page cache:
   with apt-get when missing),
 * the decode floor: Pillow draft-mode decoding of the same files on the same number of
   worker processes, nothing else,
-* peak memory (summed RSS of the import's process tree) at N and at N2 files.
+* peak memory (PSS summed over the import's process tree) at N and at N2 files.
 
 Targets (ratios measured in the same run): --no-thumbnails >= 5x exiftool; full import
 <= 1.25x the decode floor; no-op < 5% of the first full import; peak memory flat in N.
@@ -140,17 +140,18 @@ def extend(folder: Path, source: Path, n: int) -> Path:
 
 # --------------------------------------------------------------------------- measuring
 
-def _tree_rss_kib(pid: int) -> int:
-    """Summed VmRSS of ``pid`` and its descendants, from /proc."""
+def _tree_memory_kib(pid: int) -> int:
+    """Summed PSS of ``pid`` and its descendants, from /proc.
+
+    PSS (proportional set size) splits pages shared by forked workers between them, so
+    the sum is the tree's real footprint; summed RSS would count shared pages once per
+    process. Falls back to RSS where smaps_rollup is missing.
+    """
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as fh:
-                for line in fh:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
-                        break
+            total += _process_kib(p)
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     stack.extend(int(c) for c in fh.read().split())
@@ -159,8 +160,20 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
+def _process_kib(pid: int) -> int:
+    for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            with open(f"/proc/{pid}/{name}") as fh:
+                for line in fh:
+                    if line.startswith(key):
+                        return int(line.split()[1])
+        except FileNotFoundError:
+            continue
+    return 0
+
+
 def run(cmd: list[str], *, stdout=subprocess.PIPE) -> tuple[float, int, str]:
-    """(wall seconds, peak tree RSS in MiB, stdout) of one command."""
+    """(wall seconds, peak memory of the process tree in MiB, stdout) of one command."""
     peak = [0]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, cwd=ROOT)
@@ -168,7 +181,7 @@ def run(cmd: list[str], *, stdout=subprocess.PIPE) -> tuple[float, int, str]:
 
     def poll() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss_kib(proc.pid))
+            peak[0] = max(peak[0], _tree_memory_kib(proc.pid))
             done.wait(0.01)
 
     poller = threading.Thread(target=poll, daemon=True)
@@ -272,7 +285,7 @@ def main() -> None:
           f"no-thumbnails {json.loads(meta[2])['duration']:.2f} s, "
           f"full {json.loads(full[2])['duration']:.2f} s, "
           f"no-op {json.loads(noop[2])['duration']:.3f} s")
-    print(f"  peak memory (RSS, process tree): no-thumbnails {meta[1]} MiB, "
+    print(f"  peak memory (PSS summed over the process tree): no-thumbnails {meta[1]} MiB, "
           f"full N={n} {full[1]} MiB, full N={n2} {big[1]} MiB "
           f"({big[1] / max(full[1], 1):.2f}x for {n2 / n:.1f}x the files; target flat)")
 

@@ -85,7 +85,7 @@ def test_resume_after_sigkill(tmp_path):
 
     rerun = subprocess.run(
         [sys.executable, "-c", IMPORT, str(src), "--db", str(db), "--no-thumbnails",
-         "--workers", "2", "--json"], capture_output=True, text=True, timeout=120)
+         "--workers", "1", "--json"], capture_output=True, text=True, timeout=120)
     assert rerun.returncode == 0, rerun.stderr
     summary = json.loads(rerun.stdout)
     assert summary["unchanged"] == done
@@ -95,7 +95,7 @@ def test_resume_after_sigkill(tmp_path):
 
 def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path):
     src, db = _folder(tmp_path), tmp_path / "a.db"
-    proc = _start(src, db)
+    proc = _start(src, db, workers=1)
     _wait_for_rows(db, proc)
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends to the whole group
     out, err = proc.communicate(timeout=60)

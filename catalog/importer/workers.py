@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
 
-from catalog.importer.extract import Failure, Task, extract_many
+from catalog.importer.extract import Failure, Task, extract_many, warm_up
 
 IN_FLIGHT_PER_WORKER = 4
 CRASH_REASON = "the worker process crashed while reading this file"
@@ -57,9 +57,13 @@ def _run_pool(
     tasks: Iterator[Task], workers: int, chunk_size: int,
     func: Callable[[list[Task]], list[Any]],
 ) -> Iterator[Any]:
+    first = list(islice(tasks, chunk_size))
+    if not first:
+        return  # nothing to do: no pool, no warm-up (a no-op re-import stays instant)
+    warm_up()
     pool = _new_pool(workers)
     limit = workers * IN_FLIGHT_PER_WORKER
-    in_flight: dict[Future, tuple[list[Task], bool]] = {}
+    in_flight: dict[Future, tuple[list[Task], bool]] = {pool.submit(func, first): (first, False)}
     retry: deque[list[Task]] = deque()  # single-file chunks after a crash
     exhausted = False
     try:
