@@ -371,3 +371,26 @@ def test_camera_fields_from_xmp_when_exif_has_none(tmp_path: Path) -> None:
     assert (info.taken_at, info.taken_offset) == ("2024-05-06T07:08:09", "+05:30")
     assert info.xmp == {}
     assert read_image(write(tmp_path, "both.jpg", with_exif)).make == "Canon"  # EXIF wins
+
+
+def raf_with_preview(preview: bytes) -> bytes:
+    """A Fujifilm RAF layout: magic, the preview's offset and length at byte 84, the preview."""
+    header = b"FUJIFILMCCD-RAW 0201FF383501".ljust(84, b"\x00")
+    header += struct.pack(">II", 128, len(preview))
+    return header.ljust(128, b"\x00") + preview
+
+
+def test_raf_is_read_through_its_embedded_preview(tmp_path: Path) -> None:
+    exif = build_exif(make="FUJIFILM", model="X-T5", taken_at=datetime(2024, 1, 2, 3, 4, 5))
+    data = raf_with_preview(make_jpeg(PICTURE, exif=exif))
+    info = read_image(write(tmp_path, "DSCF0001.RAF", data))
+    assert (info.format, info.make, info.model) == ("RAF", "FUJIFILM", "X-T5")
+    assert info.taken_at == "2024-01-02T03:04:05"
+    assert (info.width, info.height) == (120, 80)
+
+
+def test_raf_with_a_broken_preview_is_kept_with_a_warning(tmp_path: Path) -> None:
+    data = raf_with_preview(b"\xff\xd8" + b"\x00" * 300)
+    info = read_image(write(tmp_path, "DSCF0002.RAF", data))
+    assert info.format == "RAF"
+    assert any("RAF preview unreadable" in warning for warning in info.warnings)

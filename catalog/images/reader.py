@@ -262,22 +262,16 @@ def _check_jpeg_end(handle: BinaryIO, info: ImageInfo) -> None:
 def _read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> None:
     """RAW files: what EXIF says (camera, date, size), read without decoding the sensor data."""
     info.format = kind if kind in {"ORF", "RW2", "RAF"} else extension.lstrip(".").upper()
-    raw: dict[str, Any] = {}
     if kind == "RAF":
-        preview = raf_preview(handle)
-        if preview is not None:
-            image = Image.open(io.BytesIO(preview))
-            _fenced(info, "EXIF", lambda: _apply_blob_exif(image, info))
-            _fenced(info, "IPTC", lambda: _read_iptc(image, info))
-            _fenced(info, "XMP", lambda: _read_xmp(image, info))
-        if not info.make and not info.iptc:
-            info.warnings.append("RAF file without a readable embedded preview or EXIF")
+        _read_raf(handle, info)
         return
-    try:
+    raw: dict[str, Any] = {}
+
+    def run_exifread() -> None:
         handle.seek(0)
-        raw = exif_reader.exif_with_exifread(handle)
-    except Exception as error:  # fence, as in _fenced: exifread on damaged RAW raises anything
-        info.warnings.append(f"EXIF unreadable ({type(error).__name__}: {error})"[:300])
+        raw.update(exif_reader.exif_with_exifread(handle))
+
+    _fenced(info, "EXIF", run_exifread)
     if exif_reader.is_empty(raw):
         if not kind:
             raise ImageReadError(info.path, f"not a readable {info.format} RAW file: no EXIF found")
@@ -292,6 +286,22 @@ def _read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> N
         _fenced(info, "XMP", lambda: _apply_xmp_packet(info, bytes(packet)))
 
 
+def _read_raf(handle: BinaryIO, info: ImageInfo) -> None:
+    """Fujifilm RAF: the metadata of the JPEG preview it embeds."""
+    preview = raf_preview(handle)
+    if preview is None:
+        info.warnings.append("RAF file without an embedded JPEG preview; nothing read")
+        return
+    try:
+        image = Image.open(io.BytesIO(preview))
+    except (UnidentifiedImageError, *_OPEN_ERRORS) as error:
+        info.warnings.append(f"RAF preview unreadable ({type(error).__name__}: {error})"[:300])
+        return
+    _fenced(info, "EXIF", lambda: _apply_blob_exif(image, info))
+    _fenced(info, "IPTC", lambda: _read_iptc(image, info))
+    _fenced(info, "XMP", lambda: _read_xmp(image, info))
+
+
 def _size_from_subifds(handle: BinaryIO, info: ImageInfo, offsets: Any) -> None:
     size = largest_primary_subifd(handle, offsets)
     if size is not None and size[0] * size[1] > (info.width or 0) * (info.height or 0):
@@ -299,11 +309,14 @@ def _size_from_subifds(handle: BinaryIO, info: ImageInfo, offsets: Any) -> None:
 
 
 def _apply_blob_exif(image: Image.Image, info: ImageInfo) -> None:
+    """EXIF of an embedded preview; the picture's size from EXIF, else the preview's own."""
     blob = image.info.get("exif")
     if blob:
         raw = exif_reader.exif_from_blob(bytes(blob))
         exif_reader.apply_exif(info, raw)
         info.width, info.height = exif_reader.raw_dimensions(raw)
+    if not info.width:
+        info.width, info.height = image.size
 
 
 def _normalised(text: str) -> str:
