@@ -70,7 +70,12 @@ class CatalogApp(App[None]):
     ]
 
     def __init__(self, db_path: str | Path, *, editor: str | None = None,
-                 show_filters: bool | None = None) -> None:
+                 show_filters: bool | None = None, show_timing: bool = True) -> None:
+        """Open ``db_path``; ``editor`` names who corrects (default: the OS user name).
+
+        ``show_filters`` opens the narrowing panel (default: when the terminal is at
+        least 100 columns wide); ``show_timing`` puts each search's time in the status.
+        """
         super().__init__()
         self.db_path = str(db_path)
         self.editor = editor or getpass.getuser()
@@ -86,6 +91,7 @@ class CatalogApp(App[None]):
         self._debounce: Timer | None = None
         self._writer: Archive | None = None
         self._show_filters = show_filters
+        self._show_timing = show_timing
 
     # ----- layout -------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -244,7 +250,9 @@ class CatalogApp(App[None]):
 
     def _show_status(self) -> None:
         order = "newest first" if self.request.effective_order() == "date" else "by relevance"
-        timing = f"  ·  {self.last_search_ms:.0f} ms" if self.last_search_ms is not None else ""
+        timing = ""
+        if self._show_timing and self.last_search_ms is not None:
+            timing = f"  ·  {self.last_search_ms:.0f} ms"
         self.status_line.update(f"{self.count_text()}  ·  {order}{timing}")
 
     # ----- opening, correcting ------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,10 +18,17 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
-from textual_image.widget import Image
+from textual_image.widget import BaseImage, HalfcellImage, UnicodeImage
+from textual_image.widget import Image as AutoImage
 
 from tui.query import place_of
 from tui.widgets.caption_view import CaptionView
+
+#: How pictures are drawn: "auto" (Kitty or Sixel graphics where the terminal has them,
+#: else half blocks), or forced with CATALOG_TUI_IMAGES=halfcell|unicode (tests, tmux).
+IMAGE_WIDGETS: dict[str, type[BaseImage]] = {
+    "auto": AutoImage, "halfcell": HalfcellImage, "unicode": UnicodeImage,
+}
 
 _FLAGS = ("file_photo", "pool", "handout", "third_party", "topshot", "drone")
 
@@ -153,12 +161,12 @@ class DetailPane(VerticalScroll):
         height: auto;
     }
     DetailPane #picture {
-        width: 34;
-        height: 14;
+        width: 24;
+        height: 8;
         margin-right: 1;
     }
     DetailPane #no-picture {
-        width: 34;
+        width: 24;
         height: 3;
         content-align: center middle;
         color: $text-muted;
@@ -187,7 +195,8 @@ class DetailPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="detail-top"):
-            yield Image(id="picture")
+            renderer = os.environ.get("CATALOG_TUI_IMAGES", "auto")
+            yield IMAGE_WIDGETS.get(renderer, AutoImage)(id="picture")
             yield Static("no thumbnail", id="no-picture")
             yield Static(id="parsed")
         yield Label("Caption", classes="section")
@@ -223,7 +232,7 @@ class DetailPane(VerticalScroll):
         self.scroll_home(animate=False)
 
     def _show_picture(self, thumbnail: bytes | None) -> None:
-        picture = self.query_one("#picture", Image)
+        picture = self.query_one("#picture", BaseImage)
         placeholder = self.query_one("#no-picture", Static)
         image = None
         if thumbnail:
