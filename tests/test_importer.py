@@ -306,3 +306,23 @@ def test_resent_picture_is_linked_by_perceptual_hash(tmp_path, archive):
     # a later run finds nothing more to do
     again = import_paths(archive, [tmp_path], workers=1)
     assert (again.unchanged, again.thumbnails_made) == (3, 0)
+
+
+def test_progress_on_a_terminal_and_off_it(tmp_path, archive):
+    from rich.console import Console
+
+    from catalog.importer.progress import RichProgress, progress_for
+
+    for i in range(3):
+        write_jpeg(tmp_path / f"p{i}.jpg", i)
+    screen = io.StringIO()
+    bar = RichProgress(Console(file=screen, force_terminal=True, width=120))
+    summary = import_paths(archive, [tmp_path], workers=1, progress=bar)
+    assert summary.imported == 3 and summary.thumbnails_made == 3
+    shown = screen.getvalue()
+    assert "metadata" in shown and "thumbnails" in shown
+    assert "3/3" in shown and "files/s" in shown
+    assert isinstance(progress_for(io.StringIO()), PlainProgress)
+    quiet = io.StringIO()
+    import_paths(archive, [tmp_path], workers=1, progress=PlainProgress(quiet, every_s=0))
+    assert quiet.getvalue() == ""  # nothing to do: no phase announced

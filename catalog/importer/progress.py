@@ -33,7 +33,8 @@ class PlainProgress:
     def start(self, phase: str, total: int) -> None:
         self.phase, self.total, self.done = phase, total, 0
         self._t0 = self._last = time.monotonic()
-        print(f"{phase}: {total} files to process", file=self.stream, flush=True)
+        if total:
+            print(f"{phase}: {total} files to process", file=self.stream, flush=True)
 
     def advance(self, n: int = 1) -> None:
         self.done += n
