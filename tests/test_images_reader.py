@@ -394,3 +394,10 @@ def test_raf_with_a_broken_preview_is_kept_with_a_warning(tmp_path: Path) -> Non
     info = read_image(write(tmp_path, "DSCF0002.RAF", data))
     assert info.format == "RAF"
     assert any("RAF preview unreadable" in warning for warning in info.warnings)
+
+
+def test_make_written_as_bytes_not_ascii(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x010F] = b"OLYMPUS IMAGING CORP.\x00\x00\x00"  # stored with the UNDEFINED type
+    info = read_image(write(tmp_path, "o.jpg", make_jpeg(PICTURE, exif=exif.tobytes())))
+    assert info.make == "OLYMPUS IMAGING CORP."

@@ -252,5 +252,7 @@ def _text(value: Any) -> str:
     if isinstance(value, bytes):
         return value.decode("latin-1")
     if isinstance(value, list | tuple):
+        if value and all(isinstance(item, int) and 0 <= item < 256 for item in value):
+            return bytes(value).decode("latin-1")  # a text tag written with a BYTE type
         return "" if not value else _text(value[0]) if len(value) == 1 else str(value)
     return str(value)
