@@ -161,3 +161,19 @@ def test_every_format_is_turned_upright_exactly_once(tmp_path: Path) -> None:
         thumb = make_thumbnail(path, max_size=120)
         assert (thumb.width, thumb.height) == (80, 120), path.name
         assert hamming(dhash(decoded(thumb)), dhash(decoded(reference))) <= 8, path.name
+
+
+def test_raw_thumbnail_comes_from_its_embedded_preview(tmp_path: Path) -> None:
+    picture = scene()
+    exif = add_exif_thumbnail(build_exif(make="NIKON CORPORATION", orientation=8),
+                              preview_jpeg(picture, (300, 300)))
+    path = write(tmp_path, "DSC_0002.NEF", exif[6:])  # a bare TIFF structure, as NEF starts
+    thumb = make_thumbnail(path, max_size=200)
+    assert (thumb.source, thumb.width, thumb.height) == ("exif", 133, 200)  # turned upright
+    decoded(thumb)
+
+
+def test_raw_without_preview_is_refused_plainly(tmp_path: Path) -> None:
+    path = write(tmp_path, "DSC_0003.NEF", build_exif(make="NIKON CORPORATION")[6:])
+    with pytest.raises(ImageReadError, match="without an embedded preview"):
+        make_thumbnail(path)

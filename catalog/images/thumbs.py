@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO, TypeVar
@@ -60,7 +61,11 @@ def _decoding_fence(path: str, work: Callable[[], T]) -> T:
     (OSError, SyntaxError, ValueError, RuntimeError for libheif's security limits, ...).
     """
     try:
-        return work()
+        with warnings.catch_warnings():
+            # Pillow warns about corrupt EXIF while reading orientation; a thumbnail has no
+            # field to record that in, and read_image already reported it for this file.
+            warnings.simplefilter("ignore", UserWarning)
+            return work()
     except ImageReadError:
         raise
     except _DECODE_ERRORS as error:
@@ -90,10 +95,10 @@ def _make_thumbnail(path: str, max_size: int) -> Thumbnail:
 
 def _thumbnail_from_image(image: Image.ImageFile.ImageFile, max_size: int) -> Thumbnail:
     orientation = _orientation(image)
-    preview = _exif_preview(image)
-    if preview is not None:
-        return _encode(preview, orientation, max_size, "exif")
     if image.format in {"JPEG", "MPO"}:
+        preview = _exif_preview(image)
+        if preview is not None:
+            return _encode(preview, orientation, max_size, "exif")
         image.draft("RGB", (max_size, max_size))
         return _encode(image, orientation, max_size, "draft")
     return _encode(image, orientation, max_size, "decode")
@@ -105,7 +110,9 @@ def _thumbnail_from_raw(handle: BinaryIO, path: str, max_size: int) -> Thumbnail
     tags = exifread.process_file(handle, details=False, extract_thumbnail=True)
     data = tags.get("JPEGThumbnail")
     if not isinstance(data, bytes) or not data.startswith(b"\xff\xd8"):
-        raise ImageReadError(path, "RAW file without an embedded JPEG preview")
+        data = tags.get("TIFFThumbnail")  # an uncompressed preview, as some NEF/TIFF carry
+    if not isinstance(data, bytes) or not data:
+        raise ImageReadError(path, "RAW file without an embedded preview")
     orientation_tag = tags.get("Image Orientation")
     orientation = 1
     if orientation_tag is not None and orientation_tag.values:
