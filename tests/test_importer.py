@@ -326,3 +326,14 @@ def test_progress_on_a_terminal_and_off_it(tmp_path, archive):
     quiet = io.StringIO()
     import_paths(archive, [tmp_path], workers=1, progress=PlainProgress(quiet, every_s=0))
     assert quiet.getvalue() == ""  # nothing to do: no phase announced
+
+
+def test_named_files_and_thumbnails_of_this_run_only(tmp_path, archive):
+    old = write_jpeg(tmp_path / "old.jpg", 1)
+    import_paths(archive, [old], workers=1, thumbnails=False)
+    new = write_jpeg(tmp_path / "new.jpg", 2)
+    summary = import_paths(archive, [new, old], workers=1, only_new_thumbnails=True)
+    assert (summary.imported, summary.unchanged, summary.thumbnails_made) == (1, 1, 1)
+    assert [path for _, path in archive.photos_without_thumbnail()] == [str(old)]
+    # without the restriction, a run finishes what earlier runs left undone
+    assert import_paths(archive, [old], workers=1).thumbnails_made == 1

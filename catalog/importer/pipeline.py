@@ -60,11 +60,14 @@ class ImportSummary:
 class _Writer:
     """Buffers records and writes them in batches; links known content to new paths."""
 
-    def __init__(self, archive, import_id: int, summary: ImportSummary):
+    def __init__(self, archive, import_id: int, summary: ImportSummary, *,
+                 track_shas: bool = False):
         self.archive = archive
         self.import_id = import_id
         self.summary = summary
         self.batch: list[PhotoRecord] = []
+        #: content hashes written in this run, when the caller wants them (watch)
+        self.written: set[str] | None = set() if track_shas else None
         self.pending_warnings: list[tuple[str, str]] = []
 
     def add(self, record: PhotoRecord) -> None:
@@ -102,6 +105,8 @@ class _Writer:
         for record in extra_paths:
             photo_id = self.archive.photo_id_for_sha(record.sha256)
             self.archive.add_path(photo_id, record.path, record.size, record.mtime_ns)
+        if self.written is not None:
+            self.written.update(record.sha256 for record in self.batch)
         for path, reason in self.pending_warnings:
             self.archive.record_error(self.import_id, path, reason, WARNING_TYPE)
         self.pending_warnings.clear()
@@ -120,6 +125,7 @@ def import_paths(
     progress: Progress | None = None,
     chunk_size: int = 8,
     extract_chunk: Callable[[list[Task]], list[Any]] | None = None,
+    only_new_thumbnails: bool = False,
 ) -> ImportSummary:
     """Import every image file under ``paths`` into ``archive``; never raises for a bad file.
 
@@ -127,6 +133,9 @@ def import_paths(
     process). ``manifest``: a ``filename,caption`` CSV (or its loaded dict).
     ``progress``: where to report (see catalog.importer.progress); None is quiet.
     ``extract_chunk`` replaces the per-chunk extraction (for crash tests).
+    Thumbnails are made for every photo that lacks one (finishing an interrupted or
+    ``--no-thumbnails`` run), or with ``only_new_thumbnails`` for this run's photos only
+    (the hot folder, which must not re-try every old failure each time a file lands).
     Ctrl-C stops cleanly: the summary's status is "interrupted".
     """
     t0 = time.monotonic()
@@ -134,14 +143,14 @@ def import_paths(
     workers = max(1, workers or os.cpu_count() or 1)
     captions = manifest if isinstance(manifest, dict) else (
         load_manifest(manifest) if manifest else {})
-    known = archive.known_paths()
+    known = _known_paths(archive, paths)
     import_id = archive.start_import(paths)
     summary = ImportSummary(import_id=import_id)
-    writer = _Writer(archive, import_id, summary)
+    writer = _Writer(archive, import_id, summary, track_shas=only_new_thumbnails)
     try:
-        todo = sum(1 for item in walk(paths)
-                   if isinstance(item, FileEntry) and not _unchanged(item, known))
-        if progress:
+        if progress:  # a first, stat-only walk gives the bar its total
+            todo = sum(1 for item in walk(paths)
+                       if isinstance(item, FileEntry) and not _unchanged(item, known))
             progress.start("metadata", todo)
         tasks = _tasks(walk(paths), known, captions, writer, summary)
         for result in run_tasks(tasks, workers=workers, chunk_size=chunk_size,
@@ -158,7 +167,11 @@ def import_paths(
         if thumbnails:
             from catalog.importer.thumbnails import make_thumbnails
 
-            made, errors = make_thumbnails(archive, workers=workers, progress=progress)
+            ids = None
+            if writer.written is not None:
+                ids = [i for i in map(archive.photo_id_for_sha, writer.written) if i]
+            made, errors = make_thumbnails(archive, workers=workers, progress=progress,
+                                           photo_ids=ids)
             summary.thumbnails_made, summary.thumbnail_errors = made, errors
     except KeyboardInterrupt:
         summary.status = "interrupted"
@@ -172,6 +185,22 @@ def import_paths(
                           imported=summary.imported, unchanged=summary.unchanged,
                           failed=summary.failed)
     return summary
+
+
+#: Up to this many plain files named on the command line are looked up one by one.
+FEW_FILES = 500
+
+
+def _known_paths(archive, paths: list[str]) -> dict[str, tuple[int, int]]:
+    """What the archive knows about ``paths``: for a few files, just those rows (a hot
+    folder landing one file must not load a million-row dict); else every path."""
+    absolute = [os.path.abspath(p) for p in paths]
+    if len(absolute) > FEW_FILES or not all(os.path.isfile(p) for p in absolute):
+        return archive.known_paths()
+    marks = ",".join("?" * len(absolute))
+    rows = archive.db.execute(
+        f"SELECT path, size, mtime_ns FROM photo_paths WHERE path IN ({marks})", absolute)
+    return {path: (size, mtime_ns) for path, size, mtime_ns in rows}
 
 
 def _unchanged(entry: FileEntry, known: dict[str, tuple[int, int]]) -> bool:

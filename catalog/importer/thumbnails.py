@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -119,9 +119,14 @@ def _results(rows: list[tuple[int, str]], workers: int) -> Iterator[ThumbResult]
 
 def make_thumbnails(
     archive, *, workers: int = 1, progress: Progress | None = None, limit: int | None = None,
+    photo_ids: Iterable[int] | None = None,
 ) -> tuple[int, list[tuple[str, str]]]:
-    """Thumbnail (and dhash) every photo that has none; returns (made, [(path, reason)])."""
-    rows = archive.photos_without_thumbnail(limit)
+    """Thumbnail (and dhash) every photo that has none, or only those of ``photo_ids``;
+    returns (made, [(path, reason)])."""
+    if photo_ids is None:
+        rows = archive.photos_without_thumbnail(limit)
+    else:
+        rows = _without_thumbnail(archive, list(photo_ids))[:limit]
     made, errors = 0, []
     pending: list[ThumbResult] = []
     if progress:
@@ -141,6 +146,17 @@ def make_thumbnails(
         if progress:
             progress.stop()
     return made, errors
+
+
+def _without_thumbnail(archive, photo_ids: list[int]) -> list[tuple[int, str]]:
+    rows: list[tuple[int, str]] = []
+    for start in range(0, len(photo_ids), 500):
+        chunk = photo_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows.extend(archive.db.execute(
+            "SELECT p.id, p.path FROM photos p LEFT JOIN thumbnails t ON t.photo_id = p.id "
+            f"WHERE t.photo_id IS NULL AND p.id IN ({marks}) ORDER BY p.id", chunk))
+    return rows
 
 
 def _write(archive, results: list[ThumbResult]) -> int:

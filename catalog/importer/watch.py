@@ -107,6 +107,7 @@ def _settled(settling: dict[str, tuple[int, int, float]], now: float,
 
 def _import(archive, paths: list[str], thumbnails: bool,
             on_import: Callable[[ImportSummary], None] | None) -> None:
-    summary = import_paths(archive, paths, workers=1, thumbnails=thumbnails)
+    summary = import_paths(archive, paths, workers=1, thumbnails=thumbnails,
+                           only_new_thumbnails=True)
     if on_import:
         on_import(summary)
