@@ -15,6 +15,7 @@ from PIL import Image, PngImagePlugin
 
 from catalog.images import ImageReadError, read_image
 from catalog.images.embed import build_exif, build_iptc_segment, build_xmp_packet, make_jpeg
+from catalog.images.thumbs import dhash, make_thumbnail
 
 NOISY = Image.effect_noise((64, 48), 50).convert("RGB")
 GOOD_JPEG = make_jpeg(
@@ -191,3 +192,28 @@ def test_valid_png_with_huge_text_chunk_is_read_by_its_header(tmp_path: Path) ->
     info = read_image(path)
     assert (info.format, info.width, info.height) == ("PNG", 30, 20)
     assert any("safety limit" in warning for warning in info.warnings)
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    cut=st.integers(min_value=1, max_value=len(GOOD_JPEG)),
+    flips=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=len(GOOD_JPEG) - 1),
+                  st.integers(min_value=0, max_value=255)),
+        max_size=12,
+    ),
+)
+def test_thumbnails_and_hashes_of_mutated_jpegs_raise_only_image_read_error(
+    tmp_path: Path, cut: int, flips
+) -> None:
+    data = bytearray(GOOD_JPEG)
+    for position, value in flips:
+        data[position] = value
+    path = tmp_path / "mutated.jpg"
+    path.write_bytes(bytes(data[:cut]))
+    for make in (make_thumbnail, dhash):
+        try:
+            make(path)
+        except ImageReadError as error:
+            assert error.reason
