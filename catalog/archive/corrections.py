@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from catalog.archive.connection import write_transaction
 from catalog.archive.errors import ArchiveError
+from catalog.archive.sql import update_photo
 from catalog.archive.values import (
     ROW_INPUTS,
     column_value,
@@ -125,4 +126,4 @@ class CorrectionsMixin:
         if field == "date":  # the caption-vs-camera conflict follows the effective date
             day = dt.date.fromisoformat(value) if value else None
             updates.update(conflicts(dataclasses.replace(caption or Caption(), date=day), row))
-        self.db["photos"].update(photo_id, updates)
+        update_photo(self.db, photo_id, updates)

@@ -39,6 +39,7 @@ METADATA_FALLBACK = {
 #: The row columns that :func:`parse_columns` reads.
 ROW_INPUTS = ("path", "taken_at", "gps_lat", "gps_lon", *METADATA_FALLBACK.values())
 
+_PLAIN = frozenset({str, int, float, bytes})
 _TRUE = {"1", "true", "yes", "y", "on", "t"}
 _FALSE = {"0", "false", "no", "n", "off", "f", ""}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -51,6 +52,8 @@ def utcnow() -> str:
 
 def to_db(value: Any) -> Any:
     """A Python value as SQLite stores it: ISO dates, 0/1, JSON for containers."""
+    if value is None or type(value) in _PLAIN:  # the common case, kept cheap
+        return value
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, dt.date | dt.datetime):

@@ -12,13 +12,12 @@ from sqlite_utils import Database
 from catalog.archive.connection import write_transaction
 from catalog.archive.corrections import active_corrections, overlay
 from catalog.archive.schema import PHOTO_COLUMNS
+from catalog.archive.sql import UPSERT_PATH, insert_photo, update_photo
 from catalog.archive.values import to_db, utcnow
 from catalog.records import PhotoRecord, caption_columns
 
 log = logging.getLogger(__name__)
 
-#: Columns an upsert may write; id and first-seen bookkeeping are the archive's own.
-_WRITABLE = tuple(c for c in PHOTO_COLUMNS if c not in {"id", "first_import_id", "imported_at"})
 #: Kept from the first time the content was seen.
 _KEEP_ON_UPDATE = frozenset({"id", "path", "first_import_id", "imported_at"})
 _CHUNK = 500
@@ -27,7 +26,7 @@ _CHUNK = 500
 def record_columns(record: PhotoRecord) -> dict[str, Any]:
     """The ``photos`` values a record carries, as stored values (unknown keys dropped)."""
     cols: dict[str, Any] = {}
-    if record.caption is not None:
+    if record.caption is not None and "parsed_json" not in record.columns:
         cols.update(caption_columns(record.caption))
     unknown = set(record.columns) - set(PHOTO_COLUMNS)
     if unknown:
@@ -53,31 +52,26 @@ class WriteMixin:
         with write_transaction(self.db):
             ids = self._ids_for_shas([r.sha256 for r in records])
             live = active_corrections(self.db, ids.values())
-            fresh: list[dict[str, Any]] = []
-            fresh_shas: set[str] = set()
+            fresh: set[str] = set()
             for record in records:
+                if record.sha256 in fresh:
+                    continue  # the same content twice in one batch: one row, two paths
                 cols = record_columns(record)
                 photo_id = ids.get(record.sha256)
-                if photo_id is None and record.sha256 not in fresh_shas:
-                    fresh_shas.add(record.sha256)
+                if photo_id is None:
+                    fresh.add(record.sha256)
                     cols.update(first_import_id=import_id, imported_at=now, updated_at=now)
                     cols.setdefault("corrected_fields", "[]")
-                    fresh.append({c: cols.get(c) for c in (*_WRITABLE, "first_import_id", "imported_at")})
+                    ids[record.sha256] = insert_photo(self.db, cols)
                     inserted += 1
-                elif photo_id is not None:
+                else:
                     cols = overlay(cols, live.get(photo_id, {}))
                     cols["updated_at"] = now
-                    changes = {k: v for k, v in cols.items() if k not in _KEEP_ON_UPDATE}
-                    self.db["photos"].update(photo_id, changes)
+                    update_photo(self.db, photo_id,
+                                 {k: v for k, v in cols.items() if k not in _KEEP_ON_UPDATE})
                     updated += 1
-            if fresh:
-                self.db["photos"].insert_all(fresh, batch_size=200)
-                ids.update(self._ids_for_shas([row["sha256"] for row in fresh]))
-            self.db["photo_paths"].upsert_all(
-                ({"path": r.path, "photo_id": ids[r.sha256], "size": r.size,
-                  "mtime_ns": r.mtime_ns, "seen_at": now} for r in records),
-                pk="path",
-            )
+            self.db.conn.executemany(UPSERT_PATH, [
+                (r.path, ids[r.sha256], r.size, r.mtime_ns, now) for r in records])
         return {"inserted": inserted, "updated": updated}
 
     def update_parses(self, parses: list[tuple[int, dict[str, Any]]], parser_version: str) -> None:
@@ -89,7 +83,7 @@ class WriteMixin:
                 cols = overlay({k: v for k, v in columns.items() if k in PHOTO_COLUMNS},
                                live.get(photo_id, {}))
                 cols.update(parser_version=parser_version, updated_at=now)
-                self.db["photos"].update(photo_id, cols)
+                update_photo(self.db, photo_id, cols)
 
     def _ids_for_shas(self, shas: list[str]) -> dict[str, int]:
         found: dict[str, int] = {}
