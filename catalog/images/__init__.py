@@ -2,5 +2,14 @@
 
 from catalog.images.model import ImageInfo, ImageReadError
 from catalog.images.reader import read_image
+from catalog.images.thumbs import Thumbnail, dhash, hamming, make_thumbnail
 
-__all__ = ["ImageInfo", "ImageReadError", "read_image"]
+__all__ = [
+    "ImageInfo",
+    "ImageReadError",
+    "Thumbnail",
+    "dhash",
+    "hamming",
+    "make_thumbnail",
+    "read_image",
+]
