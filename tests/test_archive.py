@@ -9,12 +9,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from catalog.archive import Archive, ArchiveError
-from catalog.archive.fts import to_fts_query
 from catalog.archive.schema import migrations
 from catalog.captions.model import Caption
 from catalog.records import PhotoRecord
@@ -249,28 +246,6 @@ def test_limit_offset_count_facets(filled: Archive) -> None:
         filled.facets("make")
 
 
-HOSTILE = ['"', '""', '"""', "-", "--", "AND", "OR", "NOT", "a AND", "AND b", "NOT bakhmut",
-           "bakhmut NOT", "*", "bakh*", "(", ")", "(bakhmut", "^", "^bakhmut", ":", "city:",
-           "nope:bakhmut", "NEAR(a b)", "a + b", "'", "bakhmut's", '"unclosed phrase',
-           "x AND -y", "\x00", "\\", "%", "_", "🙂", "Zürich", "a" * 2000, "OR OR OR", "-bakhmut",
-           "{col}", "[x]", "photos_fts", "rank", "'; DROP TABLE photos; --"]
-
-
-@pytest.mark.parametrize("query", HOSTILE)
-def test_hostile_query_never_raises(filled: Archive, query: str) -> None:
-    for order in ("relevance", "date"):
-        assert isinstance(filled.search(query, order=order), list)
-    assert filled.count(query) >= 0
-    assert isinstance(filled.facets("agency", query), list)
-    assert filled.count() == 3
-
-
-def test_hostile_queries_still_find(filled: Archive) -> None:
-    assert ids(filled.search('"bakhmut')) == [1]
-    assert ids(filled.search("bakhmut AND")) == [1]
-    assert ids(filled.search("-bakhmut")) == [1]       # nothing to subtract from: a plain word
-    assert ids(filled.search("bakhmut's")) == []        # tokenised as "bakhmut" "s"
-
 
 def test_other_uses_by_picture_hash(filled: Archive) -> None:
     uses = filled.other_uses(1)
@@ -401,43 +376,3 @@ def test_dense_and_sparse_date_searches_agree(tmp_archive: Archive) -> None:
     newest_first = tmp_archive.search("ferry", order="date", limit=None)
     dates = [row["date"] for row in newest_first]
     assert dates[-6:] == [None] * 6 and dates[:-6] == sorted(dates[:-6], reverse=True)
-
-
-@pytest.fixture(scope="module")
-def small_archive(tmp_path_factory: pytest.TempPathFactory):
-    with Archive(tmp_path_factory.mktemp("hyp") / "a.db") as archive:
-        archive.upsert_photos([record("a" * 64, "/p/1.jpg", BAKHMUT),
-                               record("b" * 64, "/p/2.jpg", LYON)], None)
-        yield archive
-
-
-QUERY_ALPHABET = st.sampled_from([*'"-*^:()+ \'ANDORNOTnear', "AND", "OR", "NOT", "city:",
-                                  "bakhmut", "lyon", " ", "\t", "é", "東京", "\x00"])
-
-
-@settings(max_examples=60, deadline=None)
-@given(text=st.one_of(st.text(max_size=40), st.lists(QUERY_ALPHABET, max_size=12).map("".join)))
-def test_any_typed_text_searches_without_error(small_archive: Archive, text: str) -> None:
-    for order in ("relevance", "date"):
-        rows = small_archive.search(text, order=order)
-        assert len(rows) <= 2
-    assert small_archive.count(text) == len(small_archive.search(text, limit=None))
-
-
-@pytest.mark.parametrize(("typed", "fts"), [
-    ("bakh", '"bakh"*'),
-    ("bakhmut ", '"bakhmut"'),
-    ('"file photo" reut', '"file photo" "reut"*'),
-    ('"unclosed', '"unclosed"*'),
-    ("kyiv -protest ", '"kyiv" NOT "protest"'),
-    ("kyiv AND -protest ", '"kyiv" NOT "protest"'),
-    ("AND -protest ", '"-protest"'),
-    ("a OR OR b ", '"a" OR "b"'),
-    ("NOT x ", '"x"'),
-    ("city:lyon ", 'city : "lyon"'),
-    ("nope:lyon ", '"nope:lyon"'),
-    ('say "hi', '"say" "hi"*'),
-    ("- * ^ ( ) :", ""),
-])
-def test_typed_text_to_fts(typed: str, fts: str) -> None:
-    assert to_fts_query(typed) == fts
