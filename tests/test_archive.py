@@ -376,3 +376,14 @@ def test_dense_and_sparse_date_searches_agree(tmp_archive: Archive) -> None:
     newest_first = tmp_archive.search("ferry", order="date", limit=None)
     dates = [row["date"] for row in newest_first]
     assert dates[-6:] == [None] * 6 and dates[:-6] == sorted(dates[:-6], reverse=True)
+
+
+def test_shared_fixtures_make_searchable_records(tmp_archive: Archive, make_record) -> None:
+    first = make_record("Voters wait outside a school in Springfield, Ill., Tuesday, Sept. 3, 2024. "
+                        "(AP Photo/Sam Reyes)", make="Nikon")
+    second = make_record("", path="/photos/blank.jpg")
+    assert first.sha256 != second.sha256 and first.caption is not None and second.caption is None
+    assert tmp_archive.upsert_photos([first, second], None) == {"inserted": 2, "updated": 0}
+    found = tmp_archive.search("springfield")
+    assert [row["make"] for row in found] == ["Nikon"]
+    assert json.loads(found[0]["parsed_json"])["raw"] == first.columns["caption"]
