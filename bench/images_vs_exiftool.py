@@ -23,6 +23,8 @@ TAGS = ["Make", "Model", "LensModel", "DateTimeOriginal", "OffsetTimeOriginal", 
         "GPSLongitude", "ExposureTime", "FNumber", "ISO", "FocalLength", "Orientation",
         "ImageSize", "IPTC:Caption-Abstract", "XMP:Description", "Error"]
 
+NOT_PICTURES = {".txt", ".json", ".csv", ".py", ".md", ".xmp"}
+
 
 def _number(value: Any) -> float | None:
     try:
@@ -75,7 +77,12 @@ def exiftool_reading(folder: Path) -> dict[str, dict]:
     command = ["exiftool", "-j", "-n", "-r", "-charset", "iptc=latin", "-q", "-q"]
     command += [f"-{tag}" for tag in TAGS] + [str(folder)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
-    return {str(Path(row["SourceFile"])): row for row in json.loads(done.stdout or "[]")}
+    rows = json.loads(done.stdout or "[]")
+    return {
+        str(Path(row["SourceFile"])): row
+        for row in rows
+        if Path(row["SourceFile"]).suffix.lower() not in NOT_PICTURES
+    }
 
 
 def main() -> None:
