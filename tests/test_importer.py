@@ -337,3 +337,19 @@ def test_named_files_and_thumbnails_of_this_run_only(tmp_path, archive):
     assert [path for _, path in archive.photos_without_thumbnail()] == [str(old)]
     # without the restriction, a run finishes what earlier runs left undone
     assert import_paths(archive, [old], workers=1).thumbnails_made == 1
+
+
+def test_cli_refuses_a_bad_manifest_before_touching_the_archive(tmp_path):
+    @click.group()
+    def cli():
+        """Test group."""
+
+    register(cli)
+    write_jpeg(tmp_path / "a.jpg")
+    (tmp_path / "bad.csv").write_text("name,text\na.jpg,hello\n")
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(cli, ["import", str(tmp_path / "a.jpg"), "--db", str(db),
+                                      "--manifest", str(tmp_path / "bad.csv")])
+    assert result.exit_code == 1
+    assert "unusable manifest" in result.output and "filename,caption" in result.output
+    assert not db.exists()

@@ -69,14 +69,16 @@ def format_summary(summary) -> str:
 def import_command(paths, db_path, workers, no_thumbnails, manifest, as_json):
     """Import image files and folders into the archive (safe to re-run)."""
     from catalog.importer import import_paths
+    from catalog.importer.sources import load_manifest
 
+    try:  # before the archive is opened (or created): a bad manifest changes nothing
+        captions = load_manifest(manifest) if manifest else None
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"unusable manifest: {exc}") from exc
     with _open_archive(db_path) as archive:
-        try:
-            summary = import_paths(archive, paths, workers=workers,
-                                   thumbnails=not no_thumbnails, manifest=manifest,
-                                   progress=_progress(False))
-        except (OSError, ValueError) as exc:  # an unusable manifest
-            raise click.ClickException(str(exc)) from exc
+        summary = import_paths(archive, paths, workers=workers,
+                               thumbnails=not no_thumbnails, manifest=captions,
+                               progress=_progress(False))
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     else:

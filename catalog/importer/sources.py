@@ -30,14 +30,18 @@ def load_manifest(manifest: str | os.PathLike[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     with open(manifest, encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
-        fields = {name.strip().lower() for name in reader.fieldnames or ()}
-        if not {"filename", "caption"} <= fields:
-            raise ValueError(f"{manifest}: a manifest needs the columns filename,caption")
-        for row in reader:
-            norm = {(k or "").strip().lower(): (v or "") for k, v in row.items()}
-            name, caption = norm["filename"].strip(), norm["caption"].strip()
-            if name and caption:
-                out[os.path.normpath(base / name)] = caption
+        try:
+            fields = {name.strip().lower() for name in reader.fieldnames or ()}
+            if not {"filename", "caption"} <= fields:
+                raise ValueError(f"{manifest}: a manifest needs the columns filename,caption")
+            for row in reader:
+                norm = {(k or "").strip().lower(): v for k, v in row.items()}
+                name = (norm["filename"] or "").strip()
+                caption = (norm["caption"] or "").strip()
+                if name and caption:
+                    out[os.path.normpath(base / name)] = caption
+        except csv.Error as exc:
+            raise ValueError(f"{manifest}, line {reader.line_num}: {exc}") from exc
     return out
 
 
