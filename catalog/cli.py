@@ -105,10 +105,10 @@ def flat(row: dict[str, Any], *, keep_bulky: bool = False) -> dict[str, Any]:
     return out
 
 
-def console():
+def console(*, stderr: bool = False):
     from rich.console import Console
 
-    return Console(soft_wrap=False, highlight=False)
+    return Console(soft_wrap=False, highlight=False, stderr=stderr)
 
 
 def filter_options(func):
@@ -327,10 +327,19 @@ def export(query: str, fmt: str, output, db_path: str, **filters: Any) -> None:
 @db_option
 def reparse(everything: bool, as_json: bool, db_path: str) -> None:
     """Re-run the current parser over stored captions; corrections are kept."""
+    from catalog.reparse import pending
     from catalog.reparse import reparse as run_reparse
 
     with open_archive(db_path, write=True) as archive:
-        report = run_reparse(archive, everything=everything)
+        if not sys.stderr.isatty():
+            report = run_reparse(archive, everything=everything)
+        else:
+            from rich.progress import Progress
+
+            with Progress(console=console(stderr=True), transient=True) as progress:
+                task = progress.add_task("re-parsing", total=pending(archive, everything=everything))
+                report = run_reparse(archive, everything=everything,
+                                     on_batch=lambda r: progress.update(task, completed=r.checked))
     if as_json:
         echo_json(report.to_dict())
         return

@@ -55,6 +55,19 @@ def _stored_parse(parsed_json: str | None) -> Caption | None:
         return None
 
 
+def _where(everything: bool) -> str:
+    where = "caption IS NOT NULL AND caption != '' AND id > ?"
+    return where if everything else where + " AND coalesce(parser_version, '') != ?"
+
+
+def pending(archive: Archive, *, everything: bool = False, parser_version: str | None = None) -> int:
+    """How many captions :func:`reparse` would look at."""
+    version = current_parser_version() if parser_version is None else parser_version
+    params: list[Any] = [0] if everything else [0, version]
+    sql = f"SELECT count(*) FROM photos WHERE {_where(everything)}"
+    return int(archive.db.execute(sql, params).fetchone()[0])
+
+
 def reparse(archive: Archive, *, everything: bool = False, parser: Parser | None = None,
             parser_version: str | None = None, batch_size: int = 500,
             on_batch: Callable[[ReparseReport], None] | None = None) -> ReparseReport:
@@ -63,9 +76,7 @@ def reparse(archive: Archive, *, everything: bool = False, parser: Parser | None
     version = current_parser_version() if parser_version is None else parser_version
     report = ReparseReport(parser_version=version)
     columns = ", ".join(dict.fromkeys(("id", "caption", "parsed_json", "iptc_date", *ROW_INPUTS)))
-    where = "caption IS NOT NULL AND caption != '' AND id > ?"
-    if not everything:
-        where += " AND coalesce(parser_version, '') != ?"
+    where = _where(everything)
     last_id = 0
     while True:
         params: list[Any] = [last_id] if everything else [last_id, version]

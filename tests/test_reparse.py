@@ -8,7 +8,7 @@ import datetime as dt
 from catalog.archive import Archive
 from catalog.captions.model import Caption
 from catalog.records import PhotoRecord
-from catalog.reparse import current_parser_version, reparse
+from catalog.reparse import current_parser_version, pending, reparse
 
 OLD = Caption(raw="Smoke over Bakhmut, Ukraine. REUTERS/Ann Lee", city="Bakhmut",
               country="Ukraine", agency="Reuters", photographer="Ann Lee")
@@ -74,3 +74,11 @@ def test_batches_and_report_dict(tmp_archive: Archive) -> None:
     assert seen == [3, 6, 7]
     assert report.to_dict()["fields"]["date"] == 7
     assert isinstance(current_parser_version(), str)
+
+
+def test_pending_counts_what_reparse_will_check(tmp_archive: Archive) -> None:
+    fill(tmp_archive)
+    assert pending(tmp_archive, parser_version="2") == 1
+    assert pending(tmp_archive, everything=True, parser_version="2") == 2
+    assert reparse(tmp_archive, parser=new_parser, parser_version="2").checked == 1
+    assert pending(tmp_archive, parser_version="2") == 0
