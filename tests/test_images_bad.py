@@ -217,3 +217,12 @@ def test_thumbnails_and_hashes_of_mutated_jpegs_raise_only_image_read_error(
             make(path)
         except ImageReadError as error:
             assert error.reason
+
+
+def test_symlink_loop_and_fifo(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.jpg"
+    loop.symlink_to(tmp_path / "loop.jpg")
+    assert refusal(loop).startswith("cannot read the file: Too many levels of symbolic links")
+    fifo = tmp_path / "pipe.jpg"
+    os.mkfifo(fifo)
+    assert refusal(fifo) == "not a regular file (a pipe, socket or device)"  # never opened

@@ -13,6 +13,7 @@ import struct
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import Any, BinaryIO
 
 from PIL import Image, IptcImagePlugin, UnidentifiedImageError
@@ -84,8 +85,10 @@ def checked_file_size(path: str) -> int:
         raise ImageReadError(path, "permission denied") from error
     except OSError as error:
         raise ImageReadError(path, f"cannot read the file: {error.strerror or error}") from error
-    if os.path.isdir(path):
+    if S_ISDIR(stat.st_mode):
         raise ImageReadError(path, "is a folder, not a file")
+    if not S_ISREG(stat.st_mode):
+        raise ImageReadError(path, "not a regular file (a pipe, socket or device)")
     if stat.st_size == 0:
         raise ImageReadError(path, "empty file (0 bytes)")
     return stat.st_size
