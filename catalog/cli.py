@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import json
-import logging
 import os
 import sqlite3
 import sys
@@ -21,12 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import click
+import pluggy
 
 from catalog import __version__
 from catalog.archive import Archive, ArchiveError, decode_row
 from catalog.archive.schema import CORRECTABLE
-
-log = logging.getLogger(__name__)
 
 #: Columns left out of search results and exports (bulky, or for machines only).
 BULKY = ("parsed_json", "iptc_json", "xmp_json", "exif_json", "spans")
@@ -37,18 +35,19 @@ class CatalogGroup(click.Group):
 
     plugins_loaded = False
 
-    def load_plugins(self) -> None:
-        """Let installed plugins add their commands (once)."""
+    def load_plugins(self, manager: pluggy.PluginManager | None = None) -> None:
+        """Let plugins (installed ones unless ``manager`` is given) add their commands, once."""
         if self.plugins_loaded:
             return
         self.plugins_loaded = True
-        from catalog.plugins import get_plugin_manager
+        if manager is None:
+            from catalog.plugins import get_plugin_manager
 
+            manager = get_plugin_manager()
         try:
-            get_plugin_manager().hook.register_commands(cli=self)
+            manager.hook.register_commands(cli=self)
         except Exception as exc:  # fence: a broken plugin must not take the core commands down
-            log.warning("a plugin failed to add its commands: %s", exc)
-            click.echo(f"warning: a plugin failed to add its commands: {exc}", err=True)
+            click.echo(f"warning: a plugin failed to add its commands: {exc!r}", err=True)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)

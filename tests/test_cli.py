@@ -8,12 +8,15 @@ import io
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from catalog.archive import Archive
 from catalog.captions.model import Caption
-from catalog.cli import cli
+from catalog.cli import CatalogGroup, cli
+from catalog.hookspecs import hookimpl
+from catalog.plugins import make_plugin_manager
 from catalog.records import PhotoRecord
 
 BAKHMUT = Caption(
@@ -160,3 +163,37 @@ def test_reparse_counts_and_keeps_corrections(db: str) -> None:
     assert json.loads(run("show", "2", "--json", "--db", db))["city"] == "Springfield Ill"
     again = json.loads(run("reparse", "--json", "--db", db))
     assert again["checked"] == 0  # every caption is at the current parser version now
+
+
+class GoodPlugin:
+    @hookimpl
+    def register_commands(self, cli: click.Group) -> None:
+        @cli.command(name="hello")
+        def hello() -> None:
+            click.echo("hello from a plugin")
+
+
+class BrokenPlugin:
+    @hookimpl
+    def register_commands(self, cli: click.Group) -> None:
+        raise RuntimeError("plugin bug")
+
+
+def test_plugins_add_commands_through_the_hook() -> None:
+    group = CatalogGroup(name="catalog")
+    manager = make_plugin_manager(load_entry_points=False)
+    manager.register(GoodPlugin())
+    group.load_plugins(manager)
+    result = CliRunner().invoke(group, ["hello"])
+    assert result.output == "hello from a plugin\n"
+
+
+def test_a_broken_plugin_does_not_break_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    group = CatalogGroup(name="catalog")
+    group.add_command(click.Command("core", callback=lambda: click.echo("core ok")))
+    manager = make_plugin_manager(load_entry_points=False)
+    manager.register(BrokenPlugin())
+    group.load_plugins(manager)
+    assert "a plugin failed to add its commands: RuntimeError('plugin bug')" in capsys.readouterr().err
+    result = CliRunner().invoke(group, ["core"])
+    assert result.exit_code == 0 and "core ok" in result.output
