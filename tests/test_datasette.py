@@ -110,7 +110,7 @@ async def test_photo_page_lists_corrections_and_other_uses(ds: Datasette) -> Non
     assert "Ana Costa-Silva" in html and "corrected by an editor" in html
     assert re.search(r'<tr class="undone">.*?city.*?Lyon 2e.*?undone [^<]* by chris', html, re.S)
     uses = html[html.index("Other uses of this picture"):]
-    assert 'href="/-/photo/2"' in uses and "1 bits apart" in uses and "file photo" in uses
+    assert 'href="/-/photo/2"' in uses and "1 bit apart" in uses and "file photo" in uses
     lonely = (await ds.client.get("/-/photo/3")).text
     assert "No other use of this picture" in lonely
 
