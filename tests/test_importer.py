@@ -353,3 +353,15 @@ def test_cli_refuses_a_bad_manifest_before_touching_the_archive(tmp_path):
     assert result.exit_code == 1
     assert "unusable manifest" in result.output and "filename,caption" in result.output
     assert not db.exists()
+
+
+def test_overlapping_paths_are_walked_once(tmp_path):
+    (tmp_path / "sub").mkdir()
+    write_jpeg(tmp_path / "a.jpg", 1)
+    write_jpeg(tmp_path / "sub" / "b.jpg", 2)
+    os.symlink(tmp_path / "sub", tmp_path / "alias")  # a second name for a folder
+    items = list(walk([tmp_path / "sub", tmp_path, tmp_path / "a.jpg", tmp_path / "sub"]))
+    files = sorted(i.path for i in items if isinstance(i, FileEntry))
+    assert files == [str(tmp_path / "a.jpg"), str(tmp_path / "sub" / "b.jpg")]
+    problems = [i for i in items if isinstance(i, WalkProblem)]
+    assert [p.path for p in problems] == [str(tmp_path / "alias")]

@@ -65,20 +65,37 @@ def walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileEntry | WalkPr
     and inode) is reported as a loop instead of being entered again.
     """
     visited: set[tuple[int, int]] = set()
-    for given in paths:
-        top = os.path.abspath(os.fspath(given))
+    for top in _distinct_tops(paths):
         try:
             st = os.stat(top)
         except OSError as exc:
             yield WalkProblem(printable_path(top), _os_reason(exc), type(exc).__name__)
             continue
         if stat.S_ISDIR(st.st_mode):
+            if (st.st_dev, st.st_ino) in visited:
+                continue  # the same folder named twice (through a link): walked once
             yield from _walk_dir(top, st, visited)
         elif stat.S_ISREG(st.st_mode):
             problem = _name_problem(top)
             yield problem or FileEntry(top, st.st_size, st.st_mtime_ns)
         else:
             yield WalkProblem(printable_path(top), "not a regular file or folder", "NotAFile")
+
+
+def _distinct_tops(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Absolute paths in the order given, without repeats or paths inside another one."""
+    tops: list[str] = []
+    for given in paths:
+        top = os.path.abspath(os.fspath(given))
+        if top in tops or (os.path.lexists(top) and any(_inside(top, t) for t in tops)):
+            continue
+        tops = [t for t in tops if not (_inside(t, top) and os.path.lexists(t))]
+        tops.append(top)
+    return tops
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _walk_dir(
@@ -89,7 +106,8 @@ def _walk_dir(
         folder, st = stack.pop()
         key = (st.st_dev, st.st_ino)
         if key in visited:
-            yield WalkProblem(printable_path(folder), "symlink loop: folder already visited",
+            yield WalkProblem(printable_path(folder),
+                              "symlink loop (or a second link to a folder already walked)",
                               "SymlinkLoop")
             continue
         visited.add(key)
@@ -100,14 +118,18 @@ def _walk_dir(
             yield WalkProblem(printable_path(folder), _os_reason(exc), type(exc).__name__)
             continue
         subfolders: list[tuple[str, os.stat_result]] = []
+        linked: list[tuple[str, os.stat_result]] = []
         for entry in entries:
             item = _classify(entry)
             if item is None:
                 continue
             if isinstance(item, tuple):
-                subfolders.append(item)
+                (linked if entry.is_symlink() else subfolders).append(item)
             else:
                 yield item
+        # Real folders are walked before symlinked ones: a folder reachable both ways is
+        # imported under its real name, and the link is the one reported.
+        stack.extend(reversed(linked))
         stack.extend(reversed(subfolders))
 
 
