@@ -112,3 +112,35 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path):
          "--workers", "1", "--json"], capture_output=True, text=True, timeout=120)
     assert json.loads(rerun.stdout)["unchanged"] == summary["imported"]
     _check_complete(db)
+
+
+def test_editor_corrections_during_an_import_are_kept(tmp_path):
+    from catalog.archive import Archive
+    from catalog.importer import import_paths
+
+    src, db = _folder(tmp_path), tmp_path / "a.db"
+    own = tmp_path / "own"
+    own.mkdir()
+    buf = io.BytesIO()
+    Image.new("RGB", (32, 24), "red").save(buf, "JPEG")
+    (own / "edited.jpg").write_bytes(buf.getvalue())
+    with Archive(db) as editor:
+        import_paths(editor, [own], workers=1, thumbnails=False)
+        photo_id = editor.db.execute("SELECT id FROM photos").fetchone()[0]
+        proc = _start(src, db, workers=1)
+        values = []
+        while proc.poll() is None:  # an editor at work while the import writes
+            values.append(f"Place {len(values)}")
+            editor.correct(photo_id, "city", values[-1], editor="desk")
+            time.sleep(0.02)
+        assert proc.returncode == 0, proc.stderr.read()
+        assert len(values) > 5
+        assert editor.get(photo_id)["city"] == values[-1]
+        assert len(editor.history(photo_id, "city")) == len(values)
+    _check_complete_plus_one(db)
+
+
+def _check_complete_plus_one(db: Path) -> None:
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("SELECT count(*) FROM photo_paths").fetchone()[0] == N_FILES + 1
