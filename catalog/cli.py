@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from textwrap import shorten
 from typing import Any
 
 import click
@@ -150,18 +151,22 @@ def search(query: str, order: str, limit: int, offset: int, as_json: bool, db_pa
     if as_json:
         echo_json([flat(row) for row in rows])
         return
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=f"{total} photo(s) match" + (f" {query!r}" if query else ""))
-    for name in ("id", "date", "agency", "photographer", "place", "file"):
-        table.add_column(name, overflow="fold")
-    table.add_column("subject", no_wrap=True, overflow="ellipsis", min_width=20)
+    table = Table(title=f"{total} photo(s) match" + (f" {query!r}" if query else ""),
+                  box=box.SIMPLE_HEAD)
+    for name in ("id", "date", "agency", "photographer", "place", "file", "subject"):
+        table.add_column(name, no_wrap=name in ("id", "date", "subject"), overflow="ellipsis")
+    out = console()
+    room = max(20, out.width - 78)  # what the other columns leave for the subject
     for row in rows:
         table.add_row(str(row["id"]), row.get("date") or "", row.get("agency") or "",
                       row.get("photographer") or "", place(row),
                       "FILE" if row.get("file_photo") else "",
-                      (row.get("subject") or row.get("caption") or "")[:120])
-    console().print(table)
+                      shorten(row.get("subject") or row.get("caption") or "", room,
+                              placeholder="…"))
+    out.print(table)
 
 
 @cli.command()
