@@ -197,3 +197,25 @@ def test_a_broken_plugin_does_not_break_the_cli(capsys: pytest.CaptureFixture[st
     assert "a plugin failed to add its commands: RuntimeError('plugin bug')" in capsys.readouterr().err
     result = CliRunner().invoke(group, ["core"])
     assert result.exit_code == 0 and "core ok" in result.output
+
+
+def test_truncated_archive_is_a_clear_error(tmp_path: Path, make_record) -> None:
+    path = tmp_path / "cut.db"
+    with Archive(path) as archive:
+        archive.upsert_photos([make_record(f"Caption number {n} about a harbour " * 20)
+                               for n in range(300)], None)
+        archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    for command in (["search", "harbour"], ["stats"], ["export"]):
+        result = CliRunner().invoke(cli, [*command, "--db", str(path)])
+        assert result.exit_code == 1, (command, result.output)
+        assert "Error:" in result.output and "catalog archive" in result.output
+        assert "Traceback" not in result.output
+
+
+def test_import_into_a_non_archive_is_a_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database\n" * 100)
+    out = run("import", str(tmp_path), "--db", str(junk), code=1)
+    assert f"{junk} is not a catalog archive" in out
