@@ -35,7 +35,12 @@ else:
 
 _HEAD_BYTES = 64
 _TAIL_BYTES = 4096
-_OPEN_ERRORS = (OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError, KeyError)
+# What Pillow and its plugins raise on a damaged header (TIFF: TypeError "Missing dimensions",
+# pillow-heif: RuntimeError from libheif, ...): the file is refused with a plain reason.
+_OPEN_ERRORS = (
+    OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError, KeyError, TypeError,
+    RuntimeError, ZeroDivisionError, NotImplementedError, AssertionError, MemoryError,
+)
 _NON_IMAGE_KINDS = {"text", "PDF", "ZIP", "XML/HTML", "MP4/QuickTime"}
 
 
@@ -297,7 +302,10 @@ def _read_raf(handle: BinaryIO, info: ImageInfo) -> None:
         return
     try:
         image = Image.open(io.BytesIO(preview))
-    except (UnidentifiedImageError, *_OPEN_ERRORS) as error:
+    except UnidentifiedImageError:
+        info.warnings.append("RAF preview unreadable: not a readable JPEG")
+        return
+    except _OPEN_ERRORS as error:
         info.warnings.append(f"RAF preview unreadable ({type(error).__name__}: {error})"[:300])
         return
     _fenced(info, "EXIF", lambda: _apply_blob_exif(image, info))
