@@ -244,6 +244,31 @@ def crash_on_marked_files(tasks):
     return extract_many(tasks)
 
 
+def hang_on_marked_files(tasks):
+    """A worker that never returns on files named *hang* (like a decoder stuck in a loop)."""
+    import time
+
+    from catalog.importer.extract import extract_many
+
+    for task in tasks:
+        if "hang" in os.path.basename(task.path):
+            time.sleep(3600)
+    return extract_many(tasks)
+
+
+def test_a_hung_worker_is_stopped_and_costs_one_file(tmp_path, archive):
+    for i in range(6):
+        write_jpeg(tmp_path / f"p{i}.jpg", i)
+    write_jpeg(tmp_path / "p3-hang.jpg", 98)
+    summary = import_paths(archive, [tmp_path], workers=2, thumbnails=False, chunk_size=2,
+                           extract_chunk=hang_on_marked_files, stall_s=1.0)
+    assert list(dict(summary.errors)) == [str(tmp_path / "p3-hang.jpg")]
+    assert "did not finish within 1 s" in summary.errors[0][1]
+    assert summary.imported == 6
+    assert archive.db.execute("SELECT error_type FROM import_errors").fetchall() == [
+        ("WorkerStalled",)]
+
+
 def test_a_worker_crash_costs_one_file(tmp_path, archive):
     for i in range(10):
         write_jpeg(tmp_path / f"p{i}.jpg", i)

@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from catalog.importer.extract import Failure, Task
+from catalog.importer.extract import Failure, Task, extract_many, warm_up
 from catalog.importer.progress import Progress
 from catalog.importer.sources import load_manifest
 from catalog.importer.walk import FileEntry, WalkProblem, walk
-from catalog.importer.workers import run_tasks
+from catalog.importer.workers import STALL_S, run_tasks
 from catalog.records import PhotoRecord
 
 #: Rows written per transaction.
@@ -126,13 +126,15 @@ def import_paths(
     chunk_size: int = 8,
     extract_chunk: Callable[[list[Task]], list[Any]] | None = None,
     only_new_thumbnails: bool = False,
+    stall_s: float = STALL_S,
 ) -> ImportSummary:
     """Import every image file under ``paths`` into ``archive``; never raises for a bad file.
 
     ``workers``: extraction processes (default ``os.cpu_count()``; 1 runs in this
     process). ``manifest``: a ``filename,caption`` CSV (or its loaded dict).
     ``progress``: where to report (see catalog.importer.progress); None is quiet.
-    ``extract_chunk`` replaces the per-chunk extraction (for crash tests).
+    ``extract_chunk`` replaces the per-chunk extraction (for crash tests); a file whose
+    worker hangs is stopped after ``stall_s`` seconds and recorded as failed.
     Thumbnails are made for every photo that lacks one (finishing an interrupted or
     ``--no-thumbnails`` run), or with ``only_new_thumbnails`` for this run's photos only
     (the hot folder, which must not re-try every old failure each time a file lands).
@@ -153,8 +155,10 @@ def import_paths(
                        if isinstance(item, FileEntry) and not _unchanged(item, known))
             progress.start("metadata", todo)
         tasks = _tasks(walk(paths), known, captions, writer, summary)
-        for result in run_tasks(tasks, workers=workers, chunk_size=chunk_size,
-                                extract_chunk=extract_chunk):
+        results = run_tasks(tasks, extract_chunk or extract_many, workers=workers,
+                            on_failure=_worker_failure, chunk_size=chunk_size,
+                            warm_up=warm_up, stall_s=stall_s)
+        for result in results:
             if isinstance(result, Failure):
                 writer.fail(result)
             else:
@@ -171,7 +175,7 @@ def import_paths(
             if writer.written is not None:
                 ids = [i for i in map(archive.photo_id_for_sha, writer.written) if i]
             made, errors = make_thumbnails(archive, workers=workers, progress=progress,
-                                           photo_ids=ids)
+                                           photo_ids=ids, stall_s=stall_s)
             summary.thumbnails_made, summary.thumbnail_errors = made, errors
     except KeyboardInterrupt:
         summary.status = "interrupted"
@@ -201,6 +205,12 @@ def _known_paths(archive, paths: list[str]) -> dict[str, tuple[int, int]]:
     rows = archive.db.execute(
         f"SELECT path, size, mtime_ns FROM photo_paths WHERE path IN ({marks})", absolute)
     return {path: (size, mtime_ns) for path, size, mtime_ns in rows}
+
+
+def _worker_failure(task: Task, reason: str) -> Failure:
+    """A task whose worker crashed or hung, as the failure recorded for its file."""
+    return Failure(task.path, reason, "WorkerStalled" if "did not finish" in reason
+                   else "WorkerCrash")
 
 
 def _unchanged(entry: FileEntry, known: dict[str, tuple[int, int]]) -> bool:

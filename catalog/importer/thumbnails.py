@@ -11,17 +11,13 @@ because it compares 9x8 averages; every hash in an archive is made this way.
 from __future__ import annotations
 
 import io
-import multiprocessing
-import signal
-from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import islice
 
 from catalog.archive.connection import write_transaction
 from catalog.images import ImageReadError
 from catalog.importer.progress import Progress
+from catalog.importer.workers import STALL_S, run_tasks
 
 THUMB_MAX_SIZE = 320
 #: Files per round trip to a worker: small, so no worker idles at the end of the run.
@@ -75,51 +71,13 @@ def _chunk(items: list[tuple[int, str]]) -> list[ThumbResult]:
     return [_fenced(photo_id, path) for photo_id, path in items]
 
 
-def _ignore_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _results(rows: list[tuple[int, str]], workers: int) -> Iterator[ThumbResult]:
-    it = iter(rows)
-    if workers <= 1:
-        for photo_id, path in it:
-            yield _fenced(photo_id, path)
-        return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint,
-                               mp_context=multiprocessing.get_context("fork"))
-    in_flight: dict[Future, list[tuple[int, str]]] = {}
-    try:
-        while True:
-            while len(in_flight) < workers * 4 and (chunk := list(islice(it, CHUNK))):
-                in_flight[pool.submit(_chunk, chunk)] = chunk
-            if not in_flight:
-                return
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-            for future in done:
-                chunk = in_flight.pop(future)
-                try:
-                    yield from future.result()
-                except BrokenProcessPool:
-                    # A decoder crash: these photos keep no thumbnail; the run goes on
-                    # in a fresh pool (their metadata rows are already written).
-                    yield from (ThumbResult(pid, p, error="the worker process crashed")
-                                for pid, p in chunk)
-                    for other in in_flight.values():
-                        yield from (ThumbResult(pid, p, error="the worker process crashed")
-                                    for pid, p in other)
-                    in_flight.clear()
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    pool = ProcessPoolExecutor(max_workers=workers,
-                                               initializer=_ignore_sigint,
-                                               mp_context=multiprocessing.get_context("fork"))
-                    break
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+def _crashed(task: tuple[int, str], reason: str) -> ThumbResult:
+    return ThumbResult(task[0], task[1], error=reason)
 
 
 def make_thumbnails(
     archive, *, workers: int = 1, progress: Progress | None = None, limit: int | None = None,
-    photo_ids: Iterable[int] | None = None,
+    photo_ids: Iterable[int] | None = None, stall_s: float = STALL_S,
 ) -> tuple[int, list[tuple[str, str]]]:
     """Thumbnail (and dhash) every photo that has none, or only those of ``photo_ids``;
     returns (made, [(path, reason)])."""
@@ -132,7 +90,8 @@ def make_thumbnails(
     if progress:
         progress.start("thumbnails", len(rows))
     try:
-        for result in _results(rows, workers):
+        for result in run_tasks(rows, _chunk, workers=workers, on_failure=_crashed,
+                                chunk_size=CHUNK, stall_s=stall_s):
             if result.error:
                 errors.append((result.path, result.error))
             else:

@@ -1,12 +1,13 @@
-"""Run extraction tasks in worker processes with bounded work in flight.
+"""Run per-file work in worker processes with bounded work in flight.
 
 Memory stays flat in the number of files: tasks are pulled from an iterator only
 as chunks complete (at most ``workers * IN_FLIGHT_PER_WORKER`` chunks out).
 
-A worker that dies (a segfault in a decoder, the OOM killer) breaks the pool.
-The tasks it held are then retried one file per task in a fresh pool; a file that
-breaks the pool on its own is reported as a failure ("the worker process crashed
-while reading this file") and the run goes on.
+A worker that dies (a segfault in a decoder, the OOM killer) breaks the pool; a
+worker that hangs stalls it (nothing completes for ``stall_s`` seconds, and the
+pool's processes are then stopped). Either way the tasks that were in flight are
+retried one file at a time in a fresh pool; a file that breaks or stalls the
+pool on its own becomes a failure (via ``on_failure``) and the run goes on.
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
-from catalog.importer.extract import Failure, Task, extract_many, warm_up
+T = TypeVar("T")
 
 IN_FLIGHT_PER_WORKER = 4
+#: Seconds without any finished chunk after which the workers are taken as hung.
+STALL_S = 120.0
 CRASH_REASON = "the worker process crashed while reading this file"
+STALL_REASON = "reading this file did not finish within {s:.0f} s; it was stopped"
 
 
 def _ignore_sigint() -> None:
@@ -37,34 +41,42 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def run_tasks(
-    tasks: Iterable[Task],
+    tasks: Iterable[T],
+    func: Callable[[list[T]], list[Any]],
     *,
     workers: int,
+    on_failure: Callable[[T, str], Any],
     chunk_size: int = 8,
-    extract_chunk: Callable[[list[Task]], list[Any]] | None = None,
+    warm_up: Callable[[], None] | None = None,
+    stall_s: float = STALL_S,
 ) -> Iterator[Any]:
-    """Yield one result (a PhotoRecord or a Failure) per task, in completion order."""
-    func = extract_chunk or extract_many
+    """Yield ``func``'s results for every task (``func`` maps a chunk to one result per
+    task), in completion order. ``warm_up`` runs once before the workers are forked, only
+    if there is work; ``workers <= 1`` runs in this process."""
     tasks = iter(tasks)
-    if workers <= 1:
-        while chunk := list(islice(tasks, chunk_size)):
-            yield from func(chunk)
+    first = list(islice(tasks, chunk_size))
+    if not first:
         return
-    yield from _run_pool(tasks, workers, chunk_size, func)
+    if workers <= 1:
+        chunk = first
+        while chunk:
+            yield from func(chunk)
+            chunk = list(islice(tasks, chunk_size))
+        return
+    if warm_up:
+        warm_up()
+    yield from _run_pool(first, tasks, func, workers, chunk_size, on_failure, stall_s)
 
 
 def _run_pool(
-    tasks: Iterator[Task], workers: int, chunk_size: int,
-    func: Callable[[list[Task]], list[Any]],
+    first: list[T], tasks: Iterator[T], func: Callable[[list[T]], list[Any]], workers: int,
+    chunk_size: int, on_failure: Callable[[T, str], Any], stall_s: float,
 ) -> Iterator[Any]:
-    first = list(islice(tasks, chunk_size))
-    if not first:
-        return  # nothing to do: no pool, no warm-up (a no-op re-import stays instant)
-    warm_up()
     pool = _new_pool(workers)
-    limit = workers * IN_FLIGHT_PER_WORKER
-    in_flight: dict[Future, tuple[list[Task], bool]] = {pool.submit(func, first): (first, False)}
-    retry: deque[list[Task]] = deque()  # single-file chunks after a crash
+    full = workers * IN_FLIGHT_PER_WORKER
+    limit = full
+    in_flight: dict[Future, tuple[list[T], bool]] = {pool.submit(func, first): (first, False)}
+    retry: deque[list[T]] = deque()  # single-task chunks after a crash or a stall
     exhausted = False
     try:
         while True:
@@ -81,7 +93,11 @@ def _run_pool(
                 in_flight[pool.submit(func, chunk)] = (chunk, suspect)
             if not in_flight:
                 return
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            done, _ = wait(in_flight, timeout=stall_s, return_when=FIRST_COMPLETED)
+            stalled = not done
+            if stalled:  # every worker is stuck: stop them, which breaks the pool
+                _kill_workers(pool)
+                done, _ = wait(in_flight, timeout=30)
             broken = False
             for future in done:
                 chunk, suspect = in_flight.pop(future)
@@ -90,21 +106,29 @@ def _run_pool(
                 except BrokenProcessPool:
                     broken = True
                     if suspect:
-                        yield Failure(chunk[0].path, CRASH_REASON, "WorkerCrash")
+                        reason = STALL_REASON.format(s=stall_s) if stalled else CRASH_REASON
+                        yield on_failure(chunk[0], reason)
                     else:
                         retry.extend([task] for task in chunk)
                     continue
                 yield from results
-            if broken:
+            if broken or stalled:
                 for chunk, _suspect in in_flight.values():
                     retry.extend([task] for task in chunk)
                 in_flight.clear()
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = _new_pool(workers)
-                # After a crash, run the suspects one at a time so that the one
-                # file that kills a worker cannot take innocent files with it.
-                limit = 1 if retry else workers * IN_FLIGHT_PER_WORKER
+                # Suspects run one at a time, so the one file that kills or hangs a
+                # worker cannot take innocent files with it.
+                limit = 1 if retry else full
             elif not retry:
-                limit = workers * IN_FLIGHT_PER_WORKER
+                limit = full
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a hung pool's processes. ProcessPoolExecutor has no public way to do it;
+    ``_processes`` (pid -> Process) is stable across CPython 3.8-3.13."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
