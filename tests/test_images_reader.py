@@ -401,3 +401,13 @@ def test_make_written_as_bytes_not_ascii(tmp_path: Path) -> None:
     exif[0x010F] = b"OLYMPUS IMAGING CORP.\x00\x00\x00"  # stored with the UNDEFINED type
     info = read_image(write(tmp_path, "o.jpg", make_jpeg(PICTURE, exif=exif.tobytes())))
     assert info.make == "OLYMPUS IMAGING CORP."
+
+
+def test_iim_after_another_tools_resource(tmp_path: Path) -> None:
+    iim = struct.pack(">BBBH", 0x1C, 2, 80, 9) + b"Sam Reyes"
+    other = b"MeSa\x04\x0c\x00\x00" + struct.pack(">I", 4) + b"\x00\x01\x02\x03"
+    resource = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(iim)) + iim + b"\x00"
+    payload = b"Photoshop 3.0\x00" + other + resource
+    segment = b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload
+    info = read_image(write(tmp_path, "mesa.jpg", make_jpeg(PICTURE, iptc=segment)))
+    assert info.iptc == {"byline": "Sam Reyes"}

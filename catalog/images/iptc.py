@@ -14,6 +14,8 @@ from typing import Any
 PHOTOSHOP_HEADER = b"Photoshop 3.0\x00"
 IIM_RESOURCE_ID = 0x0404
 UTF8_ESCAPE = b"\x1b%G"
+# Photoshop writes 8BIM; ImageReady and older tools wrote these other resource signatures.
+RESOURCE_SIGNATURES = {b"8BIM", b"PHUT", b"AgHg", b"DCSR", b"MeSa"}
 
 # Record 2 datasets we keep, by the key used in ImageInfo.iptc (and ImageInfo.xmp).
 DATASET_KEYS: dict[int, str] = {
@@ -50,7 +52,7 @@ def join_photoshop_segments(app13_payloads: list[bytes]) -> bytes:
 def find_iim_block(resources: bytes, warnings: list[str]) -> bytes | None:
     """Return the data of the IPTC-NAA resource (0x0404) in a Photoshop resource stream."""
     offset = 0
-    while resources[offset:offset + 4] == b"8BIM" and offset + 7 <= len(resources):
+    while resources[offset:offset + 4] in RESOURCE_SIGNATURES and offset + 7 <= len(resources):
         (code,) = struct.unpack_from(">H", resources, offset + 4)
         name_len = resources[offset + 6]
         offset += 7 + name_len
