@@ -245,10 +245,10 @@ def stats(as_json: bool, db_path: str) -> None:
     click.echo(f"{numbers['file_photos']} file photos, {numbers['conflicts']} with conflicts, "
                f"{numbers['with_thumbnails']} with thumbnails, {numbers['corrections']} corrections")
     click.echo(f"{numbers['imports']} imports, {numbers['errors']} files that failed")
-    for title in ("agencies", "countries"):
+    for title in ("agencies", "countries", "parser_versions"):
         top = list(numbers[title].items())[:10]
         if top:
-            click.echo(f"{title}: " + ", ".join(f"{name} {n}" for name, n in top))
+            click.echo(f"{title.replace('_', ' ')}: " + ", ".join(f"{name} {n}" for name, n in top))
 
 
 def default_editor() -> str:

@@ -182,6 +182,7 @@ def test_imports_errors_and_stats(filled: Archive) -> None:
     stats = filled.stats()
     assert stats["photos"] == 3 and stats["paths"] == 3
     assert stats["agencies"] == {"Reuters": 2, "AP": 1}
+    assert stats["parser_versions"] == {}  # these records were not parsed by a versioned parser
     assert stats["date_from"] == "2023-01-07" and stats["date_to"] == "2024-09-03"
     assert stats["file_photos"] == 1 and stats["conflicts"] == 1
     assert stats["errors"] == 1 and stats["imports"] == 1

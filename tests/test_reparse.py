@@ -49,6 +49,7 @@ def test_everything_and_idempotence(tmp_archive: Archive) -> None:
     fill(tmp_archive)
     first = reparse(tmp_archive, everything=True, parser=new_parser, parser_version="2")
     assert (first.checked, first.changed) == (2, 2)  # the row without a caption is skipped
+    assert tmp_archive.stats()["parser_versions"] == {"2": 2, "1": 1}
     second = reparse(tmp_archive, everything=True, parser=new_parser, parser_version="2")
     assert (second.checked, second.changed, dict(second.fields)) == (2, 0, {})
     assert reparse(tmp_archive, parser=new_parser, parser_version="2").checked == 0

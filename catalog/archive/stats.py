@@ -22,7 +22,8 @@ class StatsMixin:
         return {name: n for name, n in rows}
 
     def stats(self) -> dict[str, Any]:
-        """Counts of photos, paths, agencies, countries, dates, flags, thumbnails, errors, imports."""
+        """Counts of photos, paths, agencies, countries, parser versions, dates, flags,
+        thumbnails, corrections, errors and imports."""
         first = self._scalar("SELECT min(date) FROM photos")  # apart, so each uses the index
         last = self._scalar("SELECT max(date) FROM photos")
         last_import = self.db.execute(
@@ -35,6 +36,7 @@ class StatsMixin:
             "paths": self._scalar("SELECT count(*) FROM photo_paths"),
             "agencies": self._grouped("agency"),
             "countries": self._grouped("country"),
+            "parser_versions": self._grouped("parser_version"),
             "date_from": first,
             "date_to": last,
             "file_photos": self._scalar("SELECT count(*) FROM photos WHERE file_photo = 1"),
