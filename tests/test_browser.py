@@ -190,7 +190,7 @@ def test_table_page_thumbnails_load_in_a_real_browser(server: str, browser: DevT
 def test_photo_page_preview_and_highlights_in_a_real_browser(server: str,
                                                              browser: DevTools) -> None:
     browser.open(f"{server}/-/photo/1")
-    assert browser.evaluate("document.querySelector('.catalog-preview img').naturalWidth") == 320
+    assert browser.evaluate("document.querySelector('.catalog-preview img').naturalWidth") == 320  # the preview route
     marks = browser.evaluate("[...document.querySelectorAll('mark.hl')].map(m => m.dataset.field)")
     assert {"city", "photographer"} <= set(marks)
     uses = browser.evaluate(

@@ -16,6 +16,7 @@ from datasette_catalog import render_cell
 from datasette_catalog.commands import make_datasette
 from datasette_catalog.highlight import highlight, segments, valid_spans
 from datasette_catalog.photo import prefix_ranges
+from datasette_catalog.preview import PreviewError, preview_jpeg
 from PIL import Image
 from test_datasette_support import PHOTOS, build_archive
 
@@ -98,7 +99,8 @@ async def test_photo_page_highlights_fields_in_caption(ds: Datasette) -> None:
     assert re.search(r'<mark class="hl hl-city" data-field="city" title="city">Lyon</mark>', html)
     assert re.search(r'<mark class="hl hl-photographer"[^>]*>Ana Costa</mark>', html)
     assert 'title="photographer / credit">Ana Costa</mark>' in html  # nested inside the credit
-    assert '<img src="/-/image/1"' in html  # the original is on disk and a JPEG
+    assert '<img src="/-/preview/1.jpg"' in html  # the original is on disk
+    assert '<a href="/-/image/1">Original file</a>' in html
     for label in ("Photographer", "Make", "Taken at", "SHA-256", "Caption date vs camera (days)"):
         assert f'<th scope="row">{label}</th>' in html
     for section in ("Parsed from the caption", "Camera (EXIF)", "IPTC / XMP", "Corrections"):
@@ -139,6 +141,23 @@ async def test_thumbnail_and_image_bytes(ds: Datasette, archive_path: Path) -> N
     original = await ds.client.get("/-/image/2")
     assert original.status_code == 200 and original.headers["content-type"] == "image/jpeg"
     assert original.content == (archive_path.parent / "pictures" / "photo2.jpg").read_bytes()
+    shown = await ds.client.get("/-/preview/2.jpg")
+    assert shown.headers["content-type"] == "image/jpeg"
+    assert Image.open(io.BytesIO(shown.content)).size == (320, 200)  # never enlarged
+    assert (await ds.client.get("/-/preview/4.jpg")).status_code == 404  # file gone
+
+
+def test_preview_scales_any_format_down(tmp_path: Path) -> None:
+    big = tmp_path / "big.jpg"
+    Image.new("RGB", (3000, 2000), (10, 90, 200)).save(big, quality=70)
+    assert Image.open(io.BytesIO(preview_jpeg(str(big)))).size == (1280, 853)
+    png = tmp_path / "alpha.png"
+    Image.new("RGBA", (400, 300), (255, 0, 0, 128)).save(png)
+    assert Image.open(io.BytesIO(preview_jpeg(str(png)))).mode == "RGB"
+    text = tmp_path / "notes.txt"
+    text.write_text("not a picture")
+    with pytest.raises(PreviewError):
+        preview_jpeg(str(text))
 
 
 SAVED = {

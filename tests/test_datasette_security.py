@@ -67,7 +67,7 @@ def attacks(archive_path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("route", ["/-/photo/{}", "/-/photo/{}.json", "/-/thumb/{}.jpg",
-                                   "/-/image/{}"])
+                                   "/-/image/{}", "/-/preview/{}.jpg"])
 async def test_no_request_path_reaches_the_file_system(ds: Datasette, archive_path: Path,
                                                        route: str) -> None:
     for attack in attacks(archive_path):
@@ -77,7 +77,7 @@ async def test_no_request_path_reaches_the_file_system(ds: Datasette, archive_pa
 
 
 @pytest.mark.parametrize("url", ["/-/photo/999", "/-/photo/999.json", "/-/thumb/999.jpg",
-                                 "/-/image/999", "/-/photo/0"])
+                                 "/-/image/999", "/-/preview/999.jpg", "/-/photo/0"])
 async def test_unknown_ids_are_404_pages(ds: Datasette, url: str) -> None:
     status, body = await raw_request(ds, url)
     assert status == 404
@@ -118,7 +118,7 @@ async def test_writing_sql_is_refused(ds: Datasette, sql: str) -> None:
 @pytest.mark.parametrize("path", [
     "/archive/photos/-/insert", "/archive/photos/-/upsert", "/archive/-/create",
     "/archive/photos/1/-/update", "/archive/photos/1/-/delete", "/archive/photos/-/drop",
-    "/archive/file_photos_resent", "/-/photo/1", "/-/image/1",
+    "/archive/file_photos_resent", "/-/photo/1", "/-/image/1", "/-/preview/1.jpg",
 ])
 async def test_no_write_endpoint(ds: Datasette, path: str) -> None:
     response = await ds.client.post(path, json={"row": {"city": "x"}})

@@ -18,6 +18,7 @@ read connections to a mutable file are ``mode=ro``.
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ hookimpl = pluggy.HookimplMarker("datasette")
 STATIC_DIR = Path(__file__).parent / "static"
 THUMB_BOX = (96, 64)  # display box; object-fit keeps each thumbnail's own shape
 MMAP_BYTES = 2**34    # reads through the page cache of the OS, not read() calls
-CACHE_KIB = 200_000
+CACHE_KIB = 65_536     # per connection; mmap serves most reads anyway
 
 
 def thumbnail_html(datasette: Any, photo_id: int, title: str = "") -> Markup:
@@ -106,6 +107,7 @@ def prepare_connection(conn: Any, database: str, datasette: Any) -> None:
         conn.execute(f"pragma mmap_size={MMAP_BYTES}")
 
 
+@lru_cache(maxsize=1)
 def _static_name() -> str | None:
     from datasette.plugins import get_plugins  # not at import: datasette.plugins imports us
 

@@ -51,7 +51,6 @@ CONFLICT_FIELDS = (
 )
 _FLAGS = {"file_photo", "pool", "handout", "third_party", "topshot", "drone", "has_conflict"}
 _JSON_LISTS = {"intermediaries", "restrictions", "story_codes", "notes"}
-BROWSER_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 
 
 def display_value(field: str, value: Any) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from .detect import catalog_database_names
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-OUR_PREFIXES = ("/-/photo/", "/-/thumb/", "/-/image/")
+OUR_PREFIXES = ("/-/photo/", "/-/thumb/", "/-/image/", "/-/preview/")
 
 
 def guarded(datasette: Any, path: str) -> bool:

@@ -1,4 +1,5 @@
-"""The plugin's pages: ``/-/photo/<id>``, ``/-/thumb/<id>.jpg`` and ``/-/image/<id>``.
+"""The plugin's pages: ``/-/photo/<id>``, ``/-/thumb/<id>.jpg``, ``/-/image/<id>`` and
+``/-/preview/<id>.jpg`` (the original scaled for the screen).
 
 Every route takes an integer photo id (the URL patterns accept 1 to 18 digits and
 nothing else). Image bytes come from the archive's ``thumbnails`` table, or from a
@@ -21,7 +22,6 @@ from datasette.utils.asgi import NotFound, Request, Response
 from .detect import catalog_database
 from .highlight import highlight, valid_spans
 from .photo import (
-    BROWSER_FORMATS,
     CONFLICT_FIELDS,
     EXIF_FIELDS,
     FILE_FIELDS,
@@ -31,6 +31,7 @@ from .photo import (
     json_object,
     load_photo,
 )
+from .preview import PreviewError, preview_jpeg
 from .urls import photo_urls
 
 ID = r"(?P<id>[0-9]{1,18})"
@@ -75,7 +76,6 @@ async def photo_page(datasette: Datasette, request: Request) -> Response:
     parsed = json_object(photo.get("parsed_json"))
     text = parsed.get("text") if isinstance(parsed.get("text"), str) else photo.get("caption")
     local_file = await asyncio.to_thread(_existing_file, _recorded_paths(photo))
-    show_original = bool(local_file) and (photo.get("format") or "").upper() in BROWSER_FORMATS
     for use in photo["other_uses"]:
         use["urls"] = photo_urls(datasette, use["id"])
     context: dict[str, Any] = {
@@ -83,7 +83,7 @@ async def photo_page(datasette: Datasette, request: Request) -> Response:
         "photo_links": urls,
         "row_url": datasette.urls.row(db.name, "photos", str(photo_id)),
         "database": db.name,
-        "preview_url": urls["image"] if show_original else urls["thumb"],
+        "preview_url": urls["preview"] if local_file else urls["thumb"],
         "original_available": bool(local_file),
         "caption_html": highlight(text or "", photo.get("spans")),
         "span_fields": sorted(valid_spans(photo.get("spans"), len(text or ""))),
@@ -125,19 +125,24 @@ def _read(path: str) -> bytes:
         return handle.read()
 
 
-async def image(datasette: Datasette, request: Request) -> Response:
-    """The original file, read only from a path the archive recorded for this id."""
+async def _original_path(datasette: Datasette, photo_id: int) -> tuple[str, str]:
+    """The first existing file the archive recorded for ``photo_id``, and its format."""
     db = catalog_database(datasette)
-    photo_id = photo_id_from(request)
     rows = (await db.execute(
         "select path, format from photos where id = ? union all "
         "select path, null from photo_paths where photo_id = ?", [photo_id, photo_id])).rows
     if not rows:
         raise NotFound(f"No photo with id {photo_id}")
-    photo_format = (rows[0]["format"] or "").upper()
     path = await asyncio.to_thread(_existing_file, [r["path"] for r in rows if r["path"]])
     if path is None:
         raise NotFound(f"The file of photo {photo_id} is not reachable from this server")
+    return path, (rows[0]["format"] or "").upper()
+
+
+async def image(datasette: Datasette, request: Request) -> Response:
+    """The original file, read only from a path the archive recorded for this id."""
+    photo_id = photo_id_from(request)
+    path, photo_format = await _original_path(datasette, photo_id)
     try:
         body = await asyncio.to_thread(_read, path)
     except OSError as exc:  # vanished or unreadable between the check and the read
@@ -147,8 +152,20 @@ async def image(datasette: Datasette, request: Request) -> Response:
     return Response(body, content_type=content_type, headers=CACHE)
 
 
+async def preview(datasette: Datasette, request: Request) -> Response:
+    """A JPEG of the original scaled for the screen (any format Pillow reads)."""
+    photo_id = photo_id_from(request)
+    path, _ = await _original_path(datasette, photo_id)
+    try:
+        body = await asyncio.to_thread(preview_jpeg, path)
+    except PreviewError as exc:
+        raise NotFound(f"Photo {photo_id}: {exc}") from exc
+    return Response(body, content_type="image/jpeg", headers=CACHE)
+
+
 ROUTES = [
     (rf"^/-/photo/{ID}(?P<format>\.json)?$", photo_page),
     (rf"^/-/thumb/{ID}\.jpg$", thumbnail),
     (rf"^/-/image/{ID}$", image),
+    (rf"^/-/preview/{ID}\.jpg$", preview),
 ]

@@ -12,4 +12,5 @@ def photo_urls(datasette: Any, photo_id: int) -> dict[str, str]:
         "json": datasette.urls.path(f"/-/photo/{photo_id}.json"),
         "thumb": datasette.urls.path(f"/-/thumb/{photo_id}.jpg"),
         "image": datasette.urls.path(f"/-/image/{photo_id}"),
+        "preview": datasette.urls.path(f"/-/preview/{photo_id}.jpg"),
     }
