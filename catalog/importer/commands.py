@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from contextlib import contextmanager
 
@@ -75,10 +76,17 @@ def import_command(paths, db_path, workers, no_thumbnails, manifest, as_json):
         captions = load_manifest(manifest) if manifest else None
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"unusable manifest: {exc}") from exc
+    from catalog.archive import ArchiveError
+
     with _open_archive(db_path) as archive:
-        summary = import_paths(archive, paths, workers=workers,
-                               thumbnails=not no_thumbnails, manifest=captions,
-                               progress=_progress(False))
+        try:
+            summary = import_paths(archive, paths, workers=workers,
+                                   thumbnails=not no_thumbnails, manifest=captions,
+                                   progress=_progress(False))
+        except (ArchiveError, sqlite3.Error) as exc:  # disk full, locked for too long ...
+            raise click.ClickException(
+                f"import stopped: {exc}. What was written is kept; run the same command "
+                "again to finish.") from exc
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     else:
