@@ -411,3 +411,11 @@ def test_iim_after_another_tools_resource(tmp_path: Path) -> None:
     segment = b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload
     info = read_image(write(tmp_path, "mesa.jpg", make_jpeg(PICTURE, iptc=segment)))
     assert info.iptc == {"byline": "Sam Reyes"}
+
+
+def test_xmp_with_control_characters_and_junk_is_salvaged(tmp_path: Path) -> None:
+    packet = build_xmp_packet({"caption": "Salvaged caption", "city": "Accra"})
+    dirty = b"\x01junk" + packet.replace(b"Salvaged", b"Salvaged\x0b") + b"\x02trailing"
+    info = read_image(write(tmp_path, "dirty.jpg", make_jpeg(PICTURE, xmp=dirty)))
+    assert info.xmp == {"caption": "Salvaged caption", "city": "Accra"}
+    assert any("not well-formed" in warning for warning in info.warnings)

@@ -247,7 +247,7 @@ def _read_xmp(image: Image.Image, info: ImageInfo) -> None:
 
 
 def _apply_xmp_packet(info: ImageInfo, packet: bytes | str) -> None:
-    info.xmp, camera = xmp_reader.parse_xmp_with_camera(packet)
+    info.xmp, camera = xmp_reader.parse_xmp_with_camera(packet, info.warnings)
     _camera_from_xmp(info, camera)
 
 

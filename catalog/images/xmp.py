@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import Any
-from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml.ElementTree import fromstring
 
@@ -46,6 +46,7 @@ CAMERA_KEYS: dict[str, str] = {
     f"{{{AUX}}}Lens": "lens",
     f"{{{EXIF}}}DateTimeOriginal": "date_original",
 }
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XMP_DATE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?$"
 )
@@ -69,13 +70,26 @@ def parse_xmp(packet: bytes | str) -> dict[str, Any]:
     return parse_xmp_with_camera(packet)[0]
 
 
-def parse_xmp_with_camera(packet: bytes | str) -> tuple[dict[str, Any], dict[str, str]]:
-    """``parse_xmp``'s fields, and the camera properties (make, model, lens, date_original)."""
-    if isinstance(packet, bytes):
-        packet = packet.rstrip(b"\x00 \t\r\n")
-    else:
-        packet = packet.rstrip("\x00 \t\r\n")
-    root = fromstring(packet)
+def parse_xmp_with_camera(
+    packet: bytes | str, notes: list[str] | None = None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """``parse_xmp``'s fields, and the camera properties (make, model, lens, date_original).
+
+    A packet that is not well-formed only because of control characters or bytes around the
+    ``x:xmpmeta`` element (both seen from cameras) is read once more without them, with a
+    note in ``notes``.
+    """
+    data = packet.encode("utf-8") if isinstance(packet, str) else bytes(packet)
+    data = data.rstrip(b"\x00 \t\r\n")
+    try:
+        root = fromstring(data)
+    except ParseError:
+        salvaged = _salvage(data)
+        if salvaged is None or salvaged == data:
+            raise
+        root = fromstring(salvaged)
+        if notes is not None:
+            notes.append("XMP packet was not well-formed; read after removing stray bytes")
     fields: dict[str, Any] = {}
     camera: dict[str, str] = {}
     for description in root.iter(f"{{{RDF}}}Description"):
@@ -85,6 +99,15 @@ def parse_xmp_with_camera(packet: bytes | str) -> tuple[dict[str, Any], dict[str
             if child.tag in PROPERTY_KEYS or child.tag in CAMERA_KEYS:
                 _keep(fields, camera, child.tag, _property_values(child))
     return fields, camera
+
+
+def _salvage(data: bytes) -> bytes | None:
+    """The xmpmeta (or rdf:RDF) element alone, without control characters; None if absent."""
+    for opening, closing in ((b"<x:xmpmeta", b"</x:xmpmeta>"), (b"<rdf:RDF", b"</rdf:RDF>")):
+        start, end = data.find(opening), data.rfind(closing)
+        if start != -1 and end > start:
+            return _CONTROL_BYTES.sub(b"", data[start:end + len(closing)])
+    return None
 
 
 def _keep(fields: dict[str, Any], camera: dict[str, str], name: str, values: list[str]) -> None:
