@@ -13,7 +13,8 @@ measures, each as a fresh process with a warm page cache:
   with apt-get when missing),
 * the decode floor: Pillow draft-mode decoding of the same files on the same number of
   worker processes, nothing else,
-* peak memory (PSS summed over the import's process tree) at N and at N2 files.
+* peak memory (PSS summed over the import's process tree) at N and at N2 files,
+* the fixed cost of one run (a one-file import), to read the ratios at small N.
 
 Targets (ratios measured in the same run): --no-thumbnails >= 5x exiftool; full import
 <= 1.25x the decode floor; no-op < 5% of the first full import; peak memory flat in N.
@@ -244,6 +245,7 @@ def main() -> None:
     exiftool = ensure_exiftool()
     folder = generate(args.cache / f"wire-{n}", n, w)
     folder2 = extend(args.cache / f"wire-{n2}-from-{n}", folder, n2)
+    folder1 = extend(args.cache / f"wire-1-from-{n}", folder, 1)
     mb = sum(p.stat().st_size for p in folder.glob("*.jpg")) / n / 1e6
     _warm(folder)
     _warm(folder2)
@@ -257,6 +259,8 @@ def main() -> None:
         floor = run([sys.executable, __file__, "--decode-floor", str(folder),
                      "--workers", str(w)])
         big = run([*CLI, str(folder2), "--db", str(tmp / "big.db"), *common])
+        one = run([*CLI, str(folder1), "--db", str(tmp / "one.db"), "--no-thumbnails",
+                   *common])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for label, result, expected in (("no-thumbnails", meta, n), ("full", full, n),
@@ -285,6 +289,9 @@ def main() -> None:
           f"no-thumbnails {json.loads(meta[2])['duration']:.2f} s, "
           f"full {json.loads(full[2])['duration']:.2f} s, "
           f"no-op {json.loads(noop[2])['duration']:.3f} s")
+    print(f"  fixed cost of a run (1 file, --no-thumbnails: start-up, parser warm-up) "
+          f"{one[0]:.2f} s; beyond it --no-thumbnails runs at "
+          f"{(n - 1) / max(meta[0] - one[0], 1e-9):.0f} files/s")
     print(f"  peak memory (PSS summed over the process tree): no-thumbnails {meta[1]} MiB, "
           f"full N={n} {full[1]} MiB, full N={n2} {big[1]} MiB "
           f"({big[1] / max(full[1], 1):.2f}x for {n2 / n:.1f}x the files; target flat)")
