@@ -22,7 +22,7 @@ from catalog.images.embed import (
     make_jpeg,
     splice_segments,
 )
-from catalog.images.exif import format_exposure
+from catalog.images.exif import apply_exif, exif_from_blob, exif_with_pillow, format_exposure
 
 PICTURE = Image.new("RGB", (120, 80), (30, 90, 160))
 
@@ -419,3 +419,21 @@ def test_xmp_with_control_characters_and_junk_is_salvaged(tmp_path: Path) -> Non
     info = read_image(write(tmp_path, "dirty.jpg", make_jpeg(PICTURE, xmp=dirty)))
     assert info.xmp == {"caption": "Salvaged caption", "city": "Accra"}
     assert any("not well-formed" in warning for warning in info.warnings)
+
+
+def test_pillow_fallback_reads_the_same_fields_as_exifread(tmp_path: Path) -> None:
+    """The fallback used when exifread finds nothing gives the same ImageInfo fields."""
+    exif = build_exif(
+        make="Canon\x00junk", model="Canon EOS R5", lens="RF50mm F1.2 L USM",
+        taken_at=datetime(2024, 2, 3, 4, 5, 6), offset="-03:30", gps=(-12.5, -45.25),
+        gps_altitude=-10.0, exposure_time=(1, 500), f_number=1.2, iso=3200,
+        focal_length=50, orientation=8,
+    )
+    path = write(tmp_path, "f.jpg", make_jpeg(PICTURE, exif=exif, thumbnail=True))
+    via_exifread, via_pillow = ImageInfo(path=""), ImageInfo(path="")
+    with Image.open(path) as image:
+        apply_exif(via_exifread, exif_from_blob(image.info["exif"]))
+        apply_exif(via_pillow, exif_with_pillow(image))
+    assert via_pillow == via_exifread
+    assert (via_pillow.make, via_pillow.gps_alt, via_pillow.exposure_time) == ("Canon", -10.0, "1/500")
+    assert via_pillow.has_exif_thumbnail
