@@ -67,7 +67,8 @@ def test_new_archive_is_migrated_and_reopens(tmp_path: Path) -> None:
         assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     with Archive(path) as again:
         assert [m.name for m in migrations.applied(again.db)] == ["m001_initial", "m002_undone_by",
-                                                              "m003_has_conflict_index"]
+                                                              "m003_has_conflict_index",
+                                                              "m004_fts_update_trigger_on_text_only"]
     with Archive(path, readonly=True) as reader:
         assert reader.count() == 0
 
@@ -154,6 +155,19 @@ def test_stored_values_are_plain(filled: Archive) -> None:
     assert row["file_photo"] == 1 and row["drone"] == 0
     assert row["intermediaries"] == '["Pool"]'
     assert Caption.from_dict(json.loads(row["parsed_json"])).city == "Bakhmut"
+
+
+def test_fts_reindexes_only_when_text_changes(tmp_archive: Archive) -> None:
+    tmp_archive.upsert_photos([record("a" * 64, "/p/1.jpg", caption="alphaword here")], None)
+    trigger = tmp_archive.db.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'photos_au'").fetchone()[0]
+    assert "AFTER UPDATE OF [caption], [subject]" in trigger
+    tmp_archive.db.execute("UPDATE photos SET dhash = 'ffffffffffffffff', has_conflict = 1")
+    tmp_archive.db.execute("UPDATE photos SET subject = 'gammaword'")
+    assert ids(tmp_archive.search("alphaword")) == [1]
+    assert ids(tmp_archive.search("gammaword")) == [1]
+    # raises "database disk image is malformed" if the index and the table disagree
+    tmp_archive.db.execute("INSERT INTO photos_fts(photos_fts, rank) VALUES ('integrity-check', 1)")
 
 
 def test_fts_follows_an_update(tmp_archive: Archive) -> None:

@@ -165,6 +165,24 @@ def m003_has_conflict_index(db: Database) -> None:
     db["photos"].create_index(["has_conflict"], if_not_exists=True)
 
 
+@migrations()
+def m004_fts_update_trigger_on_text_only(db: Database) -> None:
+    """Re-index a photo's text only when an indexed column is written.
+
+    The trigger that enable_fts makes fires on every UPDATE, so storing a
+    thumbnail hash or a conflict flag re-indexed the whole caption.
+    """
+    names = ", ".join(f"[{c}]" for c in FTS_COLUMNS)
+    old = ", ".join(f"old.[{c}]" for c in FTS_COLUMNS)
+    new = ", ".join(f"new.[{c}]" for c in FTS_COLUMNS)
+    db.execute("DROP TRIGGER IF EXISTS [photos_au]")
+    db.execute(
+        f"CREATE TRIGGER [photos_au] AFTER UPDATE OF {names} ON [photos] BEGIN\n"
+        f"  INSERT INTO [photos_fts] ([photos_fts], rowid, {names}) VALUES('delete', old.rowid, {old});\n"
+        f"  INSERT INTO [photos_fts] (rowid, {names}) VALUES (new.rowid, {new});\n"
+        "END")
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the newest schema."""
     migrations.apply(db)
