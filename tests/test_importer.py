@@ -390,3 +390,33 @@ def test_overlapping_paths_are_walked_once(tmp_path):
     assert files == [str(tmp_path / "a.jpg"), str(tmp_path / "sub" / "b.jpg")]
     problems = [i for i in items if isinstance(i, WalkProblem)]
     assert [p.path for p in problems] == [str(tmp_path / "alias")]
+
+
+def test_damaged_copies_never_stop_the_run(tmp_path, archive):
+    """Deterministic damage to a real wire-style JPEG: flipped header bytes, cuts, junk."""
+    import random
+
+    rng = random.Random(1234)
+    good = write_jpeg(tmp_path / "source.jpg", 11).read_bytes()
+    src = tmp_path / "damaged"
+    src.mkdir()
+    for i in range(40):
+        data = bytearray(good)
+        kind = i % 4
+        if kind == 0:    # bytes flipped where the metadata segments are
+            for _ in range(rng.randrange(1, 12)):
+                data[rng.randrange(2, min(len(data), 2000))] = rng.randrange(256)
+        elif kind == 1:  # cut anywhere
+            data = data[: rng.randrange(1, len(data))]
+        elif kind == 2:  # junk spliced into the segment chain
+            at = rng.randrange(2, 600)
+            data[at:at] = rng.randbytes(rng.randrange(1, 400))
+        else:            # a segment length made huge
+            at = data.find(b"\xff\xed")
+            data[at + 2:at + 4] = b"\xff\xff"
+        (src / f"d{i:02}.jpg").write_bytes(bytes(data))
+    summary = import_paths(archive, [src], workers=1)
+    paths, failed = accounted(archive)
+    assert len(paths | failed) == 40 and not paths & failed
+    assert summary.imported + summary.failed == 40
+    assert all(reason for _, reason in summary.errors)
