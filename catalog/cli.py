@@ -277,7 +277,10 @@ def undo(correction_id: int, editor: str, db_path: str) -> None:
     """Undo a correction: the field falls back to the previous correction, else the parse."""
     with open_archive(db_path, write=True) as archive:
         archive.undo_correction(correction_id, editor=editor)
-    click.echo(f"correction {correction_id} undone")
+        photo_id, field = archive.db.execute(
+            "SELECT photo_id, field FROM corrections WHERE id = ?", [correction_id]).fetchone()
+        now = archive.get(photo_id)[field]
+    click.echo(f"correction {correction_id} undone: photo {photo_id} {field} is now {now!r}")
 
 
 @cli.command()

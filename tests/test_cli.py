@@ -125,7 +125,8 @@ def test_correct_undo_history(db: str) -> None:
     history = json.loads(run("history", "1", "--json", "--db", db))
     assert history[0]["previous"] == "Bakhmut" and history[0]["editor"] == "desk"
     assert "'Bakhmut' -> 'Soledar' by desk" in run("history", "1", "--db", db)
-    run("undo", "1", "--editor", "desk", "--db", db)
+    out = run("undo", "1", "--editor", "desk", "--db", db)
+    assert "correction 1 undone: photo 1 city is now 'Bakhmut'" in out
     assert json.loads(run("show", "1", "--json", "--db", db))["city"] == "Bakhmut"
     assert "already undone" in run("undo", "1", "--db", db, code=1)
     assert "yes or no" in run("correct", "1", "pool", "perhaps", "--db", db, code=1)
