@@ -302,9 +302,10 @@ def test_cli_import_json_and_errors(tmp_path):
     text = runner.invoke(cli, ["import", str(tmp_path / "in"), "--db", db, "--workers", "1"])
     assert "0 imported, 1 unchanged, 1 failed" in text.stdout
     assert "bad.jpg" in text.stdout
-    errors = runner.invoke(cli, ["errors", "--db", db, "--json"])
-    assert {row["path"] for row in json.loads(errors.stdout)} == {
-        str(tmp_path / "in" / "bad.jpg")}
+    errors = json.loads(runner.invoke(cli, ["errors", "--db", db, "--json"]).stdout)
+    assert [row["path"] for row in errors] == [str(tmp_path / "in" / "bad.jpg")]
+    every = json.loads(runner.invoke(cli, ["errors", "--db", db, "--json", "--all"]).stdout)
+    assert [row["import_id"] for row in every] == [2, 1]  # met by both runs, newest first
     (tmp_path / "corrupt.db").write_text("not sqlite " * 100)
     broken = runner.invoke(cli, ["errors", "--db", str(tmp_path / "corrupt.db")])
     assert broken.exit_code == 1 and "Traceback" not in broken.output

@@ -7,6 +7,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from catalog.archive import Archive
@@ -28,7 +29,8 @@ def _wait(predicate, timeout: float = 15.0) -> bool:
     return False
 
 
-def test_watch_imports_a_file_written_in_pieces_and_survives_bad_files(tmp_path):
+@pytest.mark.parametrize("poll", [False, True], ids=["events", "polling"])
+def test_watch_imports_a_file_written_in_pieces_and_survives_bad_files(tmp_path, poll):
     hot = tmp_path / "hot"
     hot.mkdir()
     (hot / "already.jpg").write_bytes(_jpeg_bytes("green"))
@@ -41,7 +43,7 @@ def test_watch_imports_a_file_written_in_pieces_and_survives_bad_files(tmp_path)
         try:
             with Archive(db) as archive:  # the watcher's own connection, in its thread
                 watch_folder(archive, hot, settle_s=0.6, thumbnails=False,
-                             on_import=summaries.append, stop=stop)
+                             on_import=summaries.append, stop=stop, poll=poll)
         except BaseException as exc:  # surfaced to the test below
             failures.append(exc)
 

@@ -121,7 +121,9 @@ def thumbnails_command(db_path, workers):
 @click.option("--settle", default=1.0, show_default=True,
               help="Seconds a file's size must stay the same before it is imported.")
 @click.option("--no-thumbnails", is_flag=True)
-def watch_command(folder, db_path, settle, no_thumbnails):
+@click.option("--poll", is_flag=True,
+              help="Poll for changes (network shares, where change events do not arrive).")
+def watch_command(folder, db_path, settle, no_thumbnails, poll):
     """Import files as they land in FOLDER (a hot folder). Ctrl-C stops."""
     from catalog.importer.watch import watch_folder
 
@@ -135,18 +137,22 @@ def watch_command(folder, db_path, settle, no_thumbnails):
                 click.echo(f"imported {summary.imported} file(s)", err=True)
 
         watch_folder(archive, folder, settle_s=settle, thumbnails=not no_thumbnails,
-                     on_import=report)
+                     on_import=report, poll=poll)
     click.echo("Stopped.", err=True)
 
 
 @click.command("errors")
 @DB_OPTION
 @click.option("--limit", default=100, show_default=True)
+@click.option("--all", "every_run", is_flag=True,
+              help="One line per run that met the file (default: the newest per file).")
 @click.option("--json", "as_json", is_flag=True)
-def errors_command(db_path, limit, as_json):
-    """List files that could not be imported, with the reason."""
+def errors_command(db_path, limit, every_run, as_json):
+    """List files that could not be imported (and warnings), with the reason."""
     with _open_archive(db_path) as archive:
         rows = archive.errors(limit=limit)
+    if not every_run:  # a broken file is met again by every re-run: show it once
+        rows = _newest_per_path(rows)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
@@ -154,6 +160,17 @@ def errors_command(db_path, limit, as_json):
         click.echo("No import errors.")
     for row in rows:
         click.echo(f"{row.get('path')!r}: {row.get('reason')} [{row.get('error_type')}]")
+
+
+def _newest_per_path(rows: list[dict]) -> list[dict]:
+    """The first (newest) row of each path, order kept."""
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        if row.get("path") not in seen:
+            seen.add(row.get("path"))
+            out.append(row)
+    return out
 
 
 def register(cli: click.Group) -> None:

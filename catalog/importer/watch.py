@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
 
 from catalog.importer.pipeline import ImportSummary, import_paths
 from catalog.importer.walk import is_candidate
@@ -55,14 +56,19 @@ def watch_folder(
     on_import: Callable[[ImportSummary], None] | None = None,
     stop: threading.Event | None = None,
     initial_scan: bool = True,
+    poll: bool = False,
 ) -> None:
-    """Import what is in ``folder``, then whatever lands in it, until Ctrl-C or ``stop``."""
+    """Import what is in ``folder``, then whatever lands in it, until Ctrl-C or ``stop``.
+
+    ``poll`` uses watchdog's polling observer, for network shares whose changes made on
+    other machines raise no inotify events.
+    """
     folder = os.path.abspath(os.fspath(folder))
     stop = stop or threading.Event()
     if initial_scan:
         _import(archive, [folder], thumbnails, on_import)
     handler = _Pending()
-    observer = Observer()
+    observer = PollingObserver(timeout=1) if poll else Observer()
     observer.schedule(handler, folder, recursive=True)
     observer.start()
     # path -> (size, mtime_ns, monotonic time of the last change seen)
