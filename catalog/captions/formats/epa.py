@@ -1,0 +1,154 @@
+"""EPA-EFE: ``[epa<8 digits> ]<what>, <City>, <Country>, <DD Month YYYY>. [<context>] EPA-EFE/<NAME>``.
+
+Older pictures end ``EPA/<NAME>``; resold ones ``<NAME>/EPA-EFE/Shutterstock``
+(EPA-EFE stays the agency, Shutterstock is an intermediary). Handouts end
+``EPA-EFE/<SOURCE> HANDOUT HANDOUT EDITORIAL USE ONLY/NO SALES``, pools
+``EPA-EFE/<NAME> / POOL``. Dates are day-month-year; ``(issued <date>)`` is when the
+picture was sent, not when it was taken.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from catalog.captions.credits import (
+    Credit,
+    chain_left,
+    looks_like_org,
+    normalize_agency,
+    read_chain,
+)
+from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.gazetteer import country_code
+from catalog.captions.model import Caption
+
+_PREFIX = re.compile(r"\s*epa\d{8}\s+")
+#: The agency part of the credit: "EPA-EFE/" or the older "EPA/" (capitals only).
+_EPA_SLASH = re.compile(r"\b(?:EPA-EFE|EPA|EFE)\s?/\s?")
+_RESOLD = re.compile(r"/\s?(?:EPA-EFE|EPA)\s?/\s?Shutterstock\b")
+_ISSUED = re.compile(r"\(\s?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
+#: Words that follow the name inside the credit: pool and handout markers, sales notes.
+_NAME_TAIL = re.compile(r"(?:\s?/\s?POOL|\s+POOL|\s+HANDOUT)+\s*$")
+_NO_SALES_TAIL = re.compile(r"[\s/]*NO\s+SALES\s*$")
+#: Longest credit read after "EPA-EFE/": bounds the cost of the anchored searches.
+_MAX_CREDIT = 160
+_TERRITORY_OUT = re.compile(r"\s(?P<words>[A-Z][A-Z ]{1,40}?)\s+OUT\s*$")
+
+
+class EPAFormat:
+    """European Pressphoto Agency captions, with EFE's credit."""
+
+    name: ClassVar[str] = "epa"
+    examples: ClassVar[list[tuple[str, dict]]] = [
+        ("epa11234567 Demonstrators march through the city centre in Madrid, Spain, 05 March 2024. "
+         "EPA-EFE/JUAN PERALTA",
+         {"agency": "EPA-EFE", "photographer": "JUAN PERALTA", "city": "Madrid", "country_code": "ES",
+          "date": "2024-03-05"}),
+        ("Firefighters battle a forest fire near the village of Dadia, Greece, 25 August 2023. "
+         "KOSTAS MAVROS/EPA-EFE/Shutterstock",
+         {"agency": "EPA-EFE", "photographer": "KOSTAS MAVROS", "intermediaries": ["Shutterstock"],
+          "date": "2023-08-25", "country_code": "GR"}),
+    ]
+
+    def accept(self, text: str) -> bool:
+        return "EPA" in text or text.lstrip().startswith("epa")
+
+    def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
+        draft = Draft(text)
+        all_notes(draft)
+        prefix = _PREFIX.match(text)
+        start = prefix.end() if prefix else 0
+        if prefix:
+            draft.take(prefix.span())
+        start = strip_prefix(draft, start)
+        credit_start = self._credit(draft, start)
+        if credit_start is None and prefix is None:
+            return None
+        body_end = credit_start if credit_start is not None else len(text)
+        for m in _ISSUED.finditer(text, start, body_end):
+            draft.take(m.span())
+            draft.caption.notes.append(m.group(0))
+        describe(draft, start, body_end, year_hint=year_hint, day_first=True)
+        cap = draft.caption
+        score = 0.35 + 0.3 * (credit_start is not None) + 0.1 * (prefix is not None)
+        score += 0.1 * (cap.date is not None) + 0.1 * bool(cap.city or cap.country)
+        score += 0.05 * bool(cap.photographer)
+        return draft.finish(self.name, score, (start, body_end))
+
+    def _credit(self, draft: Draft, start: int) -> int | None:
+        """Record the credit; return where it starts (the body's end), or None."""
+        text = draft.text
+        resold = _last(_RESOLD, text, start)
+        if resold is not None:
+            left = chain_left(text, resold.start(), start)
+            draft.credit(read_chain(text[left : resold.end()]), (left, resold.end()))
+            return left
+        found = _last(_EPA_SLASH, text, start)
+        if found is None or _inside(found.start(), draft.taken):
+            return None
+        limit = min((s for s, _ in draft.taken if s >= found.end()), default=len(text))
+        rest = text[found.end() : min(limit, found.end() + _MAX_CREDIT)]
+        territory = _TERRITORY_OUT.search(rest)
+        if territory is not None and (code := _territory_code(territory.group("words"))):
+            rest = rest[: territory.start()]
+            _add_restriction(draft, f"territory_out:{code}")
+        credit = self._read_after(rest)
+        draft.credit(credit, (found.start(), found.end() + len(rest.rstrip())))
+        window = max(found.end(), len(text) - _MAX_CREDIT)
+        if (no_sales := _NO_SALES_TAIL.search(text, window)) is not None:
+            _add_restriction(draft, "no_sales")
+            draft.take(no_sales.span())
+        return found.start()
+
+    @staticmethod
+    def _read_after(rest: str) -> Credit:
+        """What follows "EPA-EFE/": a photographer, a source and HANDOUT, a partner agency, POOL."""
+        credit = Credit(agency="EPA-EFE")
+        name = _NO_SALES_TAIL.sub("", rest).strip(" ./")
+        tail = _NAME_TAIL.search(name)
+        if tail is not None:
+            words = tail.group(0).upper()
+            credit.pool = "POOL" in words
+            credit.handout = "HANDOUT" in words
+            name = name[: tail.start()].strip(" /")
+        name = " ".join(name.split())
+        if not name:
+            return credit
+        partner = normalize_agency(name)
+        if partner is not None and partner != "EPA-EFE":
+            credit.intermediaries.append(partner)
+        elif credit.handout or looks_like_org(name):
+            credit.intermediaries.append(name)
+        else:
+            credit.photographer = name
+        return credit
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, start):  # noqa: B007 - the last match is wanted
+        pass
+    return found
+
+
+def _territory_code(words: str) -> str | None:
+    """ISO code for the country at the end of "YONHAP SOUTH KOREA" (shortest suffix first)."""
+    parts = words.split()
+    for k in range(1, min(3, len(parts)) + 1):
+        code = country_code(" ".join(parts[-k:]).title())
+        if code is not None:
+            return code
+    return None
+
+
+def _add_restriction(draft: Draft, flag: str) -> None:
+    if flag not in draft.caption.restrictions:
+        draft.caption.restrictions.append(flag)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+FORMAT = EPAFormat()
