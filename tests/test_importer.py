@@ -222,66 +222,6 @@ def test_corrections_survive_reimport(tmp_path, archive):
     assert [c["value"] for c in archive.history(photo_id)] == ["Villeurbanne"]
 
 
-def test_worker_pool_imports_and_progress_reports(tmp_path, archive):
-    for i in range(12):
-        write_jpeg(tmp_path / f"p{i:02}.jpg", i)
-    out = io.StringIO()
-    summary = import_paths(archive, [tmp_path], workers=2, thumbnails=False,
-                           progress=PlainProgress(out, every_s=0), chunk_size=2)
-    assert summary.imported == 12 and summary.failed == 0
-    lines = out.getvalue().splitlines()
-    assert lines[0] == "metadata: 12 files to process"
-    assert lines[-1].startswith("metadata: 12/12 files")
-
-
-def crash_on_marked_files(tasks):
-    """A worker that dies outright on files named *crash* (like a decoder segfault)."""
-    from catalog.importer.extract import extract_many
-
-    for task in tasks:
-        if "crash" in os.path.basename(task.path):
-            os._exit(1)
-    return extract_many(tasks)
-
-
-def hang_on_marked_files(tasks):
-    """A worker that never returns on files named *hang* (like a decoder stuck in a loop)."""
-    import time
-
-    from catalog.importer.extract import extract_many
-
-    for task in tasks:
-        if "hang" in os.path.basename(task.path):
-            time.sleep(3600)
-    return extract_many(tasks)
-
-
-def test_a_hung_worker_is_stopped_and_costs_one_file(tmp_path, archive):
-    for i in range(6):
-        write_jpeg(tmp_path / f"p{i}.jpg", i)
-    write_jpeg(tmp_path / "p3-hang.jpg", 98)
-    summary = import_paths(archive, [tmp_path], workers=2, thumbnails=False, chunk_size=2,
-                           extract_chunk=hang_on_marked_files, stall_s=1.0)
-    assert list(dict(summary.errors)) == [str(tmp_path / "p3-hang.jpg")]
-    assert "did not finish within 1 s" in summary.errors[0][1]
-    assert summary.imported == 6
-    assert archive.db.execute("SELECT error_type FROM import_errors").fetchall() == [
-        ("WorkerStalled",)]
-
-
-def test_a_worker_crash_costs_one_file(tmp_path, archive):
-    for i in range(10):
-        write_jpeg(tmp_path / f"p{i}.jpg", i)
-    write_jpeg(tmp_path / "p5-crash.jpg", 99)
-    summary = import_paths(archive, [tmp_path], workers=2, thumbnails=False, chunk_size=4,
-                           extract_chunk=crash_on_marked_files)
-    assert dict(summary.errors) == {
-        str(tmp_path / "p5-crash.jpg"): "the worker process crashed while reading this file"}
-    assert summary.imported == 10
-    paths, failed = accounted(archive)
-    assert len(paths) == 10 and failed == {str(tmp_path / "p5-crash.jpg")}
-
-
 def test_cli_import_json_and_errors(tmp_path):
     @click.group()
     def cli():
