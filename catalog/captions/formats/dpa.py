@@ -1,0 +1,194 @@
+"""dpa (Deutsche Presse-Agentur): German captions ending ``+++ dpa-Bildfunk +++``.
+
+``[ARCHIV - ]05.03.2024, [Land|Bundesland, ]Stadt: <Text>. Foto: Name/dpa [- ACHTUNG:
+...] +++ dpa-Bildfunk +++``. ``Foto: -/dpa`` has no photographer; partner chains
+(``Name/Eurokinissi/AP/dpa``, ``Name/APA/dpa``) keep the partners as
+intermediaries; ``ARCHIV`` marks a file picture. Relayed abroad as ``(Name/dpa via
+AP)``, where dpa stays the agency and AP is an intermediary.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from catalog.captions.credits import (
+    Credit,
+    clean_name,
+    looks_like_org,
+    normalize_agency,
+    read_chain,
+)
+from catalog.captions.dates import find_dates
+from catalog.captions.formats.base import Draft, all_notes, describe
+from catalog.captions.formats.getty import chain_of, trailing_groups
+from catalog.captions.gazetteer import country_code, find_city
+from catalog.captions.model import Caption
+
+_ARCHIVE = re.compile(r"\s*(?P<word>ARCHIV(?:BILD|FOTO)?)\s{0,2}[-–:]\s{0,2}")
+#: "05.03.2024, Bayern, München: "
+_DATELINE = re.compile(r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}),\s{1,2}(?P<place>[^:\n]{2,80}?):\s{1,2}")
+_BILDFUNK = re.compile(r"\s*\+{3}\s?dpa-Bildfunk\s?\+{3}\s*")
+_FOTO = re.compile(r"\bFoto:\s?(?P<chain>[^\n+]{1,160}?)(?=\s?-\s?ACHTUNG\b|\s*\+{3}|\s*$)")
+_ACHTUNG = re.compile(r"-?\s?ACHTUNG:\s?(?P<text>[^\n+]{1,400}?)(?=\s*\+{3}|\s*$)")
+_STORY_REF = re.compile(r"\(zu\s+dpa[^()\n]{0,160}\)")
+_EDITORIAL = re.compile(r"redaktionellen\s+Verwendung", re.IGNORECASE)
+_FULL_CREDIT = re.compile(r"Nennung\s+des\s+vorstehenden\s+Credits", re.IGNORECASE)
+#: Parts of a dpa chain that are dpa's own desks, not partners.
+_DPA_DESKS = frozenset({"dpa", "dpa-zentralbild", "picture alliance", "dpa-bildfunk", "dpa-report"})
+
+
+def read_dpa_chain(chain: str) -> Credit:
+    """``Name/Partner/dpa[/POOL]`` in order: the photographer first, partners kept in order."""
+    credit = Credit(agency="dpa")
+    parts = [clean_name(p) for p in chain.split("/")]
+    for i, part in enumerate(parts):
+        lower = part.lower()
+        if not part or lower in _DPA_DESKS:
+            continue
+        if lower == "pool":
+            credit.pool = True
+        elif lower in ("archiv", "archivbild"):
+            credit.file_photo = True
+        elif i == 0 and normalize_agency(part) is None and not looks_like_org(part):
+            credit.photographer = part
+        else:
+            credit.intermediaries.append(normalize_agency(part) or part)
+    return credit
+
+
+class DpaFormat:
+    """Deutsche Presse-Agentur captions (German), and dpa pictures relayed by AP."""
+
+    name: ClassVar[str] = "dpa"
+    examples: ClassVar[list[tuple[str, dict]]] = [
+        ("05.03.2024, Berlin: Ein Radfahrer fährt am Brandenburger Tor vorbei. "
+         "Foto: Lena Weisshaupt/dpa +++ dpa-Bildfunk +++",
+         {"agency": "dpa", "photographer": "Lena Weisshaupt", "city": "Berlin", "country_code": "DE",
+          "date": "2024-03-05"}),
+        ("18.02.2024, Frankreich, Paris: Besucher stehen vor dem Eiffelturm Schlange. "
+         "Foto: Kai Niehaus/dpa +++ dpa-Bildfunk +++",
+         {"country": "Frankreich", "country_code": "FR", "city": "Paris", "date": "2024-02-18"}),
+        ("Ein Zug fährt über eine Brücke bei Frankfurt. (Frank Rumpf/dpa via AP)",
+         {"agency": "dpa", "photographer": "Frank Rumpf", "intermediaries": ["AP"]}),
+    ]
+
+    def accept(self, text: str) -> bool:
+        return "dpa" in text
+
+    def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
+        draft = Draft(text)
+        start = self._prefix(draft)
+        start, dated = self._dateline(draft, start, year_hint)
+        body_end, found = self._credit(draft, start)
+        if not found and not dated:
+            return None
+        for m in _STORY_REF.finditer(text, start, body_end):
+            draft.take(m.span())
+            draft.caption.notes.append(m.group(0))
+        all_notes(draft, start, body_end)
+        if not dated:
+            describe(draft, start, body_end, year_hint=year_hint, day_first=True)
+        cap = draft.caption
+        score = 0.35 + 0.35 * found + 0.15 * dated + 0.05 * bool(cap.photographer)
+        score += 0.05 * bool(cap.city or cap.country) + 0.05 * (cap.date is not None)
+        return draft.finish(self.name, score, (start, body_end))
+
+    @staticmethod
+    def _prefix(draft: Draft) -> int:
+        m = _ARCHIVE.match(draft.text)
+        if m is None:
+            return 0
+        draft.put("file_photo", True, m.span("word"))
+        draft.take(m.span())
+        return m.end()
+
+    @staticmethod
+    def _dateline(draft: Draft, start: int, year_hint: int | None) -> tuple[int, bool]:
+        """Read "DD.MM.YYYY, [Land, ]Stadt: "; return (body start, whether it was there)."""
+        m = _DATELINE.match(draft.text, start)
+        if m is None:
+            return start, False
+        draft.take(m.span())
+        dates = find_dates(m.group("date"), year_hint=year_hint, day_first=True)
+        if dates and dates[0].date is not None:
+            d = dates[0]
+            draft.put("date", d.date, m.span("date"))
+            draft.caption.date_text = m.group("date")
+        _place_chunks(draft, m.start("place"), m.end("place"))
+        return m.end(), True
+
+    @staticmethod
+    def _credit(draft: Draft, start: int) -> tuple[int, bool]:
+        """Record "Foto: ..." or "(Name/dpa via AP)", restrictions and the Bildfunk tag."""
+        text = draft.text
+        body_end = len(text)
+        bildfunk = _BILDFUNK.search(text, start)
+        if bildfunk is not None:
+            draft.take(bildfunk.span())
+            body_end = bildfunk.start()
+        achtung = _ACHTUNG.search(text, start, body_end)
+        if achtung is not None:
+            _restrictions(draft, achtung)
+            body_end = min(body_end, achtung.start())
+        foto = None
+        for foto in _FOTO.finditer(text, start, body_end):  # noqa: B007 - the last is wanted
+            pass
+        if foto is not None:
+            draft.credit(read_dpa_chain(foto.group("chain")), foto.span())
+            return foto.start(), True
+        groups = [g for g in trailing_groups(text, start) if "dpa" in text[g[0] : g[1]]]
+        if groups:
+            group = groups[-1]
+            draft.credit(read_chain(chain_of(text, group)), (group[0] + 1, group[1] - 1))
+            draft.take(group)
+            return group[0], True
+        return body_end, bildfunk is not None
+
+
+def _restrictions(draft: Draft, achtung: re.Match[str]) -> None:
+    cap = draft.caption
+    note = achtung.group(0).strip(" -")
+    draft.take(achtung.span())
+    cap.restriction_text = note
+    flags = []
+    if _EDITORIAL.search(note):
+        flags.append("editorial_only")
+    if _FULL_CREDIT.search(note):
+        flags.append("mandatory_credit")
+    cap.restrictions.extend(f for f in flags if f not in cap.restrictions)
+    if not flags:
+        cap.notes.append(note)
+
+
+def _place_chunks(draft: Draft, start: int, end: int) -> None:
+    """"Bayern, München" / "Frankreich, Paris" / "Berlin": the last chunk is the city."""
+    text = draft.text
+    spans = []
+    pos = start
+    for chunk in text[start:end].split(","):
+        s = pos + len(chunk) - len(chunk.lstrip())
+        e = pos + len(chunk.rstrip())
+        if e > s:
+            spans.append((s, e))
+        pos += len(chunk) + 1
+    if not spans:
+        return
+    cap = draft.caption
+    city_span = spans[-1]
+    draft.put("city", text[city_span[0] : city_span[1]], city_span)
+    code = None
+    for s, e in spans[:-1]:
+        name = text[s:e]
+        if (found := country_code(name)) is not None:
+            code = found
+            draft.put("country", name, (s, e))
+        else:
+            draft.put("region", name, (s, e))
+    city = find_city(cap.city, country=code or "DE") or (None if code else find_city(cap.city))
+    cap.country_code = code or (city.country_code if city else "DE")
+    if city is not None:
+        cap.place_lat, cap.place_lon = city.lat, city.lon
+
+
+FORMAT = DpaFormat()
