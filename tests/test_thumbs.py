@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageOps
 
 from catalog.images import ImageReadError
 from catalog.images.embed import add_exif_thumbnail, build_exif, make_jpeg
-from catalog.images.thumbs import Thumbnail, dhash, hamming, make_thumbnail
+from catalog.images.thumbs import Thumbnail, dhash, draft_request, hamming, make_thumbnail
 
 
 def scene(size: tuple[int, int] = (1200, 800), seed: int = 0) -> Image.Image:
@@ -177,3 +177,13 @@ def test_raw_without_preview_is_refused_plainly(tmp_path: Path) -> None:
     path = write(tmp_path, "DSC_0003.NEF", build_exif(make="NIKON CORPORATION")[6:])
     with pytest.raises(ImageReadError, match="without an embedded preview"):
         make_thumbnail(path)
+
+
+def test_draft_mode_decodes_at_the_strongest_reduction_that_fits() -> None:
+    big = scene((3000, 2000))
+    buffer = io.BytesIO()
+    big.save(buffer, "JPEG", quality=70)
+    image = Image.open(buffer)
+    image.draft("RGB", draft_request(image.size, 320))
+    assert image.size == (375, 250)  # 1/8 scale: the long side still exceeds 320
+    assert draft_request((2000, 3000), 320) == (214, 320)

@@ -99,9 +99,18 @@ def _thumbnail_from_image(image: Image.ImageFile.ImageFile, max_size: int) -> Th
         preview = _exif_preview(image)
         if preview is not None:
             return _encode(preview, orientation, max_size, "exif")
-        image.draft("RGB", (max_size, max_size))
+        image.draft("RGB", draft_request(image.size, max_size))
         return _encode(image, orientation, max_size, "draft")
     return _encode(image, orientation, max_size, "decode")
+
+
+def draft_request(size: tuple[int, int], max_size: int) -> tuple[int, int]:
+    """The smallest size whose long side still reaches ``max_size``, so that draft mode
+    can pick its strongest reduction (1/8 for a 3000 px picture and a 320 px thumbnail)."""
+    width, height = size
+    if width >= height:
+        return max_size, max(1, -(-max_size * height // width))
+    return max(1, -(-max_size * width // height)), max_size
 
 
 def _thumbnail_from_raw(handle: BinaryIO, path: str, max_size: int) -> Thumbnail:
