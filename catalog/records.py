@@ -72,6 +72,11 @@ _FLAT_FIELDS: dict[str, tuple[str, ...]] = {
     "instructions": ("special_instructions", "instructions"),
     "object_name": ("object_name", "title"),
 }
+#: Caption column -> the file's own metadata column that fills it when the caption is silent.
+METADATA_FALLBACK: dict[str, str] = {
+    "photographer": "byline", "city": "iptc_city", "region": "iptc_region",
+    "country": "iptc_country", "credit": "iptc_credit",
+}
 _DATE_KEYS = ("date_created", "datecreated", "date")
 _KEYWORD_KEYS = ("keywords", "subject")
 
@@ -160,9 +165,7 @@ def _fill_from_metadata(cols: dict[str, Any]) -> None:
     dpa puts the photographer only in By-line; many files carry City/Country in
     IPTC but not in the text. ``parsed_json`` keeps the parser's own answer.
     """
-    for column, source in (("photographer", "byline"), ("city", "iptc_city"),
-                           ("region", "iptc_region"), ("country", "iptc_country"),
-                           ("credit", "iptc_credit")):
+    for column, source in METADATA_FALLBACK.items():
         if not cols.get(column) and cols.get(source):
             cols[column] = cols[source]
 
