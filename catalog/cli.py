@@ -354,6 +354,8 @@ def reparse(everything: bool, as_json: bool, db_path: str) -> None:
                f"re-parsed, {report.changed} records changed")
     for name, n in report.fields.most_common():
         click.echo(f"  {name}: {n}")
+    for photo_id, reason in report.failed:
+        click.echo(f"parser failed on photo {photo_id} (left as it was): {reason}", err=True)
 
 
 def _register_core_commands() -> None:

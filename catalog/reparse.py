@@ -23,16 +23,19 @@ Parser = Callable[..., Caption]
 
 @dataclass
 class ReparseReport:
-    """What a re-parse did: records looked at, records changed, changes per field."""
+    """What a re-parse did: records looked at, records changed, changes per field, and
+    the photos whose caption the parser failed on (id, reason; left as they were)."""
 
     parser_version: str
     checked: int = 0
     changed: int = 0
     fields: Counter = field(default_factory=Counter)
+    failed: list[tuple[int, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"parser_version": self.parser_version, "checked": self.checked,
-                "changed": self.changed, "fields": dict(self.fields.most_common())}
+                "changed": self.changed, "fields": dict(self.fields.most_common()),
+                "failed": [{"id": i, "reason": r} for i, r in self.failed]}
 
 
 def current_parser_version() -> str:
@@ -88,10 +91,15 @@ def reparse(archive: Archive, *, everything: bool = False, parser: Parser | None
             return report
         updates = []
         for row in rows:
-            new = parse_columns(parse(row["caption"], year_hint=_year_hint(row)), row)
+            report.checked += 1
+            try:
+                caption = parse(row["caption"], year_hint=_year_hint(row))
+            except Exception as exc:  # fence: one caption must not stop a million; reported
+                report.failed.append((row["id"], f"{type(exc).__name__}: {exc}"))
+                continue
+            new = parse_columns(caption, row)
             old = parse_columns(_stored_parse(row["parsed_json"]), row)
             changed = [name for name in REPORTED if new.get(name) != old.get(name)]
-            report.checked += 1
             if changed:
                 report.changed += 1
                 report.fields.update(changed)

@@ -84,7 +84,7 @@ def test_reparse_right_after_import_changes_nothing(sample_db: Path, tmp_path: P
     shutil.copy(sample_db, db)
     report = json.loads(catalog("reparse", "--all", "--json", "--db", str(db)))
     assert report["checked"] > 40
-    assert (report["changed"], report["fields"]) == (0, {})
+    assert (report["changed"], report["fields"], report["failed"]) == (0, {}, [])
 
 
 def test_corrections_survive_a_reparse(sample_db: Path, tmp_path: Path) -> None:

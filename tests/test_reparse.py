@@ -83,3 +83,21 @@ def test_pending_counts_what_reparse_will_check(tmp_archive: Archive) -> None:
     assert pending(tmp_archive, everything=True, parser_version="2") == 2
     assert reparse(tmp_archive, parser=new_parser, parser_version="2").checked == 1
     assert pending(tmp_archive, parser_version="2") == 0
+
+
+def test_a_caption_the_parser_fails_on_is_reported_and_left_alone(tmp_archive: Archive) -> None:
+    fill(tmp_archive)
+    tmp_archive.upsert_photos([PhotoRecord("d" * 64, "/p/d.jpg", 1, 1, caption=OLD,
+                                           columns={"caption": "boom " + OLD.raw})], None)
+
+    def fragile(text: str, *, year_hint: int | None = None) -> Caption:
+        if text.startswith("boom"):
+            raise ValueError("cannot parse this")
+        return new_parser(text, year_hint=year_hint)
+
+    report = reparse(tmp_archive, everything=True, parser=fragile, parser_version="3")
+    assert report.checked == 3 and report.changed == 2
+    assert report.failed == [(4, "ValueError: cannot parse this")]
+    row = tmp_archive.get(4)
+    assert row["parser_version"] is None and row["date"] is None
+    assert report.to_dict()["failed"] == [{"id": 4, "reason": "ValueError: cannot parse this"}]
