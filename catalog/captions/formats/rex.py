@@ -1,0 +1,93 @@
+"""Rex/Shutterstock: the credit first, then the caption, then an event line.
+
+``Mandatory Credit: Photo by <Name>[/<Agency>]/Shutterstock (<ref>)`` on the first
+line (after an optional "Editorial use only"), the caption on the next, and
+``<Event>, [<Venue>, ]<City>, <Country> - <DD Mon YYYY>`` last. Pictures Shutterstock
+resells keep their originating agency (``Name/EPA-EFE/Shutterstock``: EPA-EFE, with
+Shutterstock as an intermediary).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from catalog.captions.credits import read_chain
+from catalog.captions.dates import find_dates
+from catalog.captions.formats.base import Draft, all_notes
+from catalog.captions.model import Caption
+from catalog.captions.places import find_place
+
+_CREDIT = re.compile(
+    r"Mandatory\s+Credit\s?:\s?(?:Photo\s+by\s)?(?P<chain>[^\n()]{0,160}?Shutterstock)"
+    r"(?:[ ]{0,3}\((?P<ref>[\w-]{3,20})\))?",
+    re.IGNORECASE,
+)
+#: "<Event>, <City>, <Country> - 05 Mar 2024" on a line of its own.
+_EVENT_LINE = re.compile(
+    r"^(?P<event>[^\n]{1,300}?)[ ]{1,2}[-–][ ]{1,2}(?P<date>\d{1,2}[ ][A-Za-z]{3,9}\.?[ ]\d{4})[ ]*$",
+    re.MULTILINE,
+)
+_PERSON_WORDS = frozenset({"stringer", "handout", "str"})
+
+
+class RexFormat:
+    """Shutterstock (formerly Rex Features) editorial captions."""
+
+    name: ClassVar[str] = "rex"
+    examples: ClassVar[list[tuple[str, dict]]] = [
+        ("Mandatory Credit: Photo by Kate Morrow/Shutterstock (14321567a)\nGuests arrive on the red "
+         "carpet\n'The Quiet Harbour' film premiere, London, UK - 05 Mar 2024",
+         {"agency": "Shutterstock", "photographer": "Kate Morrow", "city": "London",
+          "country_code": "GB", "date": "2024-03-05"}),
+        ("Mandatory Credit: Photo by ANDY RAINSFORD/EPA-EFE/Shutterstock (14322001c)\nFans wave flags\n"
+         "Premier League, Liverpool v Everton, Anfield, Liverpool, UK - 24 Apr 2024",
+         {"agency": "EPA-EFE", "photographer": "ANDY RAINSFORD", "intermediaries": ["Shutterstock"]}),
+    ]
+
+    def accept(self, text: str) -> bool:
+        return "Shutterstock" in text or "SHUTTERSTOCK" in text
+
+    def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
+        m = _CREDIT.search(text)
+        if m is None:
+            return None
+        draft = Draft(text)
+        credit = read_chain(m.group("chain"))
+        if credit.photographer and " " not in credit.photographer and credit.photographer.lower() not in _PERSON_WORDS:
+            credit.intermediaries.append(credit.photographer)  # "Sipa/Shutterstock": a partner, not a person
+            credit.photographer = ""
+        draft.credit(credit, m.span())
+        if "mandatory_credit" not in draft.caption.restrictions:
+            draft.caption.restrictions.append("mandatory_credit")
+        all_notes(draft)
+        event = self._event(draft, m.end(), year_hint)
+        cap = draft.caption
+        score = 0.6 + 0.2 * event + 0.1 * (cap.date is not None) + 0.05 * bool(cap.photographer)
+        return draft.finish(self.name, score, (m.end(), len(text)))
+
+    @staticmethod
+    def _event(draft: Draft, start: int, year_hint: int | None) -> bool:
+        """Read the event line: its place and date; the event's name is kept as a note."""
+        text = draft.text
+        line = _EVENT_LINE.search(text, start)
+        if line is None:
+            return False
+        for d in find_dates(line.group("date"), year_hint=year_hint, day_first=True):
+            if d.date is not None:
+                draft.put("date", d.date, line.span("date"))
+                draft.caption.date_text = line.group("date")
+                break
+        draft.take(line.span())
+        place = find_place(text, line.start("event"), line.end("event"))
+        if place is not None:
+            draft.place(place)
+            name = text[line.start("event") : place.start].strip(" ,")
+        else:
+            name = line.group("event")
+        if name:
+            draft.caption.notes.append(name)
+        return True
+
+
+FORMAT = RexFormat()
