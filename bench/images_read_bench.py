@@ -3,7 +3,8 @@
 Usage: .venv/bin/python bench/images_read_bench.py [N] [WIDTH]
 Writes N small wire-style JPEGs (EXIF + IPTC + XMP) to a temporary folder, reads them twice
 (warm cache) and prints files per second for: exifread alone (the peer), read_image, and
-make_thumbnail.
+make_thumbnail. Then 30 camera-sized noisy JPEGs (3000x2000, no EXIF preview: the hardest
+case) for make_thumbnail against the decode floor (Pillow draft-mode decoding alone).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PIL import Image, ImageDraw
 
 from catalog.images import read_image
 from catalog.images.embed import build_exif, build_iptc_segment, build_xmp_packet, make_jpeg
-from catalog.images.thumbs import make_thumbnail
+from catalog.images.thumbs import draft_request, make_thumbnail
 
 
 def write_samples(folder: Path, count: int, width: int) -> list[Path]:
@@ -46,8 +47,24 @@ def write_samples(folder: Path, count: int, width: int) -> list[Path]:
     return paths
 
 
+def write_camera_sized(folder: Path, count: int) -> list[Path]:
+    paths = []
+    for index in range(count):
+        image = Image.merge("RGB", [Image.effect_noise((3000, 2000), 30 + index)] * 3)
+        path = folder / f"camera_{index:03d}.jpg"
+        image.save(path, "JPEG", quality=90)
+        paths.append(path)
+    return paths
+
+
+def decode_floor(path: Path) -> None:
+    with Image.open(path) as image:
+        image.draft("RGB", draft_request(image.size, 320))
+        image.load()
+
+
 def rate(label: str, paths: list[Path], work) -> float:
-    for path in paths[:50]:  # warm the cache and the imports
+    for path in paths[:50]:  # warm the cache and the imports (all of them when fewer)
         work(path)
     started = time.perf_counter()
     for path in paths:
@@ -73,6 +90,13 @@ def main() -> None:
         ours = rate("read_image (EXIF+IPTC+XMP+size)", paths, read_image)
         print(f"{'ratio read_image / exifread':<34} {ours / peer:9.2f}")
         rate("make_thumbnail (draft, 320 px)", paths[:500], make_thumbnail)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = write_camera_sized(Path(folder), 30)
+        size = sum(path.stat().st_size for path in paths) / len(paths)
+        print(f"30 JPEGs 3000x2000, {size / 1e6:.1f} MB on average, no EXIF preview")
+        floor = rate("decode floor (draft 1/8 + load)", paths, decode_floor)
+        thumbs = rate("make_thumbnail", paths, make_thumbnail)
+        print(f"{'time ratio make_thumbnail / floor':<34} {floor / thumbs:9.2f}")
 
 
 if __name__ == "__main__":
