@@ -262,3 +262,12 @@ def test_pillow_fallback_reads_the_same_fields_as_exifread(tmp_path: Path) -> No
     assert via_pillow == via_exifread
     assert (via_pillow.make, via_pillow.gps_alt, via_pillow.exposure_time) == ("Canon", -10.0, "1/500")
     assert via_pillow.has_exif_thumbnail
+
+
+def test_phone_jpeg_with_a_second_picture_is_recorded_as_jpeg(tmp_path: Path) -> None:
+    path = tmp_path / "gainmap.jpg"
+    PICTURE.save(path, "MPO", save_all=True, append_images=[PICTURE.resize((60, 40))])
+    with Image.open(path) as image:
+        assert image.format == "MPO"  # what Pillow calls it
+    info = read_image(path)
+    assert (info.format, info.width, info.height, info.warnings) == ("JPEG", 120, 80, [])

@@ -139,7 +139,9 @@ def _read_with_pillow(
             _png_header_only(info, head, extension)  # a valid PNG with huge text chunks
             return
         raise
-    info.format = image.format or kind
+    # Phones write a gain map or depth map as a second picture (MPF), which Pillow calls MPO;
+    # the file is a JPEG to every viewer and to the desk, so it is recorded as one.
+    info.format = "JPEG" if image.format == "MPO" else (image.format or kind)
     info.width, info.height = image.size
     mislabelled = mislabel_warning(extension, info.format)
     if mislabelled:
@@ -147,7 +149,7 @@ def _read_with_pillow(
     _fenced(info, "EXIF", lambda: _read_exif(handle, image, info))
     _fenced(info, "IPTC", lambda: _read_iptc(image, info))
     _fenced(info, "XMP", lambda: _read_xmp(image, info))
-    if info.format in {"JPEG", "MPO"}:
+    if info.format == "JPEG":
         _fenced(info, "JPEG end check", lambda: _check_jpeg_end(handle, info))
     _report_stored_orientation(image, info)
 
