@@ -46,10 +46,26 @@ class AnadoluFormat(GettyFormat):
             if dash is not None:
                 return group, Credit(agency="Anadolu", photographer=clean_name(dash.group("name")))
             if "anadolu" in inner.lower():
-                credit = read_chain(chain_of(text, group))
+                chain = chain_of(text, group)
+                credit = read_chain(chain)
                 if credit.agency == "Anadolu":
+                    _long_name(chain, credit)
                     return group, credit
         return None
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
+
+
+def _long_name(chain: str, credit: Credit) -> None:
+    """A photographer with five or more names reads as an organisation to the shared reader."""
+    first = clean_name(chain.split("/")[0])
+    words = first.split()
+    if credit.photographer or first not in credit.intermediaries or len(words) > 7:
+        return
+    if all(_NAME_WORD.fullmatch(w) for w in words):
+        credit.intermediaries.remove(first)
+        credit.photographer = first
 
 
 FORMAT = AnadoluFormat()
