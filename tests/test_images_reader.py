@@ -271,3 +271,20 @@ def test_phone_jpeg_with_a_second_picture_is_recorded_as_jpeg(tmp_path: Path) ->
         assert image.format == "MPO"  # what Pillow calls it
     info = read_image(path)
     assert (info.format, info.width, info.height, info.warnings) == ("JPEG", 120, 80, [])
+
+
+def test_blank_camera_clock_and_unknown_orientation_are_silent(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 0
+    exif.get_ifd(0x8769)[0x9003] = "    :  :     :  :  "
+    exif.get_ifd(0x8769)[0x9004] = "0000:00:00 00:00:00"
+    info = read_image(write(tmp_path, "blank.jpg", make_jpeg(PICTURE, exif=exif.tobytes())))
+    assert (info.taken_at, info.orientation, info.warnings) == ("", None, [])
+
+
+def test_a_garbled_date_is_reported(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9003] = "2023:13:45 99:00:00"
+    info = read_image(write(tmp_path, "bad.jpg", make_jpeg(PICTURE, exif=exif.tobytes())))
+    assert info.taken_at == ""
+    assert info.warnings == ["EXIF date '2023:13:45 99:00:00' is not a date; ignored"]

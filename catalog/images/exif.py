@@ -130,17 +130,15 @@ def apply_exif(info: ImageInfo, raw: RawExif) -> None:
     info.has_exif_thumbnail = bool(raw.get("has_thumbnail"))
     for key in ("date_original", "date_digitized"):
         written = _text(raw.get(key)).strip("\x00 ")
-        if not written:
-            continue
         taken_at = exif_date_to_iso(written)
         if taken_at:
             info.taken_at = taken_at
+            offset = _text(raw.get("offset")).strip("\x00 ")
+            if key == "date_original" and _OFFSET.match(offset):
+                info.taken_offset = offset
             break
-        if not written.startswith("0000"):
+        if any(digit in written for digit in "123456789"):  # blanks and zeros mean "no clock"
             info.warnings.append(f"EXIF date {written!r} is not a date; ignored")
-    offset = _text(raw.get("offset")).strip("\x00 ")
-    if info.taken_at and _OFFSET.match(offset):
-        info.taken_offset = offset
     info.exposure_time = format_exposure(_number(raw.get("exposure")))
     f_number = _number(raw.get("f_number"))
     if f_number and f_number > 0:
@@ -152,7 +150,7 @@ def apply_exif(info: ImageInfo, raw: RawExif) -> None:
     if iso and iso > 0:
         info.iso = int(iso)
     orientation = _number(raw.get("orientation"))
-    if orientation is not None:
+    if orientation:  # 0 is written by cameras that do not know; not worth a warning
         if 1 <= orientation <= 8:
             info.orientation = int(orientation)
         else:
