@@ -1,0 +1,153 @@
+"""The agency formats beyond Reuters/AP/AFP: Getty Images, EPA-EFE, Xinhua, dpa, Bloomberg, Anadolu, Rex.
+
+The caption table (tests/test_caption_table.py) checks fields row by row through
+``parse_caption``; these tests check each format module directly: it says "not
+mine" to other agencies' captions, it wins through ``parse_caption`` on its own,
+its spans point at the text they name, the subject keeps no credit, and hostile
+text costs little.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from catalog.captions import parse_caption
+from catalog.captions.formats import anadolu, bloomberg, dpa, epa, getty, rex, xinhua
+
+MY_FORMATS = [getty.FORMAT, epa.FORMAT, xinhua.FORMAT, dpa.FORMAT, bloomberg.FORMAT,
+              anadolu.FORMAT, rex.FORMAT]
+
+#: One caption per format, with the format that must win and a word of its credit.
+OWN_CAPTIONS = {
+    "getty": ("AUSTIN, TEXAS - JUNE 14: Demonstrators rally outside the State Capitol on June 14, "
+              "2023 in Austin, Texas. (Photo by Brandon Whitlock/Getty Images)", "Getty Images"),
+    "epa": ("epa11234567 Demonstrators march in Madrid, Spain, 05 March 2024. EPA-EFE/JUAN PERALTA",
+            "EPA-EFE/JUAN PERALTA"),
+    "xinhua": ("(240305) -- BEIJING, March 5, 2024 (Xinhua) -- Delegates arrive at the hall in "
+               "Beijing, capital of China, March 4, 2024. (Xinhua/Li Mingde)", "Xinhua/Li Mingde"),
+    "dpa": ("05.03.2024, Berlin: Ein Radfahrer fährt vorbei. Foto: Lena Weisshaupt/dpa "
+            "+++ dpa-Bildfunk +++", "Lena Weisshaupt/dpa"),
+    "bloomberg": ("Traders work in New York, US, on Tuesday, March 5, 2024. "
+                  "Photographer: Dana Fiske/Bloomberg", "Dana Fiske/Bloomberg"),
+    "anadolu": ("ISTANBUL, TURKIYE - FEBRUARY 14: A vendor sells roses in Istanbul, Turkiye on "
+                "February 14, 2024. (Mehmet Kara - Anadolu Agency)", "Anadolu Agency"),
+    "rex": ("Mandatory Credit: Photo by Kate Morrow/Shutterstock (14321567a)\nGuests arrive\n"
+            "'The Quiet Harbour' film premiere, London, UK - 05 Mar 2024", "Kate Morrow/Shutterstock"),
+}
+
+OTHER_AGENCIES = [
+    "A ferry leaves the harbour at dawn in Lyon, France March 5, 2024. REUTERS/Ana Costa",
+    "Voters wait outside a school in Springfield, Ill., Tuesday, Sept. 3, 2024. (AP Photo/Sam Reyes)",
+    "Sunset over the lake at Geneva, Switzerland, 12 August 2023.",
+]
+
+
+@pytest.mark.parametrize("fmt", MY_FORMATS, ids=lambda f: f.name)
+def test_format_says_not_mine_to_other_agencies(fmt) -> None:
+    for text in OTHER_AGENCIES:
+        assert not fmt.accept(text) or fmt.parse(text) is None, text
+
+
+@pytest.mark.parametrize("name", sorted(OWN_CAPTIONS))
+def test_format_wins_its_own_caption(name: str) -> None:
+    text, credit_word = OWN_CAPTIONS[name]
+    cap = parse_caption(text)
+    assert cap.format == name
+    assert cap.confidence >= 0.7
+    assert credit_word not in cap.subject
+    assert cap.subject and cap.subject[0].isupper()
+
+
+@pytest.mark.parametrize("name", sorted(OWN_CAPTIONS))
+def test_spans_point_at_their_values(name: str) -> None:
+    text, _ = OWN_CAPTIONS[name]
+    cap = parse_caption(text)
+    assert cap.spans, "a parse with fields must say where they came from"
+    for field in ("city", "region", "country", "photographer"):
+        value = getattr(cap, field)
+        if value and field in cap.spans:
+            start, end = cap.spans[field]
+            assert cap.text[start:end] == value, field
+    assert "credit" in cap.spans
+    start, end = cap.spans["credit"]
+    assert cap.photographer.split()[0] in cap.text[start:end]
+
+
+def test_xinhua_keeps_sending_and_picture_dates_apart() -> None:
+    cap = parse_caption(OWN_CAPTIONS["xinhua"][0])
+    assert cap.sent_date.isoformat() == "2024-03-05"
+    assert cap.date.isoformat() == "2024-03-04"
+    start, end = cap.spans["sent_date"]
+    assert cap.text[start:end] == "March 5, 2024"
+
+
+def test_getty_takes_the_year_from_the_hint_when_the_body_has_no_date() -> None:
+    text = ("LONDON, ENGLAND - MARCH 05: Commuters cross a bridge in London, England. "
+            "(Photo by Tom Halloway/Getty Images)")
+    assert parse_caption(text).date is None
+    cap = parse_caption(text, year_hint=2024)
+    assert cap.date.isoformat() == "2024-03-05"
+    assert cap.date_from_hint
+
+
+def test_getty_stacked_credits_keep_the_first_credited_name() -> None:
+    text = ("Rescuers search the rubble in Antakya, Turkey, on February 10, 2023. "
+            "(Photo by Onur KAPLAN / AFP) (Photo by ONUR KAPLAN/AFP via Getty Images)")
+    cap = getty.FORMAT.parse(text)
+    assert (cap.agency, cap.photographer, cap.intermediaries) == ("AFP", "Onur KAPLAN", ["Getty Images"])
+    assert "Photo by" not in cap.subject
+
+
+def test_epa_handout_restrictions_and_issued_date() -> None:
+    text = ("epa11070809 A handout photo made available by the Israeli Army shows soldiers in the "
+            "northern Gaza Strip, 12 November 2023 (issued 13 November 2023). "
+            "EPA-EFE/ISRAELI ARMY HANDOUT HANDOUT EDITORIAL USE ONLY/NO SALES")
+    cap = epa.FORMAT.parse(text)
+    assert cap.date.isoformat() == "2023-11-12"
+    assert cap.handout and cap.photographer == ""
+    assert sorted(cap.restrictions) == ["editorial_only", "no_sales"]
+    assert "issued" not in cap.subject and "HANDOUT" not in cap.subject
+
+
+def test_dpa_chain_keeps_partners_in_order() -> None:
+    credit = dpa.read_dpa_chain("Argiris Manolis/Eurokinissi/AP/dpa")
+    assert (credit.agency, credit.photographer) == ("dpa", "Argiris Manolis")
+    assert credit.intermediaries == ["Eurokinissi", "AP"]
+    assert dpa.read_dpa_chain("-/dpa").photographer == ""
+    assert dpa.read_dpa_chain("Christoph Seidel/dpa/POOL").pool
+
+
+def test_rex_event_line_gives_place_and_date_and_keeps_the_event() -> None:
+    cap = rex.FORMAT.parse(OWN_CAPTIONS["rex"][0])
+    assert (cap.city, cap.country_code, cap.date.isoformat()) == ("London", "GB", "2024-03-05")
+    assert "'The Quiet Harbour' film premiere" in cap.notes
+    assert cap.subject == "Guests arrive."
+
+
+def test_trailing_groups_reads_only_the_end() -> None:
+    text = "A (not a credit) caption in Oslo. (Photo by A B / AFP) (Photo by A B/AFP via Getty Images)"
+    groups = getty.trailing_groups(text)
+    assert [text[s:e] for s, e in groups] == ["(Photo by A B / AFP)", "(Photo by A B/AFP via Getty Images)"]
+
+
+HOSTILE = {
+    "commas": "," * 20_000,
+    "capitals": "A" * 20_000,
+    "slashes": "/" * 20_000,
+    "credit-like": "EPA-EFE/ , A/ (Getty Images) Foto: x/dpa " * 500,
+    "datelines": "LONDON, ENGLAND - MARCH 05: (240305) -- BEIJING, March 5, 2024 (Xinhua) -- " * 250,
+    "parentheses": "(" * 10_000 + ")" * 10_000,
+    "spaces": "Photographer:" + " " * 20_000 + "/Bloomberg",
+}
+
+
+@pytest.mark.parametrize("fmt", MY_FORMATS, ids=lambda f: f.name)
+def test_hostile_text_is_cheap(fmt) -> None:
+    fmt.parse("warm up the gazetteer in Oslo, Norway, 1 May 2024.")
+    for name, text in HOSTILE.items():
+        started = time.perf_counter()
+        if fmt.accept(text):
+            fmt.parse(text)
+        assert time.perf_counter() - started < 0.5, name
