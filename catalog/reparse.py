@@ -51,6 +51,13 @@ def _year_hint(row: dict[str, Any]) -> int | None:
     return None
 
 
+def _previous_parse(row: dict[str, Any]) -> dict[str, Any]:
+    """The columns the last parse wrote: the stored ones, unless an editor overlaid some."""
+    if row.get("corrected_fields") in (None, "", "[]"):
+        return row  # cheap: no need to rebuild the old parse from parsed_json
+    return parse_columns(_stored_parse(row["parsed_json"]), row)
+
+
 def _stored_parse(parsed_json: str | None) -> Caption | None:
     try:
         return parse_from_json(parsed_json)
@@ -78,7 +85,8 @@ def reparse(archive: Archive, *, everything: bool = False, parser: Parser | None
     parse = parser or captions.parse_caption
     version = current_parser_version() if parser_version is None else parser_version
     report = ReparseReport(parser_version=version)
-    columns = ", ".join(dict.fromkeys(("id", "caption", "parsed_json", "iptc_date", *ROW_INPUTS)))
+    columns = ", ".join(dict.fromkeys(("id", "caption", "parsed_json", "iptc_date",
+                                       "corrected_fields", *ROW_INPUTS, *REPORTED)))
     where = _where(everything)
     last_id = 0
     while True:
@@ -98,7 +106,7 @@ def reparse(archive: Archive, *, everything: bool = False, parser: Parser | None
                 report.failed.append((row["id"], f"{type(exc).__name__}: {exc}"))
                 continue
             new = parse_columns(caption, row)
-            old = parse_columns(_stored_parse(row["parsed_json"]), row)
+            old = _previous_parse(row)
             changed = [name for name in REPORTED if new.get(name) != old.get(name)]
             if changed:
                 report.changed += 1
