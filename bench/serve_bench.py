@@ -128,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--search", default="protesters")
     parser.add_argument("--photo-id", type=int, default=None)
+    parser.add_argument("--defaults-requests", type=int, default=None,
+                        help="requests per page for the (slow) defaults; --requests if unset")
     parser.add_argument("--skip-defaults", action="store_true")
     args = parser.parse_args(argv)
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
@@ -141,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
     ours = run("ours", args.db, args.search, photo_id, args.requests, args.warmup)
     defaults = None if args.skip_defaults else run(
-        "defaults", args.db, args.search, photo_id, args.requests, args.warmup)
+        "defaults", args.db, args.search, photo_id, args.defaults_requests or args.requests,
+        args.warmup)
     print(f"{'page':8} {'catalog serve med / p95':>24} {'datasette defaults med / p95':>30}"
           f" {'ratio':>7}  target")
     for page, (median, p95) in ours.items():

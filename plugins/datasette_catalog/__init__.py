@@ -141,14 +141,23 @@ def extra_template_vars(template: str, database: str | None, table: str | None,
         href = datasette.urls.path(path_with_added_args(request, {arg: column, "_next": None}))
         label = "year" if arg == "_facet_year" else column.replace("_", " ")
         links.append(Markup('<a href="{0}">{1}</a>').format(href, label))
-    chosen = "_col" in request.args or "_nocol" in request.args
-    all_columns = datasette.urls.path(path_with_added_args(request, {"_nocol": "parsed_json"}))
+    chosen = sorted(request.args.getlist("_col"))
+    default = sorted(c for c in GRID_COLUMNS if c != "id")
     return {
         "catalog_facet_links": Markup(" · ").join(links) if links else None,
-        "catalog_columns": None if chosen else set(GRID_COLUMNS),
         "catalog_labels": GRID_LABELS,
-        "catalog_all_columns_url": None if chosen else all_columns,
+        "catalog_all_columns_url": _all_columns_url(datasette, request)
+        if chosen == default else None,
     }
+
+
+def _all_columns_url(datasette: Any, request: Any) -> str:
+    """This page without the grid's ``_col`` choice (``_nocol=parsed_json`` keeps it off)."""
+    from urllib.parse import parse_qsl, urlencode
+
+    pairs = [(k, v) for k, v in parse_qsl(request.query_string, keep_blank_values=True)
+             if k not in ("_col", "_nocol", "_next")]
+    return datasette.urls.path(request.path) + "?" + urlencode([*pairs, ("_nocol", "parsed_json")])
 
 
 @hookimpl(wrapper=True)
@@ -169,11 +178,11 @@ def handle_exception(datasette: Any, request: Any, exception: Exception):
 
 @hookimpl
 def asgi_wrapper(datasette: Any):
-    """Refuse every method but GET/HEAD/OPTIONS on archive URLs and our routes (405).
+    """Refuse writing methods on archive URLs (405); default columns for the photos grid.
 
     The newsroom's Datasette only reads: corrections are made in the TUI or the CLI.
     This also spares readers Datasette 0.65's 500 on a POST to a read-only saved query.
     """
-    from .readonly import refuse_writes
+    from .middleware import catalog_middleware
 
-    return lambda app: refuse_writes(app, datasette)
+    return lambda app: catalog_middleware(app, datasette)

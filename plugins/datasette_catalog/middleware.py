@@ -1,0 +1,73 @@
+"""ASGI middleware for archive URLs.
+
+- No method that could write reaches an archive's URLs or our routes (405).
+- The photos grid (HTML) defaults to the newsroom's columns: a request for
+  ``/<archive>/photos`` with no ``_col``/``_nocol`` gets ``_col=`` for GRID_COLUMNS,
+  as if the reader had chosen them in Datasette's column menu. Datasette then reads
+  and renders 16 columns instead of 90 (about a third of the page's time). The JSON
+  and CSV (``photos.json``) keep every column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from .detect import catalog_database_names
+from .metadata import GRID_COLUMNS
+
+#: The ``_col`` pairs the photos grid gets by default (the pk is always shown).
+DEFAULT_COLUMN_ARGS = tuple(("_col", c) for c in GRID_COLUMNS if c != "id")
+
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+OUR_PREFIXES = ("/-/photo/", "/-/thumb/", "/-/image/", "/-/preview/")
+
+
+def _local(datasette: Any, path: str) -> str:
+    base = datasette.setting("base_url").rstrip("/")
+    return path[len(base):] if base and path.startswith(base) else path
+
+
+def _archive_routes(datasette: Any) -> set[str]:
+    return {route for name in catalog_database_names(datasette)
+            for route in (name, datasette.databases[name].route)}
+
+
+def guarded(datasette: Any, path: str) -> bool:
+    """True if ``path`` is one of our routes or lies under an archive database."""
+    path = _local(datasette, path)
+    if path.startswith(OUR_PREFIXES):
+        return True
+    first = path.lstrip("/").split("/", 1)[0].split(".", 1)[0]
+    return bool(first) and first in _archive_routes(datasette)
+
+
+def with_default_columns(datasette: Any, scope: dict) -> dict:
+    """``scope`` with the grid's ``_col`` arguments added, for a bare photos grid request."""
+    parts = _local(datasette, scope.get("path", "")).strip("/").split("/")
+    if len(parts) != 2 or parts[1] != "photos" or parts[0] not in _archive_routes(datasette):
+        return scope
+    pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+    if any(key in ("_col", "_nocol") for key, _ in pairs):
+        return scope
+    query = urlencode([*pairs, *DEFAULT_COLUMN_ARGS]).encode("latin-1")
+    return {**scope, "query_string": query}
+
+
+def catalog_middleware(app: Any, datasette: Any):
+    """Wrap ``app``: 405 for writing methods on guarded paths; default grid columns."""
+
+    async def wrapped(scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("method", "GET") in ("GET", "HEAD"):
+            scope = with_default_columns(datasette, scope)
+        elif (scope["type"] == "http" and scope.get("method", "GET") not in READ_METHODS
+                and guarded(datasette, scope.get("path", ""))):
+            await send({"type": "http.response.start", "status": 405,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                    (b"allow", b"GET, HEAD")]})
+            await send({"type": "http.response.body",
+                        "body": b"Method not allowed: this archive is read-only here.\n"})
+            return
+        await app(scope, receive, send)
+
+    return wrapped
