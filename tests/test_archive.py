@@ -68,7 +68,8 @@ def test_new_archive_is_migrated_and_reopens(tmp_path: Path) -> None:
     with Archive(path) as again:
         assert [m.name for m in migrations.applied(again.db)] == ["m001_initial", "m002_undone_by",
                                                               "m003_has_conflict_index",
-                                                              "m004_fts_update_trigger_on_text_only"]
+                                                              "m004_fts_update_trigger_on_text_only",
+                                                              "m005_parser_version_index"]
     with Archive(path, readonly=True) as reader:
         assert reader.count() == 0
 

@@ -183,6 +183,12 @@ def m004_fts_update_trigger_on_text_only(db: Database) -> None:
         "END")
 
 
+@migrations()
+def m005_parser_version_index(db: Database) -> None:
+    """Index the parser version: stats count photos per version, reparse finds old ones."""
+    db["photos"].create_index(["parser_version"], if_not_exists=True)
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the newest schema."""
     migrations.apply(db)
