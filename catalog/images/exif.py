@@ -10,6 +10,7 @@ import io
 import logging
 import math
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from fractions import Fraction
 from typing import Any, BinaryIO
@@ -103,17 +104,23 @@ def exif_from_blob(blob: bytes) -> RawExif:
 def exif_with_pillow(image: Image.Image) -> RawExif:
     """The same raw values read through Pillow's ``getexif()`` (used when exifread finds nothing)."""
     exif = image.getexif()
-    ifds: dict[int | None, Any] = {None: exif}
+    raw = raw_from_ifds(exif, exif.get_ifd(ExifTags.IFD.Exif), exif.get_ifd(ExifTags.IFD.GPSInfo))
+    raw["has_thumbnail"] = 0x0201 in exif.get_ifd(ExifTags.IFD.IFD1)
+    return raw
+
+
+def raw_from_ifds(ifd0: Mapping[int, Any], exif_ifd: Mapping[int, Any],
+                  gps_ifd: Mapping[int, Any]) -> RawExif:
+    """Raw values from three tag-number maps: IFD0, the EXIF IFD and the GPS IFD."""
+    by_ifd: dict[int | None, Mapping[int, Any]] = {
+        None: ifd0, ExifTags.IFD.Exif: exif_ifd, ExifTags.IFD.GPSInfo: gps_ifd,
+    }
     raw: RawExif = {}
     for name, (ifd, tag) in PILLOW_TAGS.items():
-        if ifd not in ifds:
-            ifds[ifd] = exif.get_ifd(ifd)
-        value = ifds[ifd].get(tag)
+        value = by_ifd[ifd].get(tag)
         if value is not None:
             raw[name] = value
-    thumbnail_ifd = exif.get_ifd(ExifTags.IFD.IFD1)
-    raw["has_thumbnail"] = 0x0201 in thumbnail_ifd
-    raw["tag_count"] = len(exif) + sum(len(ifd) for key, ifd in ifds.items() if key is not None)
+    raw["tag_count"] = len(ifd0) + len(exif_ifd) + len(gps_ifd)
     return raw
 
 

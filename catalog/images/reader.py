@@ -22,6 +22,7 @@ from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
 from catalog.images import xmp as xmp_reader
 from catalog.images.clean import clean_camera_string
+from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
 from catalog.images.model import ImageInfo, ImageReadError
 from catalog.images.raw import largest_primary_subifd, raf_preview
 from catalog.images.sniff import RAW_EXTENSIONS, mislabel_warning, refusal_reason, sniff_kind
@@ -70,7 +71,9 @@ def _read(path: str) -> ImageInfo:
         kind = sniff_kind(head)
         info = ImageInfo(path=path, file_size=size)
         extension = Path(path).suffix.lower()
-        if kind == "RAF" or (extension in RAW_EXTENSIONS and kind in {"TIFF", "ORF", "RW2", ""}):
+        if kind == "CR3":
+            _fenced(info, "CR3 metadata", lambda: _read_cr3(handle, info))
+        elif kind == "RAF" or (extension in RAW_EXTENSIONS and kind in {"TIFF", "ORF", "RW2", ""}):
             _read_raw(handle, info, kind, extension)
         else:
             _read_with_pillow(handle, info, head, kind, extension)
@@ -294,6 +297,17 @@ def _read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> N
     packet = raw.get("xmp_packet")
     if isinstance(packet, list) and packet and all(isinstance(item, int) for item in packet):
         _fenced(info, "XMP", lambda: _apply_xmp_packet(info, bytes(packet)))
+
+
+def _read_cr3(handle: BinaryIO, info: ImageInfo) -> None:
+    """Canon CR3: EXIF from its CMT boxes (camera, date, exposure, GPS, size)."""
+    info.format = "CR3"
+    raw = raw_exif_from_cr3(read_cr3(handle, info.file_size))
+    if exif_reader.is_empty(raw):
+        info.warnings.append("no EXIF found in the CR3 file")
+        return
+    exif_reader.apply_exif(info, raw)
+    info.width, info.height = exif_reader.raw_dimensions(raw)
 
 
 def _read_raf(handle: BinaryIO, info: ImageInfo) -> None:

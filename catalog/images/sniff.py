@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-RAW_EXTENSIONS = {".cr2", ".nef", ".arw", ".dng", ".orf", ".rw2", ".raf"}
+RAW_EXTENSIONS = {".cr2", ".nef", ".arw", ".dng", ".orf", ".rw2", ".raf"}  # .cr3: see cr3.py
 
 # Extension -> the Pillow format names a file so named should hold.
 EXPECTED_FORMATS: dict[str, set[str]] = {

@@ -17,6 +17,7 @@ from typing import BinaryIO, TypeVar
 import exifread
 from PIL import ExifTags, Image
 
+from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
 from catalog.images.model import ImageReadError
 from catalog.images.raw import raf_preview
 from catalog.images.reader import checked_file_size, open_image_lazily
@@ -87,6 +88,8 @@ def _make_thumbnail(path: str, max_size: int) -> Thumbnail:
             if preview is None:
                 raise ImageReadError(path, "RAF file without an embedded preview")
             return _thumbnail_from_image(Image.open(io.BytesIO(preview)), max_size)
+        if kind == "CR3":
+            return _thumbnail_from_cr3(handle, path, max_size)
         if extension in RAW_EXTENSIONS and kind in {"TIFF", "ORF", "RW2", ""}:
             return _thumbnail_from_raw(handle, path, max_size)
         image = open_image_lazily(handle, path, head, kind)
@@ -128,6 +131,16 @@ def _thumbnail_from_raw(handle: BinaryIO, path: str, max_size: int) -> Thumbnail
         orientation = int(orientation_tag.values[0])
     preview = Image.open(io.BytesIO(data))
     return _encode(preview, orientation, max_size, "exif")
+
+
+def _thumbnail_from_cr3(handle: BinaryIO, path: str, max_size: int) -> Thumbnail:
+    """CR3: the 1620 px JPEG preview Canon embeds, turned by the CMT1 orientation."""
+    parts = read_cr3(handle, os.fstat(handle.fileno()).st_size)
+    if parts.preview is None:
+        raise ImageReadError(path, "CR3 file without an embedded preview")
+    orientation = raw_exif_from_cr3(parts).get("orientation", 1)
+    preview = Image.open(io.BytesIO(parts.preview))
+    return _encode(preview, orientation if orientation in _TRANSPOSE else 1, max_size, "exif")
 
 
 def _orientation(image: Image.Image) -> int:
