@@ -1,6 +1,7 @@
 """Import benchmark: `catalog import` against exiftool and the JPEG decode floor, in one run.
 
     .venv/bin/python bench/import_bench.py [--n 200] [--n2 400] [--workers 2]
+    .venv/bin/python bench/import_bench.py --scale 100000   # no-op memory at scale
 
 Generates N realistic wire photos once into a cache folder (about 3000x2000, 2-4 MB,
 EXIF + IPTC-IIM + XMP, no embedded preview: the hardest case for thumbnails), then
@@ -230,6 +231,51 @@ def _warm(folder: Path) -> None:
                 pass
 
 
+def scale_noop(n: int, cache: Path, workers: int) -> None:
+    """Peak memory and time of a no-op re-import over ``n`` archived files.
+
+    The files are hard links to one small JPEG (no disk space); the archive's
+    ``photo_paths`` rows for them are bulk-loaded, as a finished first import leaves them.
+    What is measured is the real ``catalog import`` over the real tree.
+    """
+    from PIL import Image
+
+    from catalog.archive import Archive
+    from catalog.importer import import_paths
+
+    folder = cache / f"links-{n}"
+    source = cache / "links-source.jpg"
+    if not source.exists():
+        Image.new("RGB", (64, 48), "teal").save(source, "JPEG")
+    paths = [folder / f"{i // 1000:04}" / f"wire_{i:07}.jpg" for i in range(n)]
+    for i, target in enumerate(paths):
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            inode = cache / f"links-source-{i // 50_000}.jpg"  # ext4 allows 65,000 links
+            if not inode.exists():
+                shutil.copyfile(source, inode)
+            os.link(inode, target)
+    tmp = Path(tempfile.mkdtemp(prefix="import-bench-scale-"))
+    try:
+        db = tmp / "scale.db"
+        with Archive(db) as archive:
+            import_paths(archive, [source], workers=1, thumbnails=False)
+            photo_id = archive.db.execute("SELECT id FROM photos").fetchone()[0]
+            rows = ({"path": str(p), "photo_id": photo_id, "size": st.st_size,
+                     "mtime_ns": st.st_mtime_ns, "seen_at": "bench"}
+                    for p, st in ((p, p.stat()) for p in paths))
+            archive.db["photo_paths"].insert_all(rows, batch_size=5000)
+        wall, peak, out = run([*CLI, str(folder), "--db", str(db), "--workers", str(workers),
+                               "--json"])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    summary = json.loads(out)
+    if summary["unchanged"] != n:
+        raise SystemExit(f"expected {n} unchanged, got {summary['unchanged']}")
+    print(f"no-op re-import over {n} archived files: {wall:.2f} s, "
+          f"peak memory {peak} MiB (PSS of the process tree)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=200)
@@ -237,9 +283,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--decode-floor", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--scale", type=int, metavar="N",
+                        help="only measure a no-op re-import over N archived files")
     args = parser.parse_args()
     if args.decode_floor:
         decode_floor(args.decode_floor, args.workers)
+        return
+    if args.scale:
+        scale_noop(args.scale, args.cache, args.workers)
         return
     n, n2, w = args.n, args.n2 or 2 * args.n, args.workers
     exiftool = ensure_exiftool()

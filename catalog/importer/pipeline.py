@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from catalog.archive.connection import write_transaction
 from catalog.importer.extract import Failure, Task, extract_many, warm_up
 from catalog.importer.progress import Progress
 from catalog.importer.sources import load_manifest
@@ -102,9 +103,11 @@ class _Writer:
                 extra_paths.append(record)
         if fresh:
             self.archive.upsert_photos(list(fresh.values()), self.import_id)
-        for record in extra_paths:
-            photo_id = self.archive.photo_id_for_sha(record.sha256)
-            self.archive.add_path(photo_id, record.path, record.size, record.mtime_ns)
+        if extra_paths:
+            with write_transaction(self.archive.db):  # one commit, not one per path
+                for record in extra_paths:
+                    photo_id = self.archive.photo_id_for_sha(record.sha256)
+                    self.archive.add_path(photo_id, record.path, record.size, record.mtime_ns)
         if self.written is not None:
             self.written.update(record.sha256 for record in self.batch)
         for path, reason in self.pending_warnings:

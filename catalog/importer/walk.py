@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 #: Files the walk skips silently: sidecars, manifests and the archive itself.
-SIDE_FILE_SUFFIXES = frozenset({
+SIDE_FILE_SUFFIXES = (
     ".txt", ".xmp", ".csv", ".json", ".db", ".db-wal", ".db-shm", ".db-journal",
     ".md", ".py", ".pyc", ".sqlite", ".sqlite3", ".ds_store",
-})
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +41,7 @@ def is_candidate(name: str) -> bool:
     """True for names the importer should try to read (anything but side files)."""
     if name.startswith("."):
         return False
-    lowered = name.lower()
-    return not any(lowered.endswith(suffix) for suffix in SIDE_FILE_SUFFIXES)
+    return not name.lower().endswith(SIDE_FILE_SUFFIXES)
 
 
 def printable_path(path: str) -> str:
