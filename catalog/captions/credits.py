@@ -98,6 +98,9 @@ _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECAS
 _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 
 
+_MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
+
+
 def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     """Interpret a slash credit chain such as ``REUTERS/Name/File Photo`` or ``Name/Org via AP``.
 
@@ -106,9 +109,10 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     """
     credit = Credit()
     text = squash(chain)
-    if re.match(r"mandatory\s+credit\s*:?\s*", text, re.IGNORECASE):
+    mandatory = _MANDATORY.match(text)
+    if mandatory:
         credit.mandatory = True
-        text = re.sub(r"^mandatory\s+credit\s*:?\s*", "", text, flags=re.IGNORECASE)
+        text = text[mandatory.end() :]
     via_parts = _VIA.split(text, maxsplit=1)
     left = via_parts[0]
     right_parts = via_parts[1].split("/") if len(via_parts) > 1 else []
@@ -203,7 +207,7 @@ def name_run(text: str, pos: int, limit: int | None = None, *, max_tokens: int =
         if not gap:
             break
         p = gap.end()
-        lowercase_next = bool(re.match(r"[a-z]{2,}", text[p:limit])) and not _NAME_TOKEN.match(text, p, limit)
+        lowercase_next = bool(_LOWER_WORD.match(text, p, limit)) and not _NAME_TOKEN.match(text, p, limit)
         if lowercase_next:
             break
     if not ends:
@@ -247,7 +251,7 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
     start = stops[-1] if stops else window_start
     segment = text[start:pos]
     # Walk tokens from the right while they are name tokens or slashes.
-    tokens = list(re.finditer(r"[^\s/]+|/", segment))
+    tokens = list(_CHAIN_TOKEN.finditer(segment))
     first = len(tokens)
     slash_seen = False
     for i in range(len(tokens) - 1, -1, -1):
@@ -255,7 +259,7 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
         if tok == "/":
             slash_seen = True
         elif tok.endswith(",") or _YEAR.fullmatch(tok) or not (_NAME_TOKEN.fullmatch(tok) or tok.lower() in ("credit:", "credit")
-                  or (slash_seen and re.fullmatch(r"[\w'’&().-]+", tok))):
+                  or (slash_seen and _ORG_TOKEN.fullmatch(tok))):
             break
         first = i
     if first == len(tokens):
@@ -265,6 +269,9 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
     return start + tokens[first].start() if first < len(tokens) else pos
 
 
+_LOWER_WORD = re.compile(r"[a-z]{2,}")
+_CHAIN_TOKEN = re.compile(r"[^\s/]+|/")
+_ORG_TOKEN = re.compile(r"[\w'’&().-]+")
 _YEAR = re.compile(r"\d{4}\.?")
 _LEFT_TRIM = frozenset(
     {"de", "da", "van", "von", "al", "y", "la", "le", "of", "the", "and", "for", "&", "credit", "credit:"}

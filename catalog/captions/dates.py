@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from catalog.captions.vocab import load_json
 
@@ -44,6 +44,9 @@ _DAY_FIRST = re.compile(
     rf"(?:,?\s{{1,3}}(?:de\s{{1,3}})?{_YEAR_RE}\b)?(?![\w-])",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\b[^\W\d_]{3,10}\b\.?")
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}}$", re.IGNORECASE)
 #: Numeric: 01/10/2016, 01.10.2016, 2016-10-01.
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
@@ -87,6 +90,18 @@ def _named(m: re.Match[str], year_hint: int | None) -> DateMatch | None:
     return DateMatch(date, m.start(), m.end(), m.group(0), date is not None, False, month, day)
 
 
+def _with_weekday(text: str, match: DateMatch, m: re.Match[str]) -> DateMatch:
+    """Extend a match over a weekday just before it ("Tuesday, Sept. 3, 2024")."""
+    if m.group("weekday"):
+        return match
+    before = text[max(0, match.start - 16) : match.start]
+    wd = _WEEKDAY_BEFORE.search(before)
+    if wd is None:
+        return match
+    start = match.start - (len(before) - wd.start())
+    return replace(match, start=start, text=text[start : match.end])
+
+
 def _month_word_ok(m: re.Match[str]) -> bool:
     """Reject month words that are ordinary words ("may", "march") in mixed-case text."""
     word = m.group("month")
@@ -103,14 +118,23 @@ def find_dates(
     cannot be a month.
     """
     found: list[DateMatch] = []
-    for pattern in (_MONTH_FIRST, _DAY_FIRST):
-        for m in pattern.finditer(text):
-            if not _month_word_ok(m):
-                continue
-            match = _named(m, year_hint)
-            if match is not None:
-                found.append(match)
-    for m in _NUMERIC.finditer(text):
+    if _DIGIT.search(text) is None:
+        return found
+    for word in _WORD.finditer(text):
+        if word.group(0).rstrip(".").lower() not in _MONTHS:
+            continue
+        m = _MONTH_FIRST.match(text, word.start())
+        if m is None:
+            window_start = max(0, word.start() - 16)
+            m = _DAY_FIRST.search(text, window_start, min(len(text), word.end() + 14))
+            if m is not None and m.start("month") != word.start():
+                m = None
+        if m is None or not _month_word_ok(m):
+            continue
+        match = _named(m, year_hint)
+        if match is not None:
+            found.append(_with_weekday(text, match, m))
+    for m in _NUMERIC.finditer(text) if ("/" in text or "." in text) else ():
         a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
         if year < 100:
             if not day_first:
@@ -120,7 +144,7 @@ def find_dates(
         date = _make(year, month, day)
         if date is not None:
             found.append(DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text) if "-" in text else ():
         month, day = int(m.group("month")), int(m.group("day"))
         date = _make(int(m.group("year")), month, day)
         if date is not None:

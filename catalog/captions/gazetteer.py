@@ -43,7 +43,7 @@ class Gazetteer:
 
 
 def _latin(name: str) -> bool:
-    return bool(name) and name[0].isupper() and all(ord(ch) < 0x250 for ch in name)
+    return bool(name) and name[0].isupper() and max(name) < "\u0250"
 
 
 @cache

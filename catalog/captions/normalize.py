@@ -22,6 +22,7 @@ _LEAD_CHARS = "".join(chr(b) for b in range(0xC2, 0xF5))
 _MOJIBAKE = re.compile(
     "[" + re.escape(_LEAD_CHARS) + "][" + re.escape(_CONTINUATION_CHARS) + "]{1,3}"
 )
+_LEAD_CHAR = re.compile("[" + re.escape(_LEAD_CHARS) + "]")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
 _SPACE_BEFORE_COMMA = re.compile(r"[ ]+(?=,)")
@@ -53,7 +54,7 @@ def _repair_one(match: re.Match[str]) -> str:
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 bytes that were decoded as cp1252/Latin-1, sequence by sequence."""
-    if not any("\u00c2" <= ch <= "\u00f4" for ch in text):
+    if _LEAD_CHAR.search(text) is None:
         return text
     return _MOJIBAKE.sub(_repair_one, text)
 
@@ -66,13 +67,19 @@ def clean(raw: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     text = repair_mojibake(text)
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
-    text = _SPACE_BEFORE_COMMA.sub("", text)
-    text = _LINE_END_SPACES.sub("\n", text)
+    if not text.isascii():
+        text = _ZERO_WIDTH.sub("", text)
+        text = _ODD_SPACES.sub(" ", text)
+    elif "\t" in text:
+        text = text.replace("\t", " ")
+    if " ," in text:
+        text = _SPACE_BEFORE_COMMA.sub("", text)
+    if " \n" in text:
+        text = _LINE_END_SPACES.sub("\n", text)
     return text.strip()
 
 
@@ -86,8 +93,7 @@ def squash(text: str) -> str:
 
 def is_shouting(text: str) -> bool:
     """True when the letters of ``text`` are (almost) all capitals."""
-    letters = [ch for ch in text[:400] if ch.isalpha()]
-    if len(letters) < 8:
-        return False
-    upper = sum(1 for ch in letters if ch.isupper())
-    return upper / len(letters) > 0.9
+    head = text[:400]
+    upper = sum(map(str.isupper, head))
+    lower = sum(map(str.islower, head))
+    return upper + lower >= 8 and upper > 9 * lower

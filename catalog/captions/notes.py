@@ -58,15 +58,27 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
 ]
 
 
+#: A word each rule's match must contain (upper case), checked before running the rule.
+_KEYWORDS: tuple[tuple[str, ...], ...] = (
+    ("WIDER",), ("SEARCH",), ("WIDER",), ("TPX",), ("THIRD",), ("EDITORIAL",), ("SALE",), ("ARCHIVE",),
+    ("MARKETING", "ADVERTISING"), ("SALES",), ("MANDATORY",), ("SERVICE",), ("OUT",), ("LOGO",),
+    ("ATTENTION",), ("NOTE",),
+)
+
+
 def _territory(words: str) -> str | None:
     name = words.strip()
     code = country_code(name) or country_code(name.title()) or demonym_country(name.title())
     return code
 
 
+_WORD = re.compile(r"[A-Za-z.]+")
+_IN_WORD = re.compile(r"^\s*IN\s+", re.IGNORECASE)
+
+
 def _territory_before(text: str, out_at: int, floor: int) -> tuple[str, int] | None:
     """The country named just before "OUT" (one to three words, longest first)."""
-    words = list(re.finditer(r"[A-Za-z.]+", text[max(floor, out_at - 40) : out_at]))
+    words = list(_WORD.finditer(text[max(floor, out_at - 40) : out_at]))
     base = max(floor, out_at - 40)
     for n in (3, 2, 1):
         if len(words) < n:
@@ -86,7 +98,10 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[NoteMa
     end = len(text) if end is None else end
     found: list[NoteMatch] = []
     taken: list[tuple[int, int]] = []
-    for kind, value, pattern in _RULES:
+    upper = text.upper()
+    for (kind, value, pattern), keyword in zip(_RULES, _KEYWORDS, strict=True):
+        if not any(word in upper for word in keyword):
+            continue  # cheap pre-check: the rule's key word is absent
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -105,7 +120,7 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[NoteMa
                     continue
                 val = f"territory_out:{code}"
             elif value == "no_sales" and m.group("where"):
-                code = _territory(re.sub(r"^\s*IN\s+", "", m.group("where"), flags=re.I))
+                code = _territory(_IN_WORD.sub("", m.group("where")))
                 val = f"territory_out:{code}" if code else "no_sales"
             found.append(NoteMatch(kind, val, s, e))
             taken.append((s, e))

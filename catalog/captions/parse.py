@@ -16,8 +16,8 @@ from catalog.captions.normalize import clean
 
 log = logging.getLogger(__name__)
 
-#: Longest text parsed (IPTC Caption-Abstract holds 2,000 bytes; wires rarely exceed 4,000).
-MAX_CHARS = 8000
+#: Longest text parsed (IPTC Caption-Abstract holds 2,000 bytes; XMP captions rarely exceed 4,000).
+MAX_CHARS = 4000
 
 
 @cache

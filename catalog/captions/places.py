@@ -12,7 +12,7 @@ same for a phrase that is only a place ("Springfield, Ill.").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from catalog.captions.gazetteer import (
     City,
@@ -38,7 +38,7 @@ class Place:
     lon: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PlaceMatch:
     """A place found in text; spans index the text that was searched (None: not written)."""
 
@@ -81,6 +81,7 @@ _REGION_WORDS = re.compile(
 )
 #: A chunk that ends with a region word ("Donetsk region", "Kyiv Oblast"), not "district of Izmir".
 _REGION_AT_END = re.compile(_REGION_WORDS.pattern + r"\W*$", re.IGNORECASE)
+_NAMED_REGION = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,4}" + _REGION_WORDS.pattern)
 _DISTANCE = re.compile(
     r"\b\d[\d,.]*\s?(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b.{0,40}?\b(?:of|from)\b",
     re.IGNORECASE,
@@ -88,6 +89,19 @@ _DISTANCE = re.compile(
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})['’]s\b")
 _TRAILING_JUNK = " \n,.;:-–—"
 _AMBIGUOUS_STATES = {"WA": ("washington", "US"), "NY": ("new york", "US"), "GA": ("georgia", "GE")}
+
+
+_NAME_WINDOW = 90
+_DIGIT = re.compile(r"\d")
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|ar|an|az|at)-[A-Z]")
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
+_NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
+_IN_AT_END = re.compile(r"\b(?:in|at)\s+$")
+_IN_THE_END = re.compile(r"\s(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+_PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
+_CAP_WORD = re.compile(r"[A-Z][a-z]+")
 
 
 def _is_proper(token: str, shouting: bool, *, last: bool = False) -> bool:
@@ -101,11 +115,12 @@ def _is_proper(token: str, shouting: bool, *, last: bool = False) -> bool:
         return False
     if word[0].isupper():
         return True
-    return bool(re.match(r"(?:al|el|ad|as|ash|ar|an|az|at|ad-)-[A-Z]", word))
+    return _ARABIC_ARTICLE.match(word) is not None
 
 
 def tail_name(text: str, start: int, end: int, *, shouting: bool = False) -> Span | None:
     """Span of the proper name that ends the segment ``text[start:end]``, if any."""
+    start = max(start, end - _NAME_WINDOW)  # a place name is never longer than this
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     if not tokens:
         return None
@@ -132,7 +147,7 @@ def tail_name(text: str, start: int, end: int, *, shouting: bool = False) -> Spa
 
 def _keeps_period(name: str) -> bool:
     """Abbreviations such as U.S., Ill., N.Y., D.C. keep their final period."""
-    if re.search(r"(?:\b[A-Z]\.){2,}$", name):
+    if _INITIALS_END.search(name):
         return True
     return us_state(name) is not None or country_code(name) is not None
 
@@ -151,9 +166,11 @@ class _Chunk:
 def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
     out: list[_Chunk] = []
     pos = start
-    for m in re.finditer(r",", text[start:end]):
-        out.append(_Chunk(pos, start + m.start()))
-        pos = start + m.end()
+    comma = text.find(",", start, end)
+    while comma >= 0:
+        out.append(_Chunk(pos, comma))
+        pos = comma + 1
+        comma = text.find(",", pos, end)
     out.append(_Chunk(pos, end))
     trimmed = []
     for c in out:
@@ -222,17 +239,18 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
 
 def _skippable(text: str, chunk: _Chunk, shouting: bool) -> bool:
     words = text[chunk.start : chunk.end]
-    if _DISTANCE.search(words):
+    if _DIGIT.search(words) and _DISTANCE.search(words):
         return True
     if _NOT_PLACE_CHUNK.match(words) is None:
         return False
-    direction = re.match(r"^(?:just\s+|about\s+)?\S+\s+of\b", words) is not None
+    direction = _DIRECTION_OF.match(words) is not None
     return direction or tail_name(text, chunk.start, chunk.end, shouting=shouting) is None
 
 
 def _shouting(segment: str) -> bool:
-    letters = [ch for ch in segment if ch.isalpha()]
-    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.9
+    upper = sum(map(str.isupper, segment))
+    lower = sum(map(str.islower, segment))
+    return upper + lower >= 8 and upper > 9 * lower
 
 
 class _Reading:
@@ -286,9 +304,9 @@ def _read_chunks(text: str, chunks: list[_Chunk], shouting: bool,
     match = _build(text, got)
     if match is not None:
         chunk_start = next((c.start for c in chunks if c.start <= match.start <= c.end), match.start)
-        lead = _LEAD_PHRASE.search(text, chunk_start, match.start)
+        lead = _LEAD_PHRASE.search(text, max(chunk_start, match.start - _NAME_WINDOW), match.start)
         if lead is not None:
-            match = replace(match, phrase_start=lead.start())
+            match.phrase_start = lead.start()
     return match
 
 
@@ -306,7 +324,7 @@ def _read_previous(text: str, chunks: list[_Chunk], i: int, shouting: bool, got:
             and not _state_is_city(st, text, before)):
         got.state, got.region = st, ctail
         i -= 1
-    elif got.region is None and _REGION_AT_END.search(text[chunk.start : chunk.end]):
+    elif got.region is None and _REGION_AT_END.search(text[max(chunk.start, chunk.end - 30) : chunk.end]):
         got.region = _region_span(text, chunk, shouting)
         inner = _city_before(text, chunk.start, got.region[0], shouting)
         if inner is not None:
@@ -315,7 +333,7 @@ def _read_previous(text: str, chunks: list[_Chunk], i: int, shouting: bool, got:
         i -= 1
     elif got.region is None and ctail and ctail[0] == _lead_trimmed(text, chunk) and before:
         bname = text[before[0] : before[1]]
-        led = _LEAD_PHRASE.search(text, chunks[i - 1].start, before[0]) is not None
+        led = _LEAD_PHRASE.search(text, max(chunks[i - 1].start, before[0] - _NAME_WINDOW), before[0]) is not None
         if led or (find_city(bname, country=got.cc) and not find_city(cname, country=got.cc)):
             got.region = ctail
             i -= 1
@@ -330,12 +348,12 @@ def _read_previous(text: str, chunks: list[_Chunk], i: int, shouting: bool, got:
 
 def _in_x_near_y(text: str, chunk: _Chunk, tail: Span, shouting: bool) -> Span:
     """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it."""
-    m = re.search(r"\s(?:near|outside)\s+$", text[chunk.start : tail[0]])
+    m = _NEAR_END.search(text[chunk.start : tail[0]])
     if m is None:
         return tail
     inner_end = chunk.start + m.start()
     inner = tail_name(text, chunk.start, inner_end, shouting=shouting)
-    if inner and re.search(r"\b(?:in|at)\s+$", text[chunk.start : inner[0]]):
+    if inner and _IN_AT_END.search(text[chunk.start : inner[0]]):
         return inner
     return tail
 
@@ -363,7 +381,7 @@ def _after_last_in(text: str, chunk: _Chunk, shouting: bool) -> Span | None:
 
 def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -> Span | None:
     """A city named just before "in the southern <Region>" inside one chunk."""
-    lead = re.search(r"\s(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+|[a-z]+\s+)?$", text[chunk_start:place_start])
+    lead = _IN_THE_END.search(text[chunk_start:place_start])
     if lead is None:
         return None
     end = chunk_start + lead.start()
@@ -371,7 +389,7 @@ def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) 
     if span is None:
         return None
     before = text[chunk_start : span[0]]
-    if re.search(r"\b(?:in|near|at|outside|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before):
+    if _PREP_WORDS_END.search(before):
         return span
     return None
 
@@ -434,15 +452,15 @@ def _split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
 
 
 def _lead_trimmed(text: str, chunk: _Chunk) -> int:
-    m = re.match(r"(?:(?:in|at|near|the|outside)\s+)*", text[chunk.start : chunk.end], re.IGNORECASE)
-    return chunk.start + (m.end() if m else 0)
+    m = _LEAD_WORDS.match(text, chunk.start, chunk.end)
+    return m.end() if m else chunk.start
 
 
 def _region_span(text: str, chunk: _Chunk, shouting: bool) -> Span:
     s = _lead_trimmed(text, chunk)
     prev = tail_name(text, chunk.start, chunk.end, shouting=shouting)
     words = text[s : chunk.end]
-    m = re.search(r"(?:[A-Z][\w'’-]*\s+){1,4}" + _REGION_WORDS.pattern, words)
+    m = _NAMED_REGION.search(words)
     if m:
         return (s + m.start(), s + m.end())
     return prev or (s, chunk.end)
@@ -455,7 +473,7 @@ def _country_from_context(text: str, chunks: list[_Chunk], city_span: Span) -> t
     for m in reversed(list(_POSSESSIVE.finditer(lead))):
         if (code := _country_of(m.group(1))) is not None:
             return code, (chunk_start + m.start(1), chunk_start + m.end(1))
-    for word in reversed(re.findall(r"[A-Z][a-z]+", lead)):
+    for word in reversed(_CAP_WORD.findall(lead)):
         if (code := demonym_country(word)) is not None:
             return code, None
     return None, None

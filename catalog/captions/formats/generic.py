@@ -22,7 +22,6 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*(?:Photo(?:graph)?(?:er)?|Picture|Foto|Bild|Credit)\s*(?:by|:)\s*", re.IGNORECASE)
-_SLASH_TAIL = re.compile(r"(?P<credit>(?:[A-Z][\w'’.-]*[ ]?){1,5}(?:/[ ]?(?:[A-Z][\w'’.-]*[ ]?){1,5}){1,4})[\s.]*$")
 
 
 class GenericFormat:
@@ -57,7 +56,7 @@ class GenericFormat:
         """Record a trailing credit if one is recognisable; return where the body ends."""
         text = draft.text
         tail_from = max(start, len(text) - 160)
-        for pattern in (_PAREN_CREDIT, _LABELLED, _SLASH_TAIL):
+        for pattern in (_PAREN_CREDIT, _LABELLED):
             m = pattern.search(text, tail_from)
             if m is None:
                 continue
@@ -68,7 +67,22 @@ class GenericFormat:
             span = m.span("credit")
             draft.credit(credit, span)
             return m.start()
+        return _slash_tail(draft, start)
+
+
+def _slash_tail(draft: Draft, start: int) -> int:
+    """A last sentence or line that is a slash credit: "... today. Ana Costa/Agency"."""
+    text = draft.text
+    end = len(text.rstrip(" ."))
+    seg_start = max(text.rfind(". ", start, end) + 2, text.rfind("\n", start, end) + 1, start)
+    segment = text[seg_start:end]
+    words = segment.split()
+    if "/" not in segment or not 1 <= len(words) <= 12 or not segment[:1].isupper():
         return len(text)
+    if sum(w[:1].isupper() or w == "/" for w in words) < len(words) * 0.6:
+        return len(text)
+    draft.credit(read_chain(segment), (seg_start, end))
+    return seg_start
 
 
 def _credit_like(text: str) -> bool:
