@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import struct
+import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -288,3 +289,15 @@ def test_a_garbled_date_is_reported(tmp_path: Path) -> None:
     info = read_image(write(tmp_path, "bad.jpg", make_jpeg(PICTURE, exif=exif.tobytes())))
     assert info.taken_at == ""
     assert info.warnings == ["EXIF date '2023:13:45 99:00:00' is not a date; ignored"]
+
+
+def test_png_exif_chunk_after_the_pixels(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    PICTURE.save(buffer, "PNG")
+    png = buffer.getvalue()
+    exif = build_exif(make="Google", model="Pixel 9")[6:]
+    chunk = struct.pack(">I", len(exif)) + b"eXIf" + exif
+    chunk += struct.pack(">I", zlib.crc32(b"eXIf" + exif))
+    end = png.rindex(b"IEND") - 4
+    info = read_image(write(tmp_path, "late.png", png[:end] + chunk + png[end:]))
+    assert (info.make, info.model) == ("Google", "Pixel 9")

@@ -218,6 +218,11 @@ def _read_exif(handle: BinaryIO, image: Image.Image, info: ImageInfo) -> None:
         raw = exif_reader.exif_with_exifread(handle)
     elif isinstance(blob, bytes | bytearray) and blob:
         raw = exif_reader.exif_from_blob(bytes(blob))
+    elif info.format == "PNG":  # an eXIf chunk after the pixel data, which Pillow reads late
+        handle.seek(0)
+        raw = exif_reader.exif_with_exifread(handle)
+        if exif_reader.is_empty(raw):
+            return
     else:
         return
     if exif_reader.is_empty(raw):
