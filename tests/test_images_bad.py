@@ -160,10 +160,20 @@ SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+SIGNATURES = [b"", b"\xff\xd8\xff\xe1", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*",
+              b"RIFF\x00\x00\x00\x00WEBP", b"\x00\x00\x00\x18ftypheic",
+              b"\x00\x00\x00\x18ftypcrx ", b"FUJIFILMCCD-RAW "]
+SUFFIXES = [".jpg", ".png", ".tif", ".heic", ".nef", ".dng", ".raf", ".cr3", ".webp", ".txt"]
+
+
 @SETTINGS
-@given(data=st.binary(max_size=2048))
-def test_arbitrary_bytes_raise_only_image_read_error(tmp_path: Path, data: bytes) -> None:
-    _check_only_image_read_error(tmp_path / "random.jpg", data)
+@given(start=st.sampled_from(SIGNATURES), data=st.binary(max_size=2048),
+       suffix=st.sampled_from(SUFFIXES))
+def test_arbitrary_bytes_raise_only_image_read_error(
+    tmp_path: Path, start: bytes, data: bytes, suffix: str
+) -> None:
+    """Random bytes, some behind a real format's signature, under any image file name."""
+    _check_only_image_read_error(tmp_path / f"random{suffix}", start + data)
 
 
 @SETTINGS
