@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from test_tui_support import FIXED_ROWS, build_archive
 
 from tui.export import CSV_COLUMNS, export_rows, format_for
-from tui.query import SearchRequest, parse_date_bound, place_of
+from tui.query import SearchRequest, parse_date_bound, place_of, settled_query
 from tui.readers import ReaderPool, Superseded
 from tui.screens.edit import changed_fields, history_text, valid_iso_date
 from tui.widgets.caption_view import caption_text_and_spans, highlight_caption
@@ -34,6 +34,14 @@ def test_date_bounds_from_what_an_editor_types(text: str, end: bool, expected: s
 def test_date_bounds_refuse_nonsense_with_a_reason(text: str) -> None:
     with pytest.raises(ValueError, match=r"month|date"):
         parse_date_bound(text, end=False)
+
+
+@pytest.mark.parametrize(("typed", "searched"), [
+    ("p", ""), ("pr", "pr"), ("protesters h", "protesters"), ("protesters ha", "protesters ha"),
+    ("protesters ", "protesters"), ("  ", ""), ('"a', '"a'), ("kyiv 2", "kyiv"),
+])
+def test_a_lone_first_letter_waits_for_the_second(typed: str, searched: str) -> None:
+    assert settled_query(typed) == searched
 
 
 def test_request_filters_and_order() -> None:

@@ -28,7 +28,7 @@ from catalog.archive import Archive, ArchiveError
 from tui.commands import CatalogCommands
 from tui.export import export_rows
 from tui.messages import CountReady, ExportDone, FacetsReady, ResultsReady, SearchFailed
-from tui.query import PAGE_SIZE, SearchRequest
+from tui.query import PAGE_SIZE, SearchRequest, settled_query
 from tui.readers import ReaderPool, Superseded
 from tui.screens.detail import DetailScreen
 from tui.screens.edit import EditScreen
@@ -127,9 +127,12 @@ class CatalogApp(App[None]):
     def _typed(self, event: Input.Changed) -> None:
         if self._debounce is not None:
             self._debounce.stop()
-        text = event.value
-        self._debounce = self.set_timer(
-            DEBOUNCE_SECONDS, lambda: self.run_search(replace(self.request, query=text)))
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS,
+                                        lambda: self._search_for(settled_query(event.value)))
+
+    def _search_for(self, query: str) -> None:
+        if query != self.request.query:
+            self.run_search(replace(self.request, query=query))
 
     @on(Input.Submitted, "#search")
     def _submitted(self) -> None:

@@ -45,6 +45,22 @@ class SearchRequest:
         return self.order if self.query.strip() else "date"
 
 
+def settled_query(text: str) -> str:
+    """The part of what is being typed worth searching for.
+
+    A last word of a single letter still being typed is left out until its second
+    letter arrives: a one-letter prefix matches a good part of the vocabulary and
+    is the slowest search there is, and it narrows nothing a person wants.
+    """
+    stripped = text.strip()
+    if text[-1:].isspace() or not stripped:
+        return stripped
+    head, _, last = stripped.rpartition(" ")
+    if len(last) == 1 and last.isalnum():
+        return head.strip()
+    return stripped
+
+
 def parse_date_bound(text: str, *, end: bool) -> str | None:
     """An ISO date from what an editor typed: YYYY, YYYY-MM or YYYY-MM-DD.
 
