@@ -111,12 +111,16 @@ def test_permission_denied_for_another_user(tmp_path: Path) -> None:
     assert reported == "permission denied"
 
 
-def test_decompression_bomb_dimensions(tmp_path: Path) -> None:
-    """A PNG header claiming 100,000 x 100,000 pixels is refused before any pixel is read."""
+@pytest.mark.parametrize(("width", "height"), [
+    (100_000, 100_000),  # past twice Pillow's limit: its DecompressionBombError
+    (10_000, 10_000),    # between the limit and twice it: its DecompressionBombWarning
+])
+def test_decompression_bomb_dimensions(tmp_path: Path, width: int, height: int) -> None:
+    """A PNG header claiming enormous dimensions is refused before any pixel is read."""
     png = io.BytesIO()
     Image.new("L", (8, 8)).save(png, "PNG")
     data = bytearray(png.getvalue())
-    data[16:24] = struct.pack(">II", 100_000, 100_000)
+    data[16:24] = struct.pack(">II", width, height)
     data[29:33] = struct.pack(">I", zlib.crc32(bytes(data[12:29])))
     path = tmp_path / "huge.png"
     path.write_bytes(bytes(data))
