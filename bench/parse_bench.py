@@ -109,6 +109,18 @@ def bench_ours(captions: list[tuple[str, dt.date]]) -> tuple[float, float]:
     return len(captions) / elapsed, right / len(captions)
 
 
+def cost_by_format(captions: list[tuple[str, dt.date]]) -> dict[str, float]:
+    """Microseconds per caption, by the format that won it (where the time goes)."""
+    from catalog.captions import parse_caption
+
+    spent: dict[str, list[float]] = {}
+    for text, _ in captions:
+        started = time.perf_counter()
+        name = parse_caption(text).format
+        spent.setdefault(name, []).append(time.perf_counter() - started)
+    return {name: 1e6 * sum(times) / len(times) for name, times in sorted(spent.items())}
+
+
 def bench_dateparser(captions: list[tuple[str, dt.date]]) -> tuple[float, float] | None:
     """(captions per second, date agreement) for dateparser's search_dates, the first date found."""
     try:
@@ -198,6 +210,9 @@ def main() -> None:
               f"   (date only, {args.baseline_sample:,}-caption sample)")
         print(f"ratio                   {ours / rate:>10,.1f}x faster, and parse_caption reads every field")
     print(f"target >= 20,000 captions/s: {'met' if ours >= 20_000 else 'NOT met'}")
+    costs = cost_by_format(captions[: min(len(captions), 6_000)])
+    print("cost per caption by winning format: "
+          + ", ".join(f"{name} {us:.0f} µs" for name, us in costs.items()))
     print("\nhostile input (fresh process each)   parse_caption     slowest format on the whole text")
     for name, whole, fmt in bench_hostile(args.timeout):
         print(f"  {name:<34} {whole:>16}     {fmt}")

@@ -150,7 +150,9 @@ class GettyFormat:
     ]
 
     def accept(self, text: str) -> bool:
-        return "Getty" in text or _DATELINE.match(text) is not None
+        if "Getty" in text:
+            return True
+        return "Anadolu" not in text and _DATELINE.match(text) is not None
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
         draft = Draft(text)
