@@ -9,9 +9,12 @@ text costs little.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catalog.captions import parse_caption
 from catalog.captions.formats import anadolu, bloomberg, dpa, epa, getty, rex, xinhua
@@ -151,3 +154,69 @@ def test_hostile_text_is_cheap(fmt) -> None:
         if fmt.accept(text):
             fmt.parse(text)
         assert time.perf_counter() - started < 0.5, name
+
+
+# -- properties -----------------------------------------------------------------
+
+WIRE_ALPHABET = st.sampled_from([
+    *"AaBbEeGgPpXxd .,:;/-()+'\n0123456789",
+    "EPA-EFE/", "Getty Images", "(Photo by ", "Xinhua", "Foto: ", "/dpa", "+++ dpa-Bildfunk +++",
+    "Photographer: ", "/Bloomberg", "Anadolu Agency", "Mandatory Credit: ", "Shutterstock",
+    "LONDON, ENGLAND - MARCH 05: ", "(240305) -- ", " (Xinhua) -- ", "epa12345678 ", "05.03.2024, ",
+    " - 05 Mar 2024", "March 5, 2024", " via ", "HANDOUT", " OUT", "ARCHIV - ",
+])
+wire_text = st.lists(WIRE_ALPHABET, max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.one_of(wire_text, st.text(max_size=300)))
+def test_formats_never_raise_and_spans_stay_inside(text: str) -> None:
+    for fmt in MY_FORMATS:
+        if not fmt.accept(text):
+            continue
+        cap = fmt.parse(text)
+        if cap is None:
+            continue
+        for field, (start, end) in cap.spans.items():
+            assert 0 <= start <= end <= len(text), field
+        for field in ("city", "photographer"):
+            value = getattr(cap, field)
+            if value and field in cap.spans:
+                assert text[slice(*cap.spans[field])] == value
+
+
+PEOPLE = st.sampled_from(["Ana Costa", "Li Mingde", "Kate Morrow", "Omar Kaya", "Lena Weiss"])
+TOWNS = st.sampled_from([("Lyon", "France"), ("Osaka", "Japan"), ("Porto", "Portugal"),
+                         ("Nairobi", "Kenya")])
+DAYS = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
+LAYOUTS = {
+    "getty": "{CITY}, {COUNTRY} - {MONTH} {dd}: Crowds gather on {Month} {dd}, {year} in {city}, "
+             "{country}. (Photo by {name}/Getty Images)",
+    "epa": "epa11234567 Crowds gather in {city}, {country}, {dd} {Month} {year}. EPA-EFE/{NAME}",
+    "xinhua": "({yymmdd}) -- {CITY}, {Month} {day}, {year} (Xinhua) -- Crowds gather in {city}, "
+              "{country}, {Month} {day}, {year}. (Xinhua/{name})",
+    "dpa": "{dd}.{mm}.{year}, {city}: Menschen versammeln sich. Foto: {name}/dpa +++ dpa-Bildfunk +++",
+    "bloomberg": "Crowds gather in {city}, {country}, on {Month} {day}, {year}. Photographer: {name}/Bloomberg",
+    "anadolu": "{CITY}, {COUNTRY} - {MONTH} {dd}: Crowds gather in {city}, {country} on {Month} {dd}, "
+               "{year}. ({name} - Anadolu Agency)",
+    "rex": "Mandatory Credit: Photo by {name}/Shutterstock (1234a)\nCrowds gather\n"
+           "Festival, {city}, {country} - {dd} {Mon} {year}",
+}
+
+
+@settings(max_examples=120, deadline=None)
+@given(layout=st.sampled_from(sorted(LAYOUTS)), name=PEOPLE, town=TOWNS, day=DAYS)
+def test_generated_captions_come_apart_cleanly(layout: str, name: str, town: tuple, day: dt.date) -> None:
+    city, country = town
+    month = day.strftime("%B")
+    text = LAYOUTS[layout].format(
+        CITY=city.upper(), COUNTRY=country.upper(), MONTH=month.upper(), Month=month, Mon=month[:3],
+        dd=f"{day.day:02d}", day=day.day, mm=f"{day.month:02d}", year=day.year, city=city,
+        country=country, name=name, NAME=name.upper(), yymmdd=day.strftime("%y%m%d"),
+    )
+    cap = parse_caption(text)
+    assert cap.format == layout
+    assert cap.date == day
+    assert cap.city == city
+    assert cap.photographer.lower() == name.lower()
+    assert name.split()[-1].lower() not in cap.subject.lower()
