@@ -187,3 +187,15 @@ def test_draft_mode_decodes_at_the_strongest_reduction_that_fits() -> None:
     image.draft("RGB", draft_request(image.size, 320))
     assert image.size == (375, 250)  # 1/8 scale: the long side still exceeds 320
     assert draft_request((2000, 3000), 320) == (214, 320)
+
+
+def test_heic_thumbnail_uses_its_embedded_thumbnail_when_big_enough(tmp_path: Path) -> None:
+    picture = scene((1600, 1200))
+    with_thumb, without = tmp_path / "t.heic", tmp_path / "n.heic"
+    picture.save(with_thumb, format="HEIF", quality=50, thumbnails=[400])
+    picture.save(without, format="HEIF", quality=50, thumbnails=[])
+    thumb = make_thumbnail(with_thumb, max_size=320)
+    assert (thumb.source, thumb.width, thumb.height) == ("preview", 320, 240)
+    plain = make_thumbnail(without, max_size=320)
+    assert (plain.source, plain.width, plain.height) == ("decode", 320, 240)
+    assert hamming(dhash(decoded(thumb)), dhash(decoded(plain))) <= 6

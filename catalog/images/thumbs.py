@@ -41,7 +41,11 @@ _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyErr
 
 @dataclass(frozen=True)
 class Thumbnail:
-    """A small JPEG of the picture, upright; ``source`` is "exif", "draft" or "decode"."""
+    """A small JPEG of the picture, upright.
+
+    ``source``: "exif" (a camera's embedded preview), "preview" (a HEIF's embedded thumbnail),
+    "draft" (JPEG DCT-scaled decoding) or "decode" (the whole picture decoded).
+    """
 
     jpeg: bytes
     width: int
@@ -104,6 +108,9 @@ def _thumbnail_from_image(image: Image.ImageFile.ImageFile, max_size: int) -> Th
             return _encode(preview, orientation, max_size, "exif")
         image.draft("RGB", draft_request(image.size, max_size))
         return _encode(image, orientation, max_size, "draft")
+    if image.format == "HEIF" and image.draft("RGB", draft_request(image.size, max_size)):
+        # pillow-heif's draft picks the smallest embedded thumbnail that is big enough
+        return _encode(image, orientation, max_size, "preview")
     return _encode(image, orientation, max_size, "decode")
 
 
