@@ -134,7 +134,10 @@ class Draft:
         cap = self.caption
         cap.format = fmt
         cap.confidence = round(max(0.0, min(1.0, confidence)), 3)
-        cap.subject = tidy_subject(_uncovered(self.text, body, self.taken))
+        subject = tidy_subject(_uncovered(self.text, body, self.taken))
+        while cap.credit and cap.credit in subject:
+            subject = tidy_subject(subject.replace(cap.credit, " "))  # repeated in run-together captions
+        cap.subject = subject
         outside = [(0, body[0]), (body[1], len(self.text))]
         rest = " ".join(_uncovered(self.text, s, self.taken) for s in outside if s[1] > s[0])
         cap.residue = tidy_subject(rest)
@@ -142,13 +145,13 @@ class Draft:
 
 
 def _find_inside(text: str, span: Span, value: str) -> Span | None:
-    first = value.split()[0] if value.split() else value
-    pos = text.lower().find(first.lower(), span[0], span[1])
-    if pos < 0:
+    """Where ``value`` is written inside ``span`` (any whitespace between its words)."""
+    words = value.split()
+    if not words:
         return None
-    last = value.split()[-1].lower()
-    end = text.lower().find(last, pos, span[1])
-    return (pos, end + len(last)) if end >= 0 else (pos, pos + len(first))
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    m = pattern.search(text, span[0], span[1])
+    return m.span() if m else None
 
 
 def _uncovered(text: str, region: Span, taken: list[Span]) -> str:

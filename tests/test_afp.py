@@ -1,0 +1,60 @@
+"""The AFP format: Photo by First LAST / AFP, AFP PHOTO / NAME, restriction tails. Captions are ours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from catalog.captions import parse_caption
+
+
+def parse(text: str):
+    cap = parse_caption(text)
+    assert cap.format == "afp", (cap.format, text)
+    return cap
+
+
+def test_topshot_country_absent() -> None:
+    cap = parse("TOPSHOT - Fishermen haul their nets at sunrise in Dakar, on March 5, 2024. (Photo by Awa SALL / AFP)")
+    assert cap.topshot and (cap.agency, cap.photographer) == ("AFP", "Awa SALL")
+    assert (cap.city, cap.country, cap.country_code) == ("Dakar", "", "SN")
+    assert cap.date == dt.date(2024, 3, 5)
+    assert cap.subject == "Fishermen haul their nets at sunrise."
+
+
+def test_older_afp_photo_credit() -> None:
+    cap = parse("A demonstrator waves a flag in Caracas on May 1, 2017. AFP PHOTO / JUAN PEREZ")
+    assert (cap.agency, cap.photographer, cap.country_code) == ("AFP", "JUAN PEREZ", "VE")
+
+
+def test_handout_with_restriction_tail() -> None:
+    cap = parse(
+        "This handout picture taken and released by the Presidential Press Service on March 5, 2024 shows "
+        "the president in Kyiv. (Photo by Handout / PRESIDENTIAL PRESS SERVICE / AFP) / RESTRICTED TO "
+        'EDITORIAL USE - MANDATORY CREDIT "AFP PHOTO / PRESIDENTIAL PRESS SERVICE" - NO MARKETING NO '
+        "ADVERTISING CAMPAIGNS - DISTRIBUTED AS A SERVICE TO CLIENTS"
+    )
+    assert cap.handout and cap.photographer == "Handout"
+    assert cap.intermediaries == ["PRESIDENTIAL PRESS SERVICE"]
+    assert set(cap.restrictions) == {"editorial_only", "mandatory_credit", "no_marketing"}
+    assert (cap.city, cap.country_code, cap.date) == ("Kyiv", "UA", dt.date(2024, 3, 5))
+    assert cap.residue == ""
+    assert "RESTRICTED" not in cap.subject
+
+
+def test_stringer_and_territory() -> None:
+    cap = parse("Workers repair a road in Lhasa, in China's southwestern Tibet region, on March 3, 2024. "
+                "(Photo by STR / AFP) / China OUT")
+    assert cap.photographer == "STR"
+    assert (cap.city, cap.country_code) == ("Lhasa", "CN")
+    assert cap.restrictions == ["territory_out:CN"]
+
+
+def test_files_prefix() -> None:
+    cap = parse("(FILES) A view of the tower in Paris on June 3, 2019. (Photo by Jean DUPONT / AFP)")
+    assert cap.file_photo and cap.subject == "A view of the tower."
+
+
+def test_photo_by_afp_without_photographer() -> None:
+    cap = parse("Residents walk through a market in Khan Yunis in the southern Gaza Strip on "
+                "January 22, 2024. (Photo by AFP)")
+    assert (cap.agency, cap.photographer, cap.city, cap.country_code) == ("AFP", "", "Khan Yunis", "PS")

@@ -1,0 +1,115 @@
+"""catalog.captions.places: the place phrase, its parts, and the traps of issue 3."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.captions.gazetteer import country_code, find_city, us_state
+from catalog.captions.places import find_place, resolve
+
+
+def place_of(segment: str) -> tuple[str, str, str, str]:
+    match = find_place(segment)
+    assert match is not None, segment
+    p = match.place
+    return p.city, p.region, p.country, p.country_code
+
+
+@pytest.mark.parametrize(
+    ("segment", "expected"),
+    [
+        ("smoke rises from the frontline Donbas city of Bakhmut, Ukraine, ", ("Bakhmut", "", "Ukraine", "UA")),
+        ("A ferry leaves the harbour at dawn in Lyon, France ", ("Lyon", "", "France", "FR")),
+        ("Voters wait outside a school in Springfield, Ill., ", ("Springfield", "Ill.", "", "US")),
+        ("People shop in Iraq's southern port city of Basra, ", ("Basra", "", "Iraq", "IQ")),
+        ("Workers dry toys in the southeastern Spanish town of Ibi, ", ("Ibi", "", "", "ES")),
+        ("Soldiers rest near Kherson, Ukraine, ", ("Kherson", "", "Ukraine", "UA")),
+        ("Residents look at damage in Bucha, Kyiv region, Ukraine, ", ("Bucha", "Kyiv region", "Ukraine", "UA")),
+        ("A rally in Springfield, Illinois, U.S., ", ("Springfield", "Illinois", "U.S.", "US")),
+        ("Commuters wait in Seoul , South Korea ", ("Seoul", "", "South Korea", "KR")),
+        ("People gather in Gaza City on ", ("Gaza City", "", "", "PS")),
+        ("Ice skaters in Amsterdam, the Netherlands, ", ("Amsterdam", "", "the Netherlands", "NL")),
+        ("A VIEW OF DAMAGED BUILDINGS IN MARIUPOL, UKRAINE ", ("MARIUPOL", "", "UKRAINE", "UA")),
+        ("Lanterns float in Hoi An, Vietnam, during the full moon festival, ", ("Hoi An", "", "Vietnam", "VN")),
+        ("Mourners gather in Potocari near Srebrenica, Bosnia and Herzegovina ",
+         ("Potocari", "", "Bosnia and Herzegovina", "BA")),
+        ("A choir sings at the town hall, Hastings, East Sussex, ", ("Hastings", "East Sussex", "", "GB")),
+    ],
+)
+def test_place_phrases(segment: str, expected: tuple[str, str, str, str]) -> None:
+    assert place_of(segment) == expected
+
+
+def test_distance_phrase_is_not_the_place() -> None:
+    city, _, country, _ = place_of("A farmer works in the village of Tiszafured, 245 km east of Budapest, Hungary ")
+    assert (city, country) == ("Tiszafured", "Hungary")
+
+
+def test_direction_phrase_is_not_the_place() -> None:
+    city, *_ = place_of("Farmers drive towards Paris, in Chilly-Mazarin, south of Paris, on ")
+    assert city == "Chilly-Mazarin"
+
+
+def test_hometown_is_not_the_place() -> None:
+    city, _, country, _ = place_of("A man from Lviv, Ukraine, photographed in Warsaw, Poland, ")
+    assert (city, country) == ("Warsaw", "Poland")
+
+
+def test_demonyms_and_flags_are_not_places() -> None:
+    assert find_place("A man waves a Turkish flag") is None
+    city, *_ = place_of("A man waves a Turkish flag in Istanbul, Turkey, ")
+    assert city == "Istanbul"
+
+
+@pytest.mark.parametrize(
+    ("segment", "expected"),
+    [
+        ("Firefighters work in Rome, New York, ", ("Rome", "New York", "US")),
+        ("People walk in Tbilisi, Georgia, ", ("Tbilisi", "", "GE")),
+        ("Fans cheer in Atlanta, Georgia, ", ("Atlanta", "Georgia", "US")),
+        ("Protesters gather in Washington, ", ("Washington", "", "US")),
+        ("Biden speaks at the White House in Washington, U.S., ", ("Washington", "", "US")),
+        ("A man walks in Paris, on ", ("Paris", "", "FR")),
+    ],
+)
+def test_ambiguous_places(segment: str, expected: tuple[str, str, str]) -> None:
+    city, region, _, code = place_of(segment)
+    assert (city, region, code) == expected
+
+
+def test_coordinates_come_from_the_gazetteer() -> None:
+    match = find_place("in Lyon, France ")
+    assert match.place.lat == pytest.approx(45.75, abs=0.1)
+    assert match.place.lon == pytest.approx(4.85, abs=0.1)
+    unknown = find_place("in the village of Tiszafured, Hungary ").place
+    assert unknown.lat is None and unknown.country_code == "HU"
+
+
+def test_spans_point_at_the_names() -> None:
+    text = "Voters wait outside a school in Springfield, Ill., "
+    match = find_place(text)
+    assert text[slice(*match.city_span)] == "Springfield"
+    assert text[slice(*match.region_span)] == "Ill."
+    assert match.country_span is None
+
+
+def test_an_unconfirmed_capitalised_word_is_not_a_place() -> None:
+    assert find_place("A dog named Biscuit sleeps on a Sofa") is None
+
+
+def test_resolve_a_bare_place() -> None:
+    assert resolve("Springfield, Ill.").country_code == "US"
+    assert resolve("Bakhmut").country_code == "UA"
+    assert resolve("nothing here") is None
+
+
+def test_gazetteer_lookups() -> None:
+    for name in ("Britain", "U.K.", "England", "Scotland", "Wales"):
+        assert country_code(name) == "GB"
+    for name in ("U.S.", "United States", "USA"):
+        assert country_code(name) == "US"
+    assert [us_state(n) for n in ("Ill.", "Calif.", "N.Y.", "Wash.", "Ga.", "Texas")] == [
+        "IL", "CA", "NY", "WA", "GA", "TX"]
+    assert us_state("In") is None  # a word, not Indiana
+    assert find_city("Springfield", country="US", admin1="IL").admin1 == "IL"
+    assert find_city("White House", primary_only=True) is None

@@ -1,0 +1,155 @@
+"""The Reuters format: every credit form, prefixes, notes, sports headers. Captions are ours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from catalog.captions import parse_caption
+
+
+def parse(text: str, **kw):
+    cap = parse_caption(text, **kw)
+    assert cap.format == "reuters", (cap.format, text)
+    return cap
+
+
+def test_the_users_bakhmut_caption() -> None:
+    cap = parse(
+        "FILE PHOTO: Plumes of smoke rise from a Russian strike during a 36-hour ceasefire over "
+        "Orthodox Christmas declared by Russian President Vladimir Putin, as Russia's attack on Ukraine "
+        "continues, from the frontline Donbas city of Bakhmut, Ukraine, January 7, 2023. "
+        "REUTERS/Clodagh Kilcoyne/File Photo"
+    )
+    assert (cap.agency, cap.photographer, cap.file_photo) == ("Reuters", "Clodagh Kilcoyne", True)
+    assert (cap.city, cap.country, cap.country_code) == ("Bakhmut", "Ukraine", "UA")
+    assert cap.date == dt.date(2023, 1, 7)
+    assert cap.subject.startswith("Plumes of smoke rise")
+    assert "REUTERS" not in cap.subject and "Bakhmut" not in cap.subject
+
+
+def test_picture_taken_with_a_drone_and_missing_comma() -> None:
+    cap = parse("A ferry leaves the harbour at dawn in Lyon, France March 5, 2024. "
+                "Picture taken with a drone. REUTERS/Ana Costa")
+    assert cap.drone and cap.date == dt.date(2024, 3, 5)
+    assert cap.subject == "A ferry leaves the harbour at dawn."
+    assert "Picture taken with a drone." in cap.notes
+
+
+def test_picture_taken_date_wins() -> None:
+    cap = parse("A mural is repainted in Havana, Cuba, March 9, 2024. Picture taken March 3, 2024. "
+                "REUTERS/Lea Moreno")
+    assert cap.date == dt.date(2024, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("credit", "photographer", "intermediaries", "flags"),
+    [
+        ("REUTERS/Lea Moreno", "Lea Moreno", [], set()),
+        ("REUTERS/Lea Moreno/File Photo", "Lea Moreno", [], {"file_photo"}),
+        ("REUTERS/Lea Moreno/File Photo/File Photo", "Lea Moreno", [], {"file_photo"}),
+        ("REUTERS/Lea Moreno/Files", "Lea Moreno", [], {"file_photo"}),
+        ("REUTERS/Stringer", "Stringer", [], set()),
+        ("REUTERS/KCNA", "", ["KCNA"], set()),
+        ("Olaf Brandt/Pool via REUTERS", "Olaf Brandt", [], {"pool"}),
+        ("Olaf Brandt/Pool via REUTERS/File Photo", "Olaf Brandt", [], {"pool", "file_photo"}),
+        ("Handout via REUTERS", "Handout", [], {"handout"}),
+        ("Harbour Authority/Handout via REUTERS", "Handout", ["Harbour Authority"], {"handout"}),
+        ("Ivo Marin/Harbour Authority/Handout via REUTERS", "Ivo Marin", ["Harbour Authority"], {"handout"}),
+        ("Sputnik/Pavel Orlov/Kremlin via REUTERS", "Pavel Orlov", ["Sputnik", "Kremlin"], set()),
+        ("Antara Foto/Dewi Sari/via REUTERS", "Dewi Sari", ["Antara Foto"], set()),
+        ("RETUERS/Lea Moreno", "Lea Moreno", [], set()),
+    ],
+)
+def test_credit_forms(credit: str, photographer: str, intermediaries: list[str], flags: set[str]) -> None:
+    cap = parse(f"Boats sail past the harbour in Split, Croatia, June 2, 2023. {credit}")
+    assert cap.agency == "Reuters"
+    assert cap.photographer == photographer
+    assert cap.intermediaries == intermediaries
+    for flag in ("file_photo", "pool", "handout"):
+        assert getattr(cap, flag) is (flag in flags), flag
+    assert cap.credit == credit
+    assert cap.city == "Split" and cap.date == dt.date(2023, 6, 2)
+
+
+def test_mandatory_credit_org_via_reuters() -> None:
+    cap = parse("Rescuers search rubble in Derna, Libya, September 14, 2023. "
+                "Mandatory credit Red Crescent Society/via REUTERS")
+    assert cap.photographer == "" and cap.intermediaries == ["Red Crescent Society"]
+    assert "mandatory_credit" in cap.restrictions
+
+
+def test_trailers_restrictions_and_story_codes() -> None:
+    cap = parse(
+        "Crews clear snow in Sapporo, Japan, February 3, 2024. Kyodo/via REUTERS  "
+        "ATTENTION EDITORS - THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY. MANDATORY CREDIT. "
+        "JAPAN OUT. NO COMMERCIAL OR EDITORIAL SALES IN JAPAN. NO RESALES. NO ARCHIVES. "
+        'SEARCH "SNOW SAPPORO" FOR THIS STORY. SEARCH "WIDER IMAGE" FOR ALL STORIES. TPX IMAGES OF THE DAY'
+    )
+    assert cap.third_party
+    assert set(cap.restrictions) >= {"mandatory_credit", "territory_out:JP", "no_resales", "no_archives"}
+    assert cap.story_codes == ['SEARCH "SNOW SAPPORO"', "WIDER IMAGE", "TPX"]
+    assert cap.intermediaries == ["Kyodo"]
+    assert "THIRD PARTY" not in cap.subject and cap.residue == ""
+
+
+def test_weekday_in_a_pool_caption() -> None:
+    cap = parse("The chancellor arrives at the summit in Washington, U.S., Tuesday, March 5, 2024. "
+                "Olaf Brandt/Pool via REUTERS")
+    assert (cap.city, cap.country_code, cap.date) == ("Washington", "US", dt.date(2024, 3, 5))
+    assert cap.date_text == "Tuesday, March 5, 2024"
+
+
+def test_sports_header() -> None:
+    cap = parse("Soccer Football - Premier League - Northbridge v Eastvale - Riverside Park, Manchester, "
+                "Britain - March 9, 2024 Northbridge's Sam Oduya celebrates scoring their first goal "
+                "REUTERS/Jo Kent EDITORIAL USE ONLY.")
+    assert (cap.city, cap.country_code, cap.date) == ("Manchester", "GB", dt.date(2024, 3, 9))
+    assert cap.photographer == "Jo Kent"
+    assert cap.subject == "Northbridge's Sam Oduya celebrates scoring their first goal."
+    assert "editorial_only" in cap.restrictions
+
+
+def test_day_first_sports_header() -> None:
+    cap = parse("Tennis - Open Championship - Final - Central Court, Madrid, Spain - 01/10/2016 "
+                "Ana Ruiz serves REUTERS/Pep Vidal")
+    assert cap.date == dt.date(2016, 10, 1)
+
+
+def test_all_capitals_and_typo() -> None:
+    cap = parse("A VIEW SHOWS DAMAGED BUILDINGS IN MARIUPOL, UKRAINE MARCH 5, 2024. RETUERS/ALEX KOVAL")
+    assert (cap.agency, cap.photographer, cap.city, cap.country_code) == (
+        "Reuters", "ALEX KOVAL", "MARIUPOL", "UA")
+
+
+def test_credit_glued_to_the_next_story() -> None:
+    cap = parse("People queue at a bank in Rosario, Argentina March 5, 2024. REUTERS/Tomas Ruiz "
+                "Police officers stand guard in Cordoba")
+    assert cap.photographer == "Tomas Ruiz"
+    assert "Police officers stand guard" in cap.residue
+    glued = parse("A view of the bank in Frankfurt, Germany, January 26, 2023. "
+                  "REUTERS/Kai Lenz/File Photo/File PhotoNO RESALES. NO ARCHIVES")
+    assert glued.photographer == "Kai Lenz" and glued.file_photo
+    assert glued.restrictions == ["no_resales", "no_archives"]
+
+
+def test_line_break_inside_the_name() -> None:
+    cap = parse("Boats sail in Split, Croatia, June 2, 2023. REUTERS/Lea\nMoreno")
+    assert cap.photographer == "Lea Moreno"
+
+
+def test_date_after_the_credit() -> None:
+    cap = parse("A fisherman mends nets in Essaouira, Morocco. REUTERS/Nadia Idrissi May 12, 2023")
+    assert cap.photographer == "Nadia Idrissi" and cap.date == dt.date(2023, 5, 12)
+
+
+def test_undated_handout_has_no_picture_date() -> None:
+    cap = parse("A leader inspects a factory in this undated photo released on March 5, 2024 by "
+                "North Korea's Korean Central News Agency (KCNA). KCNA via REUTERS")
+    assert cap.date is None and cap.intermediaries == ["KCNA"]
+
+
+def test_year_hint() -> None:
+    cap = parse("Crowds gather in Oslo, Norway, May 17. REUTERS/Kari Dahl", year_hint=2022)
+    assert cap.date == dt.date(2022, 5, 17) and cap.date_from_hint
