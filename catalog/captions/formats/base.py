@@ -135,8 +135,10 @@ class Draft:
         cap.format = fmt
         cap.confidence = round(max(0.0, min(1.0, confidence)), 3)
         subject = tidy_subject(_uncovered(self.text, body, self.taken))
-        while cap.credit and cap.credit in subject:
-            subject = tidy_subject(subject.replace(cap.credit, " "))  # repeated in run-together captions
+        for _ in range(3):  # a credit repeated in run-together captions
+            if len(cap.credit) < 2 or cap.credit not in subject:
+                break
+            subject = tidy_subject(subject.replace(cap.credit, " "))
         cap.subject = subject
         outside = [(0, body[0]), (body[1], len(self.text))]
         rest = " ".join(_uncovered(self.text, s, self.taken) for s in outside if s[1] > s[0])
