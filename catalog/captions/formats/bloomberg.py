@@ -14,11 +14,11 @@ from catalog.captions.credits import read_chain
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
 from catalog.captions.model import Caption
 
-#: Longest tail searched for the credit: bounds the cost of the anchored search.
+#: The credit ends the caption (searched in its last characters first) or a line.
 _TAIL = 240
 _CREDIT = re.compile(
     r"(?:Photographer|Photo(?:graph)?)\s?:\s?(?P<chain>[^\n:]{1,120}?/\s?Bloomberg"
-    r"(?:\s(?:News|via\s+Getty\s+Images))?)[\s.]{0,4}$"
+    r"(?:\s(?:News|via\s+Getty\s+Images))?)(?=[\s.]{0,4}$|\s*\n)"
 )
 
 
@@ -40,7 +40,7 @@ class BloombergFormat:
         return "Bloomberg" in text
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
-        m = _CREDIT.search(text, max(0, len(text) - _TAIL))
+        m = _CREDIT.search(text, max(0, len(text) - _TAIL)) or _CREDIT.search(text)
         if m is None:
             return None
         draft = Draft(text)

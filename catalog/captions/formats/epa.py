@@ -28,8 +28,10 @@ _PREFIX = re.compile(r"\s*epa\d{8}\s+")
 _EPA_SLASH = re.compile(r"\b(?:EPA-EFE|EPA|EFE)\s?/\s?")
 _RESOLD = re.compile(r"/\s?(?:EPA-EFE|EPA)\s?/\s?Shutterstock\b")
 _ISSUED = re.compile(r"\(\s?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
-#: Words that follow the name inside the credit: pool and handout markers, sales notes.
-_NAME_TAIL = re.compile(r"(?:\s?/\s?POOL|\s+POOL|\s+HANDOUT)+\s*$")
+#: Words that follow the name inside the credit: pool, handout and file markers.
+_NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE)|\s+POOL|\s+HANDOUT)+\s*$")
+#: Where the credit stops: a run of spaces, a line break, an editors' note.
+_CREDIT_STOP = re.compile(r"\s{2,}|\n|\s(?:ATTENTION|EDITORS?)\b")
 _NO_SALES_TAIL = re.compile(r"[\s/]*NO\s+SALES\s*$")
 #: Longest credit read after "EPA-EFE/": bounds the cost of the anchored searches.
 _MAX_CREDIT = 160
@@ -89,6 +91,8 @@ class EPAFormat:
             return None
         limit = min((s for s, _ in draft.taken if s >= found.end()), default=len(text))
         rest = text[found.end() : min(limit, found.end() + _MAX_CREDIT)]
+        if (stop := _CREDIT_STOP.search(rest)) is not None:
+            rest = rest[: stop.start()]
         territory = _TERRITORY_OUT.search(rest)
         if territory is not None and (code := _territory_code(territory.group("words"))):
             rest = rest[: territory.start()]
@@ -111,6 +115,7 @@ class EPAFormat:
             words = tail.group(0).upper()
             credit.pool = "POOL" in words
             credit.handout = "HANDOUT" in words
+            credit.file_photo = "FILE" in words
             name = name[: tail.start()].strip(" /")
         name = " ".join(name.split())
         if not name:

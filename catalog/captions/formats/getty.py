@@ -38,6 +38,10 @@ _DATELINE = re.compile(
     r"(?P<date>[A-Z]{3,9}\.?[ ]\d{1,2}(?:,[ ]?\d{4})?):[ ]*"
 )
 _PHOTO_BY = re.compile(r"^\s*(?:Photo(?:graph)?\s+by|Photo\s*:|Picture\s+by)\s*", re.IGNORECASE)
+#: A credit without parentheses: "... Photo by Name/Getty Images".
+_BARE_CREDIT = re.compile(
+    r"\b(?:Photo(?:graph)?\s+by|Photo\s*:)\s?(?P<chain>[^()\n]{1,120}?Getty\s+Images(?:\s+for\s[^()\n]{1,60})?)[\s.]*$"
+)
 _FOR_CLIENT = re.compile(r"(Getty\s+Images)\s+for\s+.*$", re.IGNORECASE)
 _MAX_GROUP = 200
 #: After the body's date: "... on March 05, 2024 in London, England."
@@ -188,7 +192,10 @@ class GettyFormat:
         """The credit groups that end the caption and what they say, if Getty distributes."""
         getty = [g for g in groups if "getty" in text[g[0] : g[1]].lower()]
         if not getty:
-            return None
+            bare = _BARE_CREDIT.search(text, max(0, len(text) - _MAX_GROUP))
+            if bare is None:
+                return None
+            return bare.span(), read_chain(_FOR_CLIENT.sub(r"\1", bare.group("chain")))
         stack = [g for g in groups if g[0] >= getty[0][0] or _is_credit(text, g)]
         credit = read_chain(chain_of(text, getty[-1]))
         credit.photographer = photographer_from(text, stack, credit)

@@ -19,9 +19,10 @@ from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.places import find_place
 
-#: "CHINA-GUANGXI-RICE (CN) (240307) -- NANNING, March 7, 2024 (Xinhua) -- "
+#: "CHINA-GUANGXI-RICE (CN) (240307) -- NANNING, March 7, 2024 (Xinhua) -- "; the older
+#: "BEIJING, March 5 (Xinhua) -- " has neither slug nor code, nor always a year.
 _DATELINE = re.compile(
-    r"(?P<slug>[^\n]{0,160}?)\s{0,2}\((?P<code>\d{6})\)\s{0,2}[-–—]{1,2}\s{0,2}"
+    r"(?:(?P<slug>[^\n]{0,160}?)\s{0,2}\((?P<code>\d{6})\)\s{0,2}[-–—]{1,2}\s{0,2})?"
     r"(?P<place>[A-Z][^,\n]{1,40}),\s{1,2}(?P<date>[^()\n]{6,30}?)\s{0,2}\(Xinhua\)\s{0,2}[-–—]{1,2}\s{0,2}"
 )
 #: "Photo taken on Feb. 14, 2024 shows", "This aerial drone photo taken on ... shows".
@@ -69,6 +70,8 @@ class XinhuaFormat:
             describe(draft, start, body_end, year_hint=year_hint)
         _tidy_place(draft, start, body_end)
         cap = draft.caption
+        if dateline is not None and cap.sent_date is None and cap.date is not None:
+            self._sent_date(draft, dateline, cap.date.year)
         score = 0.3 + 0.3 * (dateline is not None) + 0.25 * bool(groups)
         score += 0.1 * (cap.date is not None) + 0.05 * bool(cap.city or cap.country)
         return draft.finish(self.name, score, (start, body_end))
@@ -80,14 +83,19 @@ class XinhuaFormat:
         if m is None:
             return 0, None
         draft.take(m.span())
-        if m.group("slug").strip():
+        if (m.group("slug") or "").strip():
             draft.caption.notes.append(m.group("slug").strip())
-        for d in find_dates(m.group("date"), year_hint=year_hint):
-            if d.date is not None:
-                offset = m.start("date")
-                draft.put("sent_date", d.date, (d.start + offset, d.end + offset))
-                break
+        code = m.group("code")
+        XinhuaFormat._sent_date(draft, m, year_hint or (2000 + int(code[:2]) if code else None))
         return m.end(), m
+
+    @staticmethod
+    def _sent_date(draft: Draft, dateline: re.Match[str], year_hint: int | None) -> None:
+        for d in find_dates(dateline.group("date"), year_hint=year_hint):
+            if d.date is not None:
+                offset = dateline.start("date")
+                draft.put("sent_date", d.date, (d.start + offset, d.end + offset))
+                return
 
     @staticmethod
     def _taken_shows(draft: Draft, start: int, end: int, year_hint: int | None) -> bool:
