@@ -1,4 +1,10 @@
-"""The Datasette settings ``catalog serve`` runs with, and why (no datasette import)."""
+"""The Datasette settings ``catalog serve`` runs with, and why (no datasette import).
+
+Arbitrary SQL stays allowed (``allow_sql`` is Datasette's default): researchers use
+it, and it cannot write. Datasette accepts only SELECT/WITH statements, runs them on
+connections opened ``mode=ro``, stops them after ``sql_time_limit_ms``, and our
+middleware refuses every writing HTTP method on the archive's URLs.
+"""
 
 from __future__ import annotations
 
