@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import struct
 from pathlib import Path
 
 import pillow_heif
 import pytest
 from PIL import Image, ImageDraw, ImageOps
 
-from catalog.images import ImageReadError
+from catalog.images import ImageReadError, read_image
 from catalog.images.embed import add_exif_thumbnail, build_exif, make_jpeg
 from catalog.images.thumbs import Thumbnail, dhash, draft_request, hamming, make_thumbnail
 
@@ -199,3 +200,68 @@ def test_heic_thumbnail_uses_its_embedded_thumbnail_when_big_enough(tmp_path: Pa
     plain = make_thumbnail(without, max_size=320)
     assert (plain.source, plain.width, plain.height) == ("decode", 320, 240)
     assert hamming(dhash(decoded(thumb)), dhash(decoded(plain))) <= 6
+
+
+def little_tiff(ifds: list[list[tuple[int, int, list[int]]]], blobs: list[bytes]) -> bytes:
+    """A little-endian TIFF laid out as NEF files are: IFDs, then ``blobs`` (the previews).
+
+    Each IFD is a list of (tag, type, values). IFD0 chains to the second IFD (IFD1); the
+    others are reached as SubIFDs. A value -1-n stands for the offset of IFD n, and a value
+    -101-n for the offset of blob n.
+    """
+    sizes = [2 + 12 * len(entries) + 4 for entries in ifds]
+    arrays = [[values for _, _, values in entries if len(values) > 1] for entries in ifds]
+    array_bytes = [sum(4 * len(values) for values in group) for group in arrays]
+    ifd_at, position = [], 8
+    for size, extra in zip(sizes, array_bytes, strict=True):
+        ifd_at.append(position)
+        position += size + extra
+    blob_at = []
+    for blob in blobs:
+        blob_at.append(position)
+        position += len(blob)
+
+    def resolve(value: int) -> int:
+        if value <= -101:
+            return blob_at[-101 - value]
+        return ifd_at[-1 - value] if value < 0 else value
+
+    out = bytearray(b"II*\x00" + struct.pack("<I", 8))
+    for index, entries in enumerate(ifds):
+        array_at = ifd_at[index] + sizes[index]
+        body, tail = bytearray(struct.pack("<H", len(entries))), bytearray()
+        for tag, kind, values in entries:
+            resolved = [resolve(value) for value in values]
+            if len(resolved) == 1:
+                body += struct.pack("<HHII", tag, kind, 1, resolved[0])
+            else:
+                body += struct.pack("<HHII", tag, kind, len(resolved), array_at + len(tail))
+                tail += struct.pack(f"<{len(resolved)}I", *resolved)
+        following = ifd_at[index + 1] if index + 1 < len(ifds) and index == 0 else 0
+        out += body + struct.pack("<I", following) + tail
+    for blob in blobs:
+        out += blob
+    return bytes(out)
+
+
+def test_raw_thumbnail_picks_the_smallest_big_enough_subifd_preview(tmp_path: Path) -> None:
+    big = preview_jpeg(Image.new("RGB", (1200, 800), "red"), (1200, 800))
+    small = preview_jpeg(Image.new("RGB", (400, 267), "blue"), (400, 400))
+    data = little_tiff(
+        [
+            [(0x00FE, 4, [1]), (0x0100, 4, [160]), (0x0101, 4, [120]), (0x0112, 4, [1]),
+             (0x014A, 4, [-3, -4])],                                       # IFD0
+            [(0x00FE, 4, [1]), (0x0201, 4, [-102]), (0x0202, 4, [len(small)])],  # IFD1
+            [(0x00FE, 4, [1]), (0x0201, 4, [-101]), (0x0202, 4, [len(big)])],    # SubIFD 0
+            [(0x00FE, 4, [0]), (0x0100, 4, [8256]), (0x0101, 4, [5504])],        # SubIFD 1
+        ],
+        [big, small],
+    )
+    path = write(tmp_path, "DSC_0004.NEF", data)
+    thumb = make_thumbnail(path, max_size=320)
+    assert (thumb.source, thumb.width, thumb.height) == ("exif", 320, 214)
+    assert decoded(thumb).convert("RGB").getpixel((10, 10))[2] > 200  # the blue 400 px one
+    larger = make_thumbnail(path, max_size=600)
+    assert (larger.width, larger.height) == (600, 400)
+    assert decoded(larger).convert("RGB").getpixel((10, 10))[0] > 200  # the red 1200 px one
+    assert (read_image(path).width, read_image(path).height) == (8256, 5504)

@@ -1,18 +1,30 @@
-"""RAW files without decoding them: the embedded RAF preview, and picture sizes from TIFF IFDs.
+"""RAW files without decoding them: picture sizes and embedded JPEG previews from TIFF IFDs,
+and the preview a Fujifilm RAF embeds.
 
 TIFF-based RAW files (NEF, DNG, ARW, ORF, RW2, CR2) keep the full-size picture's dimensions
-in a SubIFD that exifread does not walk with ``details=False``; the few bytes of those IFDs
-are read here directly.
+and their larger JPEG previews in SubIFDs that exifread does not walk with ``details=False``;
+the few bytes of those IFDs are read here directly.
 """
 
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 _MAX_ENTRIES = 512
-_SHORT, _LONG = 3, 4
-_TAG_SUBFILE_TYPE, _TAG_WIDTH, _TAG_HEIGHT = 0x00FE, 0x0100, 0x0101
+_MAX_VALUES = 64
+_MAX_IFDS = 16
+_MAX_PREVIEW = 64 * 1024 * 1024
+_TYPE_SIZES = {3: 2, 4: 4, 13: 4}  # SHORT, LONG, IFD: the integer types these tags use
+SUBFILE_TYPE, WIDTH, HEIGHT, COMPRESSION = 0x00FE, 0x0100, 0x0101, 0x0103
+STRIP_OFFSETS, ORIENTATION, STRIP_BYTE_COUNTS, SUB_IFDS = 0x0111, 0x0112, 0x0117, 0x014A
+JPEG_OFFSET, JPEG_LENGTH = 0x0201, 0x0202
+_WANTED = {SUBFILE_TYPE, WIDTH, HEIGHT, COMPRESSION, STRIP_OFFSETS, ORIENTATION,
+           STRIP_BYTE_COUNTS, SUB_IFDS, JPEG_OFFSET, JPEG_LENGTH}
+_JPEG_COMPRESSIONS = {6, 7}  # old-style and new-style JPEG
+
+Ifd = dict[int, list[int]]
 
 
 def raf_preview(handle: BinaryIO) -> bytes | None:
@@ -22,15 +34,22 @@ def raf_preview(handle: BinaryIO) -> bytes | None:
     if len(header) < 8:
         return None
     offset, length = struct.unpack(">II", header)
-    if not 0 < length < 64 * 1024 * 1024:
+    if not 0 < length < _MAX_PREVIEW:
         return None
     handle.seek(offset)
     data = handle.read(length)
     return data if data.startswith(b"\xff\xd8") else None
 
 
-def ifd_size(handle: BinaryIO, offset: int, endian: str) -> tuple[int, int, int] | None:
-    """(subfile type, width, height) of the TIFF IFD at ``offset``; None when unreadable."""
+def byte_order(handle: BinaryIO) -> str | None:
+    """The struct prefix of a TIFF-structured file ("<" or ">"), or None."""
+    handle.seek(0)
+    mark = handle.read(2)
+    return {b"II": "<", b"MM": ">"}.get(mark)
+
+
+def read_ifd(handle: BinaryIO, offset: int, endian: str) -> tuple[Ifd, int] | None:
+    """The integer tags this module uses from the IFD at ``offset``, and the next IFD's offset."""
     handle.seek(offset)
     count_bytes = handle.read(2)
     if len(count_bytes) < 2:
@@ -38,36 +57,99 @@ def ifd_size(handle: BinaryIO, offset: int, endian: str) -> tuple[int, int, int]
     (count,) = struct.unpack(endian + "H", count_bytes)
     if count > _MAX_ENTRIES:
         return None
-    entries = handle.read(12 * count)
-    values: dict[int, int] = {}
-    for start in range(0, len(entries) - 11, 12):
-        tag, kind, _count = struct.unpack_from(endian + "HHI", entries, start)
-        if tag not in (_TAG_SUBFILE_TYPE, _TAG_WIDTH, _TAG_HEIGHT):
-            continue
-        if kind == _SHORT:
-            (values[tag],) = struct.unpack_from(endian + "H", entries, start + 8)
-        elif kind == _LONG:
-            (values[tag],) = struct.unpack_from(endian + "I", entries, start + 8)
-    if _TAG_WIDTH not in values or _TAG_HEIGHT not in values:
+    entries = handle.read(12 * count + 4)
+    if len(entries) < 12 * count:
         return None
-    return values.get(_TAG_SUBFILE_TYPE, 0), values[_TAG_WIDTH], values[_TAG_HEIGHT]
+    ifd: Ifd = {}
+    for start in range(0, 12 * count, 12):
+        tag, kind, number = struct.unpack_from(endian + "HHI", entries, start)
+        size = _TYPE_SIZES.get(kind)
+        if tag not in _WANTED or size is None or not 0 < number <= _MAX_VALUES:
+            continue
+        ifd[tag] = _values(handle, entries[start + 8:start + 12], endian, size, number)
+    next_offset = 0
+    if len(entries) >= 12 * count + 4:
+        (next_offset,) = struct.unpack_from(endian + "I", entries, 12 * count)
+    return ifd, next_offset
+
+
+def _values(handle: BinaryIO, field: bytes, endian: str, size: int, number: int) -> list[int]:
+    code = endian + ("H" if size == 2 else "I") * number
+    if size * number <= 4:
+        return list(struct.unpack_from(code, field))
+    (pointer,) = struct.unpack(endian + "I", field)
+    handle.seek(pointer)
+    data = handle.read(size * number)
+    return list(struct.unpack(code, data)) if len(data) == size * number else []
+
+
+def iter_ifds(handle: BinaryIO) -> Iterator[Ifd]:
+    """Every IFD of a TIFF-structured file: the IFD0 chain and their SubIFDs (bounded)."""
+    endian = byte_order(handle)
+    if endian is None:
+        return
+    handle.seek(4)
+    first = handle.read(4)
+    if len(first) < 4:
+        return
+    pending = [struct.unpack(endian + "I", first)[0]]
+    seen: set[int] = set()
+    while pending and len(seen) < _MAX_IFDS:
+        offset = pending.pop(0)
+        if offset <= 0 or offset in seen:
+            continue
+        seen.add(offset)
+        found = read_ifd(handle, offset, endian)
+        if found is None:
+            continue
+        ifd, next_offset = found
+        yield ifd
+        pending.extend(ifd.get(SUB_IFDS, [])[:8])
+        pending.append(next_offset)
 
 
 def largest_primary_subifd(handle: BinaryIO, subifd_offsets: Any) -> tuple[int, int] | None:
     """The largest full-resolution picture (subfile type 0) among a RAW file's SubIFDs."""
-    handle.seek(0)
-    byte_order = handle.read(2)
-    if byte_order not in (b"II", b"MM") or not isinstance(subifd_offsets, list):
+    endian = byte_order(handle)
+    if endian is None or not isinstance(subifd_offsets, list):
         return None
-    endian = "<" if byte_order == b"II" else ">"
     best: tuple[int, int] | None = None
     for offset in subifd_offsets[:8]:
         if not isinstance(offset, int) or offset <= 0:
             continue
-        found = ifd_size(handle, offset, endian)
-        if found is None or found[0] != 0:
+        found = read_ifd(handle, offset, endian)
+        if found is None:
             continue
-        _, width, height = found
+        ifd = found[0]
+        if ifd.get(SUBFILE_TYPE, [0])[0] != 0 or not ifd.get(WIDTH) or not ifd.get(HEIGHT):
+            continue
+        width, height = ifd[WIDTH][0], ifd[HEIGHT][0]
         if best is None or width * height > best[0] * best[1]:
             best = (width, height)
     return best
+
+
+def embedded_jpegs(handle: BinaryIO, file_size: int) -> list[tuple[int, int]]:
+    """(offset, length) of each JPEG preview a TIFF-based RAW file embeds, largest first."""
+    found: set[tuple[int, int]] = set()
+    for ifd in iter_ifds(handle):
+        if ifd.get(JPEG_OFFSET) and ifd.get(JPEG_LENGTH):
+            found.add((ifd[JPEG_OFFSET][0], ifd[JPEG_LENGTH][0]))
+        elif (ifd.get(COMPRESSION, [0])[0] in _JPEG_COMPRESSIONS
+              and len(ifd.get(STRIP_OFFSETS, [])) == 1 and len(ifd.get(STRIP_BYTE_COUNTS, [])) == 1):
+            found.add((ifd[STRIP_OFFSETS][0], ifd[STRIP_BYTE_COUNTS][0]))
+    usable = []
+    for offset, length in found:
+        if 0 < length <= _MAX_PREVIEW and offset + length <= file_size:
+            handle.seek(offset)
+            if handle.read(2) == b"\xff\xd8":
+                usable.append((offset, length))
+    return sorted(usable, key=lambda item: -item[1])
+
+
+def ifd0_orientation(handle: BinaryIO) -> int:
+    """The Orientation tag of IFD0 (1 when absent or odd)."""
+    for ifd in iter_ifds(handle):
+        value = ifd.get(ORIENTATION, [1])[0]
+        return value if 1 <= value <= 8 else 1
+    return 1

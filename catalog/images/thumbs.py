@@ -19,12 +19,13 @@ from PIL import ExifTags, Image
 
 from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
 from catalog.images.model import ImageReadError
-from catalog.images.raw import raf_preview
+from catalog.images.raw import embedded_jpegs, ifd0_orientation, raf_preview
 from catalog.images.reader import checked_file_size, open_image_lazily
 from catalog.images.sniff import RAW_EXTENSIONS, sniff_kind
 
 T = TypeVar("T")
 MIN_PREVIEW_SIDE = 160
+_PREVIEW_HEADER_BYTES = 256 * 1024
 ASPECT_TOLERANCE = 0.03
 JPEG_QUALITY = 80
 _TRANSPOSE = {
@@ -124,20 +125,40 @@ def draft_request(size: tuple[int, int], max_size: int) -> tuple[int, int]:
 
 
 def _thumbnail_from_raw(handle: BinaryIO, path: str, max_size: int) -> Thumbnail:
-    """RAW: the camera's embedded JPEG preview (any size: the sensor data is not decoded)."""
-    handle.seek(0)
-    tags = exifread.process_file(handle, details=False, extract_thumbnail=True)
-    data = tags.get("JPEGThumbnail")
-    if not isinstance(data, bytes) or not data.startswith(b"\xff\xd8"):
-        data = tags.get("TIFFThumbnail")  # an uncompressed preview, as some NEF/TIFF carry
-    if not isinstance(data, bytes) or not data:
-        raise ImageReadError(path, "RAW file without an embedded preview")
-    orientation_tag = tags.get("Image Orientation")
-    orientation = 1
-    if orientation_tag is not None and orientation_tag.values:
-        orientation = int(orientation_tag.values[0])
-    preview = Image.open(io.BytesIO(data))
+    """RAW: the best JPEG preview the camera embedded (the sensor data is never decoded)."""
+    orientation = ifd0_orientation(handle)
+    candidates = embedded_jpegs(handle, os.fstat(handle.fileno()).st_size)
+    preview = _best_preview(handle, candidates, max_size)
+    if preview is None:
+        handle.seek(0)
+        tags = exifread.process_file(handle, details=False, extract_thumbnail=True)
+        data = tags.get("TIFFThumbnail")  # an uncompressed IFD1 preview
+        if not isinstance(data, bytes) or not data:
+            raise ImageReadError(path, "RAW file without an embedded preview")
+        preview = Image.open(io.BytesIO(data))
     return _encode(preview, orientation, max_size, "exif")
+
+
+def _best_preview(
+    handle: BinaryIO, candidates: list[tuple[int, int]], max_size: int
+) -> Image.Image | None:
+    """The smallest embedded JPEG whose long side reaches ``max_size``, else the largest."""
+    sized: list[tuple[int, int, int]] = []  # (long side, offset, length)
+    for offset, length in candidates:
+        handle.seek(offset)
+        try:
+            with Image.open(io.BytesIO(handle.read(min(length, _PREVIEW_HEADER_BYTES)))) as head:
+                sized.append((max(head.size), offset, length))
+        except (OSError, SyntaxError, ValueError, EOFError):
+            continue  # a preview whose header is unreadable (or over 256 KB) is passed over
+    if not sized:
+        return None
+    big_enough = sorted(item for item in sized if item[0] >= max_size)
+    _, offset, length = big_enough[0] if big_enough else max(sized)
+    handle.seek(offset)
+    preview = Image.open(io.BytesIO(handle.read(length)))
+    preview.draft("RGB", draft_request(preview.size, max_size))
+    return preview
 
 
 def _thumbnail_from_cr3(handle: BinaryIO, path: str, max_size: int) -> Thumbnail:
