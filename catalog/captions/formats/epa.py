@@ -54,7 +54,7 @@ class EPAFormat:
     ]
 
     def accept(self, text: str) -> bool:
-        return "EPA" in text or text.lstrip().startswith("epa")
+        return "EPA" in text or "EFE/" in text or text.lstrip().startswith("epa")
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
         draft = Draft(text)
@@ -97,7 +97,7 @@ class EPAFormat:
         if territory is not None and (code := _territory_code(territory.group("words"))):
             rest = rest[: territory.start()]
             _add_restriction(draft, f"territory_out:{code}")
-        credit = self._read_after(rest)
+        credit = self._read_after(rest, normalize_agency(found.group(0).strip(" /")) or "EPA-EFE")
         draft.credit(credit, (found.start(), found.end() + len(rest.rstrip())))
         window = max(found.end(), len(text) - _MAX_CREDIT)
         if (no_sales := _NO_SALES_TAIL.search(text, window)) is not None:
@@ -106,9 +106,9 @@ class EPAFormat:
         return found.start()
 
     @staticmethod
-    def _read_after(rest: str) -> Credit:
+    def _read_after(rest: str, agency: str = "EPA-EFE") -> Credit:
         """What follows "EPA-EFE/": a photographer, a source and HANDOUT, a partner agency, POOL."""
-        credit = Credit(agency="EPA-EFE")
+        credit = Credit(agency=agency)
         name = _NO_SALES_TAIL.sub("", rest).strip(" ./")
         tail = _NAME_TAIL.search(name)
         if tail is not None:
@@ -121,7 +121,7 @@ class EPAFormat:
         if not name:
             return credit
         partner = normalize_agency(name)
-        if partner is not None and partner != "EPA-EFE":
+        if partner is not None and partner != agency:
             credit.intermediaries.append(partner)
         elif credit.handout or looks_like_org(name):
             credit.intermediaries.append(name)

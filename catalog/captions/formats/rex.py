@@ -19,7 +19,7 @@ from catalog.captions.model import Caption
 from catalog.captions.places import find_place
 
 _CREDIT = re.compile(
-    r"Mandatory\s+Credit\s?:\s?(?:Photo\s+by\s)?(?P<chain>[^\n()]{0,160}?Shutterstock)"
+    r"Mandatory\s+Credit\s?:\s?(?:Photo\s+by\s)?(?P<chain>[^\n()]{0,160}?(?:REX\s?/\s?Shutterstock|Shutterstock|Rex\s+Features|REX))\b"
     r"(?:[ ]{0,3}\((?P<ref>[\w-]{3,20})\))?",
     re.IGNORECASE,
 )
@@ -46,7 +46,7 @@ class RexFormat:
     ]
 
     def accept(self, text: str) -> bool:
-        return "Shutterstock" in text or "SHUTTERSTOCK" in text
+        return "Shutterstock" in text or "SHUTTERSTOCK" in text or "Rex Features" in text
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
         m = _CREDIT.search(text)
