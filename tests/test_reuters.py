@@ -153,3 +153,19 @@ def test_undated_handout_has_no_picture_date() -> None:
 def test_year_hint() -> None:
     cap = parse("Crowds gather in Oslo, Norway, May 17. REUTERS/Kari Dahl", year_hint=2022)
     assert cap.date == dt.date(2022, 5, 17) and cap.date_from_hint
+
+
+def test_drone_view_and_picture_taken_without_year() -> None:
+    cap = parse("A drone view shows flooded fields near Valencia, Spain, November 2, 2024. "
+                "Picture taken November 1. REUTERS/Eva Soler")
+    assert cap.drone and cap.date == dt.date(2024, 11, 1)
+
+
+def test_borough_and_city() -> None:
+    cap = parse("Pedestrians walk in Manhattan, New York City, U.S., March 5, 2024. REUTERS/Jo Kent")
+    assert (cap.city, cap.country_code) == ("New York City", "US")
+
+
+def test_near_phrase_only_locates_the_place() -> None:
+    cap = parse("Police stand guard in Nanterre, near Paris, France, June 29, 2023. REUTERS/Jo Kent")
+    assert (cap.city, cap.country) == ("Nanterre", "France")

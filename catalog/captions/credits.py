@@ -94,6 +94,7 @@ class Credit:
     mandatory: bool = False
 
 
+_NAME_DASH_AGENCY = re.compile(r"(?P<name>[^-]{3,60}?)\s?[-–]\s?(?P<agency>[^-]{2,40})")
 _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
 _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 
@@ -137,6 +138,9 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             credit.handout = True
         elif (agency := normalize_agency(part)) is not None:
             agencies.append(agency)
+        elif (hyphen := _NAME_DASH_AGENCY.fullmatch(part)) and normalize_agency(hyphen.group("agency")):
+            people.append(clean_name(hyphen.group("name")))  # "Kirby Lee-USA TODAY Sports"
+            agencies.append(normalize_agency(hyphen.group("agency")) or "")
         elif looks_like_org(part):
             orgs.append(clean_name(part))
         else:

@@ -97,6 +97,7 @@ _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|ar|an|az|at)-[A-Z]")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 _NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
+_LOCATOR_CHUNK = re.compile(r"(?:near|outside|on\s+the\s+outskirts\s+of)\s", re.IGNORECASE)
 _IN_AT_END = re.compile(r"\b(?:in|at)\s+$")
 _IN_THE_END = re.compile(r"\s(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
@@ -334,8 +335,14 @@ def _read_previous(text: str, chunks: list[_Chunk], i: int, shouting: bool, got:
     elif got.region is None and ctail and ctail[0] == _lead_trimmed(text, chunk) and before:
         bname = text[before[0] : before[1]]
         led = _LEAD_PHRASE.search(text, max(chunks[i - 1].start, before[0] - _NAME_WINDOW), before[0]) is not None
-        if led or (find_city(bname, country=got.cc) and not find_city(cname, country=got.cc)):
+        cname_city = find_city(cname, country=got.cc, primary_only=True)
+        if (led and cname_city is None) or (find_city(bname, country=got.cc) and cname_city is None):
             got.region = ctail
+            i -= 1
+    if i > 0 and _LOCATOR_CHUNK.match(text, chunks[i].start, chunks[i].end):
+        # "in Nanterre, near Paris, France": the near-phrase only locates the place before it
+        before = _prev_city_tail(text, chunks, i, shouting)
+        if before is not None and _IN_AT_END.search(text[max(chunks[i - 1].start, before[0] - 12) : before[0]]):
             i -= 1
     if 0 <= i < len(chunks):
         chunk = chunks[i]

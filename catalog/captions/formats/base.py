@@ -11,6 +11,7 @@ the residue at the end, so every format reports spans the same way.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import ClassVar, Protocol, runtime_checkable
 
 from catalog.captions.credits import Credit
@@ -225,6 +226,11 @@ _PICTURE_TAKEN = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b[^.\n]{0,160}(?:\.|$)", re.IGNORECASE | re.MULTILINE
 )
 _DRONE = re.compile(r"\b(?:drone|UAV|aerial\s+(?:view|picture|photo))\b", re.IGNORECASE)
+#: Drone pictures described in the first sentence ("A drone view shows ..."), not drone strikes.
+_DRONE_VIEW = re.compile(
+    r"\b(?:drone\s+(?:view|picture|photo(?:graph)?|image|shot)|taken\s+(?:by|with|from)\s+an?\s+drone)\b",
+    re.IGNORECASE,
+)
 _IN_THIS = re.compile(
     r",?\s(?:in|on)\s+(?:this|an?)\s+(?:undated\s+|handout\s+|file\s+|still\s+|screen\s?)*"
     r"(?:photo|picture|image|handout|screen\s?grab|grab|still|video|photograph|file)",
@@ -243,10 +249,9 @@ def picture_taken(draft: Draft, start: int, end: int, *, year_hint: int | None) 
         draft.caption.notes.append(sentence.strip())
         if _DRONE.search(sentence):
             draft.put("drone", True, span, take=False)
-        dates = find_dates(draft.text[: span[1]], year_hint=year_hint)
-        dates = [d for d in dates if d.start >= span[0] and d.date is not None]
+        dates = [d for d in find_dates(sentence, year_hint=year_hint) if d.date is not None]
         if dates and found is None:
-            found = dates[0]
+            found = replace(dates[0], start=dates[0].start + span[0], end=dates[0].end + span[0])
     return found
 
 
@@ -260,10 +265,12 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
     sits later in the body, or after the credit, is the caller's choice.
     """
     text = draft.text
-    taken_date = picture_taken(draft, start, end, year_hint=year_hint)
     first_end = sentence_end(text, start, end)
     dates = [d for d in find_dates(text[:first_end], year_hint=year_hint, day_first=day_first)
              if d.start >= start and not _inside(d, draft.taken)]
+    body_year = next((d.date.year for d in dates if d.has_year and d.date), year_hint)
+    taken_date = picture_taken(draft, start, end, year_hint=body_year)
+    dates = [d for d in dates if not _inside(d, draft.taken)]
     main: DateMatch | None = None
     for d in dates:
         if is_release_date(text, d):
@@ -272,6 +279,9 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         main = d
         break
     undated = _UNDATED.search(text, start, first_end) is not None
+    drone = _DRONE_VIEW.search(text, start, first_end)
+    if drone is not None and not draft.caption.drone:
+        draft.put("drone", True, drone.span(), take=False)
     if taken_date is not None:
         draft.date(taken_date)
         if main is not None:

@@ -13,6 +13,7 @@ from catalog.captions.credits import read_chain
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
 from catalog.captions.model import Caption
+from catalog.captions.places import find_place
 
 _PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)[\s.]*$")
 _LABELLED = re.compile(
@@ -42,6 +43,7 @@ class GenericFormat:
         all_notes(draft)
         start = strip_prefix(draft)
         body_end = self._credit(draft, start)
+        start = _semicolon_dateline(draft, start, body_end, year_hint)
         describe(draft, start, body_end, year_hint=year_hint)
         if draft.caption.date is None:
             for d in find_dates(text, year_hint=year_hint):
@@ -83,6 +85,29 @@ def _slash_tail(draft: Draft, start: int) -> int:
         return len(text)
     draft.credit(read_chain(segment), (seg_start, end))
     return seg_start
+
+
+_SEMICOLON_DATELINE = re.compile(r"\s*(?P<date>[^;\n]{6,30});\s*(?P<place>[^;\n]{3,80});\s*")
+
+
+def _semicolon_dateline(draft: Draft, start: int, end: int, year_hint: int | None) -> int:
+    """Sports wires: "Mar 5, 2024; Los Angeles, California, USA; <what happens>"."""
+    m = _SEMICOLON_DATELINE.match(draft.text, start, end)
+    if m is None:
+        return start
+    dates = find_dates(m.group("date"), year_hint=year_hint)
+    if not dates or dates[0].date is None:
+        return start
+    offset = m.start("date")
+    d = dates[0]
+    draft.put("date", d.date, (offset + d.start, offset + d.end))
+    draft.caption.date_text = d.text
+    draft.caption.spans["date_text"] = (offset + d.start, offset + d.end)
+    place = find_place(draft.text, m.start("place"), m.end("place"))
+    if place is not None:
+        draft.place(place)
+    draft.take(m.span())
+    return m.end()
 
 
 def _credit_like(text: str) -> bool:
