@@ -28,7 +28,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars", "--window-size=1280,1000", "--remote-debugging-port=0"]
+         "--hide-scrollbars", "--window-size=1280,1100", "--remote-debugging-port=0"]
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Debian's chromium is not installed (apt-get install chromium)")
@@ -112,7 +112,7 @@ class DevTools:
             time.sleep(0.1)
 
     def screenshot(self, path: Path) -> None:
-        data = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+        data = self.call("Page.captureScreenshot", format="png")  # the 1280x1000 viewport
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(data["data"]))
 
@@ -169,7 +169,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as resp:
             pages = [t for t in json.load(resp) if t["type"] == "page"]
         tools = DevTools(pages[0]["webSocketDebuggerUrl"])
-        tools.call("Emulation.setDeviceMetricsOverride", width=1280, height=900,
+        tools.call("Emulation.setDeviceMetricsOverride", width=1280, height=1000,
                    deviceScaleFactor=1, mobile=False)
         yield tools
     finally:

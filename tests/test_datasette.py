@@ -205,6 +205,12 @@ async def test_render_cell_directly(ds: Datasette, tmp_path: Path) -> None:
     assert 'loading="lazy"' in cell and 'width="96" height="64"' in cell
     assert render_cell(row={"id": 7}, value="x", column="city", table="photos",
                        database="archive", datasette=ds) is None
+    restricted = render_cell(row={}, value='["editorial_only", "territory_out:JP"]',
+                             column="restrictions", table="photos", database="archive",
+                             datasette=ds)
+    assert restricted == "editorial only, territory out:JP"
+    assert render_cell(row={}, value="[]", column="restrictions", table="photos",
+                       database="archive", datasette=ds) == "&nbsp;"
     picture = render_cell(row={}, value=3, column="picture", table=None,
                           database="archive", datasette=ds)
     assert 'src="/-/thumb/3.jpg"' in picture

@@ -18,6 +18,7 @@ read connections to a mutable file are ``mode=ro``.
 from __future__ import annotations
 
 import copy
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ hookimpl = pluggy.HookimplMarker("datasette")
 STATIC_DIR = Path(__file__).parent / "static"
 THUMB_BOX = (96, 64)  # display box; object-fit keeps each thumbnail's own shape
 MMAP_BYTES = 2**34    # reads through the page cache of the OS, not read() calls
+LIST_COLUMNS = frozenset({"restrictions", "intermediaries", "story_codes", "notes"})
 CACHE_KIB = 65_536     # per connection; mmap serves most reads anyway
 
 
@@ -54,7 +56,8 @@ def thumbnail_html(datasette: Any, photo_id: int, title: str = "") -> Markup:
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str,
                 datasette: Any) -> Markup | None:
-    """Thumbnails in the photos table (``sha256`` column) and saved queries (``picture``)."""
+    """Thumbnails in the photos table (``sha256`` column) and saved queries (``picture``);
+    JSON list columns (restrictions, story codes, ...) as plain readable text."""
     if column == "sha256" and table == "photos":
         if not is_catalog_database(datasette, database):
             return None
@@ -66,7 +69,24 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     if (column == "picture" and table is None and isinstance(value, int)
             and is_catalog_database(datasette, database)):
         return thumbnail_html(datasette, value)
+    if (column in LIST_COLUMNS and isinstance(value, str) and value.startswith("[")
+            and is_catalog_database(datasette, database)):
+        return list_text(value)
     return None
+
+
+def list_text(value: str) -> str | Markup | None:
+    """A JSON list column as readable text: ``["no_resales", "x"]`` -> "no resales, x".
+
+    An empty list shows as an empty cell (Datasette ignores a falsy answer).
+    """
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(items, list):
+        return None
+    return ", ".join(str(item).replace("_", " ") for item in items) or Markup("&nbsp;")
 
 
 @hookimpl
