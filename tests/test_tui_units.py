@@ -116,6 +116,16 @@ def test_reader_pool_refuses_an_older_job_that_starts_late(tmp_path: Path) -> No
         pass
 
 
+def test_reader_pool_cancel_refuses_jobs_asked_for_earlier(tmp_path: Path) -> None:
+    pool = ReaderPool(build_archive(tmp_path / "a.db"))
+    earlier = pool.ticket()
+    pool.cancel("count")
+    with pytest.raises(Superseded), pool.reader("count", earlier):
+        pass
+    with pool.reader("count", pool.ticket()) as archive:
+        assert archive.count("bakhmut") == 2
+
+
 def test_reader_pool_interrupts_a_superseded_query(tmp_path: Path) -> None:
     pool = ReaderPool(build_archive(tmp_path / "a.db"))
     started, outcome = threading.Event(), []

@@ -9,9 +9,6 @@ writable Archive, opened when first needed.
 from __future__ import annotations
 
 import getpass
-import os
-import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 from time import perf_counter
@@ -25,14 +22,14 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from catalog.archive import Archive, ArchiveError
+from tui.actions import DeskActions
 from tui.commands import CatalogCommands
-from tui.export import export_rows
-from tui.messages import CountReady, ExportDone, FacetsReady, ResultsReady, SearchFailed
+from tui.messages import CountReady, FacetsReady, ResultsReady, SearchFailed
 from tui.query import PAGE_SIZE, SearchRequest, settled_query
 from tui.readers import ReaderPool, Superseded
 from tui.screens.detail import DetailScreen
 from tui.screens.edit import EditScreen
-from tui.screens.export import ExportRequest, ExportScreen
+from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.history import HistoryScreen
 from tui.widgets.filters import FACET_COLUMNS, FilterPanel
@@ -41,16 +38,13 @@ from tui.widgets.results import ResultsTable
 #: Wait this long after the last keystroke before searching.
 DEBOUNCE_SECONDS = 0.15
 
-#: Rows per archive read while exporting.
-EXPORT_BATCH = 1000
-
 _RESULTS_KEYS: list[BindingType] = [
     Binding("enter", "open_selected", "Open the highlighted photo"),
     Binding("up,down,pageup,pagedown", "move", "Move through the results (more load as you go)"),
 ]
 
 
-class CatalogApp(App[None]):
+class CatalogApp(DeskActions):
     """Search and correct a catalog archive."""
 
     CSS_PATH = "app.tcss"
@@ -66,7 +60,7 @@ class CatalogApp(App[None]):
         Binding("ctrl+r", "copy_credit", "Copy credit", show=False),
         Binding("ctrl+l", "clear", "Clear search and filters", show=False),
         Binding("ctrl+t", "toggle_dark", "Light/dark theme", show=False),
-        Binding("escape", "focus_results", "Go to the results", show=False),
+        Binding("escape,down", "focus_results", "Go to the results", show=False),
     ]
 
     def __init__(self, db_path: str | Path, *, editor: str | None = None,
@@ -86,7 +80,7 @@ class CatalogApp(App[None]):
         self.last_search_ms: float | None = None
         self.total: int | None = None
         self.has_more = False
-        self._started_at: dict[int, float] = {}
+        self._search_started = perf_counter()
         self._loading_more = False
         self._debounce: Timer | None = None
         self._writer: Archive | None = None
@@ -147,9 +141,11 @@ class CatalogApp(App[None]):
         """Start a new search; earlier ones still running are superseded."""
         self.request = request
         self.generation += 1
-        self._started_at = {self.generation: perf_counter()}
+        self._search_started = perf_counter()
         self._loading_more = False
         self.total = None
+        # The old search's page, count and facets would only compete with the new one.
+        self.readers.cancel("page", "count", "facets")
         self._search_worker(self.generation, request, 0, self.readers.ticket())
 
     @work(thread=True, exclusive=True, group="search")
@@ -186,9 +182,7 @@ class CatalogApp(App[None]):
         self.has_more = message.has_more
         self._loading_more = False
         if message.offset == 0:
-            started = self._started_at.get(message.generation)
-            if started is not None:
-                self.last_search_ms = (perf_counter() - started) * 1000
+            self.last_search_ms = (perf_counter() - self._search_started) * 1000
             self.shown_generation = message.generation
             if message.has_more:
                 self._count_worker(message.generation, self.request, self.readers.ticket())
@@ -302,79 +296,6 @@ class CatalogApp(App[None]):
         self.run_search(self.request)
         return True
 
-    # ----- acting -------------------------------------------------------------------
-    def _highlighted_row(self) -> dict[str, Any] | None:
-        if isinstance(self.screen, DetailScreen):
-            return self.screen.detail.row if self.screen.detail else None
-        photo_id = self.results_table.photo_id_at_cursor()
-        if photo_id is None:
-            return None
-        try:
-            with Archive(self.db_path, readonly=True) as archive:
-                return archive.get(photo_id)
-        except ArchiveError as exc:
-            self.notify(str(exc), severity="error")
-            return None
-
-    def copy_text(self, text: str, what: str) -> None:
-        """Put ``text`` on the clipboard and say so."""
-        if not text:
-            self.notify(f"This photo has no {what}.", severity="warning")
-            return
-        self.copy_to_clipboard(text)
-        self.notify(f"Copied the {what}.")
-
-    def open_path(self, path: str) -> None:
-        """Open the original file where a desktop can, else show and copy its path."""
-        if not path:
-            self.notify("No path recorded for this photo.", severity="warning")
-            return
-        opener = shutil.which("xdg-open") or shutil.which("open")
-        desktop = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-        if opener and (desktop or opener.endswith("/open")) and Path(path).exists():
-            subprocess.Popen([opener, path], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL, start_new_session=True)
-            self.notify(f"Opening {path}")
-            return
-        self.copy_to_clipboard(path)
-        self.notify(f"{path}  (path copied)", timeout=8)
-
-    def action_copy_caption(self) -> None:
-        row = self._highlighted_row()
-        if row is not None:
-            self.copy_text(row.get("caption") or "", "caption")
-
-    def action_copy_credit(self) -> None:
-        row = self._highlighted_row()
-        if row is not None:
-            self.copy_text(row.get("credit") or "", "credit")
-
-    def action_export(self) -> None:
-        default = str(Path.cwd() / "results.csv")
-        self.push_screen(ExportScreen(default, self.count_text()), self._export_chosen)
-
-    def _export_chosen(self, choice: ExportRequest | None) -> None:
-        if choice is not None:
-            self.notify(f"Exporting to {choice.path}…")
-            self._export_worker(self.request, choice)
-
-    @work(thread=True, exclusive=True, group="export")
-    def _export_worker(self, request: SearchRequest, choice: ExportRequest) -> None:
-        try:
-            with Archive(self.db_path, readonly=True) as archive:
-                rows = _all_rows(archive, request)
-                written = export_rows(rows, choice.path, choice.fmt)
-        except (ArchiveError, OSError) as exc:
-            self.post_message(ExportDone(choice.path, 0, str(exc)))
-            return
-        self.post_message(ExportDone(choice.path, written))
-
-    def on_export_done(self, message: ExportDone) -> None:
-        if message.error:
-            self.notify(f"Export failed: {message.error}", severity="error")
-        else:
-            self.notify(f"Exported {message.rows:,} photos to {message.path}.")
-
     # ----- moving around ------------------------------------------------------------
     def action_focus_search(self) -> None:
         if isinstance(self.screen, DetailScreen):
@@ -419,14 +340,3 @@ class CatalogApp(App[None]):
         ]
         self.push_screen(HelpScreen(sections))
 
-
-def _all_rows(archive: Archive, request: SearchRequest) -> Any:
-    """Every row of a search, read a batch at a time."""
-    offset = 0
-    while True:
-        batch = archive.search(request.query, order=request.effective_order(),
-                               limit=EXPORT_BATCH, offset=offset, **request.filters())
-        yield from batch
-        if len(batch) < EXPORT_BATCH:
-            return
-        offset += EXPORT_BATCH

@@ -80,6 +80,14 @@ class ReaderPool:
                     del self._active[group]
             archive.close()
 
+    def cancel(self, *groups: str) -> None:
+        """Stop the jobs of ``groups`` now, and refuse any of theirs asked for before now."""
+        with self._lock:
+            for group in groups:
+                self._latest[group] = next(self._tickets)
+                if group in self._active:
+                    self._active[group][1].set()
+
     def interrupt_all(self) -> None:
         """Stop every running query (used when the app exits)."""
         with self._lock:
