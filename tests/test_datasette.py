@@ -241,3 +241,17 @@ def test_prefix_ranges_cover_two_flipped_bits() -> None:
     assert ("a1b2", "a1b3") in ranges
     flipped = f"{0xA1B2 ^ 0b101:04x}"
     assert any(lo == flipped for lo, _ in ranges)
+
+
+async def test_photo_page_survives_damaged_json_columns(tmp_path: Path) -> None:
+    path = build_archive(tmp_path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("update photos set spans = '{bad', parsed_json = '[1, 2]', "
+                     "corrected_fields = 'oops', iptc_json = 'nope', restrictions = '[' "
+                     "where id = 3")
+    datasette = make_datasette(path)
+    await datasette.invoke_startup()
+    response = await datasette.client.get("/-/photo/3")
+    assert response.status_code == 200
+    assert "Rescue workers search the rubble" in response.text
+    assert "The parser recorded no positions for this caption." in response.text

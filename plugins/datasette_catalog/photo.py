@@ -82,7 +82,10 @@ def json_object(text: Any) -> dict:
 
 def field_rows(photo: dict, fields: tuple[tuple[str, str], ...]) -> list[dict]:
     """Rows of (label, value, corrected?) for one group of the page."""
-    corrected = set(json.loads(photo.get("corrected_fields") or "[]") or [])
+    try:
+        corrected = set(json.loads(photo.get("corrected_fields") or "[]") or [])
+    except (ValueError, TypeError):  # unreadable bookkeeping must not hide the photo
+        corrected = set()
     return [{"field": f, "label": label, "value": display_value(f, photo.get(f)),
              "corrected": f in corrected} for f, label in fields]
 
