@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from catalog.captions.credits import read_chain
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.formats.getty import polish_subject
 from catalog.captions.model import Caption
 
 #: The credit ends the caption (searched in its last characters first) or a line.
@@ -51,7 +52,9 @@ class BloombergFormat:
         cap = draft.caption
         score = 0.7 + 0.1 * (cap.date is not None) + 0.1 * bool(cap.city or cap.country)
         score += 0.05 * bool(cap.photographer)
-        return draft.finish(self.name, score, (start, m.start()))
+        cap = draft.finish(self.name, score, (start, m.start()))
+        cap.subject = polish_subject(cap.subject)
+        return cap
 
 
 FORMAT = BloombergFormat()

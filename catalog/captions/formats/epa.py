@@ -20,6 +20,7 @@ from catalog.captions.credits import (
     read_chain,
 )
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.formats.getty import polish_subject
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 
@@ -76,7 +77,9 @@ class EPAFormat:
         score = 0.35 + 0.3 * (credit_start is not None) + 0.1 * (prefix is not None)
         score += 0.1 * (cap.date is not None) + 0.1 * bool(cap.city or cap.country)
         score += 0.05 * bool(cap.photographer)
-        return draft.finish(self.name, score, (start, body_end))
+        cap = draft.finish(self.name, score, (start, body_end))
+        cap.subject = polish_subject(cap.subject)
+        return cap
 
     def _credit(self, draft: Draft, start: int) -> int | None:
         """Record the credit; return where it starts (the body's end), or None."""

@@ -138,6 +138,23 @@ def photographer_from(text: str, groups: list[Span], credit: Credit) -> str:
     return credit.photographer
 
 
+#: Words a removed place or date leaves dangling before punctuation: "..., on. Stocks fell",
+#: "in southwest China's.", "in the northern.", "centro de, el." (Spanish/Portuguese/German too).
+_DANGLING_WORDS = re.compile(
+    r"(?:,?[ ](?:on|in|at|near|of|outside|de|el|en|em|am|the)){0,4}"
+    r"(?:,?[ ](?:the[ ])?(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?(?:[ ][A-Z][a-z]+['’]s)?)?"
+    r"(?:,?[ ](?:on|in|at|near|of|de|el|en|em|am)){0,4}(?=[.,;]|$)"
+)
+
+
+def polish_subject(subject: str) -> str:
+    """Drop words left dangling where fields were cut out, and start with a capital."""
+    polished = _DANGLING_WORDS.sub("", subject).replace(" ,", ",").replace(",.", ".")
+    polished = re.sub(r"^[,;\s]+", "", polished)
+    return polished[:1].upper() + polished[1:] if polished else polished
+
+
 class GettyFormat:
     """Getty Images captions and the partner credits it distributes."""
 
@@ -184,7 +201,9 @@ class GettyFormat:
             elif place is not None:
                 draft.place(place)
         score += 0.05 * bool(cap.date) + 0.05 * bool(cap.city or cap.country)
-        return draft.finish(self.name, score, (body_start, body_end))
+        cap = draft.finish(self.name, score, (body_start, body_end))
+        cap.subject = polish_subject(cap.subject)
+        return cap
 
     base_confidence: ClassVar[float] = 0.3
 
