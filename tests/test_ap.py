@@ -70,3 +70,9 @@ def test_next_caption_after_the_signoff_is_residue() -> None:
     cap = parse("Snow falls in Denver, Colo., Monday, Feb. 5, 2024. (AP Photo/Kim Ward) Cars queue at a toll.")
     assert cap.photographer == "Kim Ward"
     assert "Cars queue" in cap.residue and "Cars queue" not in cap.subject
+
+
+def test_a_source_organisation_is_not_the_city() -> None:
+    cap = parse("In this photo provided by the Harbour Defence Forces, troops patrol in the Gaza Strip on "
+                "Tuesday, March 5, 2024. (Harbour Defence Forces via AP)")
+    assert (cap.city, cap.country_code, cap.photographer) == ("", "PS", "")

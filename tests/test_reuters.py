@@ -169,3 +169,12 @@ def test_borough_and_city() -> None:
 def test_near_phrase_only_locates_the_place() -> None:
     cap = parse("Police stand guard in Nanterre, near Paris, France, June 29, 2023. REUTERS/Jo Kent")
     assert (cap.city, cap.country) == ("Nanterre", "France")
+
+
+def test_region_with_lowercase_particle_and_spanish_caption() -> None:
+    cap = parse("A man rides past a flooded street in Porto Alegre, Rio Grande do Sul state, Brazil "
+                "May 5, 2024. REUTERS/Davi Lopes")
+    assert (cap.city, cap.region, cap.country_code) == ("Porto Alegre", "Rio Grande do Sul state", "BR")
+    spanish = parse("Manifestantes marchan por el centro de Sevilla, España, el 8 de marzo de 2024. "
+                    "REUTERS/Inés Vela")
+    assert (spanish.city, spanish.country_code, spanish.date) == ("Sevilla", "ES", dt.date(2024, 3, 8))

@@ -81,7 +81,6 @@ _REGION_WORDS = re.compile(
 )
 #: A chunk that ends with a region word ("Donetsk region", "Kyiv Oblast"), not "district of Izmir".
 _REGION_AT_END = re.compile(_REGION_WORDS.pattern + r"\W*$", re.IGNORECASE)
-_NAMED_REGION = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,4}" + _REGION_WORDS.pattern)
 _DISTANCE = re.compile(
     r"\b\d[\d,.]*\s?(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b.{0,40}?\b(?:of|from)\b",
     re.IGNORECASE,
@@ -195,6 +194,7 @@ _TRAILING_CONNECTIVE = re.compile(
 #: A trailing chunk that is an event or a direction, not a place ("during the festival", "south of Paris").
 _NOT_PLACE_CHUNK = re.compile(
     r"^(?:during|for|as|while|after|before|ahead\s+of|amid|following|where|which|who|when)\b"
+    r"|^(?:near|on|along)\s+the\s+border\b"
     r"|^(?:just\s+|about\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+of\b",
     re.IGNORECASE,
@@ -349,8 +349,24 @@ def _read_previous(text: str, chunks: list[_Chunk], i: int, shouting: bool, got:
         ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
         if ctail is None:
             ctail = _after_last_in(text, chunk, shouting)
-        if ctail and _country_of(text[ctail[0] : ctail[1]]) is None:
+        if ctail and _country_of(text[ctail[0] : ctail[1]]) is None and _placed(text, chunk, ctail):
             got.city = _in_x_near_y(text, chunk, ctail, shouting)
+
+
+_PLACE_LEAD = re.compile(
+    r"\b(?:in|at|near|outside|from|of|to|into|across|over|around|off|through|towards?|above|along|"
+    r"inside|on|onto|past|en|em|no|na|im|am|bei|nahe|de|del|da|do|por|pelo|dans|à|au|près)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _placed(text: str, chunk: _Chunk, name: Span) -> bool:
+    """A city candidate stands alone in its chunk or follows a place word ("in", "city of")."""
+    lead = text[max(chunk.start, name[0] - 40) : name[0]]
+    if not lead.strip() or name[0] - chunk.start <= 4:
+        return True
+    return _PLACE_LEAD.search(lead) is not None
 
 
 def _in_x_near_y(text: str, chunk: _Chunk, tail: Span, shouting: bool) -> Span:
@@ -464,13 +480,15 @@ def _lead_trimmed(text: str, chunk: _Chunk) -> int:
 
 
 def _region_span(text: str, chunk: _Chunk, shouting: bool) -> Span:
+    """"Rio Grande do Sul state", "Donetsk region": the name before the region word, with it."""
     s = _lead_trimmed(text, chunk)
-    prev = tail_name(text, chunk.start, chunk.end, shouting=shouting)
-    words = text[s : chunk.end]
-    m = _NAMED_REGION.search(words)
-    if m:
-        return (s + m.start(), s + m.end())
-    return prev or (s, chunk.end)
+    words = list(_REGION_WORDS.finditer(text, s, chunk.end))
+    word = words[-1] if words else None
+    if word is not None:
+        name = tail_name(text, s, word.start(), shouting=shouting)
+        if name is not None and text[name[1] : word.start()].strip() == "":
+            return (name[0], word.end())
+    return tail_name(text, chunk.start, chunk.end, shouting=shouting) or (s, chunk.end)
 
 
 def _country_from_context(text: str, chunks: list[_Chunk], city_span: Span) -> tuple[str | None, Span | None]:

@@ -223,8 +223,10 @@ def sentence_end(text: str, start: int, end: int) -> int:
 
 
 _PICTURE_TAKEN = re.compile(
-    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b[^.\n]{0,160}(?:\.|$)", re.IGNORECASE | re.MULTILINE
+    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b"
+    r"(?:[^.\n]|\.(?!\s+[A-Z]|\s*$)){0,160}(?:\.|$)", re.IGNORECASE | re.MULTILINE
 )
+_SHOWS = re.compile(r"\bshows?\b", re.IGNORECASE)
 _DRONE = re.compile(r"\b(?:drone|UAV|aerial\s+(?:view|picture|photo))\b", re.IGNORECASE)
 #: Drone pictures described in the first sentence ("A drone view shows ..."), not drone strikes.
 _DRONE_VIEW = re.compile(
@@ -245,6 +247,8 @@ def picture_taken(draft: Draft, start: int, end: int, *, year_hint: int | None) 
     for m in _PICTURE_TAKEN.finditer(draft.text, start, end):
         span = m.span()
         sentence = m.group(0)
+        if _SHOWS.search(sentence):
+            continue  # "Photo taken on Feb. 28, 2024 shows ...": the description itself
         draft.take(span)
         draft.caption.notes.append(sentence.strip())
         if _DRONE.search(sentence):
