@@ -66,7 +66,7 @@ class RexFormat:
         cap = draft.caption
         score = 0.6 + 0.2 * event + 0.1 * (cap.date is not None) + 0.05 * bool(cap.photographer)
         cap = draft.finish(self.name, score, (m.end(), len(text)))
-        cap.subject = polish_subject(cap.subject)
+        cap.subject = polish_subject(_line_subject(draft, m.end()) or cap.subject)
         return cap
 
     @staticmethod
@@ -91,6 +91,24 @@ class RexFormat:
         if name:
             draft.caption.notes.append(name)
         return True
+
+
+def _line_subject(draft: Draft, start: int) -> str:
+    """The caption lines after the credit, each a sentence (Rex puts one thought per line)."""
+    text = draft.text
+    sentences = []
+    pos = start
+    for line in text[start:].split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        words = line.strip()
+        if not words or any(ts <= s + line.find(words) and s + len(line.rstrip()) <= te
+                            for ts, te in draft.taken):
+            continue
+        if any(ts < e and s < te for ts, te in draft.taken):
+            return ""  # a note inside a line: leave the subject to the shared machinery
+        sentences.append(words if words[-1] in ".!?" else words + ".")
+    return " ".join(sentences)
 
 
 FORMAT = RexFormat()
