@@ -265,3 +265,22 @@ def test_raw_thumbnail_picks_the_smallest_big_enough_subifd_preview(tmp_path: Pa
     assert (larger.width, larger.height) == (600, 400)
     assert decoded(larger).convert("RGB").getpixel((10, 10))[0] > 200  # the red 1200 px one
     assert (read_image(path).width, read_image(path).height) == (8256, 5504)
+
+
+def test_dhash_of_a_raw_file_is_the_hash_of_its_preview(tmp_path: Path) -> None:
+    picture = scene()
+    exif = add_exif_thumbnail(build_exif(make="NIKON CORPORATION"), preview_jpeg(picture, (400, 400)))
+    path = write(tmp_path, "DSC_0005.NEF", exif[6:])
+    assert hamming(dhash(path), dhash(picture)) <= 6
+
+
+def test_palette_picture_is_shrunk_smoothly(tmp_path: Path) -> None:
+    stripes = Image.new("P", (400, 400))
+    stripes.putpalette([0, 0, 0, 255, 255, 255] + [0] * 762)
+    for x in range(0, 400, 2):  # one-pixel black and white stripes: grey when averaged
+        stripes.paste(1, (x, 0, x + 1, 400))
+    buffer = io.BytesIO()
+    stripes.save(buffer, "PNG")
+    thumb = make_thumbnail(write(tmp_path, "stripes.png", buffer.getvalue()), max_size=100)
+    grey = decoded(thumb).convert("L").getpixel((50, 50))
+    assert 90 < grey < 165  # nearest-neighbour would give pure black or white

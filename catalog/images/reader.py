@@ -25,7 +25,7 @@ from catalog.images.clean import clean_camera_string
 from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
 from catalog.images.model import ImageInfo, ImageReadError
 from catalog.images.raw import largest_primary_subifd, raf_preview
-from catalog.images.sniff import RAW_EXTENSIONS, mislabel_warning, refusal_reason, sniff_kind
+from catalog.images.sniff import is_raw_file, mislabel_warning, refusal_reason, sniff_kind
 
 try:
     from pillow_heif import register_heif_opener
@@ -73,7 +73,7 @@ def _read(path: str) -> ImageInfo:
         extension = Path(path).suffix.lower()
         if kind == "CR3":
             _fenced(info, "CR3 metadata", lambda: _read_cr3(handle, info))
-        elif kind == "RAF" or (extension in RAW_EXTENSIONS and kind in {"TIFF", "ORF", "RW2", ""}):
+        elif is_raw_file(kind, extension):
             _read_raw(handle, info, kind, extension)
         else:
             _read_with_pillow(handle, info, head, kind, extension)

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 RAW_EXTENSIONS = {".cr2", ".nef", ".arw", ".dng", ".orf", ".rw2", ".raf"}  # .cr3: see cr3.py
 
+
+
+def is_raw_file(kind: str, extension: str) -> bool:
+    """Whether a file is read as RAW (through EXIF and embedded previews, never by Pillow)."""
+    return kind in {"RAF", "CR3"} or (
+        extension.lower() in RAW_EXTENSIONS and kind in {"TIFF", "ORF", "RW2", ""}
+    )
+
+
 # Extension -> the Pillow format names a file so named should hold.
 EXPECTED_FORMATS: dict[str, set[str]] = {
     ".jpg": {"JPEG", "MPO"},

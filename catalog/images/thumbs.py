@@ -1,8 +1,10 @@
 """Thumbnails and perceptual hashes, with as little pixel decoding as the file allows.
 
-``make_thumbnail`` uses, in order: the EXIF preview a camera embedded (when its long side is
-at least 160 px and its shape matches the picture), Pillow's JPEG draft mode (DCT scaling,
-1/2 to 1/8 of the work), and a plain decode for other formats. EXIF orientation is honoured.
+``make_thumbnail`` uses, in order: for JPEG the EXIF preview a camera embedded (when its
+long side is at least 160 px and its shape matches the picture), else Pillow's draft mode
+(DCT scaling, 1/2 to 1/8 of the work); for HEIF its own embedded thumbnail when big enough;
+for RAW files (TIFF-based, RAF, CR3) their embedded JPEG previews, never the sensor data;
+for everything else a plain decode. EXIF orientation is honoured, once.
 """
 
 from __future__ import annotations
@@ -21,13 +23,13 @@ from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
 from catalog.images.model import ImageReadError
 from catalog.images.raw import embedded_jpegs, ifd0_orientation, raf_preview
 from catalog.images.reader import checked_file_size, open_image_lazily
-from catalog.images.sniff import RAW_EXTENSIONS, sniff_kind
+from catalog.images.sniff import is_raw_file, sniff_kind
 
 T = TypeVar("T")
 MIN_PREVIEW_SIDE = 160
-_PREVIEW_HEADER_BYTES = 256 * 1024
 ASPECT_TOLERANCE = 0.03
 JPEG_QUALITY = 80
+_PREVIEW_HEADER_BYTES = 256 * 1024
 _TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
     3: Image.Transpose.ROTATE_180,
@@ -87,7 +89,6 @@ def _make_thumbnail(path: str, max_size: int) -> Thumbnail:
     with open(path, "rb") as handle:
         head = handle.read(64)
         kind = sniff_kind(head)
-        extension = os.path.splitext(path)[1].lower()
         if kind == "RAF":
             preview = raf_preview(handle)
             if preview is None:
@@ -95,7 +96,7 @@ def _make_thumbnail(path: str, max_size: int) -> Thumbnail:
             return _thumbnail_from_image(Image.open(io.BytesIO(preview)), max_size)
         if kind == "CR3":
             return _thumbnail_from_cr3(handle, path, max_size)
-        if extension in RAW_EXTENSIONS and kind in {"TIFF", "ORF", "RW2", ""}:
+        if is_raw_file(kind, os.path.splitext(path)[1]):
             return _thumbnail_from_raw(handle, path, max_size)
         image = open_image_lazily(handle, path, head, kind)
         return _thumbnail_from_image(image, max_size)
@@ -209,6 +210,8 @@ def _exif_preview(image: Image.ImageFile.ImageFile) -> Image.Image | None:
 
 
 def _encode(image: Image.Image, orientation: int, max_size: int, source: str) -> Thumbnail:
+    if image.mode in {"P", "1"}:  # Pillow would shrink these with nearest-neighbour
+        image = _as_rgb(image)
     image.thumbnail((max_size, max_size))
     image = _as_rgb(image)
     if orientation in _TRANSPOSE:
@@ -248,7 +251,11 @@ def _dhash_of_file(path: str) -> str:
     checked_file_size(path)
     with open(path, "rb") as handle:
         head = handle.read(64)
-        image = open_image_lazily(handle, path, head, sniff_kind(head))
+        kind = sniff_kind(head)
+        if is_raw_file(kind, os.path.splitext(path)[1]):  # hash the embedded preview, as the importer's thumbnail does
+            thumb = _make_thumbnail(path, 64)
+            return _dhash_of(Image.open(io.BytesIO(thumb.jpeg)))
+        image = open_image_lazily(handle, path, head, kind)
         orientation = _orientation(image)
         image.draft("L", (64, 64))
         upright = image.convert("L")
