@@ -149,6 +149,9 @@ class Draft:
 
 def _find_inside(text: str, span: Span, value: str) -> Span | None:
     """Where ``value`` is written inside ``span`` (any whitespace between its words)."""
+    pos = text.find(value, span[0], span[1])
+    if pos >= 0:
+        return (pos, pos + len(value))
     words = value.split()
     if not words:
         return None
@@ -183,14 +186,24 @@ _DOUBLE_PUNCT = re.compile(r"([,;])(?:\s*[,;])+")
 
 def tidy_subject(text: str) -> str:
     """Collapse spaces and drop punctuation and prepositions left dangling by removed fields."""
-    text = _LONE_MARKS.sub(" ", text)
-    text = _SPACES.sub(" ", text)
-    text = _SPACE_PUNCT.sub(r"\1", text)
-    text = _DOUBLE_PUNCT.sub(r"\1", text)
-    text = text.replace(",.", ".").replace(" .", ".")
-    text = _LEADING.sub("", text)
+    if not text or text.isspace():
+        return ""
+    if "/" in text or "-" in text or "–" in text or "—" in text:
+        text = _LONE_MARKS.sub(" ", text)
+    text = " ".join(text.split())
+    if " ," in text or " ." in text or " ;" in text or " :" in text:
+        text = _SPACE_PUNCT.sub(r"\1", text)
+    if ",," in text or ", ," in text or ";" in text:
+        text = _DOUBLE_PUNCT.sub(r"\1", text)
+    text = text.replace(",.", ".")
+    lead = _LEADING.match(text)
+    if lead:
+        text = text[lead.end() :]
     stripped = text.rstrip(" .")
-    stripped = _DANGLING.sub("", stripped)
+    cut = max(0, len(stripped) - 60)  # dangling words sit at the very end
+    dangling = _DANGLING.search(stripped, cut)
+    if dangling:
+        stripped = stripped[: dangling.start()]
     return stripped + "." if stripped else ""
 
 
