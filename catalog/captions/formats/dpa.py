@@ -110,7 +110,7 @@ class DpaFormat:
         """Read "DD.MM.YYYY, [Land, ]Stadt: "; return (body start, whether it was there)."""
         m = _DATELINE.match(draft.text, start)
         if m is None:
-            return start, False
+            return _undated_dateline(draft, start)
         draft.take(m.span())
         dates = find_dates(m.group("date"), year_hint=year_hint, day_first=True)
         if dates and dates[0].date is not None:
@@ -146,6 +146,23 @@ class DpaFormat:
             draft.take(group)
             return group[0], True
         return body_end, bildfunk is not None
+
+
+#: "Berlin: " or "Bayern, München: " without a date (short pieces only).
+_PLACE_ONLY = re.compile(r"(?P<place>[A-ZÄÖÜ][^:\n,.]{1,40}(?:,\s[A-ZÄÖÜ][^:\n,.]{1,40}){0,2}):\s{1,2}")
+
+
+def _undated_dateline(draft: Draft, start: int) -> tuple[int, bool]:
+    """A dateline without a date counts only when its last piece is a known place."""
+    m = _PLACE_ONLY.match(draft.text, start)
+    if m is None:
+        return start, False
+    last = m.group("place").split(",")[-1].strip()
+    if find_city(last) is None and country_code(last) is None:
+        return start, False
+    draft.take(m.span())
+    _place_chunks(draft, m.start("place"), m.end("place"))
+    return m.end(), True
 
 
 def _restrictions(draft: Draft, achtung: re.Match[str]) -> None:

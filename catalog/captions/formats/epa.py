@@ -20,7 +20,7 @@ from catalog.captions.credits import (
     read_chain,
 )
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
-from catalog.captions.formats.getty import polish_subject
+from catalog.captions.formats.getty import lead_notes, polish_subject
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 
@@ -28,7 +28,7 @@ _PREFIX = re.compile(r"\s*epa\d{8}\s+")
 #: The agency part of the credit: "EPA-EFE/" or the older "EPA/" (capitals only).
 _EPA_SLASH = re.compile(r"\b(?:EPA-EFE|EPA|EFE)\s?/\s?")
 _RESOLD = re.compile(r"/\s?(?:EPA-EFE|EPA)\s?/\s?Shutterstock\b")
-_ISSUED = re.compile(r"\(\s?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
+_ISSUED = re.compile(r"\(\s?(?:re-?)?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
 #: Words that follow the name inside the credit: pool, handout and file markers.
 _NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE)|\s+POOL|\s+HANDOUT)+\s*$")
 #: Where the credit stops: a run of spaces, a line break, an editors' note.
@@ -64,7 +64,10 @@ class EPAFormat:
         start = prefix.end() if prefix else 0
         if prefix:
             draft.take(prefix.span())
-        start = strip_prefix(draft, start)
+        start = lead_notes(draft, strip_prefix(draft, start), len(text))
+        if (dash := re.match(r"[ ]?[-–][ ]", text[start : start + 3])) is not None:
+            draft.take((start, start + dash.end()))
+            start += dash.end()
         credit_start = self._credit(draft, start)
         if credit_start is None and prefix is None:
             return None

@@ -35,8 +35,12 @@ Span = tuple[int, int]
 #: "LONDON, ENGLAND - MARCH 05:" — uppercase place, dash, uppercase month and day, colon.
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,[ ]?[A-Z][A-Z.'’\- ]{1,40}){0,2})[ ]{1,2}[-–—][ ]{1,2}"
-    r"(?P<date>[A-Z]{3,9}\.?[ ]\d{1,2}(?:,[ ]?\d{4})?):[ ]*"
+    r"(?P<date>[A-Z]{3,9}\.?[ ]\d{1,2}(?:,[ ]?\d{4})?|CIRCA[ ]\d{4}S?|(?:[A-Z]{3,9}[ ])?\d{4}S?):[ ]*"
 )
+#: Editors' notes in parentheses right after the dateline: "(EDITORIAL USE ONLY) ".
+_LEAD_NOTE = re.compile(r"\((?P<note>(?:EDITOR|EDITORIAL|FILE|Editor)[^()\n]{0,300})\)[ ]*")
+#: Credited "names" that are collections, not photographers.
+_COLLECTION = re.compile(r"\b(?:Archive|Archives|Collection|Library|Images|Pictures)$")
 _PHOTO_BY = re.compile(r"^\s*(?:Photo(?:graph)?\s+by|Photo\s*:|Picture\s+by)\s*", re.IGNORECASE)
 #: A credit without parentheses: "... Photo by Name/Getty Images".
 _BARE_CREDIT = re.compile(
@@ -129,6 +133,23 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
     return chosen
 
 
+def lead_notes(draft: Draft, start: int, end: int) -> int:
+    """Record parenthesised editors' notes that open the body; return where the body starts."""
+    pos = start
+    while (m := _LEAD_NOTE.match(draft.text, pos, end)) is not None:
+        all_notes(draft, m.start("note"), m.end("note"))
+        note = m.group("note").strip()
+        if note.upper() == "FILE":
+            draft.put("file_photo", True, m.span("note"))
+        elif note not in draft.caption.notes and not any(
+            s <= m.start("note") and m.end("note") <= e for s, e in draft.taken
+        ):
+            draft.caption.notes.append(note)
+        draft.take(m.span())
+        pos = m.end()
+    return pos
+
+
 def photographer_from(text: str, groups: list[Span], credit: Credit) -> str:
     """The photographer as first credited in a stack of groups (mixed case beats capitals)."""
     for group in groups:
@@ -183,6 +204,7 @@ class GettyFormat:
         if found_credit is None and dateline_place is None:
             return None
         body_end = found_credit[0][0] if found_credit else len(text)
+        body_start = lead_notes(draft, body_start, body_end)
         all_notes(draft, body_start, body_end)
         score = self.base_confidence
         if found_credit is not None:
@@ -218,6 +240,9 @@ class GettyFormat:
         stack = [g for g in groups if g[0] >= getty[0][0] or _is_credit(text, g)]
         credit = read_chain(chain_of(text, getty[-1]))
         credit.photographer = photographer_from(text, stack, credit)
+        if _COLLECTION.search(credit.photographer):
+            credit.intermediaries.append(credit.photographer)
+            credit.photographer = ""
         return (stack[0][0], stack[-1][1]), credit
 
 

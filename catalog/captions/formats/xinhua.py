@@ -32,6 +32,8 @@ _TAKEN_SHOWS = re.compile(
     re.IGNORECASE,
 )
 _DRONE = re.compile(r"\bdrone\b", re.IGNORECASE)
+#: "(Xinhua/Name)", "(Photo by Name/Xinhua)", "(Name/Xinhua)", "(Xinhua)" anywhere after the dateline.
+_CREDIT_ANYWHERE = re.compile(r"\((?:Xinhua(?:/[^()\n/]{1,80})?|[^()\n/]{1,80}/Xinhua)\)")
 
 
 class XinhuaFormat:
@@ -57,6 +59,11 @@ class XinhuaFormat:
         draft = Draft(text)
         start, dateline = self._dateline(draft, year_hint)
         groups = [g for g in trailing_groups(text, start) if "xinhua" in text[g[0] : g[1]].lower()]
+        if not groups:  # a note or the next story after the credit
+            inner = None
+            for inner in _CREDIT_ANYWHERE.finditer(text, start):  # noqa: B007 - the last is wanted
+                pass
+            groups = [inner.span()] if inner is not None else []
         if dateline is None and not groups:
             return None
         body_end = len(text)
