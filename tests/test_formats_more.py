@@ -220,3 +220,26 @@ def test_generated_captions_come_apart_cleanly(layout: str, name: str, town: tup
     assert cap.city == city
     assert cap.photographer.lower() == name.lower()
     assert name.split()[-1].lower() not in cap.subject.lower()
+
+
+@pytest.mark.parametrize(("left", "polished"), [
+    ("Traders work on the floor of the exchange, on. Stocks fell.", "Traders work on the floor of the exchange. Stocks fell."),
+    ("a train passes a building in southwest China's.", "A train passes a building."),
+    ("Soldiers patrol in the northern.", "Soldiers patrol."),
+    ("Manifestantes marchan por el centro de, el.", "Manifestantes marchan por el centro."),
+    ("Supporters listen in the southern suburbs.", "Supporters listen in the southern suburbs."),
+    ("Volunteers work on the East Side.", "Volunteers work on the East Side."),
+])
+def test_polish_subject_drops_only_dangling_words(left: str, polished: str) -> None:
+    assert getty.polish_subject(left) == polished
+
+
+def test_lead_notes_records_editorial_notes_and_moves_the_body_start() -> None:
+    from catalog.captions.formats.base import Draft
+
+    text = "(EDITORIAL USE ONLY) (EDITOR'S NOTE: Image depicts death) A man mourns."
+    draft = Draft(text)
+    start = getty.lead_notes(draft, 0, len(text))
+    assert text[start:] == "A man mourns."
+    assert draft.caption.restrictions == ["editorial_only"]
+    assert draft.caption.notes == ["EDITOR'S NOTE: Image depicts death"]

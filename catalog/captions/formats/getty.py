@@ -8,8 +8,10 @@ Getty Images)``. The body writes the date before the place, so the place is read
 after the date. The dateline gives the place and, with a year hint, the date
 when the body has none.
 
-The helpers here (:func:`read_dateline`, :func:`trailing_groups`,
-:func:`date_then_place`) also serve the Anadolu format, which uses the same layout.
+The helpers here also serve the other formats of this set: :func:`read_dateline`
+and :func:`date_then_place` (Anadolu uses Getty's layout), :func:`trailing_groups`
+and :func:`chain_of` (credits in parentheses: Xinhua, dpa via AP), :func:`lead_notes`
+(editors' notes in parentheses: EPA-EFE) and :func:`polish_subject` (all of them).
 """
 
 from __future__ import annotations
