@@ -361,3 +361,16 @@ def test_damaged_copies_never_stop_the_run(tmp_path, archive):
     assert len(paths | failed) == 40 and not paths & failed
     assert summary.imported + summary.failed == 40
     assert all(reason for _, reason in summary.errors)
+
+
+def test_human_summary_lists_failures_up_to_a_cap():
+    from catalog.importer import ImportSummary
+    from catalog.importer.commands import SHOWN, format_summary
+
+    summary = ImportSummary(imported=3, failed=SHOWN + 10, duration=2.0, files_per_s=10,
+                            errors=[(f"/in/bad{i}.jpg", "not an image") for i in range(SHOWN + 10)])
+    text = format_summary(summary)
+    assert text.splitlines()[0] == "Done in 2.0 s (10 files/s): 3 imported, 0 unchanged, 60 failed"
+    assert "'/in/bad0.jpg': not an image" in text
+    assert f"bad{SHOWN}.jpg" not in text
+    assert "... and 10 more (see `catalog errors`)" in text

@@ -30,10 +30,23 @@ def _open_archive(db_path: str):
         archive.close()
 
 
-def _progress(quiet: bool):
+def _progress():
     from catalog.importer.progress import progress_for
 
-    return None if quiet else progress_for(sys.stderr)
+    return progress_for(sys.stderr)
+
+
+#: Lines of each kind the human summary shows; `catalog errors` and --json have them all.
+SHOWN = 50
+
+
+def _listed(title: str, items: list[tuple[str, str]]) -> list[str]:
+    if not items:
+        return []
+    lines = [title, *(f"  {path!r}: {reason}" for path, reason in items[:SHOWN])]
+    if len(items) > SHOWN:
+        lines.append(f"  ... and {len(items) - SHOWN} more (see `catalog errors`)")
+    return lines
 
 
 def format_summary(summary) -> str:
@@ -47,15 +60,10 @@ def format_summary(summary) -> str:
     if summary.linked_paths:
         lines.append(f"{summary.linked_paths} of the imported files are copies of pictures "
                      "already in the archive (recorded as extra paths)")
-    if summary.errors:
-        lines.append("Failed files:")
-        lines.extend(f"  {path!r}: {reason}" for path, reason in summary.errors)
-    if summary.warnings:
-        lines.append("Imported, with warnings:")
-        lines.extend(f"  {path!r}: {reason}" for path, reason in summary.warnings)
-    if summary.thumbnail_errors:
-        lines.append(f"No thumbnail for {len(summary.thumbnail_errors)} files:")
-        lines.extend(f"  {path!r}: {reason}" for path, reason in summary.thumbnail_errors[:20])
+    lines += _listed("Failed files:", summary.errors)
+    lines += _listed("Imported, with warnings:", summary.warnings)
+    lines += _listed(f"No thumbnail for {len(summary.thumbnail_errors)} files:",
+                     summary.thumbnail_errors)
     return "\n".join(lines)
 
 
@@ -82,7 +90,7 @@ def import_command(paths, db_path, workers, no_thumbnails, manifest, as_json):
         try:
             summary = import_paths(archive, paths, workers=workers,
                                    thumbnails=not no_thumbnails, manifest=captions,
-                                   progress=_progress(False))
+                                   progress=_progress())
         except (ArchiveError, sqlite3.Error) as exc:  # disk full, locked for too long ...
             raise click.ClickException(
                 f"import stopped: {exc}. What was written is kept; run the same command "
@@ -107,7 +115,7 @@ def thumbnails_command(db_path, workers):
     with _open_archive(db_path) as archive:
         try:
             made, errors = make_thumbnails(archive, workers=workers or os.cpu_count() or 1,
-                                           progress=_progress(False))
+                                           progress=_progress())
         except KeyboardInterrupt:
             raise click.ClickException("interrupted; run it again to finish") from None
     click.echo(f"{made} thumbnails made, {len(errors)} files without one")
