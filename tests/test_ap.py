@@ -76,3 +76,10 @@ def test_a_source_organisation_is_not_the_city() -> None:
     cap = parse("In this photo provided by the Harbour Defence Forces, troops patrol in the Gaza Strip on "
                 "Tuesday, March 5, 2024. (Harbour Defence Forces via AP)")
     assert (cap.city, cap.country_code, cap.photographer) == ("", "PS", "")
+
+
+def test_older_file_photo_wording() -> None:
+    cap = parse("In this Feb. 5, 2019, file photo, people walk past the courthouse in Springfield, Ill. "
+                "(AP Photo/Seth Perl)")
+    assert cap.file_photo and cap.date == dt.date(2019, 2, 5)
+    assert (cap.city, cap.region, cap.country_code) == ("Springfield", "Ill.", "US")

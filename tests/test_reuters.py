@@ -178,3 +178,12 @@ def test_region_with_lowercase_particle_and_spanish_caption() -> None:
     spanish = parse("Manifestantes marchan por el centro de Sevilla, España, el 8 de marzo de 2024. "
                     "REUTERS/Inés Vela")
     assert (spanish.city, spanish.country_code, spanish.date) == ("Sevilla", "ES", dt.date(2024, 3, 8))
+
+
+def test_illustration_credit_and_bare_file_photo_prefix() -> None:
+    cap = parse("FILE PHOTO: A printed logo is placed near a motherboard in this illustration taken "
+                "January 8, 2024. REUTERS/Dado Ruvo/Illustration/File Photo")
+    assert (cap.photographer, cap.intermediaries, cap.file_photo) == ("Dado Ruvo", [], True)
+    assert cap.date == dt.date(2024, 1, 8) and cap.city == ""
+    bare = parse("FILE PHOTO A man walks in Kyiv, Ukraine, March 5, 2024. REUTERS/Gleb Haran")
+    assert bare.file_photo and bare.subject == "A man walks."

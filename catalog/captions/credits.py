@@ -68,6 +68,7 @@ _ORG_WORDS = re.compile(
     r"association|party|embassy|presidency|parliament|courtesy|social|video|via)\b",
     re.IGNORECASE,
 )
+_NOT_NAMES = frozenset({"illustration", "photo illustration", "illustration photo", "-", "photo"})
 _FILE_FLAGS = frozenset({"file photo", "file", "files", "file picture", "archive"})
 
 
@@ -130,6 +131,8 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             continue
         if lower in _FILE_FLAGS:
             credit.file_photo = True
+        elif lower in _NOT_NAMES:
+            continue  # "REUTERS/Name/Illustration": a kind of picture, not a name
         elif (pool := _POOL.fullmatch(part)) is not None:
             credit.pool = True
             if pool.group("org"):

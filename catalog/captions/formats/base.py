@@ -239,6 +239,7 @@ _PICTURE_TAKEN = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b"
     r"(?:[^.\n]|\.(?!\s+[A-Z]|\s*$)){0,160}(?:\.|$)", re.IGNORECASE | re.MULTILINE
 )
+_FILE_PHRASE = re.compile(r"\b(?:this|a|an)\s+(?:[\w.,]+\s+){0,4}?file\s+(?:photo|picture|image)\b", re.IGNORECASE)
 _SHOWS = re.compile(r"\bshows?\b", re.IGNORECASE)
 _DRONE = re.compile(r"\b(?:drone|UAV|aerial\s+(?:view|picture|photo))\b", re.IGNORECASE)
 #: Drone pictures described in the first sentence ("A drone view shows ..."), not drone strikes.
@@ -248,7 +249,7 @@ _DRONE_VIEW = re.compile(
 )
 _IN_THIS = re.compile(
     r",?\s(?:in|on)\s+(?:this|an?)\s+(?:undated\s+|handout\s+|file\s+|still\s+|screen\s?)*"
-    r"(?:photo|picture|image|handout|screen\s?grab|grab|still|video|photograph|file)",
+    r"(?:photo|picture|image|handout|screen\s?grab|grab|still|video|photograph|file|illustration)",
     re.IGNORECASE,
 )
 _UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
@@ -296,6 +297,9 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         main = d
         break
     undated = _UNDATED.search(text, start, first_end) is not None
+    file_phrase = _FILE_PHRASE.search(text, start, first_end)
+    if file_phrase is not None and not draft.caption.file_photo:
+        draft.put("file_photo", True, file_phrase.span(), take=False)  # "In this Feb. 5, 2019, file photo, ..."
     drone = _DRONE_VIEW.search(text, start, first_end)
     if drone is not None and not draft.caption.drone:
         draft.put("drone", True, drone.span(), take=False)
@@ -340,7 +344,8 @@ _PLACE_AFTER = re.compile(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{
 _PREFIX = re.compile(
     r"^\s*(?:\((?P<paren>FILES?|TOPSHOT|FILE\s+PHOTO)\)\s*[-–—:]?\s*|"
     r"(?P<word>FILE\s+PHOTO|FILE\s+PICTURE|FILES?|TOPSHOT|TOP\s+SHOT|EDITORS?['’]?\s+NOTE|"
-    r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD)\s*(?:[-–—:]+\s*|\s{2,}))",
+    r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD)\s*(?:[-–—:]+\s*|\s{2,})|"
+    r"(?P<bare>FILE\s+PHOTO|FILE\s+PICTURE|TOPSHOT)\s(?=[A-Z]))",
 )
 
 
@@ -351,7 +356,7 @@ def strip_prefix(draft: Draft, start: int = 0) -> int:
         m = _PREFIX.match(draft.text, pos)
         if not m:
             return pos
-        group = "word" if m.group("word") else "paren"
+        group = next(g for g in ("word", "paren", "bare") if m.group(g))
         word = m.group(group).upper()
         span = (m.start(group), m.end(group))
         if word.startswith(("FILE", "ARCHIV")):
