@@ -56,6 +56,15 @@ class TestDetail:
         assert snap_compare(app, terminal_size=SIZE, run_before=_open_first)
 
 
+class TestLightTheme:
+    def test_detail_pane_light(self, snap_compare, app: CatalogApp) -> None:
+        async def run_before(pilot) -> None:
+            pilot.app.theme = "textual-light"
+            await _open_first(pilot)
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
 class TestEditForm:
     def test_edit_form(self, snap_compare, app: CatalogApp) -> None:
         assert snap_compare(app, terminal_size=SIZE, run_before=_edit_first)

@@ -9,6 +9,7 @@ writable Archive, opened when first needed.
 from __future__ import annotations
 
 import getpass
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 from time import perf_counter
@@ -278,7 +279,7 @@ class CatalogApp(DeskActions):
             archive = self.writer()
             for field, value in changes.items():
                 archive.correct(photo_id, field, value, editor=self.editor)
-        except ArchiveError as exc:
+        except (ArchiveError, sqlite3.Error) as exc:  # sqlite3: a locked or read-only file
             self.notify(f"Correction not saved: {exc}", severity="error")
             return False
         self.notify(f"Saved {', '.join(changes)} as {self.editor}.")
@@ -289,7 +290,7 @@ class CatalogApp(DeskActions):
         """Undo one correction; True when done."""
         try:
             self.writer().undo_correction(correction_id, editor=self.editor)
-        except ArchiveError as exc:
+        except (ArchiveError, sqlite3.Error) as exc:  # sqlite3: a locked or read-only file
             self.notify(f"Could not undo: {exc}", severity="error")
             return False
         self.notify(f"Correction {correction_id} undone.")

@@ -92,6 +92,11 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
                 yield Button("Save", variant="primary", id="save", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_position = 0  # show the start of long values, not their end
+        self.query_one("#edit-subject", Input).focus()
+
     def on_descendant_focus(self, event: Any) -> None:
         widget_id = getattr(event.widget, "id", None) or ""
         if widget_id.startswith("edit-"):
