@@ -38,6 +38,10 @@ _FULL_CREDIT = re.compile(r"Nennung\s+des\s+vorstehenden\s+Credits", re.IGNORECA
 _DPA_DESKS = frozenset({"dpa", "dpa-zentralbild", "zb", "picture alliance", "dpa-bildfunk", "dpa-report"})
 
 
+#: Markers of the picture's use, not partners: an illustration, a symbolic picture.
+_ILLUSTRATION = frozenset({"symbolbild", "illustration", "themenbild"})
+
+
 def read_dpa_chain(chain: str) -> Credit:
     """``Name/Partner/dpa[/POOL]`` in order: the photographer first, partners kept in order."""
     credit = Credit(agency="dpa")
@@ -46,8 +50,13 @@ def read_dpa_chain(chain: str) -> Credit:
         lower = part.lower()
         if not part or lower in _DPA_DESKS:
             continue
-        if lower == "pool":
+        if lower in _ILLUSTRATION:
+            continue
+        if lower == "pool" or lower.startswith("pool "):
             credit.pool = True
+            partner = part[5:].strip()
+            if partner:
+                credit.intermediaries.append(normalize_agency(partner) or partner)
         elif lower in ("archiv", "archivbild"):
             credit.file_photo = True
         elif i == 0 and normalize_agency(part) is None and not looks_like_org(part):

@@ -32,7 +32,7 @@ _ISSUED = re.compile(r"\(\s?(?:re-?)?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
 #: Words that follow the name inside the credit: pool, handout and file markers.
 _NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE)|\s+POOL|\s+HANDOUT)+\s*$")
 #: Where the credit stops: a run of spaces, a line break, an editors' note.
-_CREDIT_STOP = re.compile(r"\s{2,}|\n|\s(?:ATTENTION|EDITORS?)\b")
+_CREDIT_STOP = re.compile(r"\s{2,}|\n|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY)\b")
 _NO_SALES_TAIL = re.compile(r"[\s/]*NO\s+SALES\s*$")
 #: Longest credit read after "EPA-EFE/": bounds the cost of the anchored searches.
 _MAX_CREDIT = 160

@@ -36,7 +36,7 @@ Span = tuple[int, int]
 
 #: "LONDON, ENGLAND - MARCH 05:" — uppercase place, dash, uppercase month and day, colon.
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,[ ]?[A-Z][A-Z.'’\- ]{1,40}){0,2})[ ]{1,2}[-–—][ ]{1,2}"
+    r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{1,40}(?:,[ ]?[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{1,40}){0,2})[ ]{1,2}[-–—][ ]{1,2}"
     r"(?P<date>[A-Z]{3,9}\.?[ ]\d{1,2}(?:,[ ]?\d{4})?|CIRCA[ ]\d{4}S?|(?:[A-Z]{3,9}[ ])?\d{4}S?):[ ]*"
 )
 #: Editors' notes in parentheses right after the dateline: "(EDITORIAL USE ONLY) ".
@@ -104,7 +104,7 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
     first_end = sentence_end(text, start, end)
     main = None
     for d in find_dates(text[:first_end], year_hint=year_hint, day_first=day_first):
-        if d.start < start:
+        if d.start < start or d.date is None:  # a day without a year and no hint: not usable
             continue
         if is_release_date(text, d):
             draft.take((d.start, d.end))
