@@ -113,3 +113,10 @@ def test_gazetteer_lookups() -> None:
     assert us_state("In") is None  # a word, not Indiana
     assert find_city("Springfield", country="US", admin1="IL").admin1 == "IL"
     assert find_city("White House", primary_only=True) is None
+
+
+def test_region_of_is_a_region() -> None:
+    assert place_of("the town of Ibi, in the southeastern Spanish region of Alicante, ") == ("Ibi", "Alicante", "", "ES")
+    assert place_of("Soldiers patrol in the province of Helmand, Afghanistan, ") == ("", "Helmand", "Afghanistan", "AF")
+    # but a district of a city is the city
+    assert place_of("a fire in the Menderes district of Izmir, Turkiye on ")[0] == "Izmir"

@@ -96,6 +96,10 @@ _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|ar|an|az|at)-[A-Z]")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 _NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
+_REGION_OF = re.compile(
+    r"\b(?:region|province|state|oblast|governorate|prefecture|county|department|canton)\s+of\s+$",
+    re.IGNORECASE,
+)
 _LOCATOR_CHUNK = re.compile(r"(?:near|outside|on\s+the\s+outskirts\s+of)\s", re.IGNORECASE)
 _IN_AT_END = re.compile(r"\b(?:in|at)\s+$")
 _IN_THE_END = re.compile(r"\s(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
@@ -284,6 +288,10 @@ def _read_chunks(text: str, chunks: list[_Chunk], shouting: bool,
         got.cc, got.state, got.region = "US", st, tail
     elif (code := region_country(name) or _possessive_region(text, last)) is not None:
         got.cc, got.region = code, _region_phrase(text, last, tail, shouting)
+    elif _REGION_OF.search(text, max(last.start, tail[0] - 30), tail[0]):
+        # "in the southeastern Spanish region of Alicante": a region, the city comes before
+        got.region = tail
+        got.cc, got.country = _country_from_context(text, chunks, tail)
     else:
         split = _split_inside(text, tail)
         if split is None:
@@ -350,7 +358,10 @@ def _read_previous(text: str, chunks: list[_Chunk], i: int, shouting: bool, got:
         if ctail is None:
             ctail = _after_last_in(text, chunk, shouting)
         if ctail and _country_of(text[ctail[0] : ctail[1]]) is None and _placed(text, chunk, ctail):
-            got.city = _in_x_near_y(text, chunk, ctail, shouting)
+            if got.region is None and _REGION_OF.search(text, max(chunk.start, ctail[0] - 30), ctail[0]):
+                got.region = ctail  # "in the province of Helmand, Afghanistan"
+            else:
+                got.city = _in_x_near_y(text, chunk, ctail, shouting)
 
 
 _PLACE_LEAD = re.compile(
