@@ -120,3 +120,7 @@ def test_region_of_is_a_region() -> None:
     assert place_of("Soldiers patrol in the province of Helmand, Afghanistan, ") == ("", "Helmand", "Afghanistan", "AF")
     # but a district of a city is the city
     assert place_of("a fire in the Menderes district of Izmir, Turkiye on ")[0] == "Izmir"
+
+
+def test_capitalised_article_belongs_to_the_name() -> None:
+    assert place_of("Police stand guard outside the court in The Hague, Netherlands, ")[0] == "The Hague"

@@ -142,6 +142,8 @@ def tail_name(text: str, start: int, end: int, *, shouting: bool = False) -> Spa
         i -= 1
     if first is None:
         return None
+    if first > 0 and text[tokens[first - 1][0] : tokens[first - 1][1]] == "The":
+        first -= 1  # "The Hague", "The Gambia": a capitalised article belongs to the name
     s = tokens[first][0]
     e = tokens[-1][1]
     while e > s and text[e - 1] in ".'’-" and not _keeps_period(text[s:e]):
