@@ -9,6 +9,7 @@ Prints, as median and 95th percentile:
   debounce) to its rows on the table;
 - each keystroke's results while typing words letter by letter (a new search per
   letter once it has two letters, see tui.query.settled_query);
+- the next page of results while scrolling, and opening a photo;
 and, as the peer measured in the same run, the same searches straight through the
 Archive ordered by date (the app's order) and by FTS rank.
 Targets from issue 5: first results < 200 ms, keystroke p95 < 150 ms, start-up < 1 s.
@@ -81,7 +82,7 @@ async def drive(db: Path, size: tuple[int, int], typical: tuple[str, ...],
     from tui.app import CatalogApp
 
     app = CatalogApp(db, editor="bench")
-    timings: dict[str, list[float]] = {"first": [], "keystroke": []}
+    timings: dict[str, list[float]] = {"first": [], "keystroke": [], "page": [], "detail": []}
     async with app.run_test(size=size) as pilot:
         await wait_for_results(app, 1)
         for query in typical:
@@ -104,8 +105,37 @@ async def drive(db: Path, size: tuple[int, int], typical: tuple[str, ...],
                 if app.generation > before:  # this letter started a search
                     await wait_for_results(app, app.generation)
                     timings["keystroke"].append(app.last_search_ms or 0.0)
+        await measure_paging_and_detail(app, pilot, timings)
         await pilot.press("ctrl+q")
     return timings
+
+
+async def measure_paging_and_detail(app, pilot, timings: dict[str, list[float]]) -> None:
+    """Scroll a big result set page by page, then open photos one after another."""
+    from tui.screens.detail import DetailScreen
+
+    app.search_input.value = "protesters"
+    await pilot.pause(0.16)
+    await wait_for_results(app, app.generation)
+    app.results_table.focus()
+    for _ in range(10):
+        app.last_page_ms = None
+        while app.last_page_ms is None:
+            if not app.loading_more:
+                await pilot.press("pagedown")
+            await asyncio.sleep(0.005)
+        timings["page"].append(app.last_page_ms)
+    await pilot.press("home")
+    await pilot.press("enter")
+    screen = app.screen
+    for _ in range(10):
+        while not isinstance(screen, DetailScreen) or screen.loaded_ms is None:
+            await asyncio.sleep(0.002)
+            screen = app.screen
+        timings["detail"].append(screen.loaded_ms)
+        screen.loaded_ms = None
+        await pilot.press("n")  # the next result
+    await pilot.press("escape")
 
 
 def peer(db: Path, queries: tuple[str, ...]) -> dict[str, list[float]]:
@@ -155,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     print(summary("start-up: process launch to first results", wall))
     print(summary("first results of a typical query", timings["first"]) + "   target < 200")
     print(summary("each keystroke's results", timings["keystroke"]) + "   target p95 < 150")
+    print(summary("next page of 100 rows while scrolling", timings["page"]))
+    print(summary("open a photo (row, thumbnail, history)", timings["detail"]))
     print(summary("peer: Archive.search by date (same queries)", direct["date"]))
     print(summary("peer: Archive.search by FTS rank", direct["relevance"]))
     ratio = statistics.median(direct["relevance"]) / max(statistics.median(direct["date"]), 1e-9)

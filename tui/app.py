@@ -79,10 +79,12 @@ class CatalogApp(DeskActions):
         self.generation = 0
         self.shown_generation = 0
         self.last_search_ms: float | None = None
+        self.last_page_ms: float | None = None
+        self._page_started = perf_counter()
         self.total: int | None = None
         self.has_more = False
         self._search_started = perf_counter()
-        self._loading_more = False
+        self.loading_more = False
         self._debounce: Timer | None = None
         self._writer: Archive | None = None
         self._show_filters = show_filters
@@ -143,7 +145,7 @@ class CatalogApp(DeskActions):
         self.request = request
         self.generation += 1
         self._search_started = perf_counter()
-        self._loading_more = False
+        self.loading_more = False
         self.total = None
         # The old search's page, count and facets would only compete with the new one.
         self.readers.cancel("page", "count", "facets")
@@ -181,8 +183,10 @@ class CatalogApp(DeskActions):
         table = self.results_table
         table.show_rows(message.rows, append=message.offset > 0)
         self.has_more = message.has_more
-        self._loading_more = False
-        if message.offset == 0:
+        self.loading_more = False
+        if message.offset > 0:
+            self.last_page_ms = (perf_counter() - self._page_started) * 1000
+        else:
             self.last_search_ms = (perf_counter() - self._search_started) * 1000
             self.shown_generation = message.generation
             if message.has_more:
@@ -194,8 +198,9 @@ class CatalogApp(DeskActions):
         self._show_status()
 
     def on_results_table_need_more(self, message: ResultsTable.NeedMore) -> None:
-        if self.has_more and not self._loading_more and self.shown_generation == self.generation:
-            self._loading_more = True
+        if self.has_more and not self.loading_more and self.shown_generation == self.generation:
+            self.loading_more = True
+            self._page_started = perf_counter()
             self._page_worker(self.generation, self.request, message.loaded,
                               self.readers.ticket())
 
@@ -237,7 +242,7 @@ class CatalogApp(DeskActions):
 
     def on_search_failed(self, message: SearchFailed) -> None:
         if message.generation == self.generation:
-            self._loading_more = False
+            self.loading_more = False
             self.status_line.update(f"Search failed: {message.reason}")
 
     def count_text(self) -> str:

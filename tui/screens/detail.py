@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from time import perf_counter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -59,6 +60,8 @@ class DetailScreen(Screen[None]):
         self.photo_id = photo_id
         self.result_ids = result_ids or []
         self.detail: PhotoDetail | None = None
+        self.loaded_ms: float | None = None  # from asking for the photo to showing it
+        self._asked_at = perf_counter()
         self.history: list[dict[str, Any]] = []
 
     @property
@@ -78,6 +81,7 @@ class DetailScreen(Screen[None]):
     def show_photo(self, photo_id: int) -> None:
         """Switch to another photo."""
         self.photo_id = photo_id
+        self._asked_at = perf_counter()
         self.query_one("#detail-status", Static).update("Loading…")
         self.load(photo_id, self.catalog.readers.ticket())
 
@@ -116,6 +120,7 @@ class DetailScreen(Screen[None]):
         status.update(f"Photo {row['id']}  ·  {row.get('agency') or 'unknown agency'}"
                       f"  ·  {row.get('date') or 'undated'}{position}")
         self.query_one(DetailPane).show(message.detail)
+        self.loaded_ms = (perf_counter() - self._asked_at) * 1000
 
     def on_other_uses_loaded(self, message: OtherUsesLoaded) -> None:
         if message.photo_id != self.photo_id or self.detail is None:
