@@ -83,3 +83,9 @@ def test_older_file_photo_wording() -> None:
                 "(AP Photo/Seth Perl)")
     assert cap.file_photo and cap.date == dt.date(2019, 2, 5)
     assert (cap.city, cap.region, cap.country_code) == ("Springfield", "Ill.", "US")
+
+
+def test_signoff_in_capitals() -> None:
+    cap = parse("VOTERS WAIT OUTSIDE A SCHOOL IN SPRINGFIELD, ILL., TUESDAY, SEPT. 3, 2024. (AP PHOTO/SAM REYES)")
+    assert (cap.photographer, cap.city, cap.region, cap.date) == (
+        "SAM REYES", "SPRINGFIELD", "ILL.", dt.date(2024, 9, 3))

@@ -187,3 +187,10 @@ def test_illustration_credit_and_bare_file_photo_prefix() -> None:
     assert cap.date == dt.date(2024, 1, 8) and cap.city == ""
     bare = parse("FILE PHOTO A man walks in Kyiv, Ukraine, March 5, 2024. REUTERS/Gleb Haran")
     assert bare.file_photo and bare.subject == "A man walks."
+
+
+def test_labelled_credit_with_agency_last() -> None:
+    cap = parse("Rescuers search for survivors in Kahramanmaras, Turkey, February 7, 2023. "
+                "Photo: Umit Bek/Reuters")
+    assert (cap.agency, cap.photographer, cap.credit) == ("Reuters", "Umit Bek", "Photo: Umit Bek/Reuters")
+    assert cap.subject == "Rescuers search for survivors."

@@ -100,6 +100,7 @@ _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECAS
 _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 
 
+_LABEL_START = re.compile(r"^(?:Photo(?:grapher)?|Picture|Foto)\s?(?::|by\b)\s?", re.IGNORECASE)
 _MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
 
 
@@ -110,7 +111,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     caller matched "(AP Photo/...)" for instance).
     """
     credit = Credit()
-    text = squash(chain)
+    text = _LABEL_START.sub("", squash(chain))
     mandatory = _MANDATORY.match(text)
     if mandatory:
         credit.mandatory = True
@@ -273,12 +274,15 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
         return pos
     while first < len(tokens) and tokens[first].group(0).lower() in _LEFT_TRIM:
         first += 1
-    return start + tokens[first].start() if first < len(tokens) else pos
+    found = start + tokens[first].start() if first < len(tokens) else pos
+    label = _LABEL_BEFORE.search(text, max(floor, found - 24), found)
+    return label.start() if label else found  # "Photo: Name/Reuters" keeps its label in the credit
 
 
 _LOWER_WORD = re.compile(r"[a-z]{2,}")
 _CHAIN_TOKEN = re.compile(r"[^\s/]+|/")
 _ORG_TOKEN = re.compile(r"[\w'’&().-]+")
+_LABEL_BEFORE = re.compile(r"\b(?:Photo(?:grapher)?|Picture|Credit|Foto)\s?:\s?$", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}\.?")
 _LEFT_TRIM = frozenset(
     {"de", "da", "van", "von", "al", "y", "la", "le", "of", "the", "and", "for", "&", "credit", "credit:"}

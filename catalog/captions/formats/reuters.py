@@ -83,7 +83,7 @@ def _credit_anchor(text: str) -> tuple[int, int] | None:
         word = m.group(0)
         after = text[m.end() : m.end() + 2].lstrip(" ")[:1]
         before = text[max(0, m.start() - 6) : m.start()]
-        credit_like = word.isupper() or after == "/" or _VIA_BEFORE.search(before)
+        credit_like = word.isupper() or after == "/" or before.endswith("/") or _VIA_BEFORE.search(before)
         if credit_like:
             best = m.span()
             if after == "/" or _VIA_BEFORE.search(before):
