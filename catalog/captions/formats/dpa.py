@@ -154,7 +154,13 @@ class DpaFormat:
             draft.credit(read_chain(chain_of(text, group)), (group[0] + 1, group[1] - 1))
             draft.take(group)
             return group[0], True
-        return body_end, bildfunk is not None
+        if bildfunk is None:
+            return body_end, False
+        # The tag alone names dpa; the photographer is then only in the IPTC By-line.
+        tag = text.find("dpa", bildfunk.start(), bildfunk.end())
+        draft.put("agency", "dpa", (tag, tag + 3), take=False)
+        draft.put("credit", "dpa-Bildfunk", bildfunk.span())
+        return body_end, True
 
 
 #: "Berlin: " or "Bayern, München: " without a date (short pieces only).

@@ -29,6 +29,10 @@ _EVENT_LINE = re.compile(
     r"^(?P<event>[^\n]{1,300}?)[ ]{1,2}[-–][ ]{1,2}(?P<date>\d{1,2}[ ][A-Za-z]{3,9}\.?[ ]\d{4})[ ]*$",
     re.MULTILINE,
 )
+#: The same event line run on after the caption's last sentence: "... line. City Marathon, Edinburgh, UK - 05 May 2024".
+_EVENT_TAIL = re.compile(
+    r"(?<=[.!?)] )(?P<event>[^.!?\n]{1,200}?)[ ]{1,2}[-–][ ]{1,2}(?P<date>\d{1,2}[ ][A-Za-z]{3,9}\.?[ ]\d{4})[ ]*$"
+)
 _PERSON_WORDS = frozenset({"stringer", "handout", "str"})
 
 
@@ -73,7 +77,7 @@ class RexFormat:
     def _event(draft: Draft, start: int, year_hint: int | None) -> bool:
         """Read the event line: its place and date; the event's name is kept as a note."""
         text = draft.text
-        line = _EVENT_LINE.search(text, start)
+        line = _EVENT_LINE.search(text, start) or _EVENT_TAIL.search(text, max(start, len(text) - 300))
         if line is None:
             return False
         for d in find_dates(line.group("date"), year_hint=year_hint, day_first=True):
