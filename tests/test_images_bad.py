@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -240,3 +243,16 @@ def test_symlink_loop_and_fifo(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.jpg"
     os.mkfifo(fifo)
     assert refusal(fifo) == "not a regular file (a pipe, socket or device)"  # never opened
+
+
+def test_command_line_prints_json_lines_and_fails_on_a_refusal(tmp_path: Path) -> None:
+    good = tmp_path / "good.jpg"
+    good.write_bytes(GOOD_JPEG)
+    empty = tmp_path / "empty.jpg"
+    empty.write_bytes(b"")
+    done = subprocess.run([sys.executable, "-m", "catalog.images", str(good), str(empty)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 1
+    assert (rows[0]["make"], rows[0]["caption_source"]) == ("Canon", "xmp")
+    assert rows[1] == {"path": str(empty), "error": "empty file (0 bytes)"}
