@@ -194,3 +194,11 @@ def test_labelled_credit_with_agency_last() -> None:
                 "Photo: Umit Bek/Reuters")
     assert (cap.agency, cap.photographer, cap.credit) == ("Reuters", "Umit Bek", "Photo: Umit Bek/Reuters")
     assert cap.subject == "Rescuers search for survivors."
+
+
+def test_the_date_that_ends_the_sentence_is_the_pictures() -> None:
+    cap = parse("People gather to commemorate the attack of October 7, 2023, in Tel Aviv, Israel, "
+                "March 5, 2024. REUTERS/Amos Adler")
+    assert cap.date == dt.date(2024, 3, 5) and cap.city == "Tel Aviv"
+    span = parse("Delegates attend the summit held March 4-5, 2024 in Brussels, Belgium. REUTERS/Yves Hermann")
+    assert span.date == dt.date(2024, 3, 4) and span.city == "Brussels"

@@ -35,7 +35,7 @@ _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 #: Month first: "Tuesday, Sept. 3, 2024", "MARCH 05", "March 5 2024".
 _MONTH_FIRST = re.compile(
-    rf"\b{_WEEKDAY_RE}{_MONTH_RE}\s{{1,3}}{_DAY_RE}\b(?:,?\s{{1,3}}{_YEAR_RE}\b)?",
+    rf"\b{_WEEKDAY_RE}{_MONTH_RE}\s{{1,3}}{_DAY_RE}\b(?:\s?[-–]\s?[0-3]?\d\b)?(?:,?\s{{1,3}}{_YEAR_RE}\b)?",
     re.IGNORECASE,
 )
 #: Day first: "05 March 2024", "5. März 2024", "5 de marzo de 2024", "Tuesday 5 March".
@@ -178,12 +178,12 @@ def first_date(
 _RELEASE_CONTEXT = re.compile(
     r"\b(?:released|issued|distributed|obtained|provided|published|posted|made\s+available|"
     r"handed\s+out|dated|filed|received)\s{1,3}"
-    r"(?:on\s{1,3}|by\s(?:(?:the|of|and|for|[A-Z(][\w'’().-]*)\s){1,12}on\s)?$",
+    r"(?:on\s{1,3}|by\s(?:(?:the|of|and|for|(?-i:[A-Z(])[\w'’().-]*)\s){1,12}on\s)?$",
     re.IGNORECASE,
 )
 
 
-_TAKEN = re.compile(r"\btaken\b", re.IGNORECASE)
+_TAKEN = re.compile(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
 
 
 def is_release_date(text: str, match: DateMatch) -> bool:

@@ -240,6 +240,9 @@ _PICTURE_TAKEN = re.compile(
     r"(?:[^.\n]|\.(?!\s+[A-Z]|\s*$)){0,160}(?:\.|$)", re.IGNORECASE | re.MULTILINE
 )
 _FILE_PHRASE = re.compile(r"\b(?:this|a|an)\s+(?:[\w.,]+\s+){0,4}?file\s+(?:photo|picture|image)\b", re.IGNORECASE)
+_WEEKDAY_START = re.compile(
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE
+)
 _SHOWS = re.compile(r"\bshows?\b", re.IGNORECASE)
 _DRONE = re.compile(r"\b(?:drone|UAV|aerial\s+(?:view|picture|photo))\b", re.IGNORECASE)
 #: Drone pictures described in the first sentence ("A drone view shows ..."), not drone strikes.
@@ -289,13 +292,13 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
     body_year = next((d.date.year for d in dates if d.has_year and d.date), year_hint)
     taken_date = picture_taken(draft, start, end, year_hint=body_year)
     dates = [d for d in dates if not _inside(d, draft.taken)]
-    main: DateMatch | None = None
+    candidates = []
     for d in dates:
         if is_release_date(text, d):
             draft.take((d.start, d.end))
-            continue
-        main = d
-        break
+        else:
+            candidates.append(d)
+    main = _picture_date(text, candidates)
     undated = _UNDATED.search(text, start, first_end) is not None
     file_phrase = _FILE_PHRASE.search(text, start, first_end)
     if file_phrase is not None and not draft.caption.file_photo:
@@ -331,6 +334,19 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             draft.take(country_after[1])
         if match is not None:
             draft.place(match)
+
+
+def _picture_date(text: str, candidates: list[DateMatch]) -> DateMatch | None:
+    """The first sentence's date of the picture: one with a weekday (AP), else the last with a
+    year (the date ends the sentence: "... commemorating October 7, 2023, in Tel Aviv, March 5,
+    2024."), else the first."""
+    if not candidates:
+        return None
+    for d in candidates:
+        if _WEEKDAY_START.match(d.text):
+            return d
+    with_year = [d for d in candidates if d.has_year]
+    return with_year[-1] if with_year else candidates[0]
 
 
 def _inside(d: DateMatch, taken: list[Span]) -> bool:
