@@ -12,6 +12,7 @@ import pillow_heif
 import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
+from PIL.TiffImagePlugin import IFDRational
 
 from catalog.images import ImageInfo, read_image
 from catalog.images.clean import clean_camera_string
@@ -301,3 +302,13 @@ def test_png_exif_chunk_after_the_pixels(tmp_path: Path) -> None:
     end = png.rindex(b"IEND") - 4
     info = read_image(write(tmp_path, "late.png", png[:end] + chunk + png[end:]))
     assert (info.make, info.model) == ("Google", "Pixel 9")
+
+
+def test_gps_seconds_written_as_zero_over_zero(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[3] = "N", "W"
+    gps[2] = (IFDRational(51), IFDRational(30), IFDRational(0, 0))
+    gps[4] = (IFDRational(0), IFDRational(7), IFDRational(0, 0))
+    info = read_image(write(tmp_path, "gps.jpg", make_jpeg(PICTURE, exif=exif.tobytes())))
+    assert (info.gps_lat, info.gps_lon) == (51.5, pytest.approx(-7 / 60))

@@ -219,16 +219,19 @@ def _apply_gps(info: ImageInfo, raw: RawExif) -> None:
 
 
 def _degrees(value: Any) -> float | None:
-    """Degrees, minutes, seconds (three rationals) as decimal degrees."""
+    """Degrees, minutes, seconds (three rationals) as decimal degrees.
+
+    Minutes or seconds written as 0/0 (some phones do) count as 0; degrees must be a number.
+    """
     if isinstance(value, list | tuple):
         parts = [_number(part) for part in value[:3]]
     else:
         parts = [_number(value)]
-    if not parts or any(part is None for part in parts):
+    if not parts or parts[0] is None:
         return None
     total = 0.0
     for part, scale in zip(parts, (1, 60, 3600), strict=False):
-        total += part / scale  # type: ignore[operator]
+        total += (part or 0.0) / scale
     return total
 
 
