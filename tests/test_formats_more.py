@@ -76,6 +76,8 @@ def test_spans_point_at_their_values(name: str) -> None:
     assert "credit" in cap.spans
     start, end = cap.spans["credit"]
     assert cap.photographer.split()[0] in cap.text[start:end]
+    start, end = cap.spans["agency"]
+    assert cap.text[start:end].lower() == cap.agency.lower()
 
 
 def test_xinhua_keeps_sending_and_picture_dates_apart() -> None:

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from catalog.captions.credits import read_chain
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
-from catalog.captions.formats.getty import polish_subject
+from catalog.captions.formats.getty import finish_caption
 from catalog.captions.model import Caption
 
 #: The credit ends the caption (searched in its last characters first) or a line.
@@ -52,9 +52,7 @@ class BloombergFormat:
         cap = draft.caption
         score = 0.7 + 0.1 * (cap.date is not None) + 0.1 * bool(cap.city or cap.country)
         score += 0.05 * bool(cap.photographer)
-        cap = draft.finish(self.name, score, (start, m.start()))
-        cap.subject = polish_subject(cap.subject)
-        return cap
+        return finish_caption(draft, self.name, score, (start, m.start()))
 
 
 FORMAT = BloombergFormat()

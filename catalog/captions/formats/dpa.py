@@ -21,7 +21,7 @@ from catalog.captions.credits import (
 )
 from catalog.captions.dates import find_dates
 from catalog.captions.formats.base import Draft, all_notes, describe
-from catalog.captions.formats.getty import chain_of, polish_subject, trailing_groups
+from catalog.captions.formats.getty import chain_of, finish_caption, trailing_groups
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
 
@@ -101,9 +101,7 @@ class DpaFormat:
         cap = draft.caption
         score = 0.35 + 0.35 * found + 0.15 * dated + 0.05 * bool(cap.photographer)
         score += 0.05 * bool(cap.city or cap.country) + 0.05 * (cap.date is not None)
-        cap = draft.finish(self.name, score, (start, body_end))
-        cap.subject = polish_subject(cap.subject)
-        return cap
+        return finish_caption(draft, self.name, score, (start, body_end))
 
     @staticmethod
     def _prefix(draft: Draft) -> int:

@@ -20,7 +20,7 @@ from catalog.captions.credits import (
     read_chain,
 )
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
-from catalog.captions.formats.getty import lead_notes, polish_subject
+from catalog.captions.formats.getty import finish_caption, lead_notes
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 
@@ -80,9 +80,7 @@ class EPAFormat:
         score = 0.35 + 0.3 * (credit_start is not None) + 0.1 * (prefix is not None)
         score += 0.1 * (cap.date is not None) + 0.1 * bool(cap.city or cap.country)
         score += 0.05 * bool(cap.photographer)
-        cap = draft.finish(self.name, score, (start, body_end))
-        cap.subject = polish_subject(cap.subject)
-        return cap
+        return finish_caption(draft, self.name, score, (start, body_end))
 
     def _credit(self, draft: Draft, start: int) -> int | None:
         """Record the credit; return where it starts (the body's end), or None."""

@@ -135,6 +135,19 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
     return chosen
 
 
+def finish_caption(draft: Draft, name: str, confidence: float, body: Span, *,
+                   subject: str | None = None) -> Caption:
+    """``Draft.finish`` plus what this set of formats adds: a polished subject, the agency's span."""
+    cap = draft.finish(name, confidence, body)
+    cap.subject = polish_subject(subject or cap.subject)
+    credit_span = cap.spans.get("credit")
+    if cap.agency and "agency" not in cap.spans and credit_span is not None:
+        start = cap.text.lower().find(cap.agency.lower(), *credit_span)
+        if start >= 0:
+            cap.spans["agency"] = (start, start + len(cap.agency))
+    return cap
+
+
 def lead_notes(draft: Draft, start: int, end: int) -> int:
     """Record parenthesised editors' notes that open the body; return where the body starts."""
     pos = start
@@ -225,9 +238,7 @@ class GettyFormat:
             elif place is not None:
                 draft.place(place)
         score += 0.05 * bool(cap.date) + 0.05 * bool(cap.city or cap.country)
-        cap = draft.finish(self.name, score, (body_start, body_end))
-        cap.subject = polish_subject(cap.subject)
-        return cap
+        return finish_caption(draft, self.name, score, (body_start, body_end))
 
     base_confidence: ClassVar[float] = 0.3
 

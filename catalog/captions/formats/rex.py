@@ -15,7 +15,7 @@ from typing import ClassVar
 from catalog.captions.credits import read_chain
 from catalog.captions.dates import find_dates
 from catalog.captions.formats.base import Draft, all_notes
-from catalog.captions.formats.getty import polish_subject
+from catalog.captions.formats.getty import finish_caption
 from catalog.captions.model import Caption
 from catalog.captions.places import find_place
 
@@ -69,9 +69,8 @@ class RexFormat:
         event = self._event(draft, m.end(), year_hint)
         cap = draft.caption
         score = 0.6 + 0.2 * event + 0.1 * (cap.date is not None) + 0.05 * bool(cap.photographer)
-        cap = draft.finish(self.name, score, (m.end(), len(text)))
-        cap.subject = polish_subject(_line_subject(draft, m.end()) or cap.subject)
-        return cap
+        return finish_caption(draft, self.name, score, (m.end(), len(text)),
+                              subject=_line_subject(draft, m.end()))
 
     @staticmethod
     def _event(draft: Draft, start: int, year_hint: int | None) -> bool:

@@ -14,7 +14,7 @@ from typing import ClassVar
 from catalog.captions.credits import read_chain
 from catalog.captions.dates import DateMatch, find_dates
 from catalog.captions.formats.base import Draft, all_notes, describe, sentence_end
-from catalog.captions.formats.getty import chain_of, polish_subject, trailing_groups
+from catalog.captions.formats.getty import chain_of, finish_caption, trailing_groups
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.places import find_place
@@ -81,9 +81,7 @@ class XinhuaFormat:
             self._sent_date(draft, dateline, cap.date.year)
         score = 0.3 + 0.3 * (dateline is not None) + 0.25 * bool(groups)
         score += 0.1 * (cap.date is not None) + 0.05 * bool(cap.city or cap.country)
-        cap = draft.finish(self.name, score, (start, body_end))
-        cap.subject = polish_subject(cap.subject)
-        return cap
+        return finish_caption(draft, self.name, score, (start, body_end))
 
     @staticmethod
     def _dateline(draft: Draft, year_hint: int | None) -> tuple[int, re.Match[str] | None]:
