@@ -256,3 +256,23 @@ def test_command_line_prints_json_lines_and_fails_on_a_refusal(tmp_path: Path) -
     assert done.returncode == 1
     assert (rows[0]["make"], rows[0]["caption_source"]) == ("Canon", "xmp")
     assert rows[1] == {"path": str(empty), "error": "empty file (0 bytes)"}
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "TIFF"])
+def test_metadata_is_read_without_decoding_pixels(tmp_path: Path, fmt: str) -> None:
+    """Pixel data that cannot be decoded costs read_image nothing: it never decodes it."""
+    exif = Image.Exif()
+    exif[0x010F] = "Sony"
+    buffer = io.BytesIO()
+    NOISY.resize((256, 192)).save(buffer, fmt, exif=exif)
+    data = bytearray(buffer.getvalue())
+    if fmt == "PNG":
+        data[len(data) // 2:len(data) // 2 + 64] = bytes(64)  # breaks the zlib stream
+    else:
+        data = data[: len(data) * 3 // 5]  # the pixels stop part way
+    with pytest.raises(OSError):  # proof that these pixels cannot be decoded
+        Image.open(io.BytesIO(bytes(data))).load()
+    path = tmp_path / f"pixels.{fmt.lower()}"
+    path.write_bytes(bytes(data))
+    info = read_image(path)
+    assert (info.width, info.height, info.make) == (256, 192, "Sony")
