@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from catalog.captions import placenames
 from catalog.captions.gazetteer import (
     City,
     country_code,
@@ -22,8 +23,7 @@ from catalog.captions.gazetteer import (
     region_country,
     us_state,
 )
-
-Span = tuple[int, int]
+from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, tail_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,29 +51,6 @@ class PlaceMatch:
     phrase_start: int | None = None  # where words like "in the town of" begin
 
 
-_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
-#: Lower-case words that may sit inside a proper name ("Rio de Janeiro", "Stratford-upon-Avon").
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_CONNECTORS = _words(
-    "de da do dos das del della di la le les el al upon on am an der den sur en y of and et im"
-)
-#: Words that end a place name even in capitals ("IN PARIS", "THE CITY OF").
-_FUNCTION_WORDS = _words(
-    """a an the in at on near from outside inside of to into by for with during after before
-    as while and or but his her their its where which who that this these those
-    is are was were be been being"""
-)
-#: Descriptive words: part of a name when capitalised ("Gaza City"), not in capitals text.
-_DESCRIPTORS = _words(
-    """city town village capital port region province district suburb area
-    neighbourhood neighborhood county state oblast governorate prefecture municipality
-    outskirts streets street centre center downtown northern southern
-    eastern western central northeastern northwestern southeastern southwestern frontline
-    island islands border camp"""
-)
 _REGION_WORDS = re.compile(
     r"\b(?:region|province|oblast|state|county|prefecture|district|governorate|department|"
     r"territory|canton|krai|republic|municipality)\b",
@@ -86,14 +63,7 @@ _DISTANCE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})['’]s\b")
-_TRAILING_JUNK = " \n,.;:-–—"
-_AMBIGUOUS_STATES = {"WA": ("washington", "US"), "NY": ("new york", "US"), "GA": ("georgia", "GE")}
-
-
-_NAME_WINDOW = 90
 _DIGIT = re.compile(r"\d")
-_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|ar|an|az|at)-[A-Z]")
-_INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 _NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
 _REGION_OF = re.compile(
@@ -106,90 +76,6 @@ _IN_THE_END = re.compile(r"\s(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
-
-
-def _is_proper(token: str, shouting: bool, *, last: bool = False) -> bool:
-    word = token.strip(".'’-")
-    if not word:
-        return False
-    lower = word.lower()
-    if lower in _FUNCTION_WORDS and not (last and not shouting and word[0].isupper()):
-        return False  # but "Hoi An": a capitalised last word is a name
-    if shouting and not last and lower in _DESCRIPTORS:
-        return False
-    if word[0].isupper():
-        return True
-    return _ARABIC_ARTICLE.match(word) is not None
-
-
-def tail_name(text: str, start: int, end: int, *, shouting: bool = False) -> Span | None:
-    """Span of the proper name that ends the segment ``text[start:end]``, if any."""
-    start = max(start, end - _NAME_WINDOW)  # a place name is never longer than this
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-    if not tokens:
-        return None
-    first = None
-    i = len(tokens) - 1
-    while i >= 0:
-        s, e = tokens[i]
-        tok = text[s:e]
-        if _is_proper(tok, shouting, last=i == len(tokens) - 1):
-            first = i
-        elif tok.lower() in _CONNECTORS and first is not None and not shouting:
-            pass
-        else:
-            break
-        i -= 1
-    if first is None:
-        return None
-    if first > 0 and text[tokens[first - 1][0] : tokens[first - 1][1]] == "The":
-        first -= 1  # "The Hague", "The Gambia": a capitalised article belongs to the name
-    s = tokens[first][0]
-    e = tokens[-1][1]
-    while e > s and text[e - 1] in ".'’-" and not _keeps_period(text[s:e]):
-        e -= 1
-    return (s, e) if e > s else None
-
-
-def _keeps_period(name: str) -> bool:
-    """Abbreviations such as U.S., Ill., N.Y., D.C. keep their final period."""
-    if _INITIALS_END.search(name):
-        return True
-    return us_state(name) is not None or country_code(name) is not None
-
-
-def _last_token(text: str, start: int, end: int) -> str:
-    cut = max(text.rfind(" ", start, end), start - 1)
-    return text[cut + 1 : end]
-
-
-@dataclass
-class _Chunk:
-    start: int
-    end: int
-
-
-def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
-    out: list[_Chunk] = []
-    pos = start
-    comma = text.find(",", start, end)
-    while comma >= 0:
-        out.append(_Chunk(pos, comma))
-        pos = comma + 1
-        comma = text.find(",", pos, end)
-    out.append(_Chunk(pos, end))
-    trimmed = []
-    for c in out:
-        s, e = c.start, c.end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1] in _TRAILING_JUNK:
-            e -= 1
-        if e > s and e < c.end and text[e] == "." and _keeps_period(_last_token(text, s, e + 1)):
-            e += 1
-        if e > s:
-            trimmed.append(_Chunk(s, e))
-    return trimmed
 
 
 _TRAILING_CONNECTIVE = re.compile(
@@ -235,16 +121,16 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if segment else None
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
-    shouting = _shouting(text[start:end])
-    chunks = _chunks(text, start, end)
+    shouting = placenames.shouting(text[start:end])
+    chunks = placenames.chunks(text, start, end)
     while chunks and _skippable(text, chunks[-1], shouting):
         chunks.pop()
     if not chunks:
         return None
-    return _read_chunks(text, chunks, shouting, default_country)
+    return _readchunks(text, chunks, shouting, default_country)
 
 
-def _skippable(text: str, chunk: _Chunk, shouting: bool) -> bool:
+def _skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
     words = text[chunk.start : chunk.end]
     if _DIGIT.search(words) and _DISTANCE.search(words):
         return True
@@ -252,12 +138,6 @@ def _skippable(text: str, chunk: _Chunk, shouting: bool) -> bool:
         return False
     direction = _DIRECTION_OF.match(words) is not None
     return direction or tail_name(text, chunk.start, chunk.end, shouting=shouting) is None
-
-
-def _shouting(segment: str) -> bool:
-    upper = sum(map(str.isupper, segment))
-    lower = sum(map(str.islower, segment))
-    return upper + lower >= 8 and upper > 9 * lower
 
 
 class _Reading:
@@ -272,7 +152,7 @@ class _Reading:
         self.far_country = False  # the country came from outside the phrase
 
 
-def _read_chunks(text: str, chunks: list[_Chunk], shouting: bool,
+def _readchunks(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     i = len(chunks) - 1
     last = chunks[i]
@@ -315,13 +195,13 @@ def _read_chunks(text: str, chunks: list[_Chunk], shouting: bool,
     match = _build(text, got)
     if match is not None:
         chunk_start = next((c.start for c in chunks if c.start <= match.start <= c.end), match.start)
-        lead = _LEAD_PHRASE.search(text, max(chunk_start, match.start - _NAME_WINDOW), match.start)
+        lead = _LEAD_PHRASE.search(text, max(chunk_start, match.start - NAME_WINDOW), match.start)
         if lead is not None:
             match.phrase_start = lead.start()
     return match
 
 
-def _read_previous(text: str, chunks: list[_Chunk], i: int, shouting: bool, got: _Reading) -> None:
+def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: _Reading) -> None:
     """Region and city from the chunks before the country or state."""
     while i >= 0 and _skippable(text, chunks[i], shouting):
         i -= 1
@@ -344,7 +224,7 @@ def _read_previous(text: str, chunks: list[_Chunk], i: int, shouting: bool, got:
         i -= 1
     elif got.region is None and ctail and ctail[0] == _lead_trimmed(text, chunk) and before:
         bname = text[before[0] : before[1]]
-        led = _LEAD_PHRASE.search(text, max(chunks[i - 1].start, before[0] - _NAME_WINDOW), before[0]) is not None
+        led = _LEAD_PHRASE.search(text, max(chunks[i - 1].start, before[0] - NAME_WINDOW), before[0]) is not None
         cname_city = find_city(cname, country=got.cc, primary_only=True)
         if (led and cname_city is None) or (find_city(bname, country=got.cc) and cname_city is None):
             got.region = ctail
@@ -374,7 +254,7 @@ _PLACE_LEAD = re.compile(
 )
 
 
-def _placed(text: str, chunk: _Chunk, name: Span) -> bool:
+def _placed(text: str, chunk: Chunk, name: Span) -> bool:
     """A city candidate stands alone in its chunk or follows a place word ("in", "city of")."""
     lead = text[max(chunk.start, name[0] - 40) : name[0]]
     if not lead.strip() or name[0] - chunk.start <= 4:
@@ -382,7 +262,7 @@ def _placed(text: str, chunk: _Chunk, name: Span) -> bool:
     return _PLACE_LEAD.search(lead) is not None
 
 
-def _in_x_near_y(text: str, chunk: _Chunk, tail: Span, shouting: bool) -> Span:
+def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it."""
     m = _NEAR_END.search(text[chunk.start : tail[0]])
     if m is None:
@@ -401,7 +281,7 @@ def _with_article(text: str, span: Span) -> Span:
     return span
 
 
-def _after_last_in(text: str, chunk: _Chunk, shouting: bool) -> Span | None:
+def _after_last_in(text: str, chunk: Chunk, shouting: bool) -> Span | None:
     """"... am Rhein in Köln spazieren": the proper name after the last "in"."""
     found = None
     for m in _LAST_IN.finditer(text, chunk.start, chunk.end):
@@ -430,7 +310,7 @@ def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) 
     return None
 
 
-def _possessive_region(text: str, chunk: _Chunk) -> str | None:
+def _possessive_region(text: str, chunk: Chunk) -> str | None:
     """"in China's southwestern Tibet region": the country of a possessive region phrase."""
     words = text[chunk.start : chunk.end]
     m = _POSSESSIVE.search(words)
@@ -441,7 +321,7 @@ def _possessive_region(text: str, chunk: _Chunk) -> str | None:
     return _country_of(m.group(1))
 
 
-def _region_phrase(text: str, chunk: _Chunk, tail: Span, shouting: bool) -> Span:
+def _region_phrase(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     if _REGION_WORDS.search(text[tail[1] : chunk.end]) or _POSSESSIVE.search(text[chunk.start : chunk.end]):
         return _region_span(text, chunk, shouting)
     return tail
@@ -465,7 +345,7 @@ def _state_is_city(state: str, text: str, prev_tail: Span | None) -> bool:
     return find_city(text[prev_tail[0] : prev_tail[1]], country="US") is None and state == "WA"
 
 
-def _prev_city_tail(text: str, chunks: list[_Chunk], i: int, shouting: bool) -> Span | None:
+def _prev_city_tail(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
     if i == 0:
         return None
     chunk = chunks[i - 1]
@@ -474,7 +354,7 @@ def _prev_city_tail(text: str, chunks: list[_Chunk], i: int, shouting: bool) -> 
 
 def _split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
     """"Lyon France" without a comma: a country or state at the end of the name."""
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, tail[0], tail[1])]
+    tokens = placenames.token_spans(text, tail[0], tail[1])
     for k in range(min(4, len(tokens) - 1), 0, -1):
         s = tokens[-k][0]
         suffix = text[s : tail[1]]
@@ -487,12 +367,12 @@ def _split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
     return None
 
 
-def _lead_trimmed(text: str, chunk: _Chunk) -> int:
+def _lead_trimmed(text: str, chunk: Chunk) -> int:
     m = _LEAD_WORDS.match(text, chunk.start, chunk.end)
     return m.end() if m else chunk.start
 
 
-def _region_span(text: str, chunk: _Chunk, shouting: bool) -> Span:
+def _region_span(text: str, chunk: Chunk, shouting: bool) -> Span:
     """"Rio Grande do Sul state", "Donetsk region": the name before the region word, with it."""
     s = _lead_trimmed(text, chunk)
     words = list(_REGION_WORDS.finditer(text, s, chunk.end))
@@ -504,7 +384,7 @@ def _region_span(text: str, chunk: _Chunk, shouting: bool) -> Span:
     return tail_name(text, chunk.start, chunk.end, shouting=shouting) or (s, chunk.end)
 
 
-def _country_from_context(text: str, chunks: list[_Chunk], city_span: Span) -> tuple[str | None, Span | None]:
+def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tuple[str | None, Span | None]:
     """"Iraq's southern port city of Basra" (Iraq, written), "the southeastern Spanish town of Ibi" (ES)."""
     chunk_start = next((c.start for c in chunks if c.start <= city_span[0] <= c.end), city_span[0])
     lead = text[chunk_start : city_span[0]]

@@ -1,0 +1,144 @@
+"""Place names in running text: the proper name that ends a segment, and comma chunks.
+
+Shared by ``places`` (and by formats that read datelines). A name is a run of
+capitalised words, with particles inside ("Rio de Janeiro"), read from the end
+of a segment; in text written in capitals, function and descriptive words end it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from catalog.captions.gazetteer import country_code, us_state
+
+Span = tuple[int, int]
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Lower-case words that may sit inside a proper name ("Rio de Janeiro", "Stratford-upon-Avon").
+_CONNECTORS = _words(
+    "de da do dos das del della di la le les el al upon on am an der den sur en y of and et im"
+)
+#: Words that end a place name even in capitals ("IN PARIS", "THE CITY OF").
+FUNCTION_WORDS = _words(
+    """a an the in at on near from outside inside of to into by for with during after before
+    as while and or but his her their its where which who that this these those
+    is are was were be been being"""
+)
+#: Descriptive words: part of a name when capitalised ("Gaza City"), not in capitals text.
+DESCRIPTORS = _words(
+    """city town village capital port region province district suburb area
+    neighbourhood neighborhood county state oblast governorate prefecture municipality
+    outskirts streets street centre center downtown northern southern
+    eastern western central northeastern northwestern southeastern southwestern frontline
+    island islands border camp"""
+)
+_TRAILING_JUNK = " \n,.;:-–—"
+#: A place name is never longer than this many characters.
+NAME_WINDOW = 90
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|ar|an|az|at)-[A-Z]")
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+
+
+def is_proper(token: str, shouting: bool, *, last: bool = False) -> bool:
+    word = token.strip(".'’-")
+    if not word:
+        return False
+    lower = word.lower()
+    if lower in FUNCTION_WORDS and not (last and not shouting and word[0].isupper()):
+        return False  # but "Hoi An": a capitalised last word is a name
+    if shouting and not last and lower in DESCRIPTORS:
+        return False
+    if word[0].isupper():
+        return True
+    return _ARABIC_ARTICLE.match(word) is not None
+
+
+def tail_name(text: str, start: int, end: int, *, shouting: bool = False) -> Span | None:
+    """Span of the proper name that ends the segment ``text[start:end]``, if any."""
+    start = max(start, end - NAME_WINDOW)  # a place name is never longer than this
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    if not tokens:
+        return None
+    first = None
+    i = len(tokens) - 1
+    while i >= 0:
+        s, e = tokens[i]
+        tok = text[s:e]
+        if is_proper(tok, shouting, last=i == len(tokens) - 1):
+            first = i
+        elif tok.lower() in _CONNECTORS and first is not None and not shouting:
+            pass
+        else:
+            break
+        i -= 1
+    if first is None:
+        return None
+    if first > 0 and text[tokens[first - 1][0] : tokens[first - 1][1]] == "The":
+        first -= 1  # "The Hague", "The Gambia": a capitalised article belongs to the name
+    s = tokens[first][0]
+    e = tokens[-1][1]
+    while e > s and text[e - 1] in ".'’-" and not keeps_period(text[s:e]):
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def keeps_period(name: str) -> bool:
+    """Abbreviations such as U.S., Ill., N.Y., D.C. keep their final period."""
+    if _INITIALS_END.search(name):
+        return True
+    return us_state(name) is not None or country_code(name) is not None
+
+
+def _last_token(text: str, start: int, end: int) -> str:
+    cut = max(text.rfind(" ", start, end), start - 1)
+    return text[cut + 1 : end]
+
+
+@dataclass(slots=True)
+class Chunk:
+    """A comma-separated piece of a segment: ``text[start:end]``, trimmed."""
+
+    start: int
+    end: int
+
+
+def chunks(text: str, start: int, end: int) -> list[Chunk]:
+    out: list[Chunk] = []
+    pos = start
+    comma = text.find(",", start, end)
+    while comma >= 0:
+        out.append(Chunk(pos, comma))
+        pos = comma + 1
+        comma = text.find(",", pos, end)
+    out.append(Chunk(pos, end))
+    trimmed = []
+    for c in out:
+        s, e = c.start, c.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1] in _TRAILING_JUNK:
+            e -= 1
+        if e > s and e < c.end and text[e] == "." and keeps_period(_last_token(text, s, e + 1)):
+            e += 1
+        if e > s:
+            trimmed.append(Chunk(s, e))
+    return trimmed
+
+
+def shouting(segment: str) -> bool:
+    """True when the letters of ``segment`` are (almost) all capitals."""
+    upper = sum(map(str.isupper, segment))
+    lower = sum(map(str.islower, segment))
+    return upper + lower >= 8 and upper > 9 * lower
+
+
+def token_spans(text: str, start: int, end: int) -> list[Span]:
+    """Spans of the words of ``text[start:end]`` (commas, brackets and quotes excluded)."""
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
