@@ -146,3 +146,10 @@ def test_sports_wire_semicolon_dateline_and_dashed_credit() -> None:
     assert (cap.city, cap.region, cap.country_code, cap.date) == (
         "Los Angeles", "California", "US", dt.date(2024, 3, 5))
     assert cap.subject == "Lakers forward Sam Doe dunks during the first half."
+
+
+def test_partner_sports_header_in_the_generic_format() -> None:
+    cap = parse_caption("Basketball - NBA - Harbor City v Lakeview - Arena One, Los Angeles, California, U.S. - "
+                        "March 16, 2024 Lakeview's Sam Doe in action Mandatory Credit: Kim Lee-USA TODAY Sports")
+    assert (cap.city, cap.country_code, cap.date) == ("Los Angeles", "US", dt.date(2024, 3, 16))
+    assert cap.subject == "Lakeview's Sam Doe in action."

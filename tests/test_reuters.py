@@ -202,3 +202,13 @@ def test_the_date_that_ends_the_sentence_is_the_pictures() -> None:
     assert cap.date == dt.date(2024, 3, 5) and cap.city == "Tel Aviv"
     span = parse("Delegates attend the summit held March 4-5, 2024 in Brussels, Belgium. REUTERS/Yves Hermann")
     assert span.date == dt.date(2024, 3, 4) and span.city == "Brussels"
+
+
+def test_sports_trailers_are_notes() -> None:
+    cap = parse("Soccer Football - Premier League - Northbridge v Eastvale - Riverside Park, Manchester, "
+                "Britain - March 3, 2024 Northbridge's Sam Oduya celebrates Action Images via Reuters/Lee Smyth "
+                "EDITORIAL USE ONLY. No use with unauthorized audio, video, data, fixture lists, club/league "
+                "logos or 'live' services. Please contact your account representative for further details.")
+    assert (cap.photographer, cap.intermediaries) == ("Lee Smyth", ["Action Images"])
+    assert cap.residue == "" and cap.subject == "Northbridge's Sam Oduya celebrates."
+    assert any(note.startswith("No use with") for note in cap.notes)

@@ -55,6 +55,9 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("note", "attention_editors",
      re.compile(r"\bATTENTION\s+EDITORS?\b\s*[-–:]?\s*[^.\n]{0,200}\.?", re.I)),
     ("note", "editors_note", re.compile(r"\bEDITOR['’]?S['’]?\s+NOTE\s*[:-]\s*[^.\n]{0,200}\.?", re.I)),
+    ("note", "usage_terms",
+     re.compile(r"\b(?:No\s+use\s+(?:with|in|by)|Online\s+in-match\s+use|Please\s+contact\s+your\s+account|"
+                r"Data\s+Audio\s+Services|Use\s+restricted|Use\s+is\s+restricted)[^.\n]{0,300}\.?", re.I)),
 ]
 
 
@@ -62,7 +65,7 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
 _KEYWORDS: tuple[tuple[str, ...], ...] = (
     ("WIDER",), ("SEARCH",), ("WIDER",), ("TPX",), ("THIRD",), ("EDITORIAL",), ("SALE",), ("ARCHIVE",),
     ("MARKETING", "ADVERTISING"), ("SALES",), ("MANDATORY",), ("SERVICE",), ("OUT",), ("LOGO",),
-    ("ATTENTION",), ("NOTE",),
+    ("ATTENTION",), ("NOTE",), ("USE", "CONTACT", "SERVICES"),
 )
 
 

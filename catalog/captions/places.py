@@ -71,6 +71,7 @@ _REGION_OF = re.compile(
     re.IGNORECASE,
 )
 _LOCATOR_CHUNK = re.compile(r"(?:near|outside|on\s+the\s+outskirts\s+of)\s", re.IGNORECASE)
+_BORDER_WITH = re.compile(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_AT_END = re.compile(r"\b(?:in|at)\s+$")
 _IN_THE_END = re.compile(r"\s(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
@@ -302,10 +303,10 @@ def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) 
         return None
     end = chunk_start + lead.start()
     span = tail_name(text, chunk_start, end, shouting=shouting)
-    if span is None:
-        return None
-    before = text[chunk_start : span[0]]
-    if _PREP_WORDS_END.search(before):
+    if span is None or _country_of(text[span[0] : span[1]]) is not None:
+        return None  # "near the border with Russia in the Kharkiv region": Russia is not the city
+    before = text[max(chunk_start, span[0] - 40) : span[0]]
+    if _PREP_WORDS_END.search(before) and not _BORDER_WITH.search(before):
         return span
     return None
 

@@ -12,6 +12,7 @@ from typing import ClassVar
 from catalog.captions.credits import read_chain
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.formats.sports import sports_header
 from catalog.captions.model import Caption
 from catalog.captions.places import find_place
 
@@ -44,7 +45,11 @@ class GenericFormat:
         start = strip_prefix(draft)
         body_end = self._credit(draft, start)
         start = _semicolon_dateline(draft, start, body_end, year_hint)
-        describe(draft, start, body_end, year_hint=year_hint)
+        header_end = sports_header(draft, start, body_end)
+        if header_end is not None:
+            start = header_end
+        else:
+            describe(draft, start, body_end, year_hint=year_hint)
         if draft.caption.date is None:
             for d in find_dates(text, year_hint=year_hint):
                 if d.date is not None and not is_release_date(text, d) and d.start >= start:

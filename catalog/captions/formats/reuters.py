@@ -15,15 +15,13 @@ from typing import ClassVar
 from catalog.captions.credits import chain_left, chain_right, read_chain
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
-from catalog.captions.gazetteer import country_code
+from catalog.captions.formats.sports import sports_header
 from catalog.captions.model import Caption
 from catalog.captions.normalize import is_shouting
 from catalog.captions.notes import shouted_notes
-from catalog.captions.places import find_place
 
 _ANCHOR = re.compile(r"\b(?:REUTERS|RETUERS|REUTRES|REUETRS|RUETERS|REUTERES|REUTER|REUTRS)\b", re.IGNORECASE)
 _VIA_BEFORE = re.compile(r"(?:\s?/\s?|\s)via\s?/?\s?$", re.IGNORECASE)
-_HEADER_SEP = re.compile(r" [-–] ")
 
 
 class ReutersFormat:
@@ -61,7 +59,7 @@ class ReutersFormat:
         body_end = credit_start
         if body_end < start:
             body_end = len(text)
-        header = _sports_header(draft, start, body_end)
+        header = sports_header(draft, start, body_end)
         if header is not None:
             start = header
         else:
@@ -103,54 +101,6 @@ def _credit_extent(text: str, anchor: tuple[int, int], taken: list[tuple[int, in
     via_start = anchor[0] - len(before) + via.start()
     start = chain_left(text, via_start)
     return (start if start < via_start else via_start + len(via.group(0)) - len(via.group(0).lstrip())), end
-
-
-def _sports_header(draft: Draft, start: int, end: int) -> int | None:
-    """Read ``Sport - Competition - ... - Venue, City, Country - Date``; return the subject start."""
-    text = draft.text
-    seps = [m for m in _HEADER_SEP.finditer(text, start, min(end, start + 400))]
-    for i, sep in enumerate(seps):
-        if i < 1:
-            continue
-        dates = find_dates(text[sep.end() : sep.end() + 45], day_first=True)
-        if not dates or dates[0].start != 0 or dates[0].date is None:
-            continue
-        d = dates[0]
-        draft.date(_shift(d, sep.end()))
-        venue_start = seps[i - 1].end()
-        place = find_place(text, venue_start, sep.start())
-        if place is not None:
-            draft.place(place)
-        if not draft.caption.country_code:
-            _country_prefix(draft, start, seps[0].start())
-        cap = draft.caption
-        cap.notes.append(text[start : sep.start()].strip())
-        draft.take((start, sep.end()))
-        return sep.end() + d.end
-    return None
-
-
-_LEADING_WORDS = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
-
-
-def _country_prefix(draft: Draft, start: int, end: int) -> None:
-    """Older sports headers open with the country: "Britain Football Soccer - ..."."""
-    m = _LEADING_WORDS.match(draft.text, start, end)
-    if m is None:
-        return
-    words = m.group(0).split()
-    for n in range(len(words), 0, -1):
-        name = " ".join(words[:n])
-        if (code := country_code(name)) is not None:
-            draft.put("country", name, (start, start + len(name)), take=False)
-            draft.caption.country_code = code
-            return
-
-
-def _shift(d, offset: int):
-    from dataclasses import replace
-
-    return replace(d, start=d.start + offset, end=d.end + offset)
 
 
 def _date_after_credit(draft: Draft, credit_end: int, year_hint: int | None) -> None:
