@@ -33,6 +33,8 @@ _ISSUED = re.compile(r"\(\s?(?:re-?)?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
 _NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE)|\s+POOL|\s+HANDOUT)+\s*$")
 #: Where the credit stops: a run of spaces, a line break, an editors' note.
 _CREDIT_STOP = re.compile(r"\s{2,}|\n|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY)\b")
+#: A credit cut off at the IIM limit: "... 2024. EPA-EF".
+_CUT_CREDIT = re.compile(r"\s(?:EP|EPA|EPA-|EPA-E|EPA-EF|EPA-EFE)$")
 _NO_SALES_TAIL = re.compile(r"[\s/]*NO\s+SALES\s*$")
 #: Longest credit read after "EPA-EFE/": bounds the cost of the anchored searches.
 _MAX_CREDIT = 160
@@ -72,6 +74,12 @@ class EPAFormat:
         if credit_start is None and prefix is None:
             return None
         body_end = credit_start if credit_start is not None else len(text)
+        if credit_start is None and prefix is not None:
+            # The transmission reference "epa12345678" names the agency; a cut-off credit is residue.
+            tag = prefix.start() + prefix.group(0).index("epa")
+            draft.put("agency", "EPA-EFE", (tag, tag + 3), take=False)
+            if (cut := _CUT_CREDIT.search(text, max(start, len(text) - 12))) is not None:
+                body_end = cut.start()
         for m in _ISSUED.finditer(text, start, body_end):
             draft.take(m.span())
             draft.caption.notes.append(m.group(0))

@@ -148,6 +148,21 @@ def finish_caption(draft: Draft, name: str, confidence: float, body: Span, *,
     return cap
 
 
+def cut_truncated_credit(draft: Draft, start: int) -> int:
+    """A credit cut off at the IIM limit ("... (Photo by Tom Hal") is left out of the body (residue).
+
+    Returns where the body ends: before the unclosed parenthesis, or the end of the text.
+    """
+    text = draft.text
+    opening = text.rfind("(", max(start, len(text) - _MAX_GROUP))
+    if opening < 0 or ")" in text[opening:]:
+        return len(text)
+    fragment = text[opening:]
+    if "/" not in fragment and not _PHOTO_BY.match(fragment[1:]):
+        return len(text)
+    return opening
+
+
 def lead_notes(draft: Draft, start: int, end: int) -> int:
     """Record parenthesised editors' notes that open the body; return where the body starts."""
     pos = start
@@ -218,7 +233,7 @@ class GettyFormat:
         body_start, dateline_date, dateline_place = read_dateline(draft, start, year_hint)
         if found_credit is None and dateline_place is None:
             return None
-        body_end = found_credit[0][0] if found_credit else len(text)
+        body_end = found_credit[0][0] if found_credit else cut_truncated_credit(draft, body_start)
         body_start = lead_notes(draft, body_start, body_end)
         all_notes(draft, body_start, body_end)
         score = self.base_confidence

@@ -14,7 +14,12 @@ from typing import ClassVar
 from catalog.captions.credits import read_chain
 from catalog.captions.dates import DateMatch, find_dates
 from catalog.captions.formats.base import Draft, all_notes, describe, sentence_end
-from catalog.captions.formats.getty import chain_of, finish_caption, trailing_groups
+from catalog.captions.formats.getty import (
+    chain_of,
+    cut_truncated_credit,
+    finish_caption,
+    trailing_groups,
+)
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.places import find_place
@@ -66,12 +71,15 @@ class XinhuaFormat:
             groups = [inner.span()] if inner is not None else []
         if dateline is None and not groups:
             return None
-        body_end = len(text)
         if groups:
             group = groups[-1]
             draft.credit(read_chain(chain_of(text, group)), (group[0] + 1, group[1] - 1))
             draft.take(group)
             body_end = group[0]
+        else:  # the dateline's "(Xinhua)" names the agency; the credit may be cut off
+            body_end = cut_truncated_credit(draft, start)
+            tag = text.find("(Xinhua)", 0, start)
+            draft.put("agency", "Xinhua", (tag + 1, tag + 7), take=False)
         all_notes(draft, start, body_end)
         if not self._taken_shows(draft, start, body_end, year_hint):
             describe(draft, start, body_end, year_hint=year_hint)
