@@ -18,7 +18,7 @@ from tui.query import SearchRequest, parse_date_bound, place_of, settled_query
 from tui.readers import ReaderPool, Superseded
 from tui.screens.edit import changed_fields, history_text, valid_iso_date
 from tui.widgets.caption_view import caption_text_and_spans, highlight_caption
-from tui.widgets.detail import camera_pairs, conflict_lines, parsed_pairs
+from tui.widgets.detail import camera_name, camera_pairs, conflict_lines, parsed_pairs
 
 
 @pytest.mark.parametrize(("text", "end", "expected"), [
@@ -77,6 +77,9 @@ def test_detail_pairs_mark_corrections_and_explain_conflicts() -> None:
     assert conflict_lines(row) == [
         "Caption date 2024-03-05 is 3 days from the camera's 2024-03-02."]
     assert conflict_lines({"has_conflict": 0}) == []
+    assert camera_name("Canon", "Canon EOS R3") == "Canon EOS R3"
+    assert camera_name("NIKON CORPORATION", "NIKON Z 9") == "NIKON CORPORATION NIKON Z 9"
+    assert camera_name(None, "ILCE-1") == "ILCE-1"
 
 
 def test_edit_form_helpers() -> None:

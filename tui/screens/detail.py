@@ -116,7 +116,8 @@ class DetailScreen(Screen[None]):
         row = message.detail.row
         position = ""
         if message.photo_id in self.result_ids:
-            position = f"  ·  {self.result_ids.index(message.photo_id) + 1} of {len(self.result_ids)}"
+            index = self.result_ids.index(message.photo_id) + 1
+            position = f"  ·  result {index} of {len(self.result_ids)} loaded"
         status.update(f"Photo {row['id']}  ·  {row.get('agency') or 'unknown agency'}"
                       f"  ·  {row.get('date') or 'undated'}{position}")
         self.query_one(DetailPane).show(message.detail)

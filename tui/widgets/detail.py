@@ -102,6 +102,14 @@ def parsed_pairs(row: dict[str, Any]) -> list[tuple[str, Any]]:
     ]
 
 
+def camera_name(make: Any, model: Any) -> str:
+    """Make and model, without the make twice ("Canon" + "Canon EOS R3")."""
+    make, model = str(make or "").strip(), str(model or "").strip()
+    if make and model.lower().startswith(make.lower()):
+        return model
+    return f"{make} {model}".strip()
+
+
 def camera_pairs(row: dict[str, Any], paths: list[str]) -> list[tuple[str, Any]]:
     """Label/value pairs of the file, EXIF and IPTC facts."""
     taken = row.get("taken_at") or ""
@@ -122,7 +130,7 @@ def camera_pairs(row: dict[str, Any], paths: list[str]) -> list[tuple[str, Any]]
     iptc_place = ", ".join(str(row[key]) for key in ("iptc_city", "iptc_region", "iptc_country")
                            if row.get(key))
     return [
-        ("Camera", " ".join(str(row[key]) for key in ("make", "model") if row.get(key))),
+        ("Camera", camera_name(row.get("make"), row.get("model"))),
         ("Lens", row.get("lens")), ("Taken", taken), ("Exposure", exposure), ("GPS", gps),
         ("Image", size),
         ("Headline", row.get("headline")), ("By-line", row.get("byline")),
