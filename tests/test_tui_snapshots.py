@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from test_tui_support import build_archive, settle
+from textual_image._terminal import CellSize, get_cell_size
 
 from tui.app import CatalogApp
 
@@ -14,7 +15,10 @@ SIZE = (80, 24)
 
 @pytest.fixture
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CatalogApp:
-    monkeypatch.setenv("CATALOG_TUI_IMAGES", "halfcell")  # the same picture in any terminal
+    # The same picture in any terminal: half blocks, and the fallback cell size that
+    # textual-image assumes when it cannot ask a terminal (under a tty it would ask).
+    monkeypatch.setenv("CATALOG_TUI_IMAGES", "halfcell")
+    monkeypatch.setattr(get_cell_size, "_result", CellSize(10, 20), raising=False)
     return CatalogApp(build_archive(tmp_path / "snap.db"), editor="snap", show_timing=False)
 
 
