@@ -124,3 +124,18 @@ def test_region_of_is_a_region() -> None:
 
 def test_capitalised_article_belongs_to_the_name() -> None:
     assert place_of("Police stand guard outside the court in The Hague, Netherlands, ")[0] == "The Hague"
+
+
+def test_city_index_cache_round_trip(tmp_path, monkeypatch) -> None:
+    from catalog.captions import gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gazetteer.city_index.cache_clear()
+    try:
+        built = gazetteer.city_index()
+        assert list(tmp_path.rglob("*.marshal")), "the index was not cached"
+        gazetteer.city_index.cache_clear()
+        loaded = gazetteer.city_index()
+        assert loaded[0]["lyon"] == built[0]["lyon"] and loaded[1] == built[1]
+    finally:
+        gazetteer.city_index.cache_clear()

