@@ -128,7 +128,7 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         chunks.pop()
     if not chunks:
         return None
-    return _readchunks(text, chunks, shouting, default_country)
+    return _read_chunks(text, chunks, shouting, default_country)
 
 
 def _skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
@@ -153,7 +153,7 @@ class _Reading:
         self.far_country = False  # the country came from outside the phrase
 
 
-def _readchunks(text: str, chunks: list[Chunk], shouting: bool,
+def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     i = len(chunks) - 1
     last = chunks[i]
