@@ -33,6 +33,9 @@ _EVENT_LINE = re.compile(
 _EVENT_TAIL = re.compile(
     r"(?<=[.!?)] )(?P<event>[^.!?\n]{1,200}?)[ ]{1,2}[-–][ ]{1,2}(?P<date>\d{1,2}[ ][A-Za-z]{3,9}\.?[ ]\d{4})[ ]*$"
 )
+_EVENT_WORDS = re.compile(
+    r"\b(?:Festival|Awards?|Week|Marathon|Championships?|Show|Premiere|Games|Cup|Open|Gala|Fair)$"
+)
 _PERSON_WORDS = frozenset({"stringer", "handout", "str"})
 
 
@@ -88,7 +91,14 @@ class RexFormat:
         place = find_place(text, line.start("event"), line.end("event"))
         if place is not None:
             draft.place(place)
-            name = text[line.start("event") : place.start].strip(" ,")
+            place_start = place.start
+            if _EVENT_WORDS.search(draft.caption.city):  # "Cannes Film Festival, France": an event, not a city
+                draft.caption.city = ""
+                draft.caption.spans.pop("city", None)
+                draft.caption.place_lat = draft.caption.place_lon = None
+                rest = [span[0] for span in (place.region_span, place.country_span) if span is not None]
+                place_start = min(rest, default=place.end)
+            name = text[line.start("event") : place_start].strip(" ,")
         else:
             name = line.group("event")
         if name:
