@@ -142,7 +142,7 @@ def test_parser_version_is_a_positive_int() -> None:
 def test_sports_wire_semicolon_dateline_and_dashed_credit() -> None:
     cap = parse_caption("Mar 5, 2024; Los Angeles, California, USA; Lakers forward Sam Doe dunks during the "
                         "first half. Mandatory Credit: Kim Lee-USA TODAY Sports")
-    assert (cap.agency, cap.photographer) == ("USA TODAY Sports", "Kim Lee")
+    assert (cap.agency, cap.photographer) == ("Imagn", "Kim Lee")
     assert (cap.city, cap.region, cap.country_code, cap.date) == (
         "Los Angeles", "California", "US", dt.date(2024, 3, 5))
     assert cap.subject == "Lakers forward Sam Doe dunks during the first half."

@@ -212,3 +212,16 @@ def test_sports_trailers_are_notes() -> None:
     assert (cap.photographer, cap.intermediaries) == ("Lee Smyth", ["Action Images"])
     assert cap.residue == "" and cap.subject == "Northbridge's Sam Oduya celebrates."
     assert any(note.startswith("No use with") for note in cap.notes)
+
+
+def test_partner_credit_with_its_name_spelled_out_and_agency_inside_a_long_run() -> None:
+    cap = parse("A man walks past a billboard in Tehran, Iran March 5, 2024. "
+                "Majid Rahi/WANA (West Asia News Agency) via REUTERS ATTENTION EDITORS - THIS IMAGE HAS BEEN "
+                "SUPPLIED BY A THIRD PARTY")
+    assert (cap.photographer, cap.intermediaries) == ("Majid Rahi", ["WANA"])
+    assert "WANA" not in cap.subject
+    sports = parse("Soccer Football - Premier League - Northbridge v Eastvale - Riverside Park, Leeds, Britain - "
+                   "March 10, 2024 Northbridge's Dan Morl in action with Eastvale's Leo Varg Action Images via "
+                   "Reuters/Jason Cair")
+    assert (sports.photographer, sports.intermediaries) == ("Jason Cair", ["Action Images"])
+    assert sports.subject == "Northbridge's Dan Morl in action with Eastvale's Leo Varg."

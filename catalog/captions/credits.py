@@ -96,6 +96,7 @@ class Credit:
 
 
 _NAME_DASH_AGENCY = re.compile(r"(?P<name>[^-]{3,60}?)\s?[-–]\s?(?P<agency>[^-]{2,40})")
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)\s*")
 _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
 _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 
@@ -140,8 +141,8 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
                 orgs.append(clean_name(pool.group("org")))
         elif lower in ("handout", "ho", "handout photo"):
             credit.handout = True
-        elif (agency := normalize_agency(part)) is not None:
-            agencies.append(agency)
+        elif (agency := normalize_agency(_PARENTHETICAL.sub("", part))) is not None:
+            agencies.append(agency)  # "WANA (West Asia News Agency)"
         elif (hyphen := _NAME_DASH_AGENCY.fullmatch(part)) and normalize_agency(hyphen.group("agency")):
             people.append(clean_name(hyphen.group("name")))  # "Kirby Lee-USA TODAY Sports"
             agencies.append(normalize_agency(hyphen.group("agency")) or "")
@@ -249,7 +250,18 @@ def chain_right(text: str, pos: int, limit: int | None = None) -> int:
     return end
 
 
-_LEFT_STOP = re.compile(r"(?:[.!?;)\]]\s|\n|\s{2,}|^)")
+_LEFT_STOP = re.compile(r"(?:[.!?;\]]\s|\n|\s{2,}|^)")
+
+
+def _agency_suffix(tokens: list[re.Match[str]], first: int) -> int:
+    """In a chain without slashes, a known agency at its end is the whole credit:
+    "... Manchester City's Leo Varga Action Images via Reuters" starts at "Action"."""
+    last = len(tokens)
+    for i in range(max(first, last - 4), last):
+        name = " ".join(t.group(0) for t in tokens[i:last])
+        if normalize_agency(name) is not None:
+            return i
+    return first
 
 
 def chain_left(text: str, pos: int, floor: int = 0) -> int:
@@ -266,10 +278,13 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
         tok = tokens[i].group(0)
         if tok == "/":
             slash_seen = True
-        elif tok.endswith(",") or _YEAR.fullmatch(tok) or not (_NAME_TOKEN.fullmatch(tok) or tok.lower() in ("credit:", "credit")
-                  or (slash_seen and _ORG_TOKEN.fullmatch(tok))):
+        elif tok.endswith(",") or _YEAR.fullmatch(tok) or not (
+                _NAME_TOKEN.fullmatch(tok.strip("()")) or tok.lower() in ("credit:", "credit")
+                or (slash_seen and _ORG_TOKEN.fullmatch(tok))):
             break
         first = i
+    if not slash_seen:
+        first = _agency_suffix(tokens, first)
     if first == len(tokens):
         return pos
     while first < len(tokens) and tokens[first].group(0).lower() in _LEFT_TRIM:
