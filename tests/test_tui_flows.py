@@ -145,8 +145,9 @@ async def test_open_detail_shows_caption_fields_picture_and_other_uses(db: Path)
         await settle(pilot)
         assert screen.photo_id == 2
         assert "Photo 2" in str(screen.query_one("#detail-status", Static).render())
-        await pilot.press("escape")
-        assert not isinstance(app.screen, DetailScreen)
+        await pilot.press("ctrl+f")  # straight back to typing
+        await pilot.pause()
+        assert not isinstance(app.screen, DetailScreen) and app.focused is app.search_input
         # Conflicts between caption and camera are spelled out.
         await type_search(pilot, "ferry")
         app.results_table.focus()
@@ -154,6 +155,9 @@ async def test_open_detail_shows_caption_fields_picture_and_other_uses(db: Path)
         await settle(pilot)
         text = plain(app.screen.query_one("#conflicts", Static))
         assert "3 days" in text and "2024-03-02" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, DetailScreen) and app.focused is app.results_table
 
 
 async def test_correction_saved_survives_reimport_and_is_undone(db: Path) -> None:

@@ -269,8 +269,8 @@ class CatalogApp(DeskActions):
         if photo_id is not None:
             self.push_screen(DetailScreen(photo_id, table.photo_ids()), self._detail_closed)
 
-    def _detail_closed(self, _: None) -> None:
-        self.results_table.focus()
+    def _detail_closed(self, go_to: str | None) -> None:
+        (self.search_input if go_to == "search" else self.results_table).focus()
 
     def writer(self) -> Archive:
         """The one writable Archive, opened on first use."""
@@ -303,13 +303,19 @@ class CatalogApp(DeskActions):
         return True
 
     # ----- moving around ------------------------------------------------------------
+    def _on_main_screen(self) -> bool:
+        return self.screen is self.screen_stack[0]
+
     def action_focus_search(self) -> None:
         if isinstance(self.screen, DetailScreen):
-            self.screen.dismiss(None)
+            self.screen.dismiss("search")
+            return
+        if not self._on_main_screen():
+            return  # a dialog is open: it keeps the keyboard
         self.search_input.focus()
 
     def action_focus_results(self) -> None:
-        if not isinstance(self.screen, DetailScreen):
+        if self._on_main_screen():
             self.results_table.focus()
 
     def action_toggle_filters(self) -> None:

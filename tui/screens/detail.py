@@ -41,8 +41,11 @@ class OtherUsesLoaded(Message):
     other_uses: list[dict[str, Any]]
 
 
-class DetailScreen(Screen[None]):
-    """Shows one photo; n/p walk through the search results it was opened from."""
+class DetailScreen(Screen[str | None]):
+    """Shows one photo; n/p walk through the search results it was opened from.
+
+    Dismissed with where the keyboard goes next: "search", or None for the results.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
