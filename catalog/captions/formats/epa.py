@@ -121,7 +121,7 @@ class EPAFormat:
     def _read_after(rest: str, agency: str = "EPA-EFE") -> Credit:
         """What follows "EPA-EFE/": a photographer, a source and HANDOUT, a partner agency, POOL."""
         credit = Credit(agency=agency)
-        name = _NO_SALES_TAIL.sub("", rest).strip(" ./")
+        name = _NO_SALES_TAIL.sub("", rest).strip(" ./-–")
         tail = _NAME_TAIL.search(name)
         if tail is not None:
             words = tail.group(0).upper()
