@@ -19,9 +19,31 @@ WORDS = st.sampled_from([
     "city", "of", "Bakhmut", "245", "km", "east", "Budapest", "Georgia", "Washington", "OUT", "JAPAN",
     "SEARCH", '"WIDER', 'IMAGE"', "&amp;", "Ã©", "\n", "  ", "Getty", "Images", "EPA-EFE/X", "Xinhua",
 ])
+SEEDS = [
+    "FILE PHOTO: Smoke rises over the frontline city of Bakhmut, Ukraine, January 7, 2023. REUTERS/Ana Costa/File Photo",
+    "Voters wait outside a school in Springfield, Ill., Tuesday, Sept. 3, 2024. (AP Photo/Sam Reyes, File)",
+    "TOPSHOT - Fishermen haul nets in Dakar, on March 5, 2024. (Photo by Awa SALL / AFP) / China OUT",
+    "Soccer Football - Cup - A v B - Park, Leeds, Britain - 01/10/2016 A scores REUTERS/Jo Kent EDITORIAL USE ONLY.",
+    "Kim inspects a site in this undated photo released on March 5, 2024 by KCNA. KCNA via REUTERS NO RESALES.",
+    "Mar 5, 2024; Los Angeles, California, USA; A dunks. Mandatory Credit: Kim Lee-USA TODAY Sports",
+    "A man from Lviv walks in the village of Hroza, 245 km east of Kyiv, October 6, 2023, Ukraine. Photo: X/Y",
+]
+
+
+@st.composite
+def mutated(draw) -> str:
+    """A realistic caption with a slice cut out and random text spliced in."""
+    text = draw(st.sampled_from(SEEDS))
+    a = draw(st.integers(0, len(text)))
+    b = draw(st.integers(a, len(text)))
+    insert = draw(st.one_of(st.lists(WORDS, max_size=6).map(" ".join), st.text(max_size=12)))
+    return text[:a] + insert + text[b:]
+
+
 CAPTIONS = st.one_of(
     st.lists(WORDS, max_size=40).map(" ".join),
     st.text(max_size=300),
+    mutated(),
 )
 STRING_FIELDS = ("city", "region", "country", "photographer", "credit", "date_text")
 
