@@ -96,18 +96,22 @@ def generate(n: int, seed: int) -> list[tuple[str, dt.date]]:
     return [fill(TEMPLATES[i % len(TEMPLATES)], rng) for i in range(n)]
 
 
-def bench_ours(captions: list[tuple[str, dt.date]]) -> tuple[float, float]:
-    """(captions per second, share of captions whose date is the generated one)."""
+def bench_ours(captions: list[tuple[str, dt.date]]) -> tuple[float, float, float]:
+    """(captions per wall second, per CPU second, share whose date is the generated one).
+
+    The CPU-second rate is what one core does when it is not shared; the wall rate
+    is what this run saw.
+    """
     from catalog.captions import parse_caption
 
     for text, _ in captions[:200]:  # warm up: the gazetteer loads on first use
         parse_caption(text)
     right = 0
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for text, date in captions:
         right += parse_caption(text).date == date
-    elapsed = time.perf_counter() - started
-    return len(captions) / elapsed, right / len(captions)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    return len(captions) / elapsed, len(captions) / cpu, right / len(captions)
 
 
 def cost_by_format(captions: list[tuple[str, dt.date]]) -> dict[str, float]:
@@ -204,8 +208,9 @@ def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{len(captions):,} generated captions, {len(TEMPLATES)} templates, one core "
           f"(machine load {load:.1f} on {os.cpu_count()} cores: rates shrink when others run)")
-    ours, ours_right = bench_ours(captions)
-    print(f"parse_caption           {ours:>10,.0f} captions/s   date right {ours_right:6.1%}")
+    ours, ours_cpu, ours_right = bench_ours(captions)
+    print(f"parse_caption           {ours:>10,.0f} captions/s   date right {ours_right:6.1%}"
+          f"   ({ours_cpu:,.0f} per CPU second)")
     base = bench_dateparser(captions[: args.baseline_sample])
     if base is None:
         print("dateparser not installed: pip install -e '.[bench]' for the baseline")
@@ -214,7 +219,8 @@ def main() -> None:
         print(f"dateparser search_dates {rate:>10,.0f} captions/s   date right {right:6.1%}"
               f"   (date only, {args.baseline_sample:,}-caption sample)")
         print(f"ratio                   {ours / rate:>10,.1f}x faster, and parse_caption reads every field")
-    print(f"target >= 20,000 captions/s: {'met' if ours >= 20_000 else 'NOT met'}")
+    print(f"target >= 20,000 captions/s: {'met' if ours >= 20_000 else 'NOT met'} "
+          f"(wall); {'met' if ours_cpu >= 20_000 else 'NOT met'} (CPU)")
     costs = cost_by_format(captions[: min(len(captions), 6_000)])
     print("cost per caption by winning format: "
           + ", ".join(f"{name} {us:.0f} µs" for name, us in costs.items()))
