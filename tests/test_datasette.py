@@ -94,6 +94,11 @@ async def test_full_text_search(ds: Datasette) -> None:
     assert sorted(row["id"] for row in data["rows"]) == [1, 2]
     html = (await ds.client.get("/archive/photos?_search=marathon")).text
     assert "1 row where search matches" in html
+    ferry = (await ds.client.get("/archive/photos?_search=ferry")).text
+    assert "newest arrivals first" in ferry and "sorted by id descending" in ferry
+    assert ferry.index('href="/-/photo/2"') < ferry.index('href="/-/photo/1"')
+    by_date = (await ds.client.get("/archive/photos?_search=ferry&_sort=date")).text
+    assert "sorted by date" in by_date and "newest arrivals first" not in by_date
     for odd in ('"unbalanced', "AND", "ferry -", "run*", "NEAR(", "'"):
         response = await ds.client.get("/archive/photos", params={"_search": odd})
         assert response.status_code == 200, odd

@@ -6,6 +6,10 @@
   as if the reader had chosen them in Datasette's column menu. Datasette then reads
   and renders 16 columns instead of 90 (about a third of the page's time). The JSON
   and CSV (``photos.json``) keep every column.
+- A search in the photos grid (HTML) with no sort chosen lists the newest arrivals
+  first (``_sort_desc=id``): sorting every match by caption date is the dearest part
+  of a search page (a common word matches 50,000 of a million photos: ~65 ms of the
+  page), while arrival order costs nothing. The date column header sorts by date.
 """
 
 from __future__ import annotations
@@ -42,24 +46,30 @@ def guarded(datasette: Any, path: str) -> bool:
     return bool(first) and first in _archive_routes(datasette)
 
 
-def with_default_columns(datasette: Any, scope: dict) -> dict:
-    """``scope`` with the grid's ``_col`` arguments added, for a bare photos grid request."""
+def with_grid_defaults(datasette: Any, scope: dict) -> dict:
+    """``scope`` with the grid's default columns and search order added where unset."""
     parts = _local(datasette, scope.get("path", "")).strip("/").split("/")
     if len(parts) != 2 or parts[1] != "photos" or parts[0] not in _archive_routes(datasette):
         return scope
     pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-    if any(key in ("_col", "_nocol") for key, _ in pairs):
+    keys = {key for key, _ in pairs}
+    added: list[tuple[str, str]] = []
+    if not keys & {"_col", "_nocol"}:
+        added += DEFAULT_COLUMN_ARGS
+    if any(key == "_search" and value.strip() for key, value in pairs) and not keys & {
+            "_sort", "_sort_desc"}:
+        added.append(("_sort_desc", "id"))
+    if not added:
         return scope
-    query = urlencode([*pairs, *DEFAULT_COLUMN_ARGS]).encode("latin-1")
-    return {**scope, "query_string": query}
+    return {**scope, "query_string": urlencode([*pairs, *added]).encode("latin-1")}
 
 
 def catalog_middleware(app: Any, datasette: Any):
-    """Wrap ``app``: 405 for writing methods on guarded paths; default grid columns."""
+    """Wrap ``app``: 405 for writing methods on guarded paths; grid defaults for GETs."""
 
     async def wrapped(scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] == "http" and scope.get("method", "GET") in ("GET", "HEAD"):
-            scope = with_default_columns(datasette, scope)
+            scope = with_grid_defaults(datasette, scope)
         elif (scope["type"] == "http" and scope.get("method", "GET") not in READ_METHODS
                 and guarded(datasette, scope.get("path", ""))):
             await send({"type": "http.response.start", "status": 405,
