@@ -225,3 +225,9 @@ def test_partner_credit_with_its_name_spelled_out_and_agency_inside_a_long_run()
                    "Reuters/Jason Cair")
     assert (sports.photographer, sports.intermediaries) == ("Jason Cair", ["Action Images"])
     assert sports.subject == "Northbridge's Dan Morl in action with Eastvale's Leo Varg."
+
+
+def test_credit_before_the_caption() -> None:
+    cap = parse("REUTERS/Ana Costa A ferry leaves the harbour at dawn in Lyon, France March 5, 2024.")
+    assert (cap.photographer, cap.city, cap.date) == ("Ana Costa", "Lyon", dt.date(2024, 3, 5))
+    assert cap.subject == "A ferry leaves the harbour at dawn."

@@ -57,8 +57,8 @@ class ReutersFormat:
             credit.intermediaries.remove("Reuters")
         draft.credit(credit, (credit_start, credit_end), agency_span=anchor)
         body_end = credit_start
-        if body_end < start:
-            body_end = len(text)
+        if credit_start <= start:  # the credit opens the text: the body follows it
+            start, body_end = strip_prefix(draft, credit_end), len(text)
         header = sports_header(draft, start, body_end)
         if header is not None:
             start = header
