@@ -181,8 +181,11 @@ def lead_notes(draft: Draft, start: int, end: int) -> int:
 
 
 def photographer_from(text: str, groups: list[Span], credit: Credit) -> str:
-    """The photographer as first credited in a stack of groups (mixed case beats capitals)."""
-    for group in groups:
+    """The photographer as first credited in a stack of groups (mixed case beats capitals).
+
+    ``credit`` is what the last group says; only the groups before it are read again.
+    """
+    for group in groups[:-1]:
         name = read_chain(chain_of(text, group)).photographer
         if name:
             return name
