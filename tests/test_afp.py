@@ -58,3 +58,8 @@ def test_photo_by_afp_without_photographer() -> None:
     cap = parse("Residents walk through a market in Khan Yunis in the southern Gaza Strip on "
                 "January 22, 2024. (Photo by AFP)")
     assert (cap.agency, cap.photographer, cap.city, cap.country_code) == ("AFP", "", "Khan Yunis", "PS")
+
+
+def test_afp_photo_in_mixed_case() -> None:
+    cap = parse("A demonstrator waves a flag in Caracas on May 1, 2017. AFP Photo/Juan Perez")
+    assert (cap.agency, cap.photographer, cap.country_code) == ("AFP", "Juan Perez", "VE")

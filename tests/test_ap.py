@@ -89,3 +89,8 @@ def test_signoff_in_capitals() -> None:
     cap = parse("VOTERS WAIT OUTSIDE A SCHOOL IN SPRINGFIELD, ILL., TUESDAY, SEPT. 3, 2024. (AP PHOTO/SAM REYES)")
     assert (cap.photographer, cap.city, cap.region, cap.date) == (
         "SAM REYES", "SPRINGFIELD", "ILL.", dt.date(2024, 9, 3))
+
+
+def test_signoff_without_parentheses() -> None:
+    cap = parse("Voters wait outside a school in Springfield, Ill., Tuesday, Sept. 3, 2024. AP Photo/Sam Reyes")
+    assert (cap.agency, cap.photographer, cap.subject) == ("AP", "Sam Reyes", "Voters wait outside a school.")

@@ -18,7 +18,7 @@ from catalog.captions.model import Caption
 _PHOTO_BY = re.compile(
     r"\(\s?(?P<credit>Photo\s+by\s+(?:[^()\n]{1,160}?/\s?)?AFP\b[^()\n]{0,40}?)\s?\)", re.IGNORECASE
 )
-_AFP_PHOTO = re.compile(r"(?<![\"“])\b(?P<agency>AFP\s+PHOTO)\b")
+_AFP_PHOTO = re.compile(r"(?<![\"“])\b(?P<agency>AFP\s+(?:PHOTO|Photo))\b")
 _AFP_WORD = re.compile(r"\bAFP\b")
 
 

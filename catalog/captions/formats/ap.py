@@ -19,6 +19,7 @@ _SIGNOFF = re.compile(
     re.MULTILINE,
 )
 _AP_WORD = re.compile(r"\bAP\b")
+_BARE_SIGNOFF = re.compile(r"(?<![\w(])(?P<credit>AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()\n/]{2,60}?)?)[\s.]*$")
 
 
 class APFormat:
@@ -62,10 +63,11 @@ class APFormat:
 
 
 def _find_signoff(text: str) -> re.Match[str] | None:
-    """The first AP signoff that ends a sentence (the caption's own, if captions run together)."""
+    """The first AP signoff (the caption's own, if captions run together); else a bare
+    "AP Photo/Name" ending the text, as some systems leave it without parentheses."""
     for m in _SIGNOFF.finditer(text):
         return m
-    return None
+    return _BARE_SIGNOFF.search(text, max(0, len(text) - 120))
 
 
 def _as_chain(content: str) -> str:
