@@ -115,3 +115,23 @@ def test_each_format_has_twenty_rows(stem: str) -> None:
 def test_captions_are_unique() -> None:
     captions = [row["caption"] for _, row in load_rows()]
     assert len(captions) == len(set(captions))
+
+
+#: Every trap issue 3 names, as words that a note in traps.jsonl must hold.
+ISSUE_TRAPS = (
+    "animal named after a country", "person named after a country", "flag adjective",
+    "hometown", "second sentence", "distance phrase", "Rome, New York",
+    "Washington alone", "Georgia the country", "Georgia the state", "US state after city",
+    "undated photo released", "release date", "Xinhua dateline", "day-first numeric sports date",
+    "date follows the credit", "between village and country", "line break inside",
+    "glued to the next text", "/File Photo/File Photo", "/Files", "Antara Foto/Name/via REUTERS",
+    "AFP via Getty Images", "dpa via AP", "REUTERS/KCNA", "(Getty Images) has no photographer",
+    "RETUERS", "HTML entities", "mojibake", "CRLF", "two captions run together", "German caption",
+    "Spanish caption", "Portuguese caption", "in capitals", "missing final period", "truncated",
+)
+
+
+@pytest.mark.parametrize("trap", ISSUE_TRAPS)
+def test_traps_file_covers_every_trap_of_the_issue(trap: str) -> None:
+    notes = [row["note"] for row_id, row in load_rows() if row_id.startswith("traps:")]
+    assert any(note.startswith("trap") and trap in note for note in notes)
