@@ -212,6 +212,8 @@ def name_run(text: str, pos: int, limit: int | None = None, *, max_tokens: int =
             return ends[-1] if ends else pos
         ends.append(p + len(token))
         q = p + len(token)
+        if len(ends) == 1 and token.lower() in _ROLE_WORDS:
+            break  # "REUTERS/Stringer Protesters march ...": a role is the whole name
         gap = _NAME_GAP.match(text, q, limit) if q < limit else None
         if not gap:
             break
@@ -231,6 +233,7 @@ def name_run(text: str, pos: int, limit: int | None = None, *, max_tokens: int =
 _MONTH_DAY = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}\b", re.IGNORECASE
 )
+_ROLE_WORDS = frozenset({"stringer", "handout", "staff", "str", "ho", "pool"})
 _NAME_GAP = re.compile(r"(?: ?\n ?| )(?! )")
 _SLASH = re.compile(r"[ ]?/[ ]?")
 
