@@ -183,8 +183,8 @@ def test_formats_never_raise_and_spans_stay_inside(text: str) -> None:
             assert 0 <= start <= end <= len(text), field
         for field in ("city", "photographer"):
             value = getattr(cap, field)
-            if value and field in cap.spans:
-                assert text[slice(*cap.spans[field])] == value
+            if value and field in cap.spans:  # names broken across lines are joined with one space
+                assert " ".join(text[slice(*cap.spans[field])].split()) == " ".join(value.split())
 
 
 PEOPLE = st.sampled_from(["Ana Costa", "Li Mingde", "Kate Morrow", "Omar Kaya", "Lena Weiss"])

@@ -38,6 +38,8 @@ _FULL_CREDIT = re.compile(r"Nennung\s+des\s+vorstehenden\s+Credits", re.IGNORECA
 _DPA_DESKS = frozenset({"dpa", "dpa-zentralbild", "zb", "picture alliance", "dpa-bildfunk", "dpa-report"})
 
 
+#: A person's name as dpa prints it: letters, spaces, hyphens, apostrophes, initials.
+_NAME = re.compile(r"[^\W\d_][\w'’.\- ]{0,60}")
 #: Markers of the picture's use, not partners: an illustration, a symbolic picture.
 _ILLUSTRATION = frozenset({"symbolbild", "illustration", "themenbild"})
 
@@ -60,7 +62,8 @@ def read_dpa_chain(chain: str) -> Credit:
         elif lower in ("archiv", "archivbild"):
             credit.file_photo = True
         elif i == 0 and normalize_agency(part) is None and not looks_like_org(part):
-            credit.photographer = part
+            if _NAME.fullmatch(part):
+                credit.photographer = part
         else:
             credit.intermediaries.append(normalize_agency(part) or part)
     return credit
