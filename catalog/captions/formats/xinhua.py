@@ -101,7 +101,7 @@ class XinhuaFormat:
         if (m.group("slug") or "").strip():
             draft.caption.notes.append(m.group("slug").strip())
         code = m.group("code")
-        XinhuaFormat._sent_date(draft, m, year_hint or (2000 + int(code[:2]) if code else None))
+        XinhuaFormat._sent_date(draft, m, 2000 + int(code[:2]) if code else year_hint)
         return m.end(), m
 
     @staticmethod
