@@ -153,3 +153,11 @@ def test_partner_sports_header_in_the_generic_format() -> None:
                         "March 16, 2024 Lakeview's Sam Doe in action Mandatory Credit: Kim Lee-USA TODAY Sports")
     assert (cap.city, cap.country_code, cap.date) == ("Los Angeles", "US", dt.date(2024, 3, 16))
     assert cap.subject == "Lakeview's Sam Doe in action."
+
+
+def test_generic_labelled_credits_leave_no_residue() -> None:
+    cap = parse_caption("Sunset over the harbour, Sydney, Australia. 12 March 2024. Photo: Jane Roe")
+    assert (cap.photographer, cap.credit, cap.residue) == ("Jane Roe", "Photo: Jane Roe", "")
+    assert cap.date == dt.date(2024, 3, 12)
+    paren = parse_caption("Vista de la Plaza Mayor de Madrid, España, el 5 de marzo de 2024. (Foto: Ana Gil)")
+    assert (paren.photographer, paren.city, paren.country_code, paren.residue) == ("Ana Gil", "Madrid", "ES", "")

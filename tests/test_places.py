@@ -139,3 +139,17 @@ def test_city_index_cache_round_trip(tmp_path, monkeypatch) -> None:
         assert loaded[0]["lyon"] == built[0]["lyon"] and loaded[1] == built[1]
     finally:
         gazetteer.city_index.cache_clear()
+
+
+def test_washington_and_new_york_as_city_or_state() -> None:
+    assert place_of("Protesters rally on Capitol Hill, Washington, ")[0:3:2] == ("Washington", "")
+    assert place_of("Rain falls in Seattle, Washington, U.S., ")[:2] == ("Seattle", "Washington")
+
+
+def test_known_place_after_a_particle() -> None:
+    assert place_of("Vista de la Plaza Mayor de Madrid, España, el ")[0] == "Madrid"
+    assert place_of("Fans react at the stadium in Rio de Janeiro, Brazil, ")[0] == "Rio de Janeiro"
+
+
+def test_a_last_chunk_that_is_no_place_is_dropped() -> None:
+    assert place_of("Fireworks light the sky over Sydney, Australia, on New Year's Eve, ")[:4:3] == ("Sydney", "AU")

@@ -71,6 +71,7 @@ _REGION_OF = re.compile(
     re.IGNORECASE,
 )
 _LOCATOR_CHUNK = re.compile(r"(?:near|outside|on\s+the\s+outskirts\s+of)\s", re.IGNORECASE)
+_PARTICLE = re.compile(r"\s(?:de|del|da|do|di|la|le|of)\s")
 _BORDER_WITH = re.compile(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_AT_END = re.compile(r"\b(?:in|at)\s+$")
 _IN_THE_END = re.compile(r"\s(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
@@ -128,7 +129,12 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         chunks.pop()
     if not chunks:
         return None
-    return _read_chunks(text, chunks, shouting, default_country)
+    for _ in range(3):  # a last chunk that is no place ("on New Year's Eve") is dropped
+        match = _read_chunks(text, chunks, shouting, default_country)
+        if match is not None or len(chunks) < 2:
+            return match
+        chunks.pop()
+    return None
 
 
 def _skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
@@ -338,12 +344,13 @@ def _georgia_state(code: str, name: str, text: str, prev_tail: Span | None) -> b
 
 
 def _state_is_city(state: str, text: str, prev_tail: Span | None) -> bool:
-    """"Washington" or "New York" with no city before it is the city, not the state."""
+    """"Washington" or "New York" is the city unless a city of that state comes before it
+    ("Rome, New York", "Seattle, Washington"; but "Times Square, New York", "Capitol Hill, Washington")."""
     if state not in ("WA", "NY"):
         return False
     if prev_tail is None:
         return True
-    return find_city(text[prev_tail[0] : prev_tail[1]], country="US") is None and state == "WA"
+    return find_city(text[prev_tail[0] : prev_tail[1]], country="US", admin1=state) is None
 
 
 def _prev_city_tail(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
@@ -403,12 +410,26 @@ _CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong
                                "san marino", "gibraltar", "kuwait city", "luxembourg", "djibouti"})
 
 
+def _known_suffix(text: str, span: Span, cc: str | None) -> Span:
+    """"Vista de la Plaza Mayor de Madrid": the known place after a particle, if the whole is unknown."""
+    name = text[span[0] : span[1]]
+    if " " not in name or find_city(name, country=cc):
+        return span
+    for m in _PARTICLE.finditer(name):
+        suffix = name[m.end() :]
+        if suffix[:1].isupper() and find_city(suffix, country=cc, primary_only=cc is None):
+            return (span[0] + m.end(), span[1])
+    return span
+
+
 def _build(text: str, got: _Reading) -> PlaceMatch | None:
     if (got.city is None and got.country and got.cc in _CITY_STATES
             and text[got.country[0] : got.country[1]].lower() in _CITY_STATE_NAMES):
         got.city = got.country  # "The skyline of Singapore": city and country
     if got.city and text[got.city[0] : got.city[1]].lower().startswith("city of "):
         got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
+    if got.city:
+        got.city = _known_suffix(text, got.city, got.cc)
     city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
     city_name = text[city_span[0] : city_span[1]] if city_span else ""
     city: City | None = None

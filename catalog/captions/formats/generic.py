@@ -67,12 +67,12 @@ class GenericFormat:
             m = pattern.search(text, tail_from)
             if m is None:
                 continue
-            chain = _LABEL.sub("", m.group("credit"))
-            if pattern is _PAREN_CREDIT and not _credit_like(chain):
+            if pattern is _PAREN_CREDIT and not _credit_like(m.group("credit")):
                 continue
-            credit = read_chain(chain)
-            span = m.span("credit")
-            draft.credit(credit, span)
+            credit = read_chain(_LABEL.sub("", m.group("credit")))
+            start_at = m.start("label") if pattern is _LABELLED else m.start("credit")
+            draft.credit(credit, (start_at, m.end("credit")))
+            draft.take(m.span())
             return m.start()
         return _slash_tail(draft, start)
 
