@@ -87,6 +87,21 @@ async def test_narrow_by_agency_file_photo_and_dates(db: Path) -> None:
         app.query_one("#date-to", Input).value = "2024-06"
         await settle(pilot)
         assert cells(app, 0) == ["2024-03-05"]
+        app.query_one("#date-to", Input).value = ""
+        app.query_one("#date-from", Input).value = ""
+        await settle(pilot)
+        years = app.query_one("#facet-year", Select)
+        assert [value for _, value in years._options if isinstance(value, str)] == [
+            "2024", "2023", "2022"]
+        assert "2023 (2)" in [str(prompt) for prompt, _ in years._options]
+        app.query_one(FilterPanel).choose("year", "2023")  # a year fills the range
+        await settle(pilot)
+        assert app.query_one("#date-from", Input).value == "2023"
+        assert (app.request.date_from, app.request.date_to) == ("2023-01-01", "2023-12-31")
+        assert cells(app, 1) == ["Reuters", "Reuters"]
+        app.query_one("#date-from", Input).value = "2024"
+        app.query_one("#date-to", Input).value = "2024-06"
+        await settle(pilot)
         # Half-typed or wrong: marked invalid, the last good bound stays in force.
         app.query_one("#date-to", Input).value = "2024-13"
         await settle(pilot)

@@ -50,6 +50,8 @@ def test_request_filters_and_order() -> None:
     assert request.effective_order() == "date"  # nothing to rank without words
     assert SearchRequest(query="ferry", order="relevance").effective_order() == "relevance"
     assert request.without("agency").filters() == {"file_photo": True}
+    dated = SearchRequest(date_from="2023-01-01", date_to="2023-12-31", country="Ukraine")
+    assert dated.without("year").filters() == {"country": "Ukraine"}
 
 
 def test_place_column() -> None:

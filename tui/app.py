@@ -33,7 +33,7 @@ from tui.screens.edit import EditScreen
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.history import HistoryScreen
-from tui.widgets.filters import FACET_COLUMNS, FilterPanel
+from tui.widgets.filters import FACETS_SHOWN, FilterPanel
 from tui.widgets.results import ResultsTable
 
 #: Wait this long after the last keystroke before searching.
@@ -226,7 +226,7 @@ class CatalogApp(DeskActions):
         facets: dict[str, list[tuple[str, int]]] = {}
         try:
             with self.readers.reader("facets", ticket) as archive:
-                for column in FACET_COLUMNS:
+                for column in FACETS_SHOWN:
                     narrowed = request.without(column)
                     facets[column] = archive.facets(column, request.query, **narrowed.filters())
         except Superseded:

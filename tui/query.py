@@ -37,7 +37,10 @@ class SearchRequest:
         return {key: value for key, value in values.items() if value is not None}
 
     def without(self, column: str) -> SearchRequest:
-        """The same request with one facet column cleared (a facet's own choices ignore it)."""
+        """The same request with one facet cleared (a facet's own choices ignore it);
+        "year" clears the date range."""
+        if column == "year":
+            return replace(self, date_from=None, date_to=None)
         return replace(self, **{column: None})
 
     def effective_order(self) -> Order:

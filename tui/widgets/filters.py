@@ -19,6 +19,9 @@ from tui.query import Order, parse_date_bound
 #: Facet columns offered as choices, with their prompt.
 FACET_COLUMNS = {"agency": "Any agency", "photographer": "Any photographer", "country": "Any country"}
 
+#: Every facet with choices and counts: the filter columns, and years for the date range.
+FACETS_SHOWN = (*FACET_COLUMNS, "year")
+
 #: At most this many choices per facet (the most frequent first).
 MAX_CHOICES = 50
 
@@ -77,6 +80,7 @@ class FilterPanel(VerticalScroll):
         for column, prompt in FACET_COLUMNS.items():
             yield Select([], prompt=prompt, id=f"facet-{column}", compact=True)
         yield Label("Date from / to")
+        yield Select([], prompt="Any year", id="facet-year", compact=True)
         date_ok = Function(_valid_bound, "use YYYY, YYYY-MM or YYYY-MM-DD")
         yield Input(placeholder="from YYYY-MM-DD", id="date-from", validators=[date_ok],
                     compact=True)
@@ -112,6 +116,8 @@ class FilterPanel(VerticalScroll):
             current = select.value if isinstance(select.value, str) else None
             options = [(f"{value} ({count:,})", value)
                        for value, count in counts[:MAX_CHOICES] if value]
+            if column == "year":
+                options.sort(key=lambda option: option[1], reverse=True)
             if current is not None and current not in {value for _, value in options}:
                 options.insert(0, (f"{current} (0)", current))
             with select.prevent(Select.Changed):
@@ -129,7 +135,7 @@ class FilterPanel(VerticalScroll):
 
     def reset(self) -> None:
         """Clear every choice without announcing each one."""
-        for column in FACET_COLUMNS:
+        for column in FACETS_SHOWN:
             select = self.query_one(f"#facet-{column}", Select)
             with select.prevent(Select.Changed):
                 select.clear()
@@ -149,6 +155,12 @@ class FilterPanel(VerticalScroll):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
+        if event.select.id == "facet-year":  # a year fills the date range
+            year = event.value if isinstance(event.value, str) else ""
+            for widget_id in ("#date-from", "#date-to"):
+                date_input = self.query_one(widget_id, Input)
+                with date_input.prevent(Input.Changed):
+                    date_input.value = year
         self.post_message(self.Changed(self.values()))
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
