@@ -94,3 +94,8 @@ def test_signoff_in_capitals() -> None:
 def test_signoff_without_parentheses() -> None:
     cap = parse("Voters wait outside a school in Springfield, Ill., Tuesday, Sept. 3, 2024. AP Photo/Sam Reyes")
     assert (cap.agency, cap.photographer, cap.subject) == ("AP", "Sam Reyes", "Voters wait outside a school.")
+
+
+def test_date_and_place_in_the_second_sentence() -> None:
+    cap = parse("Fans cheer. The team won the title in Dallas, Tuesday, March 5, 2024. (AP Photo/Sam Hodd)")
+    assert (cap.city, cap.country_code, cap.date) == ("Dallas", "US", dt.date(2024, 3, 5))

@@ -280,10 +280,11 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
              day_first: bool = False, want_place: bool = True) -> None:
     """Find date, place and "Picture taken" notes in the body ``text[start:end]``.
 
-    The picture's date is the first date of the first sentence that is not a
-    release date; its place is the place phrase that ends the text before that
-    date (or ends the first sentence when it has no date). A date that only
-    sits later in the body, or after the credit, is the caller's choice.
+    The picture's date is the date of the first sentence that is not a release
+    date (see ``_picture_date``), else a full date of one of the next two
+    sentences; its place is the place phrase that ends the text before that
+    date (or ends the first sentence when there is no date). A date after the
+    credit is the caller's choice.
     """
     text = draft.text
     first_end = sentence_end(text, start, end)
@@ -300,6 +301,11 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             candidates.append(d)
     main = _picture_date(text, candidates)
     undated = _UNDATED.search(text, start, first_end) is not None
+    sentence_start = start
+    if main is None and taken_date is None and not undated:
+        later = _later_dated_sentence(draft, first_end, end, year_hint, day_first)
+        if later is not None:  # "Fans cheer. The team won in Dallas, Tuesday, March 5, 2024."
+            sentence_start, first_end, main = later
     file_phrase = _FILE_PHRASE.search(text, start, first_end)
     if file_phrase is not None and not draft.caption.file_photo:
         draft.put("file_photo", True, file_phrase.span(), take=False)  # "In this Feb. 5, 2019, file photo, ..."
@@ -316,7 +322,7 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         draft.take((main.start, main.end))
     if want_place:
         place_end = main.start if main is not None else first_end
-        in_this = _IN_THIS.search(text, start, place_end)
+        in_this = _IN_THIS.search(text, sentence_start, place_end)
         if in_this is not None:
             place_end = in_this.start()
         match = None
@@ -327,13 +333,33 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         if after is not None and (code := country_code(after.group("name"))) is not None:
             country_after = (code, after.span("name"))  # "in the village of Hroza, October 6, 2023, Ukraine."
         if match is None:
-            match = find_place(text, start, place_end, default_country=country_after)
+            match = find_place(text, sentence_start, place_end, default_country=country_after)
         if match is None and main is not None:
             match = find_place(text, main.end, first_end)  # "..., March 5, 2024, Hungary."
+        if match is None and sentence_start > start:
+            match = find_place(text, start, sentence_end(text, start, end))
         if match is not None and country_after is not None and match.country_span == country_after[1]:
             draft.take(country_after[1])
         if match is not None:
             draft.place(match)
+
+
+def _later_dated_sentence(draft: Draft, pos: int, end: int, year_hint: int | None,
+                          day_first: bool) -> tuple[int, int, DateMatch] | None:
+    """(start, end, date) of the first of the next two sentences holding a full date."""
+    text = draft.text
+    for _ in range(2):
+        while pos < end and text[pos] in " \n":
+            pos += 1
+        if pos >= end:
+            return None
+        stop = sentence_end(text, pos, end)
+        for d in find_dates(text[:stop], year_hint=year_hint, day_first=day_first):
+            if (d.start >= pos and d.has_year and d.date is not None and not _inside(d, draft.taken)
+                    and not is_release_date(text, d)):
+                return pos, stop, d
+        pos = stop
+    return None
 
 
 def _picture_date(text: str, candidates: list[DateMatch]) -> DateMatch | None:
