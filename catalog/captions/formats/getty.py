@@ -81,7 +81,7 @@ def trailing_groups(text: str, floor: int = 0) -> list[Span]:
     end = len(text.rstrip(" .\n"))
     while end > floor and text[end - 1] == ")":
         opening = text.rfind("(", max(floor, end - _MAX_GROUP), end - 1)
-        if opening < 0 or ")" in text[opening + 1 : end - 1] or "\n" in text[opening:end]:
+        if opening < 0 or ")" in text[opening + 1 : end - 1]:
             break
         groups.append((opening, end))
         end = len(text[:opening].rstrip(" ."))
