@@ -71,6 +71,14 @@ def test_highlight_uses_the_parsers_text_and_ignores_bad_spans() -> None:
     assert caption_text_and_spans({"caption": "x", "spans": "{not json"}) == ("x", {})
 
 
+def test_narrow_fields_paint_over_the_wider_ones_around_them() -> None:
+    caption = "REUTERS/Ana Costa"
+    row = {"caption": caption, "spans": json.dumps({"photographer": [8, 17], "credit": [0, 17]})}
+    rendered = highlight_caption(row)
+    # Rich applies later spans on top: the credit (wider) must come first.
+    assert [caption[s.start:s.end] for s in rendered.spans] == [caption, "Ana Costa"]
+
+
 def test_detail_pairs_mark_corrections_and_explain_conflicts() -> None:
     row = dict(FIXED_ROWS[3], id=4, corrected_fields='["city"]')
     parsed = dict(parsed_pairs(row))

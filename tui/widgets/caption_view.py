@@ -48,11 +48,12 @@ def caption_text_and_spans(row: dict[str, Any]) -> tuple[str, dict[str, tuple[in
 
 
 def highlight_caption(row: dict[str, Any]) -> Text:
-    """A rich Text of the caption with every field's span styled (subject underneath)."""
+    """A rich Text of the caption with every field's span styled (narrowest on top)."""
     text, spans = caption_text_and_spans(row)
     result = Text(text)
-    # Subject first, so the narrower fields inside it paint over it.
-    for field in sorted(spans, key=lambda name: name != "subject"):
+    # Widest first, so narrower fields inside others (a photographer inside the credit,
+    # a city inside the subject) paint over them.
+    for field in sorted(spans, key=lambda name: (spans[name][0] - spans[name][1], name)):
         start, end = spans[field]
         result.stylize(FIELD_STYLES.get(field, _OTHER_STYLE), start, end)
     return result
