@@ -19,8 +19,12 @@ import pytest
 from test_tui_support import build_archive
 
 TMUX = shutil.which("tmux")
-pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
-CATALOG = Path(sys.executable).with_name("catalog")
+_BESIDE_PYTHON = Path(sys.executable).with_name("catalog")
+CATALOG = str(_BESIDE_PYTHON) if _BESIDE_PYTHON.exists() else shutil.which("catalog")
+pytestmark = [
+    pytest.mark.skipif(TMUX is None, reason="tmux is not installed"),
+    pytest.mark.skipif(CATALOG is None, reason="the catalog command is not installed"),
+]
 
 
 @pytest.fixture
