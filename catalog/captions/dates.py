@@ -183,11 +183,18 @@ _RELEASE_CONTEXT = re.compile(
 )
 
 
+_RELEASE_LAST_WORDS = frozenset({
+    "on", "released", "issued", "distributed", "obtained", "provided", "published", "posted",
+    "available", "out", "dated", "filed", "received",
+})
 _TAKEN = re.compile(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
 
 
 def is_release_date(text: str, match: DateMatch) -> bool:
     """True when the words just before ``match`` make it a release/filing date, not the picture's."""
     before = text[max(0, match.start - 130) : match.start]
+    words = before.split()
+    if not words or words[-1].lower().rstrip(",") not in _RELEASE_LAST_WORDS:
+        return False  # cheap exit: the word before the date must be "on", "released", ...
     found = _RELEASE_CONTEXT.search(before)
     return found is not None and _TAKEN.search(before, max(0, found.start() - 30)) is None

@@ -300,16 +300,17 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         else:
             candidates.append(d)
     main = _picture_date(text, candidates)
-    undated = _UNDATED.search(text, start, first_end) is not None
+    lowered = text[start:first_end].lower()
+    undated = "undated" in lowered and _UNDATED.search(text, start, first_end) is not None
     sentence_start = start
     if main is None and taken_date is None and not undated:
         later = _later_dated_sentence(draft, first_end, end, year_hint, day_first)
         if later is not None:  # "Fans cheer. The team won in Dallas, Tuesday, March 5, 2024."
             sentence_start, first_end, main = later
-    file_phrase = _FILE_PHRASE.search(text, start, first_end)
+    file_phrase = _FILE_PHRASE.search(text, start, first_end) if "file" in lowered else None
     if file_phrase is not None and not draft.caption.file_photo:
         draft.put("file_photo", True, file_phrase.span(), take=False)  # "In this Feb. 5, 2019, file photo, ..."
-    drone = _DRONE_VIEW.search(text, start, first_end)
+    drone = _DRONE_VIEW.search(text, start, first_end) if "drone" in lowered else None
     if drone is not None and not draft.caption.drone:
         draft.put("drone", True, drone.span(), take=False)
     if taken_date is not None:
