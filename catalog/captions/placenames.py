@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from catalog.captions.gazetteer import country_code, us_state
 
@@ -60,8 +61,12 @@ def is_proper(token: str, shouting: bool, *, last: bool = False) -> bool:
     return _ARABIC_ARTICLE.match(word) is not None
 
 
+@lru_cache(maxsize=1024)
 def tail_name(text: str, start: int, end: int, *, shouting: bool = False) -> Span | None:
-    """Span of the proper name that ends the segment ``text[start:end]``, if any."""
+    """Span of the proper name that ends the segment ``text[start:end]``, if any.
+
+    Cached: the place reader asks about the same chunks several times per caption.
+    """
     start = max(start, end - NAME_WINDOW)  # a place name is never longer than this
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     if not tokens:
