@@ -261,6 +261,8 @@ _UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
 def picture_taken(draft: Draft, start: int, end: int, *, year_hint: int | None) -> DateMatch | None:
     """Record "Picture taken ..." sentences as notes (and drone); return their date if any."""
     found: DateMatch | None = None
+    if "aken" not in draft.text and "AKEN" not in draft.text:
+        return None  # no "taken" at all: skip the pattern
     for m in _PICTURE_TAKEN.finditer(draft.text, start, end):
         span = m.span()
         sentence = m.group(0)
