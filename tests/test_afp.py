@@ -63,3 +63,9 @@ def test_photo_by_afp_without_photographer() -> None:
 def test_afp_photo_in_mixed_case() -> None:
     cap = parse("A demonstrator waves a flag in Caracas on May 1, 2017. AFP Photo/Juan Perez")
     assert (cap.agency, cap.photographer, cap.country_code) == ("AFP", "Juan Perez", "VE")
+
+
+def test_border_phrase_after_the_place() -> None:
+    cap = parse("Smoke billows over the village of Khiam in southern Lebanon near the border with Israel on "
+                "March 5, 2024. (Photo by Rabih DAHR / AFP)")
+    assert (cap.city, cap.country, cap.country_code) == ("Khiam", "Lebanon", "LB")

@@ -72,6 +72,9 @@ _REGION_OF = re.compile(
 )
 _LOCATOR_CHUNK = re.compile(r"(?:near|outside|on\s+the\s+outskirts\s+of)\s", re.IGNORECASE)
 _PARTICLE = re.compile(r"\s(?:de|del|da|do|di|la|le|of)\s")
+_TRAILING_BORDER = re.compile(
+    r"[\s,]+(?:near|on|along|at|by|close\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
+)
 _BORDER_WITH = re.compile(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_AT_END = re.compile(r"\b(?:in|at)\s+$")
 _IN_THE_END = re.compile(r"\s(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
@@ -123,6 +126,10 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if segment else None
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
+    if "border" in text[max(start, end - 70) : end]:
+        border = _TRAILING_BORDER.search(text, max(start, end - 70), end)
+        if border:  # "in southern Lebanon near the border with Israel": the border locates, it is not the place
+            end = border.start()
     shouting = placenames.shouting(text[start:end])
     chunks = placenames.chunks(text, start, end)
     while chunks and _skippable(text, chunks[-1], shouting):
