@@ -153,3 +153,9 @@ def test_known_place_after_a_particle() -> None:
 
 def test_a_last_chunk_that_is_no_place_is_dropped() -> None:
     assert place_of("Fireworks light the sky over Sydney, Australia, on New Year's Eve, ")[:4:3] == ("Sydney", "AU")
+
+
+def test_country_from_the_words_before_the_city() -> None:
+    assert place_of("Palestinians gather in the Israeli-occupied West Bank city of Hebron, ")[3] == "PS"
+    assert place_of("Smoke rises in the Russian-controlled city of Donetsk, ")[3] == "UA"
+    assert place_of("Rescuers work in the eastern Ukrainian city of Kramatorsk, ")[3] == "UA"

@@ -80,7 +80,7 @@ _IN_AT_END = re.compile(r"\b(?:in|at)\s+$")
 _IN_THE_END = re.compile(r"\s(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
-_CAP_WORD = re.compile(r"[A-Z][a-z]+")
+_CAP_RUN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
 
 
 _TRAILING_CONNECTIVE = re.compile(
@@ -406,8 +406,16 @@ def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tu
     for m in reversed(list(_POSSESSIVE.finditer(lead))):
         if (code := _country_of(m.group(1))) is not None:
             return code, (chunk_start + m.start(1), chunk_start + m.end(1))
-    for word in reversed(_CAP_WORD.findall(lead)):
-        if (code := demonym_country(word)) is not None:
+    lead = lead[-80:]  # the words just before the city
+    for m in reversed(list(_CAP_RUN.finditer(lead))):
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):  # "the West Bank city of Hebron": a place named in the lead
+            name = " ".join(words[-n:])
+            if (code := _country_of(name)) is not None:
+                return code, None
+        if m.end() < len(lead) and lead[m.end()] == "-":
+            continue  # "the Russian-controlled city of": not the country
+        if (code := demonym_country(words[-1])) is not None:
             return code, None
     return None, None
 
