@@ -231,3 +231,8 @@ def test_credit_before_the_caption() -> None:
     cap = parse("REUTERS/Ana Costa A ferry leaves the harbour at dawn in Lyon, France March 5, 2024.")
     assert (cap.photographer, cap.city, cap.date) == ("Ana Costa", "Lyon", dt.date(2024, 3, 5))
     assert cap.subject == "A ferry leaves the harbour at dawn."
+
+
+def test_holding_a_file_photo_is_not_a_file_photo() -> None:
+    cap = parse("A man holds a file photo of his missing son in Kyiv, Ukraine, March 5, 2024. REUTERS/Gleb Haran")
+    assert not cap.file_photo

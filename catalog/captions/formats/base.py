@@ -239,7 +239,11 @@ _PICTURE_TAKEN = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b"
     r"(?:[^.\n]|\.(?!\s+[A-Z]|\s*$)){0,160}(?:\.|$)", re.IGNORECASE | re.MULTILINE
 )
-_FILE_PHRASE = re.compile(r"\b(?:this|a|an)\s+(?:[\w.,]+\s+){0,4}?file\s+(?:photo|picture|image)\b", re.IGNORECASE)
+#: "In this Feb. 5, 2019, file photo, ..." and "This file photo taken on ..." (not "holds a file photo of").
+_FILE_PHRASE = re.compile(
+    r"\b(?:in|on)\s+(?:this|an?)\s+(?:[\w.,]+\s+){0,4}?file\s+(?:photo|picture|image)\b", re.IGNORECASE
+)
+_FILE_START = re.compile(r"\s*(?:this|a)\s+file\s+(?:photo|picture|image)\b", re.IGNORECASE)
 _WEEKDAY_START = re.compile(
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE
 )
@@ -309,7 +313,8 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         later = _later_dated_sentence(draft, first_end, end, year_hint, day_first)
         if later is not None:  # "Fans cheer. The team won in Dallas, Tuesday, March 5, 2024."
             sentence_start, first_end, main = later
-    file_phrase = _FILE_PHRASE.search(text, start, first_end) if "file" in lowered else None
+    file_phrase = (_FILE_PHRASE.search(text, start, first_end) or _FILE_START.match(text, start, first_end)
+                   if "file" in lowered else None)
     if file_phrase is not None and not draft.caption.file_photo:
         draft.put("file_photo", True, file_phrase.span(), take=False)  # "In this Feb. 5, 2019, file photo, ..."
     drone = _DRONE_VIEW.search(text, start, first_end) if "drone" in lowered else None
