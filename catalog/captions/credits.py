@@ -135,7 +135,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             credit.file_photo = True
         elif lower in _NOT_NAMES:
             continue  # "REUTERS/Name/Illustration": a kind of picture, not a name
-        elif (pool := _POOL.fullmatch(part)) is not None:
+        elif "pool" in lower and (pool := _POOL.fullmatch(part)) is not None:
             credit.pool = True
             if pool.group("org"):
                 orgs.append(clean_name(pool.group("org")))
@@ -143,7 +143,8 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             credit.handout = True
         elif (agency := normalize_agency(_PARENTHETICAL.sub("", part))) is not None:
             agencies.append(agency)  # "WANA (West Asia News Agency)"
-        elif (hyphen := _NAME_DASH_AGENCY.fullmatch(part)) and normalize_agency(hyphen.group("agency")):
+        elif (("-" in part or "–" in part) and (hyphen := _NAME_DASH_AGENCY.fullmatch(part))
+              and normalize_agency(hyphen.group("agency"))):
             people.append(clean_name(hyphen.group("name")))  # "Kirby Lee-USA TODAY Sports"
             agencies.append(normalize_agency(hyphen.group("agency")) or "")
         elif looks_like_org(part):
