@@ -236,3 +236,10 @@ def test_credit_before_the_caption() -> None:
 def test_holding_a_file_photo_is_not_a_file_photo() -> None:
     cap = parse("A man holds a file photo of his missing son in Kyiv, Ukraine, March 5, 2024. REUTERS/Gleb Haran")
     assert not cap.file_photo
+
+
+def test_credit_in_brackets() -> None:
+    for text in ("People walk in Kyiv, Ukraine, March 5, 2024. (REUTERS/Gleb Haran)",
+                 "People walk in Kyiv, Ukraine, March 5, 2024 [REUTERS/Gleb Haran]"):
+        cap = parse(text)
+        assert (cap.photographer, cap.subject, cap.residue) == ("Gleb Haran", "People walk.", "")

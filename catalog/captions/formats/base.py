@@ -177,6 +177,7 @@ def _uncovered(text: str, region: Span, taken: list[Span]) -> str:
 _DANGLING = re.compile(
     r"(?:[\s,;:–—-]+|\b(?:in|at|near|on|from|of|outside|the|city|town|village|taken)\b)+$", re.IGNORECASE
 )
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _LEADING = re.compile(r"^[\s,;:./–—-]+")
 _LONE_MARKS = re.compile(r"(?:(?<=\s)|^)[/–—-](?=\s|$)")
 _SPACES = re.compile(r"\s+")
@@ -196,10 +197,12 @@ def tidy_subject(text: str) -> str:
     if ",," in text or ", ," in text or ";" in text:
         text = _DOUBLE_PUNCT.sub(r"\1", text)
     text = text.replace(",.", ".")
+    if "(" in text or "[" in text:
+        text = _EMPTY_BRACKETS.sub("", text)
     lead = _LEADING.match(text)
     if lead:
         text = text[lead.end() :]
-    stripped = text.rstrip(" .")
+    stripped = text.rstrip(" .([")
     cut = max(0, len(stripped) - 60)  # dangling words sit at the very end
     dangling = _DANGLING.search(stripped, cut)
     if dangling:

@@ -56,6 +56,10 @@ class ReutersFormat:
         if "Reuters" in credit.intermediaries:
             credit.intermediaries.remove("Reuters")
         draft.credit(credit, (credit_start, credit_end), agency_span=anchor)
+        if (credit_start > 0 and credit_end < len(text) and text[credit_start - 1] in "(["
+                and text[credit_end] in ")]"):
+            draft.take((credit_start - 1, credit_end + 1))  # "(REUTERS/Name)"
+            credit_start -= 1
         body_end = credit_start
         if credit_start <= start:  # the credit opens the text: the body follows it
             start, body_end = strip_prefix(draft, credit_end), len(text)
