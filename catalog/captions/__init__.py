@@ -1,7 +1,17 @@
-"""Caption parsing: ``parse_caption(text) -> Caption``.
+"""Caption parsing: ``parse_caption(text, *, year_hint=None) -> Caption``.
 
-Helpers that formats build on: ``normalize``, ``dates``, ``places``,
-``credits``, ``notes`` and ``formats.base``.
+Formats live in ``catalog.captions.formats`` (one module per agency, each with a
+module-level ``FORMAT``) and join through the ``caption_formats`` hook; outside
+packages add theirs by entry point. Helpers that formats build on:
+
+* ``normalize.clean(raw)``: the text every span indexes (entities, mojibake, CRLF).
+* ``dates.find_dates(text, *, year_hint, day_first)``: ``DateMatch`` list, every style.
+* ``places.find_place(text, start, end)`` and ``places.resolve(phrase)``: city,
+  region, country, ISO code and coordinates from an offline gazetteer.
+* ``credits.read_chain(chain)``, ``normalize_agency(name)``, ``chain_left/right``:
+  credit lines and the agency that distributes the picture.
+* ``notes.find_notes(text)``: restrictions, story codes, third-party and editor notes.
+* ``formats.base.Draft`` and ``describe``: record fields with spans, read the body.
 """
 
 from catalog.captions.model import Caption
