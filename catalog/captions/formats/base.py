@@ -177,6 +177,9 @@ def _uncovered(text: str, region: Span, taken: list[Span]) -> str:
 _DANGLING = re.compile(
     r"(?:[\s,;:–—-]+|\b(?:in|at|near|on|from|of|outside|the|city|town|village|taken)\b)+$", re.IGNORECASE
 )
+_DANGLING_WORDS = frozenset({"in", "at", "near", "on", "from", "of", "outside", "the", "city", "town",
+                             "village", "taken"})
+_DANGLING_MARKS = frozenset(",;:–—- ")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _LEADING = re.compile(r"^[\s,;:./–—-]+")
 _LONE_MARKS = re.compile(r"(?:(?<=\s)|^)[/–—-](?=\s|$)")
@@ -203,10 +206,12 @@ def tidy_subject(text: str) -> str:
     if lead:
         text = text[lead.end() :]
     stripped = text.rstrip(" .([")
-    cut = max(0, len(stripped) - 60)  # dangling words sit at the very end
-    dangling = _DANGLING.search(stripped, cut)
-    if dangling:
-        stripped = stripped[: dangling.start()]
+    if stripped and (stripped[-1] in _DANGLING_MARKS
+                     or stripped.rsplit(None, 1)[-1].lower() in _DANGLING_WORDS):
+        cut = max(0, len(stripped) - 60)  # dangling words sit at the very end
+        dangling = _DANGLING.search(stripped, cut)
+        if dangling:
+            stripped = stripped[: dangling.start()]
     return stripped + "." if stripped else ""
 
 
