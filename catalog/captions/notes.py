@@ -103,7 +103,7 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[NoteMa
     taken: list[tuple[int, int]] = []
     upper = text.upper()
     for (kind, value, pattern), keyword in zip(_RULES, _KEYWORDS, strict=True):
-        if not any(word in upper for word in keyword):
+        if keyword[0] not in upper and (len(keyword) == 1 or not any(w in upper for w in keyword[1:])):
             continue  # cheap pre-check: the rule's key word is absent
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
