@@ -267,6 +267,7 @@ _IN_THIS = re.compile(
     r"(?:photo|picture|image|handout|screen\s?grab|grab|still|video|photograph|file|illustration)",
     re.IGNORECASE,
 )
+_IN_THIS_WORDS = ("photo", "picture", "image", "handout", "grab", "still", "video", "file", "illustration")
 _UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
 
 
@@ -338,7 +339,9 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         draft.take((main.start, main.end))
     if want_place:
         place_end = main.start if main is not None else first_end
-        in_this = _IN_THIS.search(text, sentence_start, place_end)
+        seg = text[sentence_start:place_end].lower()
+        in_this = (_IN_THIS.search(text, sentence_start, place_end)
+                   if any(w in seg for w in _IN_THIS_WORDS) else None)
         if in_this is not None:
             place_end = in_this.start()
         match = None
