@@ -12,6 +12,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from catalog.archive.similar import BANDS, band_expression
+
 migrations = Migrations("catalog")
 
 #: Columns of ``photos`` that full-text search indexes, in FTS column order.
@@ -187,6 +189,35 @@ def m004_fts_update_trigger_on_text_only(db: Database) -> None:
 def m005_parser_version_index(db: Database) -> None:
     """Index the parser version: stats count photos per version, reparse finds old ones."""
     db["photos"].create_index(["parser_version"], if_not_exists=True)
+
+
+#: Stands for "one row per id" in sqlite_stat1; the row count is SQLite's own default guess.
+_UNIQUE_ID_STAT = "1000000 1 1"
+
+
+@migrations()
+def m006_dhash_bands_and_id_agency_indexes(db: Database) -> None:
+    """Index the four 16-bit bands of ``dhash``, and photos by (id, agency).
+
+    The band indexes find other uses of a picture exactly (catalog/archive/similar.py).
+    They are expression indexes, so every write of ``dhash`` keeps them in step, and
+    each holds the whole hash, so candidates are checked without reading their rows.
+
+    (id, agency) is a small covering index: counting the photos a search matches
+    (Datasette's ``rowid in (fts match)``), alone or by agency, reads it instead of
+    the wide rows (52 ms -> 16 ms on a million photos and a word in 45,000 captions).
+    SQLite picks it only with a sqlite_stat1 row saying ids are unique, so one is
+    written; a later full ANALYZE replaces it with measured figures.
+    """
+    for band in range(BANDS):
+        db.execute(f"CREATE INDEX IF NOT EXISTS [idx_photos_dhash_band{band}] "
+                   f"ON [photos] ({band_expression(band)}, [dhash])")
+    db["photos"].create_index(["id", "agency"], if_not_exists=True)
+    db.execute("ANALYZE [idx_photos_id_agency]")  # creates sqlite_stat1 when absent
+    db.execute("DELETE FROM sqlite_stat1 WHERE idx = 'idx_photos_id_agency'")
+    db.execute("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('photos', 'idx_photos_id_agency', ?)",
+               [_UNIQUE_ID_STAT])
+    db.execute("ANALYZE sqlite_schema")  # this connection re-reads the statistics
 
 
 def migrate(db: Database) -> None:

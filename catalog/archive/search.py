@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from catalog.archive.errors import ArchiveError
 from catalog.archive.fts import plain_fts_query, to_fts_query
+from catalog.archive.similar import other_uses_rows
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FACETS = {
@@ -177,13 +178,6 @@ class SearchMixin:
         return row
 
     def other_uses(self, photo_id: int, max_distance: int = 6) -> list[dict]:
-        """Other photos of the same picture (dhash within ``max_distance`` bits), nearest first."""
-        found = self.db.execute("SELECT dhash FROM photos WHERE id = ?", [photo_id]).fetchone()
-        if found is None or not found[0]:
-            return []
-        cursor = self.db.execute(
-            "SELECT * FROM (SELECT photos.*, hamming(dhash, ?) AS distance FROM photos "
-            "WHERE id != ? AND dhash IS NOT NULL) WHERE distance <= ? "
-            "ORDER BY distance, date DESC NULLS LAST, id", [found[0], photo_id, max_distance])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, values, strict=True)) for values in cursor]
+        """Other photos of the same picture (dhash within ``max_distance`` bits), nearest
+        first, then newest; each row carries its "distance" (see archive/similar.py)."""
+        return other_uses_rows(self.db.conn, photo_id, max_distance)
