@@ -15,7 +15,6 @@ from datasette.app import Datasette
 from datasette_catalog import render_cell
 from datasette_catalog.commands import make_datasette
 from datasette_catalog.highlight import highlight, segments, valid_spans
-from datasette_catalog.photo import prefix_ranges
 from datasette_catalog.preview import PreviewError, preview_jpeg
 from PIL import Image
 from test_datasette_support import PHOTOS, build_archive
@@ -238,14 +237,6 @@ def test_highlight_nested_and_invalid_spans() -> None:
     html = highlight("<b>" + text, '{"city": [11, 15]}')
     assert html.startswith("&lt;b&gt;") and ">Lyon</mark>" in html
     assert highlight("plain", "not json") == "plain"
-
-
-def test_prefix_ranges_cover_two_flipped_bits() -> None:
-    ranges = prefix_ranges("a1b2000000000000")
-    assert len(ranges) == 1 + 16 + 120
-    assert ("a1b2", "a1b3") in ranges
-    flipped = f"{0xA1B2 ^ 0b101:04x}"
-    assert any(lo == flipped for lo, _ in ranges)
 
 
 async def test_photo_page_survives_damaged_json_columns(tmp_path: Path) -> None:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from itertools import combinations
 from typing import Any
 
 from datasette.database import Database
 
+from catalog.archive.similar import other_uses_rows
+
 #: Hamming distance (bits of the 64-bit dhash) under which two files are one picture.
 MAX_DISTANCE = 6
-#: Candidates share the hash's first 16 bits up to this many flipped bits (index ranges).
-PREFIX_RADIUS = 2
+#: What the page shows of each other use (plus its "distance").
+_USE_COLUMNS = ("photos.id, photos.dhash, photos.date, photos.agency, photos.photographer, "
+                "photos.subject, photos.file_photo, photos.city, photos.country")
 
 PARSED_FIELDS = (
     ("subject", "Subject"), ("city", "City"), ("region", "Region / state"),
@@ -90,50 +92,14 @@ def field_rows(photo: dict, fields: tuple[tuple[str, str], ...]) -> list[dict]:
              "corrected": f in corrected} for f, label in fields]
 
 
-def prefix_ranges(dhash: str) -> list[tuple[str, str]]:
-    """Index ranges holding every hash whose first 16 bits are within PREFIX_RADIUS bits."""
-    prefix = int(dhash[:4], 16)
-    values = {prefix}
-    for radius in range(1, PREFIX_RADIUS + 1):
-        for bits in combinations(range(16), radius):
-            flipped = prefix
-            for bit in bits:
-                flipped ^= 1 << bit
-            values.add(flipped)
-    return [(f"{v:04x}", f"{v + 1:04x}" if v < 0xFFFF else "g") for v in sorted(values)]
-
-
-async def other_uses(db: Database, photo_id: int, dhash: str | None) -> list[dict]:
+async def other_uses(db: Database, photo_id: int) -> list[dict]:
     """Other photos of the same picture: dhash within MAX_DISTANCE bits, nearest first.
 
-    Candidates come from index ranges on ``dhash`` (same first 16 bits, up to two of
-    them flipped), so the page stays fast on a million rows; a copy whose hash differs
-    in three or more of its first 16 bits is not found here.
+    The archive's exact band lookup (catalog/archive/similar.py), run on Datasette's
+    read-only connection, so the page finds every copy and stays fast on a million rows.
     """
-    if not dhash or len(dhash) != 16:
-        return []
-    try:
-        target = int(dhash, 16)
-    except ValueError:
-        return []
-    ranges = prefix_ranges(dhash.lower())
-    values = ", ".join("(?, ?)" for _ in ranges)
-    sql = (f"with r(lo, hi) as (values {values}) "
-           "select p.id, p.dhash, p.date, p.agency, p.photographer, p.subject, p.file_photo, "
-           "p.city, p.country from r join photos p on p.dhash >= r.lo and p.dhash < r.hi "
-           "where p.id != ?")
-    params = [bound for pair in ranges for bound in pair] + [photo_id]
-    rows = (await db.execute(sql, params)).rows
-    found = []
-    for row in rows:
-        try:
-            distance = (int(row["dhash"], 16) ^ target).bit_count()
-        except (TypeError, ValueError):
-            continue
-        if distance <= MAX_DISTANCE:
-            found.append({**dict(row), "distance": distance})
-    found.sort(key=lambda r: (r["distance"], r["date"] or "", r["id"]))
-    return found
+    return await db.execute_fn(
+        lambda conn: other_uses_rows(conn, photo_id, MAX_DISTANCE, columns=_USE_COLUMNS))
 
 
 async def load_photo(db: Database, photo_id: int) -> dict | None:
@@ -150,5 +116,5 @@ async def load_photo(db: Database, photo_id: int) -> dict | None:
     thumb = (await db.execute(
         "select width, height from thumbnails where photo_id = ?", [photo_id])).rows
     photo["thumbnail"] = dict(thumb[0]) if thumb else None
-    photo["other_uses"] = await other_uses(db, photo_id, photo.get("dhash"))
+    photo["other_uses"] = await other_uses(db, photo_id)
     return photo
