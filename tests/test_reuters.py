@@ -243,3 +243,9 @@ def test_credit_in_brackets() -> None:
                  "People walk in Kyiv, Ukraine, March 5, 2024 [REUTERS/Gleb Haran]"):
         cap = parse(text)
         assert (cap.photographer, cap.subject, cap.residue) == ("Gleb Haran", "People walk.", "")
+
+
+def test_one_word_source_before_the_photographer() -> None:
+    cap = parse("Firefighters battle a wildfire near Athens, Greece, July 19, 2024. "
+                "Grekokinissi/Nikos Papp via REUTERS  ATTENTION EDITORS - THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY.")
+    assert (cap.photographer, cap.intermediaries) == ("Nikos Papp", ["Grekokinissi"])

@@ -151,6 +151,8 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             orgs.append(clean_name(part))
         else:
             people.append(clean_name(part))
+    if len(people) >= 2 and " " not in people[0] and any(" " in p for p in people[1:]):
+        orgs.append(people.pop(0))  # "Eurokinissi/Nikos Pappas via REUTERS": a one-word source, then the name
     if right and len(people) == 1 and not agencies and not orgs and not credit.pool:
         orgs.append(people.pop())  # "Yosemite Conservancy via AP": a source, not a photographer
     if credit.handout and not people:
