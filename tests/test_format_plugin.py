@@ -136,3 +136,21 @@ def test_every_format_parses_its_examples(fmt, text: str, expected: dict) -> Non
         if isinstance(got, dt.date):
             got = got.isoformat()
         assert got == value, f"{fmt.name}: {field}"
+
+
+def test_installed_plugin_joins_through_its_entry_point(tmp_path, monkeypatch) -> None:
+    """An installed distribution (a dist-info folder on sys.path) is found by its entry point."""
+    meta = tomllib.loads((PLUGIN_DIR / "pyproject.toml").read_text(encoding="utf-8"))
+    dist_info = tmp_path / "catalog_example_format-0.1.0.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: catalog-example-format\nVersion: 0.1.0\n", encoding="utf-8")
+    lines = [f"{name} = {target}" for name, target in meta["project"]["entry-points"]["catalog.formats"].items()]
+    (dist_info / "entry_points.txt").write_text("[catalog.formats]\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "catalog_example_format.py").write_text(
+        (PLUGIN_DIR / "catalog_example_format.py").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "catalog_example_format", raising=False)
+    pm = make_plugin_manager(load_entry_points=True)
+    assert pm.has_plugin("harbour_press")
+    assert best_parse(pm, HARBOUR).format == "harbour_press"
