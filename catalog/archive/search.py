@@ -150,8 +150,14 @@ class SearchMixin:
             yield dict(zip(names, values, strict=True))
 
     def count(self, query: str = "", **filters: Any) -> int:
-        """How many photos :meth:`search` would find without a limit."""
+        """How many photos :meth:`search` would find without a limit.
+
+        Text alone is counted in the FTS index, never touching the wide photos rows
+        (every FTS row is a photo: triggers keep them in step).
+        """
         sql, params, fts = self._select(query, filters, order=None, columns="count(*)")
+        if fts and not any(_filters(**filters)[0]):
+            sql, params = "SELECT count(*) FROM photos_fts WHERE photos_fts MATCH ?", [fts]
         return int(self._run(sql, params, query, fts).fetchone()[0])
 
     def facets(self, column: str, query: str = "", *, limit: int = 50,

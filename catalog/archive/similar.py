@@ -11,8 +11,8 @@ candidates are therefore the photos that have, in some band, a value within
 ``d // BANDS`` bits of the target's value in that band; each candidate's distance
 is then checked exactly. For the default distance of 6 that is 4 x 17 indexed
 probes and (on a million random hashes) about a thousand candidates, read from
-the covering indexes alone. A distance so large that the probes would outnumber
-a scan reads every hash instead; the answer is exact either way.
+the covering indexes alone; up to distance 15 the probes stay under MAX_PROBES.
+A larger distance reads every hash instead; the answer is exact either way.
 
 Pure functions on a ``sqlite3.Connection`` so that Datasette (``db.execute_fn``)
 and the Archive run the same SQL and the same check.
@@ -28,7 +28,7 @@ BANDS = 4
 BAND_BITS = 16
 _DIGITS = BAND_BITS // 4
 #: Above this many probe values the lookup reads every hash instead (still exact).
-MAX_PROBES = 1200
+MAX_PROBES = 3000
 _CHUNK = 500
 
 
