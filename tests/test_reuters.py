@@ -249,3 +249,11 @@ def test_one_word_source_before_the_photographer() -> None:
     cap = parse("Firefighters battle a wildfire near Athens, Greece, July 19, 2024. "
                 "Grekokinissi/Nikos Papp via REUTERS  ATTENTION EDITORS - THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY.")
     assert (cap.photographer, cap.intermediaries) == ("Nikos Papp", ["Grekokinissi"])
+
+
+def test_social_media_sources() -> None:
+    cap = parse("Smoke rises in Khartoum, Sudan, March 5, 2024, in this screen grab taken from a social media "
+                "video. Social media/via REUTERS THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY.")
+    assert (cap.photographer, cap.intermediaries, cap.credit) == ("", ["Social media"], "Social media/via REUTERS")
+    handle = parse("A view of the area in Kyiv, Ukraine, March 5, 2024. Telegram/@kyiv_city/via REUTERS")
+    assert (handle.photographer, handle.intermediaries) == ("", ["Telegram", "@kyiv_city"])

@@ -65,7 +65,8 @@ _ORG_WORDS = re.compile(
     r"government|council|committee|authority|administration|guard|command|military|media|"
     r"center|centre|group|house|palace|kremlin|nasa|university|museum|company|corp|inc|ltd|"
     r"news|tv|television|channel|foundation|organisation|organization|federation|club|"
-    r"association|party|embassy|presidency|parliament|courtesy|social|video|via)\b",
+    r"association|party|embassy|presidency|parliament|courtesy|social|video|via|telegram|instagram|"
+    r"twitter|facebook|youtube|tiktok|weibo|handout)\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset({"illustration", "photo illustration", "illustration photo", "-", "photo"})
@@ -75,7 +76,7 @@ _FILE_FLAGS = frozenset({"file photo", "file", "files", "file picture", "archive
 def looks_like_org(part: str) -> bool:
     """An organisation rather than a person: org words, an acronym, or a long name."""
     words = part.split()
-    if _ORG_WORDS.search(part):
+    if part.startswith("@") or _ORG_WORDS.search(part):
         return True
     if len(words) == 1 and part.isupper() and len(part) <= 6 and part not in ("STRINGER",):
         return True
@@ -302,7 +303,7 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
 
 _LOWER_WORD = re.compile(r"[a-z]{2,}")
 _CHAIN_TOKEN = re.compile(r"[^\s/]+|/")
-_ORG_TOKEN = re.compile(r"[\w'’&().-]+")
+_ORG_TOKEN = re.compile(r"[\w'’&().@#:-]+")
 _LABEL_BEFORE = re.compile(r"\b(?:Photo(?:grapher)?|Picture|Credit|Foto)\s?:\s?$", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}\.?")
 _LEFT_TRIM = frozenset(

@@ -103,7 +103,9 @@ def _credit_extent(text: str, anchor: tuple[int, int], taken: list[tuple[int, in
             return chain_left(text, anchor[0] - 1), end
         return anchor[0], end
     via_start = anchor[0] - len(before) + via.start()
-    start = chain_left(text, via_start)
+    lead = via.group(0).split("via")[0]
+    # "Social media/via REUTERS": the slash belongs to the chain, so lower-case source words are kept
+    start = chain_left(text, via_start + lead.index("/") + 1 if "/" in lead else via_start)
     return (start if start < via_start else via_start + len(via.group(0)) - len(via.group(0).lstrip())), end
 
 
