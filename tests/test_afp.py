@@ -69,3 +69,10 @@ def test_border_phrase_after_the_place() -> None:
     cap = parse("Smoke billows over the village of Khiam in southern Lebanon near the border with Israel on "
                 "March 5, 2024. (Photo by Rabih DAHR / AFP)")
     assert (cap.city, cap.country, cap.country_code) == ("Khiam", "Lebanon", "LB")
+
+
+def test_unknown_town_named_by_in_before_the_date() -> None:
+    cap = parse("Palestinians inspect a destroyed house in Tal al-Sultan on March 5, 2024. (Photo by AFP)")
+    assert (cap.city, cap.country_code) == ("Tal al-Sultan", "")
+    building = parse("The prime minister speaks in Parliament on March 5, 2024. (Photo by Jean DUPO / AFP)")
+    assert building.city == ""

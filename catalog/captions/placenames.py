@@ -18,22 +18,23 @@ Span = tuple[int, int]
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set."""
     return frozenset(text.split())
 
 
 #: Lower-case words that may sit inside a proper name ("Rio de Janeiro", "Stratford-upon-Avon").
-_CONNECTORS = _words(
+_CONNECTORS = words(
     "de da do dos das del della di la le les el al upon on am an der den sur en y of and et im"
 )
 #: Words that end a place name even in capitals ("IN PARIS", "THE CITY OF").
-FUNCTION_WORDS = _words(
+FUNCTION_WORDS = words(
     """a an the in at on near from outside inside of to into by for with during after before
     as while and or but his her their its where which who that this these those
     is are was were be been being"""
 )
 #: Descriptive words: part of a name when capitalised ("Gaza City"), not in capitals text.
-DESCRIPTORS = _words(
+DESCRIPTORS = words(
     """city town village capital port region province district suburb area
     neighbourhood neighborhood county state oblast governorate prefecture municipality
     outskirts streets street centre center downtown northern southern

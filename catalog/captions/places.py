@@ -164,6 +164,7 @@ class _Reading:
         self.region: Span | None = None
         self.city: Span | None = None
         self.far_country = False  # the country came from outside the phrase
+        self.led_by_in = False  # "in Tal al-Sultan": an unknown name the phrase itself calls a place
 
 
 def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
@@ -192,6 +193,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         split = _split_inside(text, tail)
         if split is None:
             got.city = tail
+            got.led_by_in = _led_by_in(text, last, tail)
         else:
             got.city, (got.cc, got.state, got.region, got.country) = split
     if got.city is None:
@@ -286,6 +288,24 @@ def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     if inner and _IN_AT_END.search(text[chunk.start : inner[0]]):
         return inner
     return tail
+
+
+_IN_END = re.compile(r"\b(?:in|near|outside)\s+(?:the\s+(?:village|town|city|camp)\s+of\s+)?$")
+#: Capitalised words that name a building or an institution, not a town ("in Parliament").
+_NOT_TOWNS = placenames.words(
+    """parliament congress senate court church cathedral mosque synagogue temple stadium arena hall
+    palace house square street avenue road park hospital school university college museum airport
+    station market centre center office ministry headquarters chamber assembly capitol kremlin
+    bay river lake sea ocean mountains valley forest desert beach harbour harbor port zoo"""
+)
+
+
+def _led_by_in(text: str, chunk: Chunk, tail: Span) -> bool:
+    """The last chunk ends "... in <Name>" and the name is not a building or an institution."""
+    name = text[tail[0] : tail[1]]
+    if name.split()[-1].lower() in _NOT_TOWNS or len(name) > 40 or demonym_country(name):
+        return False  # "in Parliament", "in English"
+    return _IN_END.search(text, max(chunk.start, tail[0] - 30), tail[0]) is not None
 
 
 def _with_article(text: str, span: Span) -> Span:
@@ -458,7 +478,7 @@ def _build(text: str, got: _Reading) -> PlaceMatch | None:
             cc = city.country_code
     if not (city_name or country_span or region_span):
         return None
-    if city_name and not (cc or region_span or city):
+    if city_name and not (cc or region_span or city or got.led_by_in):
         return None  # a capitalised word with nothing to confirm it is a place
     written = [s for s in (city_span, region_span, country_span) if s]
     place = Place(
