@@ -58,13 +58,18 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+def byline_of(credited: str) -> str:
+    """The By-line a desk types: the credited name with all-capitals words in title case."""
+    return " ".join(w.capitalize() if w.isupper() else w for w in credited.split())
+
+
 def metadata_fields(sample: Sample) -> dict[str, Any]:
     """IPTC/XMP fields (friendly names) a wire would put beside this caption."""
     parsed = sample.parsed
     fields: dict[str, Any] = {"caption": sample.caption}
     photographer = parsed.get("photographer")
     if photographer and photographer not in ("Stringer", "Handout"):
-        fields["byline"] = photographer
+        fields["byline"] = byline_of(photographer)
     if parsed.get("agency") in AGENCY_CREDIT:
         fields["credit"] = AGENCY_CREDIT[parsed["agency"]]
         fields["source"] = parsed["agency"]

@@ -260,3 +260,14 @@ def test_broken_files_do_not_open_and_the_png_is_a_png():
     assert png["path"].endswith(".jpg")
     with Image.open(ROOT / png["path"]) as image:
         assert image.format == "PNG"
+
+
+@pytest.mark.parametrize("spec", [f for f in FILES if f.get("parsed") and f.get("caption")],
+                         ids=lambda f: f["path"])
+def test_parser_reads_each_sample_caption_as_expected(spec):
+    """The parser agrees with what we wrote each sample's caption to say."""
+    from catalog import parse_caption
+
+    parsed = parse_caption(spec["caption"]).to_dict()
+    wrong = {k: (v, parsed.get(k)) for k, v in spec["parsed"].items() if parsed.get(k) != v}
+    assert not wrong, f"field: (expected, parsed) {wrong}"
