@@ -15,9 +15,17 @@ import pytest
 from datasette.app import Datasette
 from datasette_catalog.commands import make_datasette
 from PIL import Image, ImageDraw
+from sqlite_utils import Database
 
 from catalog.archive import Archive
-from catalog.archive.similar import BANDS, band_expression, band_probes, near_ids
+from catalog.archive.schema import migrations
+from catalog.archive.similar import (
+    BANDS,
+    band_expression,
+    band_probes,
+    has_band_indexes,
+    near_ids,
+)
 from catalog.images.thumbs import dhash
 from catalog.records import PhotoRecord
 
@@ -129,6 +137,22 @@ def test_missing_or_malformed_hashes_have_no_other_uses(tmp_archive: Archive) ->
     assert tmp_archive.other_uses(999) == []
     assert [(r["id"], r["distance"]) for r in tmp_archive.other_uses(3)] == [(4, 1)]
     assert [(r["id"], r["distance"]) for r in tmp_archive.other_uses(4)] == [(3, 1)]
+
+
+def test_an_archive_without_the_band_indexes_still_answers_exactly(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m006_dhash_bands_and_id_agency_indexes")
+    old["photos"].insert_all([{"id": n, "sha256": str(n), "dhash": h} for n, h in
+                              enumerate(["f0f0f0f0f0f0f0f0", "0ff0f0f0f0f0f0f0", "f0f0f0f0f0f0f0f1"], 1)])
+    old.close()
+    with Archive(path, readonly=True) as reader:  # not upgraded: no band indexes
+        assert not has_band_indexes(reader.db.conn)
+        assert [(r["id"], r["distance"]) for r in reader.other_uses(1, max_distance=8)] == [
+            (3, 1), (2, 8)]
+    with Archive(path) as writer:
+        assert has_band_indexes(writer.db.conn)
+        assert [r["id"] for r in writer.other_uses(1, max_distance=8)] == [3, 2]
 
 
 # --- a re-sent picture, from real JPEG bytes ------------------------------------------

@@ -72,10 +72,19 @@ def band_probes(target: int, max_distance: int) -> list[list[str]] | None:
     return probes
 
 
+def has_band_indexes(conn: sqlite3.Connection) -> bool:
+    """Whether migration m006 made the band indexes (a read-only, older archive lacks them)."""
+    names = [f"idx_photos_dhash_band{band}" for band in range(BANDS)]
+    found = conn.execute(
+        f"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+        f"({', '.join('?' * BANDS)})", names).fetchone()[0]
+    return found == BANDS
+
+
 def _candidates(conn: sqlite3.Connection, target: int, max_distance: int) -> set[tuple[int, str]]:
     """(id, dhash) of photos that may be within ``max_distance`` of ``target``."""
     probes = band_probes(target, max_distance)
-    if probes is None:
+    if probes is None or not has_band_indexes(conn):  # one read of every hash beats four
         return set(conn.execute("SELECT id, dhash FROM photos WHERE dhash IS NOT NULL"))
     found: set[tuple[int, str]] = set()
     for band, values in enumerate(probes):
