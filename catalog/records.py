@@ -126,7 +126,7 @@ def build_record(
     iptc_date = iptc_date_created(info)
     cols["iptc_date"] = iptc_date.isoformat() if iptc_date else None
     cols.update(caption_columns(caption))
-    _fill_from_metadata(cols)
+    fill_from_metadata(cols, cols)
     cols.update(reconcile(caption, info))
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     cols["imported_at"] = now
@@ -159,15 +159,15 @@ def caption_columns(caption: Caption | None) -> dict[str, Any]:
     return cols
 
 
-def _fill_from_metadata(cols: dict[str, Any]) -> None:
-    """Where the caption says nothing, take the file's own IPTC/XMP fields.
+def fill_from_metadata(cols: dict[str, Any], metadata: dict[str, Any]) -> None:
+    """Where the caption says nothing, take the file's own IPTC/XMP fields from ``metadata``.
 
     dpa puts the photographer only in By-line; many files carry City/Country in
     IPTC but not in the text. ``parsed_json`` keeps the parser's own answer.
     """
     for column, source in METADATA_FALLBACK.items():
-        if not cols.get(column) and cols.get(source):
-            cols[column] = cols[source]
+        if not cols.get(column) and metadata.get(source):
+            cols[column] = metadata[source]
 
 
 def reconcile(caption: Caption | None, info: ImageInfo) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from catalog.archive.errors import ArchiveError
 from catalog.archive.schema import CORRECTABLE, PHOTO_COLUMNS
 from catalog.captions.model import FLAG_FIELDS, Caption
 from catalog.images.model import ImageInfo
-from catalog.records import caption_columns, reconcile
+from catalog.records import METADATA_FALLBACK, caption_columns, fill_from_metadata, reconcile
 
 #: ``photos`` columns holding JSON lists or objects.
 JSON_COLUMNS = ("intermediaries", "restrictions", "story_codes", "notes", "spans", "corrected_fields")
@@ -30,12 +30,6 @@ PARSED_COLUMNS = (
     "caption_format", "confidence", "residue", "spans", "parsed_json",
 )
 
-#: Blank parsed fields that an import fills from the file's own metadata
-#: (mirrors catalog.records: dpa credits the photographer only in By-line).
-METADATA_FALLBACK = {
-    "photographer": "byline", "city": "iptc_city", "region": "iptc_region",
-    "country": "iptc_country", "credit": "iptc_credit",
-}
 #: The row columns that :func:`parse_columns` reads.
 ROW_INPUTS = ("path", "taken_at", "gps_lat", "gps_lon", *METADATA_FALLBACK.values())
 
@@ -70,9 +64,7 @@ def parse_columns(caption: Caption | None, row: dict[str, Any]) -> dict[str, Any
     file's IPTC/XMP fields as the importer does, and the caption-vs-camera conflicts.
     """
     cols = caption_columns(caption) if caption is not None else dict.fromkeys(PARSED_COLUMNS)
-    for column, source in METADATA_FALLBACK.items():
-        if not cols.get(column) and row.get(source):
-            cols[column] = row[source]
+    fill_from_metadata(cols, row)
     cols.update(conflicts(caption, row))
     return cols
 
