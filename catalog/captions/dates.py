@@ -45,8 +45,12 @@ _DAY_FIRST = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"\b[^\W\d_]{3,10}\b\.?")
+#: A word of 3 to 10 letters that starts like a month name (the loop checks the month table).
+_WORD = re.compile(
+    rf"\b(?=[{''.join(sorted({m[0] for m in _MONTHS} | {m[0].upper() for m in _MONTHS}))}])[^\W\d_]{{3,10}}\b\.?"
+)
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}}$", re.IGNORECASE)
+_WEEKDAY_ENDINGS = tuple(w.lower() for w in _WEEKDAYS)
 #: Numeric: 01/10/2016, 01.10.2016, 2016-10-01.
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
@@ -95,6 +99,8 @@ def _with_weekday(text: str, match: DateMatch, m: re.Match[str]) -> DateMatch:
     if m.group("weekday"):
         return match
     before = text[max(0, match.start - 16) : match.start]
+    if not before[-1:].isspace() or not before.rstrip().rstrip(",").rstrip(".").lower().endswith(_WEEKDAY_ENDINGS):
+        return match  # cheap exit: no weekday just before
     wd = _WEEKDAY_BEFORE.search(before)
     if wd is None:
         return match

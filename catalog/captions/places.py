@@ -104,6 +104,44 @@ _LEAD_PHRASE = re.compile(
     r"|\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Last words that the end-anchored patterns below can end with (cheap tests before them).
+_CONNECTIVE_ENDINGS = ("on", "in", "at", "taken", "el", "le", "am", "em", "no", "na", "the")
+_LEAD_PHRASE_ENDINGS = ("of", "in", "at", "near", "from", "outside", "inside", "the")
+_PLACE_LEAD_WORDS = tuple(placenames.words(
+    """in at near outside from of to into across over around off through toward towards above along
+    inside on onto past en em no na im am bei nahe de del da do por pelo dans à au près"""
+))
+
+
+def _may_end_connective(segment: str) -> bool:
+    """Cheap test: ``segment`` may end in what ``_TRAILING_CONNECTIVE`` removes."""
+    tail = segment[-60:]
+    while tail and (tail[-1].isspace() or tail[-1] == "."):
+        tail = tail.rstrip().rstrip(".")
+    if not tail:
+        return False
+    return tail[-1] == ")" or tail[-1].isdigit() or tail.lower().endswith(_CONNECTIVE_ENDINGS)
+
+
+def _ends_in_word(text: str, start: int, end: int, endings: tuple[str, ...]) -> bool:
+    """Cheap test: ``text[start:end]`` ends in a space after a word ending one of ``endings``."""
+    if end <= start or not text[end - 1].isspace():
+        return False
+    return text[start:end].rstrip()[-12:].lower().endswith(endings)
+
+
+def _lead_phrase(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_LEAD_PHRASE`` in ``text[start:end]``, after a cheap test."""
+    if not _ends_in_word(text, start, end, _LEAD_PHRASE_ENDINGS):
+        return None
+    return _LEAD_PHRASE.search(text, start, end)
+
+
+def _region_of(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends "region of ", "province of " ..."""
+    return _ends_in_word(text, start, end, ("of",)) and _REGION_OF.search(text, start, end) is not None
+
+
 _LAST_IN = re.compile(r"\b(?:in|im|en|em|no|na|near|at|outside)\s+(?:the\s+)?(?=[A-ZÀ-Ý])")
 
 
@@ -123,7 +161,7 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     """
     end = len(text) if end is None else end
     segment = text[start:end]
-    cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if segment else None
+    cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if _may_end_connective(segment) else None
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
     if "border" in text[max(start, end - 70) : end]:
@@ -185,7 +223,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         got.cc, got.state, got.region = "US", st, tail
     elif (code := region_country(name) or _possessive_region(text, last)) is not None:
         got.cc, got.region = code, _region_phrase(text, last, tail, shouting)
-    elif _REGION_OF.search(text, max(last.start, tail[0] - 30), tail[0]):
+    elif _region_of(text, max(last.start, tail[0] - 30), tail[0]):
         # "in the southeastern Spanish region of Alicante": a region, the city comes before
         got.region = tail
         got.cc, got.country = _country_from_context(text, chunks, tail)
@@ -211,7 +249,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     match = _build(text, got)
     if match is not None:
         chunk_start = next((c.start for c in chunks if c.start <= match.start <= c.end), match.start)
-        lead = _LEAD_PHRASE.search(text, max(chunk_start, match.start - NAME_WINDOW), match.start)
+        lead = _lead_phrase(text, max(chunk_start, match.start - NAME_WINDOW), match.start)
         if lead is not None:
             match.phrase_start = lead.start()
     return match
@@ -240,7 +278,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         i -= 1
     elif got.region is None and ctail and ctail[0] == _lead_trimmed(text, chunk) and before:
         bname = text[before[0] : before[1]]
-        led = _LEAD_PHRASE.search(text, max(chunks[i - 1].start, before[0] - NAME_WINDOW), before[0]) is not None
+        led = _lead_phrase(text, max(chunks[i - 1].start, before[0] - NAME_WINDOW), before[0]) is not None
         cname_city = find_city(cname, country=got.cc, primary_only=True)
         if (led and cname_city is None) or (find_city(bname, country=got.cc) and cname_city is None):
             got.region = ctail
@@ -256,7 +294,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         if ctail is None:
             ctail = _after_last_in(text, chunk, shouting)
         if ctail and _country_of(text[ctail[0] : ctail[1]]) is None and _placed(text, chunk, ctail):
-            if got.region is None and _REGION_OF.search(text, max(chunk.start, ctail[0] - 30), ctail[0]):
+            if got.region is None and _region_of(text, max(chunk.start, ctail[0] - 30), ctail[0]):
                 got.region = ctail  # "in the province of Helmand, Afghanistan"
             else:
                 got.city = _in_x_near_y(text, chunk, ctail, shouting)
@@ -275,6 +313,10 @@ def _placed(text: str, chunk: Chunk, name: Span) -> bool:
     lead = text[max(chunk.start, name[0] - 40) : name[0]]
     if not lead.strip() or name[0] - chunk.start <= 4:
         return True
+    if not lead[-1:].isspace():
+        return False  # cheap exits before the pattern: it ends in a space, after a place word
+    if not any(word.lower().endswith(_PLACE_LEAD_WORDS) for word in lead.split()[-5:]):
+        return False
     return _PLACE_LEAD.search(lead) is not None
 
 
