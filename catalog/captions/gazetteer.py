@@ -10,7 +10,7 @@ from __future__ import annotations
 import marshal
 import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from catalog.captions.vocab import load_json
@@ -169,7 +169,13 @@ def find_city(name: str, *, country: str | None = None, admin1: str | None = Non
     """The most populous city called ``name``, inside ``country``/``admin1`` when given.
 
     ``primary_only`` ignores alternate names ("White House" is an old name of Casablanca).
+    Cached: the gazetteer never changes in a process and City is immutable.
     """
+    return _find_city(name, country, admin1, primary_only)
+
+
+@lru_cache(maxsize=8192)
+def _find_city(name: str, country: str | None, admin1: str | None, primary_only: bool) -> City | None:
     key = name.strip().lower()
     cities, primary = city_index()
     if primary_only and key not in primary:

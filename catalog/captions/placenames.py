@@ -69,27 +69,26 @@ def tail_name(text: str, start: int, end: int, *, shouting: bool = False) -> Spa
     Cached: the place reader asks about the same chunks several times per caption.
     """
     start = max(start, end - NAME_WINDOW)  # a place name is never longer than this
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-    if not tokens:
-        return None
+    # Words from the last one back (the token class reads the same reversed): stop at the first non-name.
+    backwards = text[start:end][::-1]
+    tokens: list[Span] = []  # last word first
     first = None
-    i = len(tokens) - 1
-    while i >= 0:
-        s, e = tokens[i]
+    for m in _TOKEN.finditer(backwards):
+        s, e = end - m.end(), end - m.start()
+        tokens.append((s, e))
         tok = text[s:e]
-        if is_proper(tok, shouting, last=i == len(tokens) - 1):
-            first = i
+        if is_proper(tok, shouting, last=len(tokens) == 1):
+            first = len(tokens) - 1
         elif tok.lower() in _CONNECTORS and first is not None and not shouting:
             pass
         else:
             break
-        i -= 1
     if first is None:
         return None
-    if first > 0 and text[tokens[first - 1][0] : tokens[first - 1][1]] == "The":
-        first -= 1  # "The Hague", "The Gambia": a capitalised article belongs to the name
+    if first + 1 < len(tokens) and text[tokens[first + 1][0] : tokens[first + 1][1]] == "The":
+        first += 1  # "The Hague", "The Gambia": a capitalised article belongs to the name
     s = tokens[first][0]
-    e = tokens[-1][1]
+    e = tokens[0][1]
     while e > s and text[e - 1] in ".'’-" and not keeps_period(text[s:e]):
         e -= 1
     return (s, e) if e > s else None
@@ -126,11 +125,10 @@ def chunks(text: str, start: int, end: int) -> list[Chunk]:
     out.append(Chunk(pos, end))
     trimmed = []
     for c in out:
-        s, e = c.start, c.end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1] in _TRAILING_JUNK:
-            e -= 1
+        piece = text[c.start : c.end]
+        stripped = piece.lstrip()
+        s = c.start + len(piece) - len(stripped)
+        e = s + len(stripped.rstrip(_TRAILING_JUNK))
         if e > s and e < c.end and text[e] == "." and keeps_period(_last_token(text, s, e + 1)):
             e += 1
         if e > s:
@@ -140,6 +138,8 @@ def chunks(text: str, start: int, end: int) -> list[Chunk]:
 
 def shouting(segment: str) -> bool:
     """True when the letters of ``segment`` are (almost) all capitals."""
+    if sum(map(str.islower, segment[:24])) * 10 >= len(segment):
+        return False  # cheap exit: already too many small letters (upper <= len - lower)
     upper = sum(map(str.isupper, segment))
     lower = sum(map(str.islower, segment))
     return upper + lower >= 8 and upper > 9 * lower

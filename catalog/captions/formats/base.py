@@ -188,6 +188,29 @@ _SPACE_PUNCT = re.compile(r"\s+([,.;:])")
 _DOUBLE_PUNCT = re.compile(r"([,;])(?:\s*[,;])+")
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _dangling_start(text: str, cut: int) -> int:
+    """Where the run of dangling marks and words (``_DANGLING``) that ends ``text`` starts, not before ``cut``.
+
+    Reads from the end: a mark run, or a whole dangling word (a word boundary before it).
+    """
+    pos = len(text)
+    while pos > cut:
+        if text[pos - 1] in _DANGLING_MARKS or text[pos - 1].isspace():
+            pos -= 1
+            continue
+        word_start = pos
+        while word_start > 0 and _is_word_char(text[word_start - 1]):
+            word_start -= 1
+        if word_start == pos or word_start < cut or text[word_start:pos].lower() not in _DANGLING_WORDS:
+            break
+        pos = word_start
+    return pos
+
+
 def tidy_subject(text: str) -> str:
     """Collapse spaces and drop punctuation and prepositions left dangling by removed fields."""
     if not text or text.isspace():
@@ -196,7 +219,8 @@ def tidy_subject(text: str) -> str:
         text = _LONE_MARKS.sub(" ", text)
     text = " ".join(text.split())
     if " ," in text or " ." in text or " ;" in text or " :" in text:
-        text = _SPACE_PUNCT.sub(r"\1", text)
+        # spaces are single now: dropping one before a mark cannot make a new pair
+        text = text.replace(" ,", ",").replace(" .", ".").replace(" ;", ";").replace(" :", ":")
     if ",," in text or ", ," in text or ";" in text:
         text = _DOUBLE_PUNCT.sub(r"\1", text)
     text = text.replace(",.", ".")
@@ -208,10 +232,7 @@ def tidy_subject(text: str) -> str:
     stripped = text.rstrip(" .([")
     if stripped and (stripped[-1] in _DANGLING_MARKS
                      or stripped.rsplit(None, 1)[-1].lower() in _DANGLING_WORDS):
-        cut = max(0, len(stripped) - 60)  # dangling words sit at the very end
-        dangling = _DANGLING.search(stripped, cut)
-        if dangling:
-            stripped = stripped[: dangling.start()]
+        stripped = stripped[: _dangling_start(stripped, max(0, len(stripped) - 60))]
     return stripped + "." if stripped else ""
 
 
