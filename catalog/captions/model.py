@@ -60,10 +60,12 @@ class Caption:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: dates as ISO strings, spans as two-item lists."""
-        out = dataclasses.asdict(self)
+        out = {name: getattr(self, name) for name in _FIELD_NAMES}  # direct: asdict deep-copies
         for key in ("date", "sent_date"):
             if out[key] is not None:
                 out[key] = out[key].isoformat()
+        for key in _LIST_FIELDS:
+            out[key] = list(out[key])
         out["spans"] = {k: list(v) for k, v in self.spans.items()}
         return out
 
@@ -78,3 +80,7 @@ class Caption:
         if "spans" in values:
             values["spans"] = {k: tuple(v) for k, v in values["spans"].items()}
         return cls(**values)
+
+
+_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Caption))
+_LIST_FIELDS = ("intermediaries", "restrictions", "story_codes", "notes")
