@@ -134,7 +134,14 @@ def _lead_phrase(text: str, start: int, end: int) -> re.Match[str] | None:
     """``_LEAD_PHRASE`` in ``text[start:end]``, after a cheap test."""
     if not _ends_in_word(text, start, end, _LEAD_PHRASE_ENDINGS):
         return None
-    return _LEAD_PHRASE.search(text, start, end)
+    # a match spans at most 8 words ("in the frontline Donbas city of "): search only those
+    return _LEAD_PHRASE.search(text, _last_words_start(text, start, end, 8), end)
+
+
+def _last_words_start(text: str, start: int, end: int, n: int) -> int:
+    """Where the last ``n`` whitespace-separated words of ``text[start:end]`` begin (about)."""
+    parts = text[start:end].rsplit(None, n)
+    return start + len(parts[0]) if len(parts) > n else start
 
 
 def _region_of(text: str, start: int, end: int) -> bool:
@@ -317,7 +324,8 @@ def _placed(text: str, chunk: Chunk, name: Span) -> bool:
         return False  # cheap exits before the pattern: it ends in a space, after a place word
     if not any(word.lower().endswith(_PLACE_LEAD_WORDS) for word in lead.split()[-5:]):
         return False
-    return _PLACE_LEAD.search(lead) is not None
+    # a match spans at most 5 words ("in the old walled Lyon "): search only those
+    return _PLACE_LEAD.search(lead, _last_words_start(lead, 0, len(lead), 5)) is not None
 
 
 def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
