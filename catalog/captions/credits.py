@@ -142,7 +142,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
                 orgs.append(clean_name(pool.group("org")))
         elif lower in ("handout", "ho", "handout photo"):
             credit.handout = True
-        elif (agency := normalize_agency(_PARENTHETICAL.sub("", part))) is not None:
+        elif (agency := normalize_agency(_PARENTHETICAL.sub("", part) if "(" in part else part)) is not None:
             agencies.append(agency)  # "WANA (West Asia News Agency)"
         elif (("-" in part or "–" in part) and (hyphen := _NAME_DASH_AGENCY.fullmatch(part))
               and normalize_agency(hyphen.group("agency"))):

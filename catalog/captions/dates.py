@@ -160,6 +160,8 @@ def find_dates(
 
 def _without_overlaps(found: list[DateMatch]) -> list[DateMatch]:
     """Keep the longest (then year-bearing) match where matches overlap."""
+    if len(found) < 2:
+        return found
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     kept: list[DateMatch] = []
     for match in found:

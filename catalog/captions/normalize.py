@@ -83,17 +83,16 @@ def clean(raw: str) -> str:
     return text.strip()
 
 
-_WS = re.compile(r"\s+")
-
-
 def squash(text: str) -> str:
     """Collapse every run of whitespace (line breaks too) to one space and strip."""
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # the same as substituting r"\s+" and stripping, without a regex
 
 
 def is_shouting(text: str) -> bool:
     """True when the letters of ``text`` are (almost) all capitals."""
     head = text[:400]
+    if sum(map(str.islower, head[:40])) * 10 >= len(head):
+        return False  # cheap exit: already too many small letters (upper <= len - lower)
     upper = sum(map(str.isupper, head))
     lower = sum(map(str.islower, head))
     return upper + lower >= 8 and upper > 9 * lower

@@ -40,13 +40,12 @@ def reset_format_cache() -> None:
 
 
 def _fenced(fmt: object, text: str, year_hint: int | None) -> Caption | None:
-    name = getattr(fmt, "name", type(fmt).__name__)
     try:
         if not fmt.accept(text):  # type: ignore[attr-defined]
             return None
         return fmt.parse(text, year_hint=year_hint)  # type: ignore[attr-defined]
     except Exception:  # fence: a broken format (ours or a plugin's) must not break parsing
-        log.exception("caption format %s failed; skipped", name)
+        log.exception("caption format %s failed; skipped", getattr(fmt, "name", type(fmt).__name__))
         return None
 
 
