@@ -33,9 +33,11 @@ _WEEKDAY_RE = rf"(?:(?P<weekday>{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}})?"
 _YEAR_RE = r"(?P<year>(?:1[89]|20)\d\d)"
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
-#: Month first: "Tuesday, Sept. 3, 2024", "MARCH 05", "March 5 2024".
+#: Month first: "Sept. 3, 2024", "MARCH 05", "March 5 2024", matched where a month word starts
+#: (the loop in ``find_dates`` has checked the word; no weekday name is also a month name, so the
+#: weekday group never takes part here: ``_with_weekday`` looks for one before the month).
 _MONTH_FIRST = re.compile(
-    rf"\b{_WEEKDAY_RE}{_MONTH_RE}\s{{1,3}}{_DAY_RE}\b(?:\s?[-–]\s?[0-3]?\d\b)?(?:,?\s{{1,3}}{_YEAR_RE}\b)?",
+    rf"(?:(?P<weekday>(?!)))?(?P<month>[^\W\d_]{{3,10}})\.?\s{{1,3}}{_DAY_RE}\b(?:\s?[-–]\s?[0-3]?\d\b)?(?:,?\s{{1,3}}{_YEAR_RE}\b)?",
     re.IGNORECASE,
 )
 #: Day first: "05 March 2024", "5. März 2024", "5 de marzo de 2024", "Tuesday 5 March".

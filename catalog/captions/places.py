@@ -130,6 +130,16 @@ def _ends_in_word(text: str, start: int, end: int, endings: tuple[str, ...]) -> 
     return text[start:end].rstrip()[-12:].lower().endswith(endings)
 
 
+_REGION_WORD_LIST = ("region", "province", "oblast", "state", "county", "prefecture", "district", "governorate",
+                     "department", "territory", "canton", "krai", "republic", "municipality")
+
+
+def _region_at_end(words: str) -> bool:
+    """``_REGION_AT_END`` after a cheap test (one of its words is written)."""
+    lowered = words.lower()
+    return any(w in lowered for w in _REGION_WORD_LIST) and _REGION_AT_END.search(words) is not None
+
+
 def _lead_phrase(text: str, start: int, end: int) -> re.Match[str] | None:
     """``_LEAD_PHRASE`` in ``text[start:end]``, after a cheap test."""
     if not _ends_in_word(text, start, end, _LEAD_PHRASE_ENDINGS):
@@ -276,7 +286,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
             and not _state_is_city(st, text, before)):
         got.state, got.region = st, ctail
         i -= 1
-    elif got.region is None and _REGION_AT_END.search(text[max(chunk.start, chunk.end - 30) : chunk.end]):
+    elif got.region is None and _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end]):
         got.region = _region_span(text, chunk, shouting)
         inner = _city_before(text, chunk.start, got.region[0], shouting)
         if inner is not None:
@@ -381,15 +391,17 @@ def _after_last_in(text: str, chunk: Chunk, shouting: bool) -> Span | None:
 
 def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -> Span | None:
     """A city named just before "in the southern <Region>" inside one chunk."""
-    lead = _IN_THE_END.search(text[chunk_start:place_start])
+    # a match spans at most 3 words (" in the southern "): search only the last ones
+    lead = _IN_THE_END.search(text, _last_words_start(text, chunk_start, place_start, 4), place_start)
     if lead is None:
         return None
-    end = chunk_start + lead.start()
+    end = lead.start()
     span = tail_name(text, chunk_start, end, shouting=shouting)
     if span is None or _country_of(text[span[0] : span[1]]) is not None:
         return None  # "near the border with Russia in the Kharkiv region": Russia is not the city
     before = text[max(chunk_start, span[0] - 40) : span[0]]
-    if _PREP_WORDS_END.search(before) and not _BORDER_WITH.search(before):
+    if (_PREP_WORDS_END.search(before, _last_words_start(before, 0, len(before), 6))
+            and not _BORDER_WITH.search(before)):
         return span
     return None
 
