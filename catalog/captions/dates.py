@@ -203,7 +203,7 @@ _TAKEN = re.compile(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
 def is_release_date(text: str, match: DateMatch) -> bool:
     """True when the words just before ``match`` make it a release/filing date, not the picture's."""
     before = text[max(0, match.start - 130) : match.start]
-    words = before.split()
+    words = before.rsplit(None, 1)
     if not words or words[-1].lower().rstrip(",") not in _RELEASE_LAST_WORDS:
         return False  # cheap exit: the word before the date must be "on", "released", ...
     found = _RELEASE_CONTEXT.search(before)

@@ -135,9 +135,12 @@ _REGION_WORD_LIST = ("region", "province", "oblast", "state", "county", "prefect
 
 
 def _region_at_end(words: str) -> bool:
-    """``_REGION_AT_END`` after a cheap test (one of its words is written)."""
-    lowered = words.lower()
-    return any(w in lowered for w in _REGION_WORD_LIST) and _REGION_AT_END.search(words) is not None
+    """``_REGION_AT_END`` after a cheap test: the last word ends like a region word."""
+    end = len(words)
+    while end and not (words[end - 1].isalnum() or words[end - 1] == "_"):
+        end -= 1  # the pattern allows non-word characters after the region word
+    return words[max(0, end - 16) : end].lower().endswith(_REGION_WORD_LIST) and (
+        _REGION_AT_END.search(words) is not None)
 
 
 def _lead_phrase(text: str, start: int, end: int) -> re.Match[str] | None:
