@@ -39,14 +39,29 @@ def reset_format_cache() -> None:
     _formats.cache_clear()
 
 
-def _fenced(fmt: object, text: str, year_hint: int | None) -> Caption | None:
+def _failed(fmt: object) -> None:
+    log.exception("caption format %s failed; skipped", getattr(fmt, "name", type(fmt).__name__))
+
+
+def _accepts(fmt: object, text: str) -> bool:
     try:
-        if not fmt.accept(text):  # type: ignore[attr-defined]
-            return None
+        return bool(fmt.accept(text))  # type: ignore[attr-defined]
+    except Exception:  # fence: a broken format (ours or a plugin's) must not break parsing
+        _failed(fmt)
+        return False
+
+
+def _parsed(fmt: object, text: str, year_hint: int | None) -> Caption | None:
+    try:
         return fmt.parse(text, year_hint=year_hint)  # type: ignore[attr-defined]
     except Exception:  # fence: a broken format (ours or a plugin's) must not break parsing
-        log.exception("caption format %s failed; skipped", getattr(fmt, "name", type(fmt).__name__))
+        _failed(fmt)
         return None
+
+
+def _fenced(fmt: object, text: str, year_hint: int | None) -> Caption | None:
+    """``fmt``'s parse of ``text`` if it accepts it; ``None`` if not, or if it raised (logged)."""
+    return _parsed(fmt, text, year_hint) if _accepts(fmt, text) else None
 
 
 def parse_caption(text: str, *, year_hint: int | None = None) -> Caption:
@@ -61,7 +76,14 @@ def parse_caption(text: str, *, year_hint: int | None = None) -> Caption:
     formats, generic = _formats()
     best: Caption | None = None
     for fmt in formats:
-        result = _fenced(fmt, head, year_hint)
+        try:  # the cheap test every format runs on every caption, fenced inline
+            accepted = fmt.accept(head)  # type: ignore[attr-defined]
+        except Exception:  # fence: a broken format (ours or a plugin's) must not break parsing
+            _failed(fmt)
+            continue
+        if not accepted:
+            continue
+        result = _parsed(fmt, head, year_hint)
         if result is not None and (best is None or result.confidence > best.confidence):
             best = result
     if best is None or best.confidence < 0.3:

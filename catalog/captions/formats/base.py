@@ -135,14 +135,15 @@ class Draft:
         cap = self.caption
         cap.format = fmt
         cap.confidence = round(max(0.0, min(1.0, confidence)), 3)
-        subject = tidy_subject(_uncovered(self.text, body, self.taken))
+        taken = sorted(self.taken)
+        subject = tidy_subject(_uncovered(self.text, body, taken))
         for _ in range(3):  # a credit repeated in run-together captions
             if len(cap.credit) < 2 or cap.credit not in subject:
                 break
             subject = tidy_subject(subject.replace(cap.credit, " "))
         cap.subject = subject
         outside = [(0, body[0]), (body[1], len(self.text))]
-        rest = " ".join(_uncovered(self.text, s, self.taken) for s in outside if s[1] > s[0])
+        rest = " ".join(_uncovered(self.text, s, taken) for s in outside if s[1] > s[0])
         cap.residue = tidy_subject(rest)
         return cap
 
@@ -161,9 +162,10 @@ def _find_inside(text: str, span: Span, value: str) -> Span | None:
 
 
 def _uncovered(text: str, region: Span, taken: list[Span]) -> str:
+    """The text of ``region`` outside the ``taken`` spans (given in order), pieces joined by a space."""
     pieces = []
     pos = region[0]
-    for s, e in sorted(taken):
+    for s, e in taken:
         if e <= pos or s >= region[1]:
             continue
         if s > pos:

@@ -40,6 +40,9 @@ class ReutersFormat:
     ]
 
     def accept(self, text: str) -> bool:
+        lowered = text.lower()  # cheap test first: every spelling of _ANCHOR holds one of these
+        if "reut" not in lowered and "retu" not in lowered and "reue" not in lowered and "ruet" not in lowered:
+            return False
         return _ANCHOR.search(text) is not None
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
