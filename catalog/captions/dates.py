@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from catalog.captions.normalize import fold_case
 from catalog.captions.vocab import load_json
 
 _MONTHS: dict[str, int] = {}
@@ -55,6 +56,7 @@ _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}}$",
 _WEEKDAY_ENDINGS = tuple(w.lower() for w in _WEEKDAYS)
 #: Numeric: 01/10/2016, 01.10.2016, 2016-10-01.
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)\b")
+_NUMERIC_HINT = re.compile(r"\d[/.]\d")  # every numeric date holds one: a cheap scan first
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 
@@ -101,7 +103,7 @@ def _with_weekday(text: str, match: DateMatch, m: re.Match[str]) -> DateMatch:
     if m.group("weekday"):
         return match
     before = text[max(0, match.start - 16) : match.start]
-    if not before[-1:].isspace() or not before.rstrip().rstrip(",").rstrip(".").lower().endswith(_WEEKDAY_ENDINGS):
+    if not before[-1:].isspace() or not fold_case(before.rstrip().rstrip(",").rstrip(".")).endswith(_WEEKDAY_ENDINGS):
         return match  # cheap exit: no weekday just before
     wd = _WEEKDAY_BEFORE.search(before)
     if wd is None:
@@ -143,7 +145,7 @@ def find_dates(
         match = _named(m, year_hint)
         if match is not None:
             found.append(_with_weekday(text, match, m))
-    for m in _NUMERIC.finditer(text) if ("/" in text or "." in text) else ():
+    for m in _NUMERIC.finditer(text) if ("/" in text or "." in text) and _NUMERIC_HINT.search(text) else ():
         a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
         if year < 100:
             if not day_first:

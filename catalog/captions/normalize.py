@@ -83,6 +83,17 @@ def clean(raw: str) -> str:
     return text.strip()
 
 
+#: Letters that a case-insensitive pattern matches to an ASCII letter though ``str.lower`` keeps
+#: them apart (Turkish dotted and dotless I, long s, the Kelvin sign).
+_REGEX_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_case(text: str) -> str:
+    """Lower case as ``re.IGNORECASE`` compares with ASCII words: the cheap tests before
+    case-insensitive patterns use it so that they never reject what the pattern would match."""
+    return text.lower() if text.isascii() else text.translate(_REGEX_FOLDS).lower()
+
+
 def squash(text: str) -> str:
     """Collapse every run of whitespace (line breaks too) to one space and strip."""
     return " ".join(text.split())  # the same as substituting r"\s+" and stripping, without a regex

@@ -23,6 +23,7 @@ from catalog.captions.gazetteer import (
     region_country,
     us_state,
 )
+from catalog.captions.normalize import fold_case
 from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, tail_name
 
 
@@ -97,16 +98,18 @@ _NOT_PLACE_CHUNK = re.compile(
     re.IGNORECASE,
 )
 #: Words before a place that belong to the place phrase: "in", "near the frontline Donbas city of".
-_LEAD_PHRASE = re.compile(
+#: (ends in "of": the only one that can match) "near the frontline Donbas city of ".
+_LEAD_PHRASE_OF = re.compile(
     r"\b(?:(?:in|at|near|from|outside|inside|over|across|to)\s+)?the\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:city|town|village|port|capital|suburb|district|region|province|area|"
-    r"outskirts|streets|state|island|commune|municipality|hamlet)\s+of\s+$"
-    r"|\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$",
+    r"outskirts|streets|state|island|commune|municipality|hamlet)\s+of\s+$",
     re.IGNORECASE,
 )
+#: (ends in a preposition or "the") "in ", "near the ".
+_LEAD_PHRASE_IN = re.compile(r"\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Last words that the end-anchored patterns below can end with (cheap tests before them).
 _CONNECTIVE_ENDINGS = ("on", "in", "at", "taken", "el", "le", "am", "em", "no", "na", "the")
-_LEAD_PHRASE_ENDINGS = ("of", "in", "at", "near", "from", "outside", "inside", "the")
+_LEAD_PHRASE_ENDINGS = ("in", "at", "near", "from", "outside", "inside", "the")
 _PLACE_LEAD_WORDS = tuple(placenames.words(
     """in at near outside from of to into across over around off through toward towards above along
     inside on onto past en em no na im am bei nahe de del da do por pelo dans à au près"""
@@ -120,14 +123,14 @@ def _may_end_connective(segment: str) -> bool:
         tail = tail.rstrip().rstrip(".")
     if not tail:
         return False
-    return tail[-1] == ")" or tail[-1].isdigit() or tail.lower().endswith(_CONNECTIVE_ENDINGS)
+    return tail[-1] == ")" or tail[-1].isdigit() or fold_case(tail).endswith(_CONNECTIVE_ENDINGS)
 
 
 def _ends_in_word(text: str, start: int, end: int, endings: tuple[str, ...]) -> bool:
     """Cheap test: ``text[start:end]`` ends in a space after a word ending one of ``endings``."""
     if end <= start or not text[end - 1].isspace():
         return False
-    return text[start:end].rstrip()[-12:].lower().endswith(endings)
+    return fold_case(text[start:end].rstrip()[-12:]).endswith(endings)
 
 
 _REGION_WORD_LIST = ("region", "province", "oblast", "state", "county", "prefecture", "district", "governorate",
@@ -139,16 +142,24 @@ def _region_at_end(words: str) -> bool:
     end = len(words)
     while end and not (words[end - 1].isalnum() or words[end - 1] == "_"):
         end -= 1  # the pattern allows non-word characters after the region word
-    return words[max(0, end - 16) : end].lower().endswith(_REGION_WORD_LIST) and (
+    return fold_case(words[max(0, end - 16) : end]).endswith(_REGION_WORD_LIST) and (
         _REGION_AT_END.search(words) is not None)
 
 
 def _lead_phrase(text: str, start: int, end: int) -> re.Match[str] | None:
-    """``_LEAD_PHRASE`` in ``text[start:end]``, after a cheap test."""
-    if not _ends_in_word(text, start, end, _LEAD_PHRASE_ENDINGS):
+    """Words before a place that belong to its phrase, ending ``text[start:end]``.
+
+    The last word tells which of the two patterns can match; each is searched only over the
+    words it can span (8: "in the frontline Donbas city of "; 2: "near the ").
+    """
+    if end <= start or not text[end - 1].isspace():
         return None
-    # a match spans at most 8 words ("in the frontline Donbas city of "): search only those
-    return _LEAD_PHRASE.search(text, _last_words_start(text, start, end, 8), end)
+    last = fold_case(text[start:end].rstrip()[-12:])
+    if last.endswith("of"):
+        return _LEAD_PHRASE_OF.search(text, _last_words_start(text, start, end, 8), end)
+    if last.endswith(_LEAD_PHRASE_ENDINGS):
+        return _LEAD_PHRASE_IN.search(text, _last_words_start(text, start, end, 2), end)
+    return None
 
 
 def _last_words_start(text: str, start: int, end: int, n: int) -> int:
@@ -335,7 +346,7 @@ def _placed(text: str, chunk: Chunk, name: Span) -> bool:
         return True
     if not lead[-1:].isspace():
         return False  # cheap exits before the pattern: it ends in a space, after a place word
-    if not any(word.lower().endswith(_PLACE_LEAD_WORDS) for word in lead.split()[-5:]):
+    if not any(fold_case(word).endswith(_PLACE_LEAD_WORDS) for word in lead.split()[-5:]):
         return False
     # a match spans at most 5 words ("in the old walled Lyon "): search only those
     return _PLACE_LEAD.search(lead, _last_words_start(lead, 0, len(lead), 5)) is not None

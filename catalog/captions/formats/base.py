@@ -18,6 +18,7 @@ from catalog.captions.credits import Credit
 from catalog.captions.dates import DateMatch, find_dates, is_release_date
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
+from catalog.captions.normalize import fold_case
 from catalog.captions.notes import NoteMatch, find_notes, restriction_flags, story_codes
 from catalog.captions.places import PlaceMatch, find_place
 from catalog.captions.vocab import load_words
@@ -207,7 +208,7 @@ def _dangling_start(text: str, cut: int) -> int:
         word_start = pos
         while word_start > 0 and _is_word_char(text[word_start - 1]):
             word_start -= 1
-        if word_start == pos or word_start < cut or text[word_start:pos].lower() not in _DANGLING_WORDS:
+        if word_start == pos or word_start < cut or fold_case(text[word_start:pos]) not in _DANGLING_WORDS:
             break
         pos = word_start
     return pos
