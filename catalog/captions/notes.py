@@ -69,6 +69,9 @@ _KEYWORDS: tuple[tuple[str, ...], ...] = (
 )
 
 
+_KEYED_RULES = tuple((*rule, keywords) for rule, keywords in zip(_RULES, _KEYWORDS, strict=True))
+
+
 def _territory(words: str) -> str | None:
     name = words.strip()
     code = country_code(name) or country_code(name.title()) or demonym_country(name.title())
@@ -102,9 +105,12 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[NoteMa
     found: list[NoteMatch] = []
     taken: list[tuple[int, int]] = []
     upper = text.upper()
-    for (kind, value, pattern), keyword in zip(_RULES, _KEYWORDS, strict=True):
-        if keyword[0] not in upper and (len(keyword) == 1 or not any(w in upper for w in keyword[1:])):
-            continue  # cheap pre-check: the rule's key word is absent
+    for kind, value, pattern, keywords in _KEYED_RULES:
+        for keyword in keywords:
+            if keyword in upper:
+                break
+        else:
+            continue  # cheap pre-check: none of the rule's key words is written
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

@@ -97,6 +97,9 @@ _NOT_PLACE_CHUNK = re.compile(
     r"(?:ern)?\s+of\b",
     re.IGNORECASE,
 )
+_NOT_PLACE_STARTS = ("during", "for", "as", "while", "after", "before", "ahead", "amid", "following", "where",
+                     "which", "who", "when", "near", "on", "along", "just", "about", "north", "south", "east",
+                     "west")
 #: Words before a place that belong to the place phrase: "in", "near the frontline Donbas city of".
 #: (ends in "of": the only one that can match) "near the frontline Donbas city of ".
 _LEAD_PHRASE_OF = re.compile(
@@ -217,8 +220,8 @@ def _skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
     words = text[chunk.start : chunk.end]
     if _DIGIT.search(words) and _DISTANCE.search(words):
         return True
-    if _NOT_PLACE_CHUNK.match(words) is None:
-        return False
+    if not fold_case(words[:12]).startswith(_NOT_PLACE_STARTS) or _NOT_PLACE_CHUNK.match(words) is None:
+        return False  # (cheap test first: the chunk's first word must start like one of the pattern's)
     direction = _DIRECTION_OF.match(words) is not None
     return direction or tail_name(text, chunk.start, chunk.end, shouting=shouting) is None
 
