@@ -69,7 +69,21 @@ _KEYWORDS: tuple[tuple[str, ...], ...] = (
 )
 
 
-_KEYED_RULES = tuple((*rule, keywords) for rule, keywords in zip(_RULES, _KEYWORDS, strict=True))
+#: Rules whose key words always start a word in a match ("OUT" after a space, "use" in "No use"):
+#: "warehouse", "museum" or "about" do not wake them.
+_WORD_START_RULES = frozenset({"territory_out", "usage_terms"})
+_KEYED_RULES = tuple((*rule, keywords, rule[1] in _WORD_START_RULES)
+                     for rule, keywords in zip(_RULES, _KEYWORDS, strict=True))
+
+
+def _starts_a_word(upper: str, word: str) -> bool:
+    """``word`` is written at the start of a word of ``upper`` (not after a letter, digit or _)."""
+    pos = upper.find(word)
+    while pos >= 0:
+        if pos == 0 or not (upper[pos - 1].isalnum() or upper[pos - 1] == "_"):
+            return True
+        pos = upper.find(word, pos + 1)
+    return False
 
 
 def _territory(words: str) -> str | None:
@@ -105,9 +119,9 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[NoteMa
     found: list[NoteMatch] = []
     taken: list[tuple[int, int]] = []
     upper = text.upper()
-    for kind, value, pattern, keywords in _KEYED_RULES:
+    for kind, value, pattern, keywords, word_start in _KEYED_RULES:
         for keyword in keywords:
-            if keyword in upper:
+            if keyword in upper and (not word_start or _starts_a_word(upper, keyword)):
                 break
         else:
             continue  # cheap pre-check: none of the rule's key words is written
