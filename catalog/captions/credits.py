@@ -41,7 +41,7 @@ def normalize_agency(name: str) -> str | None:
     if not key:
         return None
     found = _agency_table()[0].get(key)
-    if found is None and _REUTERS_TYPO.match(key):
+    if found is None and key[0] == "r" and _REUTERS_TYPO.match(key):
         return "Reuters"
     return found
 
@@ -193,6 +193,8 @@ _NAME_PREFIXES = ("mc", "mac", "de", "di", "da", "la", "le", "van", "von", "fitz
 
 def _glue_split(token: str) -> int | None:
     """Offset where a token glued to the next text splits ("CostaA" -> 5), else ``None``."""
+    if token[3:].lower() == token[3:]:
+        return None  # cheap exit: no capital after the third character
     for m in _GLUE.finditer(token):
         head = token[: m.start()].lower()
         if not head.startswith(_NAME_PREFIXES) or len(head) > 5:

@@ -155,7 +155,7 @@ def find_dates(
         date = _make(year, month, day)
         if date is not None:
             found.append(DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))
-    for m in _ISO.finditer(text) if "-" in text else ():
+    for m in _ISO.finditer(text) if ("-0" in text or "-1" in text) else ():
         month, day = int(m.group("month")), int(m.group("day"))
         date = _make(int(m.group("year")), month, day)
         if date is not None:
@@ -200,6 +200,8 @@ _RELEASE_LAST_WORDS = frozenset({
     "on", "released", "issued", "distributed", "obtained", "provided", "published", "posted",
     "available", "out", "dated", "filed", "received",
 })
+_RELEASE_VERBS = ("released", "issued", "distributed", "obtained", "provided", "published", "posted",
+                  "available", "handed", "dated", "filed", "received")
 _TAKEN = re.compile(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
 
 
@@ -209,5 +211,8 @@ def is_release_date(text: str, match: DateMatch) -> bool:
     words = before.rsplit(None, 1)
     if not words or words[-1].lower().rstrip(",") not in _RELEASE_LAST_WORDS:
         return False  # cheap exit: the word before the date must be "on", "released", ...
+    lowered = fold_case(before)
+    if not any(verb in lowered for verb in _RELEASE_VERBS):
+        return False  # cheap exit: none of the pattern's verbs is written
     found = _RELEASE_CONTEXT.search(before)
     return found is not None and _TAKEN.search(before, max(0, found.start() - 30)) is None

@@ -54,7 +54,7 @@ def _repair_one(match: re.Match[str]) -> str:
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 bytes that were decoded as cp1252/Latin-1, sequence by sequence."""
-    if _LEAD_CHAR.search(text) is None:
+    if text.isascii() or _LEAD_CHAR.search(text) is None:
         return text
     return _MOJIBAKE.sub(_repair_one, text)
 

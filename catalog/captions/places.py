@@ -357,6 +357,8 @@ def _placed(text: str, chunk: Chunk, name: Span) -> bool:
 
 def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it."""
+    if not _ends_in_word(text, chunk.start, tail[0], ("near", "outside")):
+        return tail  # cheap exit: the words before the name do not end in "near" or "outside"
     m = _NEAR_END.search(text[chunk.start : tail[0]])
     if m is None:
         return tail

@@ -185,6 +185,7 @@ _DANGLING_WORDS = frozenset({"in", "at", "near", "on", "from", "of", "outside", 
 _DANGLING_MARKS = frozenset(",;:–—- ")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _LEADING = re.compile(r"^[\s,;:./–—-]+")
+_LEADING_CHARS = frozenset(",;:./–—-")
 _LONE_MARKS = re.compile(r"(?:(?<=\s)|^)[/–—-](?=\s|$)")
 _SPACES = re.compile(r"\s+")
 _SPACE_PUNCT = re.compile(r"\s+([,.;:])")
@@ -229,7 +230,7 @@ def tidy_subject(text: str) -> str:
     text = text.replace(",.", ".")
     if "(" in text or "[" in text:
         text = _EMPTY_BRACKETS.sub("", text)
-    lead = _LEADING.match(text)
+    lead = _LEADING.match(text) if text[:1] in _LEADING_CHARS or text[:1].isspace() else None
     if lead:
         text = text[lead.end() :]
     stripped = text.rstrip(" .([")
@@ -434,11 +435,14 @@ _PREFIX = re.compile(
 )
 
 
+_PREFIX_FIRST = frozenset("(FTEA")  # the first letter of every prefix _PREFIX knows
+
+
 def strip_prefix(draft: Draft, start: int = 0) -> int:
     """Record "FILE PHOTO:", "FILE -", "TOPSHOT -" prefixes (repeated); return where the body starts."""
     pos = start
     while True:
-        m = _PREFIX.match(draft.text, pos)
+        m = _PREFIX.match(draft.text, pos) if draft.text[pos:].lstrip()[:1] in _PREFIX_FIRST else None
         if not m:
             return pos
         group = next(g for g in ("word", "paren", "bare") if m.group(g))
