@@ -20,6 +20,7 @@ _PHOTO_BY = re.compile(
 )
 _AFP_PHOTO = re.compile(r"(?<![\"“])\b(?P<agency>AFP\s+(?:PHOTO|Photo))\b")
 _AFP_WORD = re.compile(r"\bAFP\b")
+_PHOTO_BY_LABEL = re.compile(r"^Photo\s+by\s+", re.IGNORECASE)
 
 
 class AFPFormat:
@@ -58,7 +59,7 @@ class AFPFormat:
         text = draft.text
         m = _PHOTO_BY.search(text)
         if m is not None:
-            content = re.sub(r"^Photo\s+by\s+", "", m.group("credit"), flags=re.IGNORECASE)
+            content = _PHOTO_BY_LABEL.sub("", m.group("credit"))
             credit = read_chain(content, distributor="AFP")
             credit.photographer = credit.photographer or _acronym_person(credit)
             agency = _AFP_WORD.search(text, m.start("credit"), m.end("credit"))

@@ -19,6 +19,7 @@ _SIGNOFF = re.compile(
     re.MULTILINE,
 )
 _AP_WORD = re.compile(r"\bAP\b")
+_PHOTO_BY_LABEL = re.compile(r"^\s*Photo\s+by\s+", re.IGNORECASE)
 _BARE_SIGNOFF = re.compile(r"(?<![\w(])(?P<credit>AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()\n/]{2,60}?)?)[\s.]*$")
 
 
@@ -72,7 +73,7 @@ def _find_signoff(text: str) -> re.Match[str] | None:
 
 def _as_chain(content: str) -> str:
     """"AP Photo/Name, File, Pool" -> "AP Photo/Name/File/Pool"; drop "Photo by"."""
-    content = re.sub(r"^\s*Photo\s+by\s+", "", content, flags=re.IGNORECASE)
+    content = _PHOTO_BY_LABEL.sub("", content)
     pieces = [p.strip() for p in content.split(",") if p.strip()]
     return "/".join(pieces)
 

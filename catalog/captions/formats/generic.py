@@ -116,7 +116,10 @@ def _semicolon_dateline(draft: Draft, start: int, end: int, year_hint: int | Non
 
 
 def _credit_like(text: str) -> bool:
-    return "/" in text or bool(re.search(r"\b(?:photo|foto|credit|by|handout)\b|©", text, re.I))
+    return "/" in text or _CREDIT_WORD.search(text) is not None
+
+
+_CREDIT_WORD = re.compile(r"\b(?:photo|foto|credit|by|handout)\b|©", re.IGNORECASE)
 
 
 FORMAT = GenericFormat()
