@@ -6,11 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint setup clean samples bench
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	@echo "Setting up $(VENV) (first run only; log in $(VENV)/install.log)"
 	-$(BIN)/pip install --quiet --upgrade pip > $(VENV)/install.log 2>&1
-	$(BIN)/pip install -e '.[test]' >> $(VENV)/install.log 2>&1 || (tail -40 $(VENV)/install.log; exit 1)
+	$(BIN)/pip install -e '.[test]' -c constraints.txt >> $(VENV)/install.log 2>&1 || (tail -40 $(VENV)/install.log; exit 1)
 	touch $(STAMP)
 
 setup: $(STAMP)
