@@ -154,3 +154,11 @@ def test_installed_plugin_joins_through_its_entry_point(tmp_path, monkeypatch) -
     pm = make_plugin_manager(load_entry_points=True)
     assert pm.has_plugin("harbour_press")
     assert best_parse(pm, HARBOUR).format == "harbour_press"
+
+
+def test_parse_caption_takes_a_plugin_manager_of_its_own() -> None:
+    """A fresh manager with the plugin parses through it; the process-wide one is untouched."""
+    pm = make_plugin_manager(load_entry_points=False)
+    pm.register(load_example_plugin(), name="harbour_press_test")
+    assert parse_caption(HARBOUR, plugin_manager=pm).format == "harbour_press"
+    assert parse_caption(HARBOUR).format != "harbour_press"

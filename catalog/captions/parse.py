@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import logging
 from functools import cache
+from typing import TYPE_CHECKING
 
 from catalog.captions.model import Caption
 from catalog.captions.normalize import clean
+
+if TYPE_CHECKING:
+    from pluggy import PluginManager
 
 log = logging.getLogger(__name__)
 
@@ -21,13 +25,14 @@ MAX_CHARS = 4000
 
 
 @cache
-def _formats() -> tuple[tuple[object, ...], object]:
-    """(registered formats, the generic fallback), fetched once per process."""
+def _formats(plugin_manager: PluginManager | None = None) -> tuple[tuple[object, ...], object]:
+    """(registered formats, the generic fallback), fetched once per plugin manager
+    (``None``: the process-wide one)."""
     from catalog.captions.formats.generic import FORMAT as GENERIC
     from catalog.plugins import get_plugin_manager
 
     found: list[object] = []
-    for group in get_plugin_manager().hook.caption_formats():
+    for group in (plugin_manager or get_plugin_manager()).hook.caption_formats():
         for fmt in group or ():
             if fmt is not GENERIC and fmt not in found:
                 found.append(fmt)
@@ -64,8 +69,14 @@ def _fenced(fmt: object, text: str, year_hint: int | None) -> Caption | None:
     return _parsed(fmt, text, year_hint) if _accepts(fmt, text) else None
 
 
-def parse_caption(text: str, *, year_hint: int | None = None) -> Caption:
-    """Split a caption into fields (see DESIGN.md, "The Caption record"). Never raises."""
+def parse_caption(
+    text: str, *, year_hint: int | None = None, plugin_manager: PluginManager | None = None,
+) -> Caption:
+    """Split a caption into fields (see DESIGN.md, "The Caption record"). Never raises.
+
+    ``plugin_manager`` (from :func:`catalog.plugins.make_plugin_manager`) chooses the
+    formats asked; by default, every format installed in this process.
+    """
     raw = text if isinstance(text, str) else ("" if text is None else str(text))
     try:
         cleaned = clean(raw)
@@ -73,7 +84,7 @@ def parse_caption(text: str, *, year_hint: int | None = None) -> Caption:
         log.warning("caption clean-up failed: %s", exc)
         cleaned = raw
     head, tail = cleaned[:MAX_CHARS], cleaned[MAX_CHARS:]
-    formats, generic = _formats()
+    formats, generic = _formats(plugin_manager)
     best: Caption | None = None
     for fmt in formats:
         try:  # the cheap test every format runs on every caption, fenced inline
