@@ -546,6 +546,8 @@ def _build(text: str, got: _Reading) -> PlaceMatch | None:
         got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
     if got.city:
         got.city = _known_suffix(text, got.city, got.cc)
+        if text[got.city[1] - 2 : got.city[1]] in ("'s", "’s") and not find_city(text[got.city[0] : got.city[1]]):
+            got.city = (got.city[0], got.city[1] - 2)  # "in Beirut's southern suburbs" -> Beirut
     city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
     city_name = text[city_span[0] : city_span[1]] if city_span else ""
     city: City | None = None
