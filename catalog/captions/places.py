@@ -65,6 +65,7 @@ _DISTANCE = re.compile(
 )
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})['’]s\b")
 _DIGIT = re.compile(r"\d")
+_CONTROL_QUALIFIER = re.compile(r"[A-Z][\w]*-(?:controlled|occupied|held|annexed|backed|run)", re.IGNORECASE)
 _DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 _NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
 _REGION_OF = re.compile(
@@ -268,6 +269,8 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
             got.led_by_in = _led_by_in(text, last, tail)
         else:
             got.city, (got.cc, got.state, got.region, got.country) = split
+            if _CONTROL_QUALIFIER.fullmatch(text, *got.city):
+                got.city = None  # "Donetsk, Russian-controlled Ukraine": a qualifier, the city comes before
     if got.city is None:
         # The same chunk may hold the city before "in <country>": "in Khan Yunis in the southern Gaza Strip".
         inner = _city_before(text, last.start, (got.region or got.country or tail)[0], shouting)
