@@ -54,7 +54,7 @@ class PlaceMatch:
 
 _REGION_WORDS = re.compile(
     r"\b(?:region|province|oblast|state|county|prefecture|district|governorate|department|"
-    r"territory|canton|krai|republic|municipality)\b",
+    r"territory|canton|krai|republic|municipality|regency)\b",
     re.IGNORECASE,
 )
 #: A chunk that ends with a region word ("Donetsk region", "Kyiv Oblast"), not "district of Izmir".
@@ -138,7 +138,7 @@ def _ends_in_word(text: str, start: int, end: int, endings: tuple[str, ...]) -> 
 
 
 _REGION_WORD_LIST = ("region", "province", "oblast", "state", "county", "prefecture", "district", "governorate",
-                     "department", "territory", "canton", "krai", "republic", "municipality")
+                     "department", "territory", "canton", "krai", "republic", "municipality", "regency")
 
 
 def _region_at_end(words: str) -> bool:
@@ -327,6 +327,14 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
             i -= 1
     if 0 <= i < len(chunks):
         chunk = chunks[i]
+        if _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end]):
+            # "in the village of X in the Y regency, Z province": the city before the inner region
+            inner_region = _region_span(text, chunk, shouting)
+            inner = _city_before(text, chunk.start, inner_region[0], shouting)
+            if inner is not None:
+                got.region = got.region or inner_region
+                got.city = inner
+                return
         ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
         if ctail is None:
             ctail = _after_last_in(text, chunk, shouting)
