@@ -199,3 +199,32 @@ def test_xmp_with_control_characters_and_junk_is_salvaged(tmp_path: Path) -> Non
     info = read_image(write(tmp_path, "dirty.jpg", make_jpeg(PICTURE, xmp=dirty)))
     assert info.xmp == {"caption": "Salvaged caption", "city": "Accra"}
     assert any("not well-formed" in warning for warning in info.warnings)
+
+
+def _xmp_orientation(value: str) -> bytes:
+    return (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        b'<rdf:Description rdf:about="" xmlns:tiff="http://ns.adobe.com/tiff/1.0/">'
+        b"<tiff:Orientation>" + value.encode() + b"</tiff:Orientation>"
+        b"</rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+
+
+def test_orientation_from_xmp_when_exif_has_none(tmp_path: Path) -> None:
+    from PIL import PngImagePlugin
+
+    png_info = PngImagePlugin.PngInfo()
+    png_info.add_itxt("XML:com.adobe.xmp", _xmp_orientation("6").decode())
+    png = tmp_path / "x.png"
+    PICTURE.save(png, pnginfo=png_info)
+    info = read_image(png)
+    assert (info.orientation, info.width, info.height) == (6, 120, 80)
+    tiff = tmp_path / "x.tif"  # Pillow turns TIFF sizes by the TIFF tag only, never by XMP
+    PICTURE.save(tiff, tiffinfo={700: _xmp_orientation("8")})
+    info = read_image(tiff)
+    assert (info.orientation, info.width, info.height) == (8, 120, 80)
+    both = make_jpeg(PICTURE, exif=build_exif(orientation=1), xmp=_xmp_orientation("3"))
+    assert read_image(write(tmp_path, "both.jpg", both)).orientation == 1  # EXIF wins
+    odd = make_jpeg(PICTURE, xmp=_xmp_orientation("9"))
+    assert read_image(write(tmp_path, "odd.jpg", odd)).orientation is None

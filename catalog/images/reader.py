@@ -150,11 +150,11 @@ def _read_with_pillow(
     if mislabelled:
         info.warnings.append(mislabelled)
     _fenced(info, "EXIF", lambda: _read_exif(handle, image, info))
+    _report_stored_orientation(image, info)  # before XMP: decoders turn by EXIF, never by XMP
     _fenced(info, "IPTC", lambda: _read_iptc(image, info))
     _fenced(info, "XMP", lambda: _read_xmp(image, info))
     if info.format == "JPEG":
         _fenced(info, "JPEG end check", lambda: _check_jpeg_end(handle, info))
-    _report_stored_orientation(image, info)
 
 
 def _report_stored_orientation(image: Image.Image, info: ImageInfo) -> None:
@@ -268,6 +268,9 @@ def _camera_from_xmp(info: ImageInfo, camera: dict[str, str]) -> None:
             setattr(info, key, clean_camera_string(camera[key]))
     if not info.taken_at and camera.get("date_original"):
         info.taken_at, info.taken_offset = xmp_reader.xmp_date_to_iso(camera["date_original"])
+    written = camera.get("orientation", "").strip()
+    if info.orientation is None and written.isdigit() and 1 <= int(written) <= 8:
+        info.orientation = int(written)  # tiff:Orientation, as PNG and AVIF writers keep it
 
 
 def _check_jpeg_end(handle: BinaryIO, info: ImageInfo) -> None:

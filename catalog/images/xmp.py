@@ -45,6 +45,7 @@ CAMERA_KEYS: dict[str, str] = {
     f"{{{EXIF_EX}}}LensModel": "lens",
     f"{{{AUX}}}Lens": "lens",
     f"{{{EXIF}}}DateTimeOriginal": "date_original",
+    f"{{{TIFF}}}Orientation": "orientation",
 }
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XMP_DATE = re.compile(
@@ -73,7 +74,8 @@ def parse_xmp(packet: bytes | str) -> dict[str, Any]:
 def parse_xmp_with_camera(
     packet: bytes | str, notes: list[str] | None = None
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    """``parse_xmp``'s fields, and the camera properties (make, model, lens, date_original).
+    """``parse_xmp``'s fields, and the camera properties (make, model, lens, date_original,
+    orientation).
 
     A packet that is not well-formed only because of control characters or bytes around the
     ``x:xmpmeta`` element (both seen from cameras) is read once more without them, with a
