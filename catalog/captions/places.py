@@ -283,7 +283,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         got.far_country = True
     if got.cc is None and got.city is not None:
         got.cc, got.country = _country_from_context(text, chunks, got.city)
-    match = _build(text, got)
+    match = _build(text, got, chunks[0].start)
     if match is not None:
         chunk_start = next((c.start for c in chunks if c.start <= match.start <= c.end), match.start)
         lead = _lead_phrase(text, max(chunk_start, match.start - NAME_WINDOW), match.start)
@@ -549,7 +549,38 @@ def _known_suffix(text: str, span: Span, cc: str | None) -> Span:
     return span
 
 
-def _build(text: str, got: _Reading) -> PlaceMatch | None:
+#: Words that make a name a natural feature, not a town ("Inle Lake", "Mount Fuji", "Dead Sea").
+_FEATURE_FIRST = placenames.words("lake mount mt. mt river")
+_FEATURE_LAST = placenames.words(
+    "lake river sea ocean mountain mountains volcano glacier gulf strait canal lagoon reservoir"
+)
+#: Lower-case words that may join a name but also follow a sentence's subject ("Boats on Lake Inle").
+_SUBJECT_JOINERS = placenames.words("on of and an")
+
+
+def _natural_feature(name: str) -> bool:
+    """A lake, river, mountain, sea ... that the gazetteer does not know as a town."""
+    words = name.lower().split()
+    if len(words) < 2 or not (words[0] in _FEATURE_FIRST or words[-1] in _FEATURE_LAST):
+        return False
+    return find_city(name) is None
+
+
+def _without_subject(text: str, span: Span, segment_start: int) -> Span:
+    """"Boats on Lake Inle": a name that starts the segment and holds "on", "of", "and" may have
+    swallowed the sentence's subject; unless the gazetteer knows the whole, the name is what
+    follows the last such word."""
+    if span[0] != segment_start:
+        return span
+    name = text[span[0] : span[1]]
+    tokens = name.split(" ")
+    cut = max((i for i, word in enumerate(tokens) if word in _SUBJECT_JOINERS), default=None)
+    if cut is None or cut + 1 >= len(tokens) or find_city(name) or region_country(name) or _country_of(name):
+        return span
+    return (span[0] + len(" ".join(tokens[: cut + 1])) + 1, span[1])
+
+
+def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | None:
     if (got.city is None and got.country and got.cc in _CITY_STATES
             and text[got.country[0] : got.country[1]].lower() in _CITY_STATE_NAMES):
         got.city = got.country  # "The skyline of Singapore": city and country
@@ -559,6 +590,9 @@ def _build(text: str, got: _Reading) -> PlaceMatch | None:
         got.city = _known_suffix(text, got.city, got.cc)
         if text[got.city[1] - 2 : got.city[1]] in ("'s", "’s") and not find_city(text[got.city[0] : got.city[1]]):
             got.city = (got.city[0], got.city[1] - 2)  # "in Beirut's southern suburbs" -> Beirut
+        got.city = _without_subject(text, got.city, segment_start)
+        if _natural_feature(text[got.city[0] : got.city[1]]):
+            got.city = None  # "on Inle Lake, Myanmar": a lake is no city
     city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
     city_name = text[city_span[0] : city_span[1]] if city_span else ""
     city: City | None = None
