@@ -228,3 +228,45 @@ def test_orientation_from_xmp_when_exif_has_none(tmp_path: Path) -> None:
     assert read_image(write(tmp_path, "both.jpg", both)).orientation == 1  # EXIF wins
     odd = make_jpeg(PICTURE, xmp=_xmp_orientation("9"))
     assert read_image(write(tmp_path, "odd.jpg", odd)).orientation is None
+
+
+def _imagemagick_profile(name: str, data: bytes) -> str:
+    """A "Raw profile type" text chunk's value as ImageMagick writes it (hex in lines of 72)."""
+    digits = data.hex()
+    lines = [digits[i:i + 72] for i in range(0, len(digits), 72)]
+    return f"\n{name}\n{len(data):8d}\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("iptc_container", ["iim", "resources"])
+def test_png_raw_profiles_from_imagemagick(tmp_path: Path, iptc_container: str) -> None:
+    from PIL import PngImagePlugin
+
+    iim = build_iim({"caption": "Caption kept by ImageMagick", "byline": "Ana Costa"})
+    iptc = iim if iptc_container == "iim" else (
+        b"Photoshop 3.0\x008BIM\x04\x04\x00\x00" + struct.pack(">I", len(iim)) + iim
+    )
+    png_info = PngImagePlugin.PngInfo()
+    exif = build_exif(make="Canon", model="EOS R5", orientation=6)  # "Exif\0\0" + TIFF
+    png_info.add_text("Raw profile type exif", _imagemagick_profile("exif", exif), zip=True)
+    png_info.add_text("Raw profile type iptc", _imagemagick_profile("IPTC profile", iptc))
+    xmp = b"http://ns.adobe.com/xap/1.0/\x00" + build_xmp_packet({"city": "Lyon"})
+    png_info.add_text("Raw profile type APP1", _imagemagick_profile("APP1", xmp), zip=True)
+    path = tmp_path / "magick.png"
+    PICTURE.save(path, pnginfo=png_info)
+    info = read_image(path)
+    assert (info.make, info.model, info.orientation) == ("Canon", "EOS R5", 6)
+    assert info.iptc == {"caption": "Caption kept by ImageMagick", "byline": "Ana Costa"}
+    assert info.xmp == {"city": "Lyon"}
+    assert (info.caption, info.caption_source) == ("Caption kept by ImageMagick", "iptc")
+    assert info.warnings == []
+
+
+def test_png_raw_profile_that_is_not_hex_costs_nothing(tmp_path: Path) -> None:
+    from PIL import PngImagePlugin
+
+    png_info = PngImagePlugin.PngInfo()
+    png_info.add_text("Raw profile type exif", "\nexif\n      8\nnot hex!\n")
+    path = tmp_path / "odd.png"
+    PICTURE.save(path, pnginfo=png_info)
+    info = read_image(path)
+    assert (info.format, info.make, info.warnings) == ("PNG", "", [])

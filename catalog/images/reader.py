@@ -20,6 +20,7 @@ from PIL import Image, IptcImagePlugin, UnidentifiedImageError
 
 from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
+from catalog.images import png as png_profiles
 from catalog.images import xmp as xmp_reader
 from catalog.images.clean import clean_camera_string
 from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
@@ -221,6 +222,9 @@ def _read_exif(handle: BinaryIO, image: Image.Image, info: ImageInfo) -> None:
     elif info.format == "PNG":  # an eXIf chunk after the pixel data, which Pillow reads late
         handle.seek(0)
         raw = exif_reader.exif_with_exifread(handle)
+        profile = png_profiles.exif_blob(image.info) if exif_reader.is_empty(raw) else None
+        if profile:  # ImageMagick's "Raw profile type exif" text chunk
+            raw = exif_reader.exif_from_blob(profile)
         if exif_reader.is_empty(raw):
             return
     else:
@@ -241,6 +245,17 @@ def _read_iptc(image: Image.Image, info: ImageInfo) -> None:
         if found:
             datasets = iptc_reader.datasets_from_pillow(found)
             info.iptc = iptc_reader.fields_from_datasets(datasets, info.warnings)
+    elif info.format == "PNG":  # ImageMagick's "Raw profile type iptc" text chunk
+        profile = png_profiles.iptc_profile(image.info)
+        if profile is None:
+            return
+        kind, block = profile
+        if kind == "resources":
+            block = iptc_reader.find_iim_block(block, info.warnings) or b""
+        if block:
+            info.iptc = iptc_reader.fields_from_datasets(
+                iptc_reader.parse_datasets(block), info.warnings
+            )
 
 
 def _read_xmp(image: Image.Image, info: ImageInfo) -> None:
@@ -252,6 +267,8 @@ def _read_xmp(image: Image.Image, info: ImageInfo) -> None:
         )
     else:
         packet = image.info.get("xmp")
+        if not packet and info.format == "PNG":
+            packet = png_profiles.xmp_packet(image.info)
     if packet:
         _apply_xmp_packet(info, packet)
 
