@@ -528,8 +528,17 @@ def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tu
         if m.end() < len(lead) and lead[m.end()] == "-":
             continue  # "the Russian-controlled city of": not the country
         if (code := demonym_country(words[-1])) is not None:
-            return code, None
+            return _known_city_country(text[city_span[0] : city_span[1]], code), None
     return None, None
+
+
+def _known_city_country(name: str, adjective_code: str) -> str:
+    """"Russian tanks near Chernihiv": a nationality adjective gives the country unless the
+    gazetteer knows the city elsewhere and not in that country (Chernihiv is in Ukraine)."""
+    if find_city(name, country=adjective_code) is not None:
+        return adjective_code  # "the Spanish city of Valencia": Valencia, Spain
+    city = find_city(name, primary_only=True) or find_city(name)
+    return city.country_code if city is not None else adjective_code
 
 
 _CITY_STATES = frozenset({"SG", "MC", "VA", "HK", "MO", "SM", "GI", "BH", "KW", "QA", "LU", "DJ"})
