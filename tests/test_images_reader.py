@@ -14,7 +14,7 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 from PIL.TiffImagePlugin import IFDRational
 
-from catalog.images import ImageInfo, read_image
+from catalog.images import ImageInfo, ImageReadError, read_image
 from catalog.images.clean import clean_camera_string
 from catalog.images.embed import (
     build_exif,
@@ -312,3 +312,17 @@ def test_gps_seconds_written_as_zero_over_zero(tmp_path: Path) -> None:
     gps[4] = (IFDRational(0), IFDRational(7), IFDRational(0, 0))
     info = read_image(write(tmp_path, "gps.jpg", make_jpeg(PICTURE, exif=exif.tobytes())))
     assert (info.gps_lat, info.gps_lon) == (51.5, pytest.approx(-7 / 60))
+
+
+def test_bigtiff_is_read_with_its_tags(tmp_path: Path) -> None:
+    path = tmp_path / "big.tif"
+    picture = Image.new("RGB", (120, 80), (30, 90, 160))
+    picture.save(path, big_tiff=True, tiffinfo={271: "Hasselblad", 272: "X2D 100C", 274: 6})
+    assert path.read_bytes()[:4] == b"II+\x00"
+    info = read_image(path)
+    assert (info.format, info.make, info.model) == ("TIFF", "Hasselblad", "X2D 100C")
+    assert (info.width, info.height, info.orientation) == (120, 80, 6)
+    cut = tmp_path / "cut.tif"
+    cut.write_bytes(path.read_bytes()[:12])
+    with pytest.raises(ImageReadError, match="damaged or truncated TIFF"):
+        read_image(cut)

@@ -43,6 +43,7 @@ _OPEN_ERRORS = (
     OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError, KeyError, TypeError,
     RuntimeError, ZeroDivisionError, NotImplementedError, AssertionError, MemoryError,
 )
+_BIGTIFF_MAGIC = (b"II+\x00", b"MM\x00+")
 _NON_IMAGE_KINDS = {"text", "PDF", "ZIP", "XML/HTML", "MP4/QuickTime"}
 
 
@@ -216,7 +217,11 @@ def _read_exif(handle: BinaryIO, image: Image.Image, info: ImageInfo) -> None:
     raw: dict[str, Any] = {}
     if info.format == "TIFF":
         handle.seek(0)
-        raw = exif_reader.exif_with_exifread(handle)
+        if handle.read(4) in _BIGTIFF_MAGIC:  # exifread reads 64-bit offsets as junk tags
+            raw = exif_reader.exif_with_pillow(image)
+        else:
+            handle.seek(0)
+            raw = exif_reader.exif_with_exifread(handle)
     elif isinstance(blob, bytes | bytearray) and blob:
         raw = exif_reader.exif_from_blob(bytes(blob))
     elif info.format == "PNG":  # an eXIf chunk after the pixel data, which Pillow reads late

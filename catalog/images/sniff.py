@@ -35,6 +35,8 @@ _SIGNATURES: list[tuple[int, bytes, str]] = [
     (0, b"GIF89a", "GIF"),
     (0, b"II*\x00", "TIFF"),
     (0, b"MM\x00*", "TIFF"),
+    (0, b"II+\x00", "TIFF"),  # BigTIFF
+    (0, b"MM\x00+", "TIFF"),
     (0, b"IIRO", "ORF"),
     (0, b"IIU\x00", "RW2"),
     (0, b"FUJIFILMCCD-RAW", "RAF"),
