@@ -326,3 +326,20 @@ def test_bigtiff_is_read_with_its_tags(tmp_path: Path) -> None:
     cut.write_bytes(path.read_bytes()[:12])
     with pytest.raises(ImageReadError, match="damaged or truncated TIFF"):
         read_image(cut)
+
+
+def test_lens_model_written_in_ifd0(tmp_path: Path) -> None:
+    exif = Image.open(io.BytesIO(make_jpeg(PICTURE, exif=build_exif(make="NIKON")))).getexif()
+    exif[0xA434] = "14.0-24.0 mm f/2.8"  # LensModel in IFD0, not in the EXIF IFD
+    path = write(tmp_path, "l.jpg", make_jpeg(PICTURE, exif=exif.tobytes()))
+    info = read_image(path)
+    assert (info.make, info.lens) == ("NIKON", "14.0-24.0 mm f/2.8")
+    via_pillow = ImageInfo(path="")
+    with Image.open(path) as image:
+        apply_exif(via_pillow, exif_with_pillow(image))
+    assert via_pillow.lens == "14.0-24.0 mm f/2.8"
+    both = build_exif(lens="EXIF IFD lens")
+    exif = Image.open(io.BytesIO(make_jpeg(PICTURE, exif=both))).getexif()
+    exif[0xA434] = "IFD0 lens"
+    info = read_image(write(tmp_path, "b.jpg", make_jpeg(PICTURE, exif=exif.tobytes())))
+    assert info.lens == "EXIF IFD lens"

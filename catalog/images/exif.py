@@ -32,6 +32,7 @@ EXIFREAD_KEYS: dict[str, str] = {
     "model": "Image Model",
     "orientation": "Image Orientation",
     "lens": "EXIF LensModel",
+    "lens_ifd0": "Image LensModel",  # some converters write it in IFD0 instead
     "date_original": "EXIF DateTimeOriginal",
     "date_digitized": "EXIF DateTimeDigitized",
     "offset": "EXIF OffsetTimeOriginal",
@@ -61,6 +62,7 @@ PILLOW_TAGS: dict[str, tuple[int | None, int]] = {
     "width": (None, 0x0100),
     "height": (None, 0x0101),
     "lens": (ExifTags.IFD.Exif, 0xA434),
+    "lens_ifd0": (None, 0xA434),
     "date_original": (ExifTags.IFD.Exif, 0x9003),
     "date_digitized": (ExifTags.IFD.Exif, 0x9004),
     "offset": (ExifTags.IFD.Exif, 0x9011),
@@ -133,7 +135,9 @@ def apply_exif(info: ImageInfo, raw: RawExif) -> None:
     """Fill ImageInfo's EXIF fields from raw values; odd values cost their field and a warning."""
     info.make = clean_camera_string(_text(raw.get("make")))
     info.model = clean_camera_string(_text(raw.get("model")))
-    info.lens = clean_camera_string(_text(raw.get("lens")))
+    info.lens = clean_camera_string(_text(raw.get("lens"))) or clean_camera_string(
+        _text(raw.get("lens_ifd0"))
+    )
     info.has_exif_thumbnail = bool(raw.get("has_thumbnail"))
     for key in ("date_original", "date_digitized"):
         written = _text(raw.get(key)).strip("\x00 ")
