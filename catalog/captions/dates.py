@@ -191,7 +191,8 @@ def first_date(
 _RELEASE_CONTEXT = re.compile(
     r"\b(?:released|issued|distributed|obtained|provided|published|posted|made\s+available|"
     r"handed\s+out|dated|filed|received)\s{1,3}"
-    r"(?:on\s{1,3}|by\s(?:(?:the|of|and|for|(?-i:[A-Z(])[\w'’().-]*)\s){1,12}on\s)?$",
+    r"(?:on\s{1,3}|(?:by|from|through)\s(?:(?:the|of|and|for|official|state|state-run|news|agency|"
+    r"(?-i:[A-Z(])[\w'’().-]*)\s){1,12}on\s)?$",
     re.IGNORECASE,
 )
 
@@ -215,4 +216,9 @@ def is_release_date(text: str, match: DateMatch) -> bool:
     if not any(verb in lowered for verb in _RELEASE_VERBS):
         return False  # cheap exit: none of the pattern's verbs is written
     found = _RELEASE_CONTEXT.search(before)
-    return found is not None and _TAKEN.search(before, max(0, found.start() - 30)) is None
+    if found is None:
+        return False
+    taken = _TAKEN.search(before, max(0, found.start() - 30))
+    # "taken and released on X": X is the picture's date too; but "taken on X and released on Y": Y is not
+    return taken is None or (fold_case(taken.group(0)).endswith("on")
+                             and _DIGIT.search(before, taken.end(), found.start()) is not None)

@@ -562,13 +562,14 @@ def _known_suffix(text: str, span: Span, cc: str | None) -> Span:
 _FEATURE_FIRST = placenames.words("lake mount mt. mt river")
 _FEATURE_LAST = placenames.words(
     "lake river sea ocean mountain mountains volcano glacier gulf strait canal lagoon reservoir"
+    " agency ministry"  # and institutions: "North Korea's official Korean Central News Agency"
 )
 #: Lower-case words that may join a name but also follow a sentence's subject ("Boats on Lake Inle").
 _SUBJECT_JOINERS = placenames.words("on of and an")
 
 
 def _natural_feature(name: str) -> bool:
-    """A lake, river, mountain, sea ... that the gazetteer does not know as a town."""
+    """A lake, river, mountain, sea ... (or a news agency) that the gazetteer does not know as a town."""
     words = name.lower().split()
     if len(words) < 2 or not (words[0] in _FEATURE_FIRST or words[-1] in _FEATURE_LAST):
         return False

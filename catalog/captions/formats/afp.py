@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from catalog.captions.credits import chain_right, read_chain
+from catalog.captions.credits import Credit, chain_right, clean_name, normalize_agency, read_chain
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
 from catalog.captions.model import Caption
 
@@ -60,7 +60,7 @@ class AFPFormat:
         m = _PHOTO_BY.search(text)
         if m is not None:
             content = _PHOTO_BY_LABEL.sub("", m.group("credit"))
-            credit = read_chain(content, distributor="AFP")
+            credit = _source_via(content) or read_chain(content, distributor="AFP")
             credit.photographer = credit.photographer or _acronym_person(credit)
             agency = _AFP_WORD.search(text, m.start("credit"), m.end("credit"))
             draft.credit(_afp(credit), m.span("credit"), agency_span=agency.span() if agency else None)
@@ -81,6 +81,36 @@ class AFPFormat:
                     draft.take((end, end + 1))
             return (m.start(), end), body_end
         return None
+
+
+_LAST_AFP = re.compile(r"\s*/\s*AFP\s*$", re.IGNORECASE)
+_SOURCE_VIA = re.compile(r"(?P<first>\S.*?)\s+via\s+(?P<second>\S.*)", re.IGNORECASE)
+
+
+def _source_via(content: str) -> Credit | None:
+    """"KCNA VIA KNS / AFP": AFP distributes (the last name after a slash); a source relayed
+    "X VIA Y" before it is credited as written, and its parts are intermediaries."""
+    if "via" not in content.lower():
+        return None
+    last = _LAST_AFP.search(content)
+    if last is None:
+        return None
+    others: list[str] = []
+    source = relayed = None
+    for part in content[: last.start()].split("/"):
+        m = _SOURCE_VIA.fullmatch(part.strip())
+        if m is not None and source is None:
+            source, relayed = clean_name(part), [clean_name(m.group(g)) for g in ("first", "second")]
+        else:
+            others.append(part)
+    if source is None:
+        return None
+    credit = read_chain("/".join(others), distributor="AFP") if others else Credit(agency="AFP")
+    credit.photographer = credit.photographer or _acronym_person(credit) or source
+    via = [normalize_agency(p) or p for p in relayed or () if p]
+    credit.intermediaries = list(dict.fromkeys(credit.intermediaries + via))
+    credit.agency = "AFP"
+    return credit
 
 
 def _afp(credit):
