@@ -276,3 +276,30 @@ def test_metadata_is_read_without_decoding_pixels(tmp_path: Path, fmt: str) -> N
     path.write_bytes(bytes(data))
     info = read_image(path)
     assert (info.width, info.height, info.make) == (256, 192, "Sony")
+
+
+@pytest.mark.parametrize(("head", "kind"), [
+    (b"\x00\x00\x00\x1cftypmif1\x00\x00\x00\x00mif1heic", "HEIF"),
+    (b"\x00\x00\x00\x1cftypMiHE\x00\x00\x00\x00MiHEheix", "HEIF"),  # brand only compatible
+    (b"\x00\x00\x00\x1cftypavis\x00\x00\x00\x00mif1avif", "AVIF"),  # an image sequence
+    (b"\x00\x00\x00\x1cftypmif1\x00\x00\x00\x00mif1avif", "AVIF"),
+    (b"\x00\x00\x00\x1cftypisom\x00\x00\x02\x00isomiso2mp41", "MP4/QuickTime"),
+    (b"\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00qt  ", "MP4/QuickTime"),
+])
+def test_iso_bmff_files_are_told_apart_by_their_brands(head: bytes, kind: str) -> None:
+    from catalog.images.sniff import sniff_kind
+
+    assert sniff_kind(head + b"\x00" * 32) == kind
+
+
+def test_an_avif_image_sequence_is_read_not_refused_as_video(tmp_path: Path) -> None:
+    from PIL import features
+
+    if not features.check("avif"):
+        pytest.skip("Pillow built without AVIF")
+    frames = [Image.new("RGB", (32, 24), colour) for colour in ("red", "blue")]
+    path = tmp_path / "star.avifs"
+    frames[0].save(path, format="AVIF", save_all=True, append_images=frames[1:], speed=10)
+    assert path.read_bytes()[8:12] == b"avis"
+    info = read_image(path)
+    assert (info.format, info.width, info.height) == ("AVIF", 32, 24)

@@ -44,14 +44,23 @@ _SIGNATURES: list[tuple[int, bytes, str]] = [
     (0, b"%PDF", "PDF"),
     (0, b"PK\x03\x04", "ZIP"),
     (0, b"<", "XML/HTML"),
-    (4, b"ftypheic", "HEIF"),
-    (4, b"ftypheix", "HEIF"),
-    (4, b"ftypmif1", "HEIF"),
-    (4, b"ftypmsf1", "HEIF"),
-    (4, b"ftypavif", "AVIF"),
     (4, b"ftypcrx ", "CR3"),
-    (4, b"ftyp", "MP4/QuickTime"),
 ]
+# ISO-BMFF brands (major or compatible) that make a file a still image or an image sequence.
+_HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
+_AVIF_BRANDS = {b"avif", b"avis"}
+
+
+def _ftyp_kind(head: bytes) -> str:
+    """An ISO-BMFF file (HEIF, AVIF or a video) by the brands of its ``ftyp`` box."""
+    size = int.from_bytes(head[:4], "big")
+    end = min(len(head), size) if size >= 16 else len(head)
+    brands = [head[offset:offset + 4] for offset in (8, *range(16, end - 3, 4))]
+    if _AVIF_BRANDS.intersection(brands):  # AVIF files often list mif1 too; HEIC never avif
+        return "AVIF"
+    if _HEIF_BRANDS.intersection(brands):
+        return "HEIF"
+    return "MP4/QuickTime"
 
 
 def sniff_kind(head: bytes) -> str:
@@ -61,6 +70,8 @@ def sniff_kind(head: bytes) -> str:
             if kind == "BMP" and len(head) >= 14 and head[6:10] != b"\x00\x00\x00\x00":
                 continue
             return kind
+    if head[4:8] == b"ftyp":
+        return _ftyp_kind(head)
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "WEBP"
     if _looks_like_text(head):
