@@ -55,9 +55,19 @@ def is_news_agency(name: str) -> bool:
 _MARKERS = re.compile(r"\s+(?:Livepic|Action\s+Images)$", re.IGNORECASE)
 
 
+_TRAILING_INITIAL = re.compile(r"\s[A-ZÀ-ÖØ-Þ]$")
+
+
 def clean_name(text: str) -> str:
-    """A credited name with line breaks, doubled spaces, stray punctuation and markers removed."""
-    return _MARKERS.sub("", squash(text).strip(" .,;:/-"))
+    """A credited name with line breaks, doubled spaces, stray punctuation and markers removed.
+
+    A name that ends in an initial keeps its period ("Luis Carrasco R.").
+    """
+    squashed = squash(text)
+    name = _MARKERS.sub("", squashed.strip(" .,;:/-"))
+    if name[-1:].isupper() and _TRAILING_INITIAL.search(name) and squashed.rstrip(" ,;:/-").endswith(name + "."):
+        return name + "."
+    return name
 
 
 _ORG_WORDS = re.compile(

@@ -35,6 +35,7 @@ _NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE)|\s+POOL|\s+HANDOUT)+\s*$")
 _CREDIT_STOP = re.compile(r"\s{2,}|\n|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY)\b")
 #: A credit cut off at the IIM limit: "... 2024. EPA-EF".
 _CUT_CREDIT = re.compile(r"\s(?:EP|EPA|EPA-|EPA-E|EPA-EF|EPA-EFE)$")
+_INITIAL_END = re.compile(r"\s[A-ZÀ-ÖØ-Þ]\.$")
 _NO_SALES_TAIL = re.compile(r"[\s/]*NO\s+SALES\s*$")
 #: Longest credit read after "EPA-EFE/": bounds the cost of the anchored searches.
 _MAX_CREDIT = 160
@@ -121,7 +122,8 @@ class EPAFormat:
     def _read_after(rest: str, agency: str = "EPA-EFE") -> Credit:
         """What follows "EPA-EFE/": a photographer, a source and HANDOUT, a partner agency, POOL."""
         credit = Credit(agency=agency)
-        name = _NO_SALES_TAIL.sub("", rest).strip(" ./-–")
+        name = _NO_SALES_TAIL.sub("", rest).strip(" /-–")
+        name = name if _INITIAL_END.search(name) else name.strip(" .")  # "Luis Carrasco R." keeps its period
         tail = _NAME_TAIL.search(name)
         if tail is not None:
             words = tail.group(0).upper()
