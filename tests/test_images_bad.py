@@ -49,6 +49,19 @@ def test_text_named_jpg(tmp_path: Path) -> None:
     assert refusal(path) == "not an image: looks like text"
 
 
+def test_text_headed_image_formats_are_read_not_called_text(tmp_path: Path) -> None:
+    plain_ppm = tmp_path / "plain.ppm"
+    plain_ppm.write_bytes(b"P3\n# a comment\n3 2\n255\n" + b"255 0 0 " * 6 + b"\n")
+    xbm = tmp_path / "mask.xbm"
+    Image.new("1", (16, 8)).save(xbm)
+    for path, kind, size in ((plain_ppm, "PPM", (3, 2)), (xbm, "XBM", (16, 8))):
+        info = read_image(path)
+        assert (info.format, (info.width, info.height)) == (kind, size)
+    broken = tmp_path / "broken.eps"
+    broken.write_text("%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: (atend)\n%%EndComments\n")
+    assert refusal(broken).startswith("damaged image in a text format (")
+
+
 def test_truncated_header(tmp_path: Path) -> None:
     path = tmp_path / "cut.jpg"
     path.write_bytes(GOOD_JPEG[:300])

@@ -44,7 +44,8 @@ _OPEN_ERRORS = (
     RuntimeError, ZeroDivisionError, NotImplementedError, AssertionError, MemoryError,
 )
 _BIGTIFF_MAGIC = (b"II+\x00", b"MM\x00+")
-_NON_IMAGE_KINDS = {"text", "PDF", "ZIP", "XML/HTML", "MP4/QuickTime"}
+# Text is still offered to Pillow: PPM/PGM/PBM (plain), XPM, XBM, EPS and FITS are text-headed.
+_NON_IMAGE_KINDS = {"PDF", "ZIP", "XML/HTML", "MP4/QuickTime"}
 
 
 def read_image(path: str | os.PathLike[str]) -> ImageInfo:
@@ -126,6 +127,8 @@ def open_image_lazily(
                 raise ImageReadError(path, "HEIC/HEIF needs pillow-heif, not installed") from error
             raise ImageReadError(path, refusal_reason(head, kind)) from error
         except _OPEN_ERRORS as error:
+            if kind == "text":  # a text-headed format that Pillow recognised, then failed on
+                raise ImageReadError(path, f"damaged image in a text format ({error})") from error
             raise ImageReadError(path, f"{refusal_reason(head, kind)} ({error})") from error
     if notes is not None:
         notes.extend(f"image header: {str(w.message).strip()}"[:300] for w in raised_warnings)
