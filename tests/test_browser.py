@@ -1,7 +1,9 @@
 """A real browser: headless Chromium loads the table and a photo page from ``catalog serve``.
 
-Checks that every thumbnail and the preview actually decoded (``naturalWidth > 0``)
-and saves the screenshots the README shows (docs/screenshots/). Chromium is driven
+Checks that every thumbnail and the preview actually decoded (``naturalWidth > 0``).
+The pages of the imported sample archive are saved as screenshots: into a temporary
+folder by default, into ``$CATALOG_SCREENSHOTS`` when set (``make screenshots``
+writes the README's, docs/screenshots/, that way). Chromium is driven
 through its DevTools protocol with the small WebSocket client below (no extra
 dependency). Skipped, with the reason, where Debian's chromium is not installed.
 """
@@ -25,7 +27,6 @@ import pytest
 from test_datasette_support import PHOTOS, build_archive
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--hide-scrollbars", "--window-size=1280,1100", "--remote-debugging-port=0"]
@@ -101,14 +102,20 @@ class DevTools:
         return result["result"].get("value")
 
     def open(self, url: str, timeout: float = 30) -> None:
-        """Navigate and wait until the document and all its images are done."""
+        """Navigate and wait until the document and all its images are done (lazy images
+        below the fold are loaded first, as a reader scrolling down would)."""
         self.call("Page.navigate", url=url)
+        self.wait_for("document.readyState === 'complete' && location.href === "
+                      + json.dumps(url), url, timeout)
+        self.evaluate("document.querySelectorAll('img[loading=lazy]')"
+                      ".forEach(i => { i.loading = 'eager'; })")
+        self.wait_for("[...document.images].every(i => i.complete)", url, timeout)
+
+    def wait_for(self, expression: str, what: str, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
-        ready = ("document.readyState === 'complete' && location.href === " + json.dumps(url)
-                 + " && [...document.images].every(i => i.complete)")
-        while not self.evaluate(ready):
+        while not self.evaluate(expression):
             if time.monotonic() > deadline:
-                raise TimeoutError(f"{url} did not finish loading")
+                raise TimeoutError(f"{what} did not finish loading")
             time.sleep(0.1)
 
     def screenshot(self, path: Path) -> None:
@@ -137,9 +144,14 @@ def wait_http(url: str, timeout: float = 30) -> None:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``catalog serve`` on a free port of 127.0.0.1, over a small real archive."""
-    db = build_archive(tmp_path_factory.mktemp("browser"))
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: ``$CATALOG_SCREENSHOTS``, else a temporary folder."""
+    chosen = os.environ.get("CATALOG_SCREENSHOTS")
+    return Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+
+
+def serve(db: Path) -> Iterator[str]:
+    """``catalog serve`` over ``db`` on a free port of 127.0.0.1; yields its base URL."""
     port = free_port()
     launcher = "import sys\nfrom catalog.cli import cli\nsys.argv=['catalog']+sys.argv[1:]\ncli()"
     proc = subprocess.Popen([sys.executable, "-c", launcher, "serve", "--db", str(db),
@@ -151,6 +163,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``catalog serve`` over a small real archive."""
+    yield from serve(build_archive(tmp_path_factory.mktemp("browser")))
+
+
+@pytest.fixture(scope="module")
+def sample_server(sample_db: Path) -> Iterator[str]:
+    """``catalog serve`` over the imported sample archive (what ``make demo`` builds)."""
+    yield from serve(sample_db)
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +208,6 @@ def test_table_page_thumbnails_load_in_a_real_browser(server: str, browser: DevT
     assert len(thumbs) == len(PHOTOS)
     assert all(width > 0 for _, width in thumbs), thumbs
     assert browser.evaluate("document.querySelector('.facet-info, .facet-results') !== null")
-    browser.screenshot(SCREENSHOTS / "datasette-table.png")
 
 
 def test_photo_page_preview_and_highlights_in_a_real_browser(server: str,
@@ -196,4 +219,23 @@ def test_photo_page_preview_and_highlights_in_a_real_browser(server: str,
     uses = browser.evaluate(
         "[...document.querySelectorAll('.catalog-uses img')].map(i => i.naturalWidth)")
     assert uses and all(width > 0 for width in uses)
-    browser.screenshot(SCREENSHOTS / "datasette-photo.png")
+
+
+def test_sample_archive_pages_load_and_are_saved(sample_server: str, sample_db: Path,
+                                                 browser: DevTools, screenshots: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(sample_db) as conn:
+        photos, = conn.execute("SELECT count(*) FROM photos").fetchone()
+        bakhmut, = conn.execute("SELECT id FROM photos WHERE city = 'Bakhmut'").fetchone()
+    browser.open(f"{sample_server}/{sample_db.stem}/photos")
+    widths = browser.evaluate(
+        "[...document.querySelectorAll('td.col-sha256 img')].map(i => i.naturalWidth)")
+    assert len(widths) == min(photos, 50) and all(w > 0 for w in widths), widths
+    browser.screenshot(screenshots / "datasette-table.png")
+    browser.open(f"{sample_server}/-/photo/{bakhmut}")
+    assert browser.evaluate("document.querySelector('.catalog-preview img').naturalWidth") > 0
+    marks = browser.evaluate("[...document.querySelectorAll('mark.hl')].map(m => m.textContent)")
+    assert "Bakhmut" in marks and "Clodagh Kilcoyne" in marks, marks
+    browser.screenshot(screenshots / "datasette-photo.png")
+    assert (screenshots / "datasette-photo.png").stat().st_size > 10_000
