@@ -127,6 +127,7 @@ def build_record(
     cols["iptc_date"] = iptc_date.isoformat() if iptc_date else None
     cols.update(caption_columns(caption))
     fill_from_metadata(cols, cols)
+    set_country_name(cols)
     cols.update(reconcile(caption, info))
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     cols["imported_at"] = now
@@ -168,6 +169,24 @@ def fill_from_metadata(cols: dict[str, Any], metadata: dict[str, Any]) -> None:
     for column, source in METADATA_FALLBACK.items():
         if not cols.get(column) and metadata.get(source):
             cols[column] = metadata[source]
+
+
+def standard_country(code: str | None, written: str | None) -> str | None:
+    """One name per country, for facets and lists: the gazetteer's English name for the
+    ISO code (or for the written name's code), else the name as written.
+
+    Captions write one country many ways (Britain, England, UK; U.S., USA, or only a
+    state); ``country`` keeps what was written, ``country_name`` groups them.
+    """
+    from catalog.captions import gazetteer  # deferred: loads the gazetteer on first use
+
+    code = (code or "").strip().upper() or gazetteer.country_code((written or "").strip()) or ""
+    return gazetteer.country_name(code) or (written or "").strip() or None
+
+
+def set_country_name(cols: dict[str, Any]) -> None:
+    """Set ``cols["country_name"]`` from its (effective) ``country_code`` and ``country``."""
+    cols["country_name"] = standard_country(cols.get("country_code"), cols.get("country"))
 
 
 def reconcile(caption: Caption | None, info: ImageInfo) -> dict[str, Any]:

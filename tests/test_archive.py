@@ -70,7 +70,8 @@ def test_new_archive_is_migrated_and_reopens(tmp_path: Path) -> None:
                                                               "m003_has_conflict_index",
                                                               "m004_fts_update_trigger_on_text_only",
                                                               "m005_parser_version_index",
-                                                              "m006_dhash_bands_and_id_agency_indexes"]
+                                                              "m006_dhash_bands_and_id_agency_indexes",
+                                                              "m007_country_name"]
     with Archive(path, readonly=True) as reader:
         assert reader.count() == 0
 

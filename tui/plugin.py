@@ -21,10 +21,10 @@ def register_commands(cli: click.Group) -> None:
                   help="Name recorded with corrections (default: your user name).")
     def tui(db_path: str, editor: str | None) -> None:
         """Search, look at and correct the archive in a terminal UI."""
-        from catalog.archive import Archive, ArchiveError
+        from catalog.archive import ArchiveError, check_archive
 
         try:
-            Archive(db_path, readonly=True).close()
+            check_archive(db_path)
         except ArchiveError as exc:
             raise click.ClickException(str(exc)) from exc
 

@@ -1,7 +1,7 @@
 """The SQLite archive: ``Archive(path)`` and the one error it raises, ``ArchiveError``."""
 
-from catalog.archive.core import Archive
+from catalog.archive.core import Archive, check_archive
 from catalog.archive.errors import ArchiveError
 from catalog.archive.values import decode_row
 
-__all__ = ["Archive", "ArchiveError", "decode_row"]
+__all__ = ["Archive", "ArchiveError", "check_archive", "decode_row"]

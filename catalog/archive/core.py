@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from types import TracebackType
 
@@ -9,6 +10,7 @@ from sqlite_utils import Database
 
 from catalog.archive.connection import open_database
 from catalog.archive.corrections import CorrectionsMixin
+from catalog.archive.errors import ArchiveError
 from catalog.archive.search import SearchMixin
 from catalog.archive.stats import StatsMixin
 from catalog.archive.writes import WriteMixin
@@ -40,3 +42,14 @@ class Archive(WriteMixin, SearchMixin, CorrectionsMixin, StatsMixin):
     def __repr__(self) -> str:
         mode = "readonly" if self.readonly else "read-write"
         return f"<Archive {self.path} {mode}>"
+
+
+def check_archive(path: str | Path) -> None:
+    """Make sure ``path`` is an existing archive before a UI opens it, and bring its schema
+    up to date when the file is writable (a UI that only reads, Datasette, would otherwise
+    see an older schema). Raises ArchiveError, with a reason a person understands."""
+    target = Path(path)
+    if not target.is_file():
+        raise ArchiveError(f"no archive at {target}: run `catalog import` first")
+    writable = os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)
+    Archive(target, readonly=not writable).close()

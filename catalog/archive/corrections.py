@@ -23,6 +23,7 @@ from catalog.archive.values import (
     utcnow,
 )
 from catalog.captions.model import Caption
+from catalog.records import standard_country
 
 _CHUNK = 500
 
@@ -123,6 +124,10 @@ class CorrectionsMixin:
             value = self._first_previous(photo_id, field)
         updates: dict[str, Any] = {field: value, "corrected_fields": json.dumps(sorted(live)),
                                    "updated_at": utcnow()}
+        if field in ("country", "country_code"):  # the grouped name follows either
+            other = "country_code" if field == "country" else "country"
+            place = {other: self._photo_fields(photo_id, other)[other], field: value}
+            updates["country_name"] = standard_country(place["country_code"], place["country"])
         if field == "date":  # the caption-vs-camera conflict follows the effective date
             day = dt.date.fromisoformat(value) if value else None
             updates.update(conflicts(dataclasses.replace(caption or Caption(), date=day), row))

@@ -74,6 +74,7 @@ PHOTO_COLUMNS: dict[str, type] = {
     "region": str,
     "country": str,
     "country_code": str,
+    "country_name": str,          # one name per country (from the code), for facets
     "place_lat": float,
     "place_lon": float,
     "date": str,                  # ISO date of the picture per caption
@@ -218,6 +219,23 @@ def m006_dhash_bands_and_id_agency_indexes(db: Database) -> None:
     db.execute("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('photos', 'idx_photos_id_agency', ?)",
                [_UNIQUE_ID_STAT])
     db.execute("ANALYZE sqlite_schema")  # this connection re-reads the statistics
+
+
+@migrations()
+def m007_country_name(db: Database) -> None:
+    """``country_name``: one name per country for facets and lists, however the caption
+    wrote it (Britain, England, UK -> United Kingdom; a US state alone -> United States),
+    filled for every photo from its effective ``country_code`` and ``country``."""
+    from functools import lru_cache
+
+    from catalog.records import standard_country
+
+    if "country_name" not in db["photos"].columns_dict:
+        db["photos"].add_column("country_name", str)
+    db.conn.create_function("catalog_country_name", 2, lru_cache(maxsize=4096)(standard_country),
+                            deterministic=True)
+    db.execute("UPDATE photos SET country_name = catalog_country_name(country_code, country)")
+    db["photos"].create_index(["country_name"], if_not_exists=True)
 
 
 def migrate(db: Database) -> None:

@@ -18,12 +18,18 @@ _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FACETS = {
     "agency": "agency",
     "photographer": "photographer",
-    "country": "country",
+    "country": "country_name",
     "year": "substr(date, 1, 4)",
 }
 ORDERS = ("relevance", "date")
 #: The index on photos.date that migration m001 creates (sqlite-utils' naming).
 DATE_INDEX = "idx_photos_date"
+
+
+def has_country_name(db: Database) -> bool:
+    """Whether ``photos`` has ``country_name`` (migration m007; not yet in an older archive
+    that was only opened read-only since)."""
+    return any(row[1] == "country_name" for row in db.execute("PRAGMA table_info(photos)"))
 
 
 def _date_bound(value: str | dt.date | None, *, upper: bool) -> str | None:
@@ -41,7 +47,8 @@ def _date_bound(value: str | dt.date | None, *, upper: bool) -> str | None:
 def _filters(agency: str | None = None, photographer: str | None = None,
              country: str | None = None, date_from: str | dt.date | None = None,
              date_to: str | dt.date | None = None, file_photo: bool | None = None,
-             has_conflict: bool | None = None) -> tuple[list[str], list[Any]]:
+             has_conflict: bool | None = None,
+             grouped_country: bool = True) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if agency:
@@ -50,9 +57,12 @@ def _filters(agency: str | None = None, photographer: str | None = None,
     if photographer:
         where.append("photos.photographer = ? COLLATE NOCASE")
         params.append(photographer)
-    if country:
-        where.append("(photos.country = ? COLLATE NOCASE OR photos.country_code = ? COLLATE NOCASE)")
-        params += [country, country]
+    if country:  # the grouped name, as written, or the ISO code
+        names = ["photos.country", "photos.country_code"]
+        if grouped_country:
+            names.insert(0, "photos.country_name")
+        where.append("(" + " OR ".join(f"{n} = ? COLLATE NOCASE" for n in names) + ")")
+        params += [country] * len(names)
     low, high = _date_bound(date_from, upper=False), _date_bound(date_to, upper=True)
     if low:
         where.append("photos.date >= ?")
@@ -109,7 +119,7 @@ class SearchMixin:
         """SQL, its parameters and the FTS expression; ``order=None`` for no ORDER BY."""
         if order is not None and order not in ORDERS:
             raise ArchiveError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
-        where, params = _filters(**filters)
+        where, params = _filters(**filters, grouped_country=has_country_name(self.db))
         fts = to_fts_query(query or "")
         ranked = bool(fts) and order == "relevance"
         if ranked:
@@ -166,6 +176,8 @@ class SearchMixin:
         if column not in FACETS:
             raise ArchiveError(f"facets are {', '.join(FACETS)}, not {column!r}")
         expr = FACETS[column]
+        if expr == "country_name" and not has_country_name(self.db):
+            expr = "country"  # an archive opened read-only before migration m007
         inner, params, fts = self._select(query, filters, order=None, columns=f"{expr} AS value")
         sql = (f"SELECT value, count(*) AS n FROM ({inner}) WHERE value IS NOT NULL AND value != '' "
                "GROUP BY value ORDER BY n DESC, value LIMIT ?")

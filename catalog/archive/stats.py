@@ -6,6 +6,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from catalog.archive.search import has_country_name
+
 
 class StatsMixin:
     """Archive.stats (``self.db`` is the Database)."""
@@ -35,7 +37,7 @@ class StatsMixin:
             "photos": self._scalar("SELECT count(*) FROM photos"),
             "paths": self._scalar("SELECT count(*) FROM photo_paths"),
             "agencies": self._grouped("agency"),
-            "countries": self._grouped("country"),
+            "countries": self._grouped("country_name" if has_country_name(self.db) else "country"),
             "parser_versions": self._grouped("parser_version"),
             "date_from": first,
             "date_to": last,

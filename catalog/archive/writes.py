@@ -14,7 +14,7 @@ from catalog.archive.corrections import active_corrections, overlay
 from catalog.archive.schema import PHOTO_COLUMNS
 from catalog.archive.sql import UPSERT_PATH, insert_photo, update_photo
 from catalog.archive.values import to_db, utcnow
-from catalog.records import PhotoRecord, caption_columns
+from catalog.records import PhotoRecord, caption_columns, set_country_name
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,7 @@ class WriteMixin:
                 cols = record_columns(record)
                 photo_id = ids.get(record.sha256)
                 if photo_id is None:
+                    set_country_name(cols)
                     fresh.add(record.sha256)
                     cols.update(first_import_id=import_id, imported_at=now, updated_at=now)
                     cols.setdefault("corrected_fields", "[]")
@@ -66,6 +67,7 @@ class WriteMixin:
                     inserted += 1
                 else:
                     cols = overlay(cols, live.get(photo_id, {}))
+                    set_country_name(cols)
                     cols["updated_at"] = now
                     update_photo(self.db, photo_id,
                                  {k: v for k, v in cols.items() if k not in _KEEP_ON_UPDATE})
@@ -82,6 +84,8 @@ class WriteMixin:
             for photo_id, columns in parses:
                 cols = overlay({k: v for k, v in columns.items() if k in PHOTO_COLUMNS},
                                live.get(photo_id, {}))
+                if "country" in cols or "country_code" in cols:
+                    set_country_name(cols)
                 cols.update(parser_version=parser_version, updated_at=now)
                 update_photo(self.db, photo_id, cols)
 

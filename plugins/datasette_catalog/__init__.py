@@ -159,7 +159,7 @@ def extra_template_vars(template: str, database: str | None, table: str | None,
         if column in request.args.getlist(arg):
             continue
         href = datasette.urls.path(path_with_added_args(request, {arg: column, "_next": None}))
-        label = "year" if arg == "_facet_year" else column.replace("_", " ")
+        label = "year" if arg == "_facet_year" else GRID_LABELS.get(column, column.replace("_", " "))
         links.append(Markup('<a href="{0}">{1}</a>').format(href, label))
     chosen = sorted(request.args.getlist("_col"))
     default = sorted(c for c in GRID_COLUMNS if c != "id")

@@ -36,10 +36,10 @@ def register_commands(cli: click.Group) -> None:
                   help="Interface to bind; 0.0.0.0 exposes the archive to the network.")
     def serve(db_path: str, port: int, host: str) -> None:
         """Browse the archive in a web browser (Datasette, read-only)."""
-        from catalog.archive import Archive, ArchiveError
+        from catalog.archive import ArchiveError, check_archive
 
         try:
-            Archive(db_path, readonly=True).close()
+            check_archive(db_path)
         except ArchiveError as exc:
             raise click.ClickException(str(exc)) from exc
         import uvicorn

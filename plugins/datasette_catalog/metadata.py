@@ -14,7 +14,9 @@ PHOTO_COLUMN_LABELS: dict[str, str] = {
     "agency": "Agency that sent it (normalised: Reuters, AP, AFP, Getty Images, EPA-EFE, ...)",
     "photographer": "Photographer as credited",
     "city": "City named in the caption",
-    "country": "Country named in the caption",
+    "country": "Country as the caption wrote it (Britain, England, U.S., ...)",
+    "country_name": "Country, one name for each (United Kingdom for Britain, England, UK; "
+                    "United States for a US state alone): facet on this",
     "subject": "What the picture shows: the caption without place, date and credit",
     "caption": "The raw caption as received",
     "credit": "Credit line as printed",
@@ -29,19 +31,19 @@ PHOTO_COLUMN_LABELS: dict[str, str] = {
 #: Columns the photos grid draws by default (``?_col``/``?_nocol`` show others).
 GRID_COLUMNS: tuple[str, ...] = (
     "id", "sha256", "date", "agency", "photographer", "subject", "city", "region",
-    "country", "credit", "file_photo", "restrictions", "has_conflict", "taken_at",
+    "country_name", "credit", "file_photo", "restrictions", "has_conflict", "taken_at",
     "caption_format", "confidence",
 )
 #: Short header labels in the grid.
 GRID_LABELS: dict[str, str] = {
-    "sha256": "picture", "file_photo": "file photo", "has_conflict": "conflict",
+    "sha256": "picture", "country_name": "country", "file_photo": "file photo", "has_conflict": "conflict",
     "taken_at": "camera time", "caption_format": "format",
 }
 
 #: Facets offered as one-click links above the table; agency is on by default.
 FACET_LINKS: tuple[tuple[str, str], ...] = (
     ("_facet", "photographer"),
-    ("_facet", "country"),
+    ("_facet", "country_name"),
     ("_facet_year", "date"),
     ("_facet", "file_photo"),
     ("_facet", "has_conflict"),
@@ -54,7 +56,7 @@ SAVED_QUERIES: dict[str, dict] = {
         "title": "File photos re-sent",
         "description": "Archive pictures sent again (FILE PHOTO, File), newest import first. "
                        "Each photo page links to the earlier uses of the picture.",
-        "sql": f"select {_PICTURE}, imported_at, date, agency, photographer, city, country, "
+        "sql": f"select {_PICTURE}, imported_at, date, agency, photographer, city, country_name, "
                "subject, credit from photos where file_photo = 1 order by id desc limit 500",
     },
     "date_disagrees_with_camera": {

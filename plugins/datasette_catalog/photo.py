@@ -17,7 +17,8 @@ _USE_COLUMNS = ("photos.id, photos.dhash, photos.date, photos.agency, photos.pho
 
 PARSED_FIELDS = (
     ("subject", "Subject"), ("city", "City"), ("region", "Region / state"),
-    ("country", "Country"), ("country_code", "Country code"), ("place_lat", "Place latitude"),
+    ("country", "Country as written"), ("country_code", "Country code"),
+    ("country_name", "Country"), ("place_lat", "Place latitude"),
     ("place_lon", "Place longitude"), ("date", "Date"), ("date_text", "Date as written"),
     ("sent_date", "Sent"), ("agency", "Agency"), ("photographer", "Photographer"),
     ("credit", "Credit"), ("intermediaries", "Via"), ("file_photo", "File photo"),
