@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint setup clean samples bench
+.PHONY: demo test lint setup clean samples bench screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+# The README's Datasette screenshots, from the imported sample archive (needs Debian's chromium).
+screenshots: $(STAMP)
+	CATALOG_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py
 
 samples: $(STAMP)
 	$(BIN)/python sample_archive/make_samples.py
