@@ -111,7 +111,8 @@ def test_epa_handout_restrictions_and_issued_date() -> None:
             "EPA-EFE/ISRAELI ARMY HANDOUT HANDOUT EDITORIAL USE ONLY/NO SALES")
     cap = epa.FORMAT.parse(text)
     assert cap.date.isoformat() == "2023-11-12"
-    assert cap.handout and cap.photographer == ""
+    assert cap.handout and cap.photographer == "HANDOUT"  # as credited, as the other agencies keep it
+    assert cap.intermediaries == ["ISRAELI ARMY"]
     assert sorted(cap.restrictions) == ["editorial_only", "no_sales"]
     assert "issued" not in cap.subject and "HANDOUT" not in cap.subject
 

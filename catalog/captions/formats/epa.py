@@ -35,6 +35,7 @@ _NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE)|\s+POOL|\s+HANDOUT)+\s*$")
 _CREDIT_STOP = re.compile(r"\s{2,}|\n|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY)\b")
 #: A credit cut off at the IIM limit: "... 2024. EPA-EF".
 _CUT_CREDIT = re.compile(r"\s(?:EP|EPA|EPA-|EPA-E|EPA-EF|EPA-EFE)$")
+_HANDOUT_AGAIN = re.compile(r"\s+HANDOUT\b")
 _INITIAL_END = re.compile(r"\s[A-ZÀ-ÖØ-Þ]\.$")
 _NO_SALES_TAIL = re.compile(r"[\s/]*NO\s+SALES\s*$")
 #: Longest credit read after "EPA-EFE/": bounds the cost of the anchored searches.
@@ -111,7 +112,10 @@ class EPAFormat:
             rest = rest[: territory.start()]
             _add_restriction(draft, f"territory_out:{code}")
         credit = self._read_after(rest, normalize_agency(found.group(0).strip(" /")) or "EPA-EFE")
-        draft.credit(credit, (found.start(), found.end() + len(rest.rstrip())))
+        credit_end = found.end() + len(rest.rstrip())
+        draft.credit(credit, (found.start(), credit_end))
+        if credit.handout and (again := _HANDOUT_AGAIN.match(text, credit_end)) is not None:
+            draft.take(again.span())  # "IDF HANDOUT  HANDOUT EDITORIAL USE ONLY": the marker repeated
         window = max(found.end(), len(text) - _MAX_CREDIT)
         if (no_sales := _NO_SALES_TAIL.search(text, window)) is not None:
             _add_restriction(draft, "no_sales")
@@ -130,6 +134,8 @@ class EPAFormat:
             credit.pool = "POOL" in words
             credit.handout = "HANDOUT" in words
             credit.file_photo = "FILE" in words
+            if credit.handout:  # "IDF HANDOUT": the source is an intermediary, the credit reads as written
+                credit.photographer = next(w for w in tail.group(0).split() if w.upper() == "HANDOUT")
             name = name[: tail.start()].strip(" /")
         name = " ".join(name.split())
         if not name:
