@@ -29,8 +29,12 @@ _ARCHIVE = re.compile(r"\s*(?P<word>ARCHIV(?:BILD|FOTO)?)\s{0,2}[-–:]\s{0,2}")
 #: "05.03.2024, Bayern, München: "
 _DATELINE = re.compile(r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}),\s{1,2}(?P<place>[^:\n]{2,80}?):\s{1,2}")
 _BILDFUNK = re.compile(r"\s*\+{3}\s?dpa-Bildfunk\s?\+{3}\s*")
-_FOTO = re.compile(r"\b(?:Foto|Photo):\s?(?P<chain>[^\n+]{1,160}?)(?=\s?-\s?ACHTUNG\b|\s*\+{3}|\s*$)")
-_ACHTUNG = re.compile(r"-?\s?ACHTUNG:\s?(?P<text>[^\n+]{1,400}?)(?=\s*\+{3}|\s*$)")
+#: The notices dpa puts after the credit: "ACHTUNG: ...", "WICHTIGER HINWEIS: ..." (the DFL's rules).
+_NOTICE = r"(?:ACHTUNG|WICHTIGER\s+HINWEIS|HINWEIS)"
+_FOTO = re.compile(
+    rf"\b(?:Foto|Photo):\s?(?P<chain>[^\n+]{{1,160}}?)(?=\s?-\s?{_NOTICE}\b|\s*\+{{3}}|\s*$)"
+)
+_ACHTUNG = re.compile(rf"-?\s?{_NOTICE}:\s?(?P<text>[^\n+]{{1,600}}?)(?=\s*\+{{3}}|\s*$)")
 _STORY_REF = re.compile(r"\(zu\s+dpa[^()\n]{0,160}\)")
 _EDITORIAL = re.compile(r"redaktionellen\s+Verwendung", re.IGNORECASE)
 _FULL_CREDIT = re.compile(r"Nennung\s+des\s+vorstehenden\s+Credits", re.IGNORECASE)
