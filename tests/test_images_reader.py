@@ -343,3 +343,75 @@ def test_lens_model_written_in_ifd0(tmp_path: Path) -> None:
     exif[0xA434] = "IFD0 lens"
     info = read_image(write(tmp_path, "b.jpg", make_jpeg(PICTURE, exif=exif.tobytes())))
     assert info.lens == "EXIF IFD lens"
+
+
+def tiff_raw(ifds: dict[str, list[tuple[int, int, object]]], magic: bytes = b"II*\x00",
+             after_header: bytes = b"") -> bytes:
+    """A little-endian TIFF-structured RAW file from IFDs given as (tag, type, value) lists.
+
+    The first IFD is IFD0; a value "@name" points at the IFD of that name (SubIFDs, EXIF);
+    type 2 is ASCII, 3 SHORT, 4 LONG.
+    """
+    start = 8 + len(after_header)
+    offsets, position = {}, start
+    for name, entries in ifds.items():
+        offsets[name] = position
+        position += 2 + 12 * len(entries) + 4
+    body, data = bytearray(), bytearray()
+    for entries in ifds.values():
+        body += struct.pack("<H", len(entries))
+        for tag, kind, value in sorted(entries, key=lambda entry: entry[0]):
+            if isinstance(value, str) and value.startswith("@"):
+                body += struct.pack("<HHII", tag, 4, 1, offsets[value[1:]])
+            elif kind == 2:
+                text = str(value).encode() + b"\x00"
+                body += struct.pack("<HHII", tag, 2, len(text), position + len(data))
+                data += text + b"\x00" * (len(text) & 1)
+            elif kind == 3:
+                body += struct.pack("<HHIHH", tag, 3, 1, value, 0)
+            else:
+                body += struct.pack("<HHII", tag, 4, 1, value)
+        body += b"\x00\x00\x00\x00"
+    return magic + struct.pack("<I", start) + after_header + bytes(body) + bytes(data)
+
+
+def camera_raw(ifd0_subfile: int, ifd0_size: tuple[int, int]) -> dict:
+    """IFD0 (a preview or the picture), a full-resolution SubIFD, ExifImageWidth as a JPEG's."""
+    return {
+        "ifd0": [(0xFE, 4, ifd0_subfile), (0x100, 4, ifd0_size[0]), (0x101, 4, ifd0_size[1]),
+                 (0x10F, 2, "Maker"), (0x14A, 4, "@sub"), (0x8769, 4, "@exif")],
+        "sub": [(0xFE, 4, 0), (0x100, 4, 6048), (0x101, 4, 4024)],
+        "exif": [(0x9003, 2, "2020:01:02 03:04:05"), (0xA002, 4, 6000), (0xA003, 4, 4000)],
+    }
+
+
+@pytest.mark.parametrize(("name", "ifd0_subfile", "ifd0_size", "size"), [
+    ("a.NEF", 1, (160, 120), (6048, 4024)),  # the full-resolution SubIFD, not ExifImageWidth
+    ("a.ARW", 1, (160, 120), (6048, 4024)),
+    ("a.DNG", 1, (256, 171), (6048, 4024)),
+    ("a.PEF", 0, (4000, 3000), (4000, 3000)),  # IFD0 is the full-resolution picture
+    ("a.SRW", 0, (4000, 3000), (4000, 3000)),
+    ("a.3FR", 1, (160, 120), (6048, 4024)),
+    ("a.CR2", 1, (160, 120), (6000, 4000)),  # Canon CR2 and Phase One IIQ: ExifImageWidth
+    ("a.IIQ", 0, (4000, 3000), (6000, 4000)),
+])
+def test_raw_size_follows_exiftools_image_size_rule(
+    tmp_path: Path, name: str, ifd0_subfile: int, ifd0_size: tuple[int, int],
+    size: tuple[int, int],
+) -> None:
+    info = read_image(write(tmp_path, name, tiff_raw(camera_raw(ifd0_subfile, ifd0_size))))
+    assert (info.format, info.make, info.taken_at) == (
+        name.split(".")[1], "Maker", "2020-01-02T03:04:05")
+    assert (info.width, info.height) == size
+
+
+def test_panasonic_rw2_size_is_framed_by_its_sensor_borders(tmp_path: Path) -> None:
+    ifds = {
+        "ifd0": [(0x2, 3, 5200), (0x3, 3, 3900), (0x4, 3, 4), (0x5, 3, 8), (0x6, 3, 3884),
+                 (0x7, 3, 5192), (0x10F, 2, "Panasonic"), (0x110, 2, "DC-G9"),
+                 (0x8769, 4, "@exif")],
+        "exif": [(0x9003, 2, "2021:05:06 07:08:09")],
+    }
+    info = read_image(write(tmp_path, "P1000001.RW2", tiff_raw(ifds, magic=b"IIU\x00")))
+    assert (info.format, info.make, info.model) == ("RW2", "Panasonic", "DC-G9")
+    assert (info.width, info.height) == (5184, 3880)

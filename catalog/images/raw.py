@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 _MAX_ENTRIES = 512
 _MAX_VALUES = 64
 _MAX_IFDS = 16
 _MAX_PREVIEW = 64 * 1024 * 1024
 _TYPE_SIZES = {3: 2, 4: 4, 13: 4}  # SHORT, LONG, IFD: the integer types these tags use
-SUBFILE_TYPE, WIDTH, HEIGHT, COMPRESSION = 0x00FE, 0x0100, 0x0101, 0x0103
-STRIP_OFFSETS, ORIENTATION, STRIP_BYTE_COUNTS, SUB_IFDS = 0x0111, 0x0112, 0x0117, 0x014A
-JPEG_OFFSET, JPEG_LENGTH = 0x0201, 0x0202
-_WANTED = {SUBFILE_TYPE, WIDTH, HEIGHT, COMPRESSION, STRIP_OFFSETS, ORIENTATION,
-           STRIP_BYTE_COUNTS, SUB_IFDS, JPEG_OFFSET, JPEG_LENGTH}
+SUBFILE_TYPE, OLD_SUBFILE_TYPE, WIDTH, HEIGHT = 0x00FE, 0x00FF, 0x0100, 0x0101
+COMPRESSION, STRIP_OFFSETS, ORIENTATION, STRIP_BYTE_COUNTS = 0x0103, 0x0111, 0x0112, 0x0117
+SUB_IFDS, JPEG_OFFSET, JPEG_LENGTH = 0x014A, 0x0201, 0x0202
+# Panasonic RW2 IFD0: the sensor's borders (top, left, bottom, right) frame the picture.
+RW2_BORDERS = (0x0004, 0x0005, 0x0006, 0x0007)
+_WANTED = {SUBFILE_TYPE, OLD_SUBFILE_TYPE, WIDTH, HEIGHT, COMPRESSION, STRIP_OFFSETS,
+           ORIENTATION, STRIP_BYTE_COUNTS, SUB_IFDS, JPEG_OFFSET, JPEG_LENGTH, *RW2_BORDERS}
 _JPEG_COMPRESSIONS = {6, 7}  # old-style and new-style JPEG
 
 Ifd = dict[int, list[int]]
@@ -108,25 +110,36 @@ def iter_ifds(handle: BinaryIO) -> Iterator[Ifd]:
         pending.append(next_offset)
 
 
-def largest_primary_subifd(handle: BinaryIO, subifd_offsets: Any) -> tuple[int, int] | None:
-    """The largest full-resolution picture (subfile type 0) among a RAW file's SubIFDs."""
-    endian = byte_order(handle)
-    if endian is None or not isinstance(subifd_offsets, list):
-        return None
-    best: tuple[int, int] | None = None
-    for offset in subifd_offsets[:8]:
-        if not isinstance(offset, int) or offset <= 0:
+def full_resolution_size(handle: BinaryIO) -> tuple[int, int] | None:
+    """The picture's size as exiftool reads a TIFF-based RAW file's ImageSize.
+
+    The first IFD (IFD0, its SubIFDs, then the next IFDs) marked as the full-resolution
+    image (SubfileType 0, or OldSubfileType 1) gives the size; without one, the first IFD
+    that has a width and height does.
+    """
+    first: tuple[int, int] | None = None
+    for ifd in iter_ifds(handle):
+        if not ifd.get(WIDTH) or not ifd.get(HEIGHT):
             continue
-        found = read_ifd(handle, offset, endian)
-        if found is None:
+        size = (ifd[WIDTH][0], ifd[HEIGHT][0])
+        if size[0] <= 0 or size[1] <= 0:
             continue
-        ifd = found[0]
-        if ifd.get(SUBFILE_TYPE, [0])[0] != 0 or not ifd.get(WIDTH) or not ifd.get(HEIGHT):
-            continue
-        width, height = ifd[WIDTH][0], ifd[HEIGHT][0]
-        if best is None or width * height > best[0] * best[1]:
-            best = (width, height)
-    return best
+        if ifd.get(SUBFILE_TYPE, [None])[0] == 0 or ifd.get(OLD_SUBFILE_TYPE, [None])[0] == 1:
+            return size
+        first = first or size
+    return first
+
+
+def rw2_size(handle: BinaryIO) -> tuple[int, int] | None:
+    """A Panasonic RW2's picture size: its IFD0 sensor borders, right - left by bottom - top."""
+    for ifd in iter_ifds(handle):
+        borders = [ifd.get(tag, [None])[0] for tag in RW2_BORDERS]
+        if None in borders:
+            return None
+        top, left, bottom, right = borders
+        width, height = right - left, bottom - top
+        return (width, height) if width > 0 and height > 0 else None
+    return None
 
 
 def embedded_jpegs(handle: BinaryIO, file_size: int) -> list[tuple[int, int]]:

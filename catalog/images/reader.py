@@ -25,7 +25,7 @@ from catalog.images import xmp as xmp_reader
 from catalog.images.clean import clean_camera_string
 from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
 from catalog.images.model import ImageInfo, ImageReadError
-from catalog.images.raw import largest_primary_subifd, raf_preview
+from catalog.images.raw import full_resolution_size, raf_preview, rw2_size
 from catalog.images.sniff import is_raw_file, mislabel_warning, refusal_reason, sniff_kind
 
 try:
@@ -325,8 +325,7 @@ def _read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> N
         return
     exif_reader.apply_exif(info, raw)
     info.width, info.height = exif_reader.raw_dimensions(raw)
-    if raw.get("subifds") and not raw.get("exif_width"):
-        _fenced(info, "RAW size", lambda: _size_from_subifds(handle, info, raw["subifds"]))
+    _fenced(info, "RAW size", lambda: _raw_size(handle, info, raw, kind, extension))
     packet = raw.get("xmp_packet")
     if isinstance(packet, list) and packet and all(isinstance(item, int) for item in packet):
         _fenced(info, "XMP", lambda: _apply_xmp_packet(info, bytes(packet)))
@@ -362,9 +361,20 @@ def _read_raf(handle: BinaryIO, info: ImageInfo) -> None:
     _fenced(info, "XMP", lambda: _read_xmp(image, info))
 
 
-def _size_from_subifds(handle: BinaryIO, info: ImageInfo, offsets: Any) -> None:
-    size = largest_primary_subifd(handle, offsets)
-    if size is not None and size[0] * size[1] > (info.width or 0) * (info.height or 0):
+def _raw_size(
+    handle: BinaryIO, info: ImageInfo, raw: dict[str, Any], kind: str, extension: str
+) -> None:
+    """The RAW picture's size by exiftool's rule for its ImageSize.
+
+    Canon CR2 and Phase One IIQ: ExifImageWidth/Height. Panasonic RW2: the sensor borders.
+    Any other TIFF-based RAW: the IFD marked full-resolution (SubIFD or IFD0), else IFD0.
+    """
+    handle.seek(8)
+    canon = extension == ".cr2" or handle.read(2) == b"CR"
+    if (canon or extension == ".iiq") and raw.get("exif_width") and info.width:
+        return
+    size = rw2_size(handle) if kind == "RW2" else full_resolution_size(handle)
+    if size is not None:
         info.width, info.height = size
 
 

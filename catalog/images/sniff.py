@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-RAW_EXTENSIONS = {".cr2", ".nef", ".arw", ".dng", ".orf", ".rw2", ".raf"}  # .cr3: see cr3.py
+# TIFF-structured RAW (read through EXIF and their IFDs), plus RAF; .cr3: see cr3.py
+RAW_EXTENSIONS = {
+    ".cr2", ".nef", ".nrw", ".arw", ".srf", ".sr2", ".dng", ".orf", ".rw2", ".rwl", ".raw",
+    ".raf", ".pef", ".srw", ".3fr", ".fff", ".iiq", ".erf", ".kdc", ".dcr", ".mef", ".mos",
+}
 
 
 
@@ -38,6 +42,8 @@ _SIGNATURES: list[tuple[int, bytes, str]] = [
     (0, b"II+\x00", "TIFF"),  # BigTIFF
     (0, b"MM\x00+", "TIFF"),
     (0, b"IIRO", "ORF"),
+    (0, b"IIRS", "ORF"),
+    (0, b"MMOR", "ORF"),
     (0, b"IIU\x00", "RW2"),
     (0, b"FUJIFILMCCD-RAW", "RAF"),
     (0, b"BM", "BMP"),
