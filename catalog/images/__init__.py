@@ -10,9 +10,28 @@
 - ``embed``: writes EXIF/IPTC/XMP into JPEGs, for the sample archive and tests.
 """
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from catalog.images.model import ImageInfo, ImageReadError
-from catalog.images.reader import read_image
-from catalog.images.thumbs import Thumbnail, dhash, hamming, make_thumbnail
+
+if TYPE_CHECKING:
+    from catalog.images.reader import read_image
+    from catalog.images.thumbs import Thumbnail, dhash, hamming, make_thumbnail
+
+#: Loaded on first use: the readers pull in Pillow and exifread (tens of milliseconds),
+#: which a command that only reads the archive (search, stats, a no-op import) never needs.
+_LAZY = {"read_image": "reader", "Thumbnail": "thumbs", "dhash": "thumbs", "hamming": "thumbs",
+         "make_thumbnail": "thumbs"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(f"catalog.images.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ImageInfo",

@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from catalog import images  # its readers load on first use (a no-op run never needs them)
 from catalog.captions import parse_caption
-from catalog.images import ImageReadError, read_image
+from catalog.images import ImageReadError
 from catalog.importer.sources import sidecar_caption
 from catalog.records import PhotoRecord, build_record, year_hint
 
@@ -65,7 +66,7 @@ def extract(task: Task) -> PhotoRecord | Failure:
         return Failure(task.path, f"cannot read the file: {exc.strerror or exc}",
                        type(exc).__name__)
     try:
-        info = read_image(task.path)
+        info = images.read_image(task.path)
     except ImageReadError as exc:
         return Failure(task.path, exc.reason, "ImageReadError")
     caption_text, source = info.caption, info.caption_source
@@ -88,6 +89,7 @@ def warm_up() -> None:
     from PIL import Image
 
     Image.init()
+    _ = images.read_image  # the readers (exifread, the Pillow plugins we use), loaded once
     parse_caption("A ferry leaves the harbour in Lyon, France March 5, 2024. REUTERS/Ana Costa")
     gc.freeze()
 
