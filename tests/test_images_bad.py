@@ -316,3 +316,15 @@ def test_an_avif_image_sequence_is_read_not_refused_as_video(tmp_path: Path) -> 
     assert path.read_bytes()[8:12] == b"avis"
     info = read_image(path)
     assert (info.format, info.width, info.height) == ("AVIF", 32, 24)
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("P1000001.RAW", "not a readable RAW file: no EXIF found"),
+    ("IMGP0001.PEF", "not a readable PEF RAW file: no EXIF found"),
+])
+def test_a_raw_named_file_without_exif_is_refused_plainly(
+    tmp_path: Path, name: str, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(bytes(range(1, 200)) * 4)
+    assert refusal(path) == reason

@@ -320,7 +320,8 @@ def _read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> N
     _fenced(info, "EXIF", run_exifread)
     if exif_reader.is_empty(raw):
         if not kind:
-            raise ImageReadError(info.path, f"not a readable {info.format} RAW file: no EXIF found")
+            named = "" if info.format == "RAW" else f"{info.format} "
+            raise ImageReadError(info.path, f"not a readable {named}RAW file: no EXIF found")
         info.warnings.append("no EXIF found in the RAW file")
         return
     exif_reader.apply_exif(info, raw)
