@@ -123,7 +123,9 @@ _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECAS
 _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 
 
-_LABEL_START = re.compile(r"^(?:Photo(?:grapher)?|Picture|Foto)\s?(?::|by\b)\s?", re.IGNORECASE)
+#: Words a paper puts before "photo by": "Staff photo by Name", "Special photo by Name".
+LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
+_LABEL_START = re.compile(rf"^{LABEL_QUALIFIER}(?:Photo(?:grapher)?|Picture|Foto)\s?(?::|by\b)\s?", re.IGNORECASE)
 _MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
 
 

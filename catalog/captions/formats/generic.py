@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from catalog.captions.credits import read_chain
+from catalog.captions.credits import LABEL_QUALIFIER, read_chain
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
 from catalog.captions.formats.sports import sports_header
@@ -18,12 +18,15 @@ from catalog.captions.places import find_place
 
 _PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)[\s.]*$")
 _LABELLED = re.compile(
-    r"(?:^|[\s.(])(?P<label>Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:)|Credit\s*:|Fotos?\s*:|"
+    r"(?:^|[\s.(])(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
+    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:))|Credit\s*:|Fotos?\s*:|"
     r"Bild\s*:|©|\(c\))\s*"
     r"(?P<credit>(?:(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^\s*(?:Photo(?:graph)?(?:er)?|Picture|Foto|Bild|Credit)\s*(?:by|:)\s*", re.IGNORECASE)
+_LABEL = re.compile(
+    rf"^\s*{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Picture|Foto|Bild|Credit)\s*(?:by|:)\s*", re.IGNORECASE
+)
 
 
 class GenericFormat:
