@@ -118,6 +118,7 @@ class Credit:
 
 
 _NAME_DASH_AGENCY = re.compile(r"(?P<name>[^-]{3,60}?)\s?[-–]\s?(?P<agency>[^-]{2,40})")
+_NAME_FOR_ORG = re.compile(r"(?P<name>[A-ZÀ-ÖØ-Þ][^\s/]*(?:\s[^\s/]+){1,3}?)\s+for\s+(?P<org>[A-Z@\d][^/]{0,80})")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)\s*")
 _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
 _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
@@ -167,6 +168,14 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             credit.handout = True
         elif (agency := normalize_agency(_PARENTHETICAL.sub("", part) if "(" in part else part)) is not None:
             agencies.append(agency)  # "WANA (West Asia News Agency)"
+        elif " for " in part and (hired := _NAME_FOR_ORG.fullmatch(part)) is not None:
+            # "Maya Goldberg for CalMatters": the photographer, working for an organisation
+            name, org = clean_name(hired.group("name")), clean_name(hired.group("org"))
+            if (agency := normalize_agency(name)) is not None:
+                agencies.append(agency)
+            else:
+                people.append(name)
+            orgs.append(normalize_agency(org) or org)
         elif (("-" in part or "–" in part) and (hyphen := _NAME_DASH_AGENCY.fullmatch(part))
               and normalize_agency(hyphen.group("agency"))):
             people.append(clean_name(hyphen.group("name")))  # "Kirby Lee-USA TODAY Sports"
