@@ -171,22 +171,34 @@ def fill_from_metadata(cols: dict[str, Any], metadata: dict[str, Any]) -> None:
             cols[column] = metadata[source]
 
 
-def standard_country(code: str | None, written: str | None) -> str | None:
+def standard_country(code: str | None, written: str | None, *,
+                     written_first: bool = False) -> str | None:
     """One name per country, for facets and lists: the gazetteer's English name for the
     ISO code (or for the written name's code), else the name as written.
 
     Captions write one country many ways (Britain, England, UK; U.S., USA, or only a
     state); ``country`` keeps what was written, ``country_name`` groups them.
+    ``written_first``: the written name decides when the gazetteer knows it (an editor
+    corrected the country, not its code).
     """
     from catalog.captions import gazetteer  # deferred: loads the gazetteer on first use
 
-    code = (code or "").strip().upper() or gazetteer.country_code((written or "").strip()) or ""
-    return gazetteer.country_name(code) or (written or "").strip() or None
+    written = (written or "").strip()
+    from_written = gazetteer.country_code(written) if written else None
+    code = (code or "").strip().upper()
+    if from_written and (written_first or not code):
+        code = from_written
+    return gazetteer.country_name(code) or written or None
 
 
 def set_country_name(cols: dict[str, Any]) -> None:
-    """Set ``cols["country_name"]`` from its (effective) ``country_code`` and ``country``."""
-    cols["country_name"] = standard_country(cols.get("country_code"), cols.get("country"))
+    """Set ``cols["country_name"]`` from its effective ``country_code`` and ``country``
+    (the written country decides when an editor corrected it and not the code)."""
+    corrected = cols.get("corrected_fields") or "[]"
+    fields = set(json.loads(corrected)) if isinstance(corrected, str) else set(corrected)
+    cols["country_name"] = standard_country(
+        cols.get("country_code"), cols.get("country"),
+        written_first="country" in fields and "country_code" not in fields)
 
 
 def reconcile(caption: Caption | None, info: ImageInfo) -> dict[str, Any]:

@@ -73,9 +73,17 @@ def test_corrections_and_undo_move_the_grouped_name(mixed: Archive) -> None:
     assert name() == "Belgium"
     mixed.undo_correction(correction, editor="desk")
     assert name() == "France"
-    mixed.correct(photo_id, "country", "Switzerland", editor="desk")
-    mixed.correct(photo_id, "country_code", "", editor="desk")
+    mixed.correct(photo_id, "country", "Switzerland", editor="desk")  # the code still says FR
     assert name() == "Switzerland"
+    mixed.correct(photo_id, "country", "Atlantis", editor="desk")  # unknown: the code decides
+    assert name() == "France"
+
+
+def test_a_corrected_country_keeps_its_name_through_a_reimport(mixed: Archive) -> None:
+    photo_id = mixed.db.execute("SELECT id FROM photos WHERE city = 'Glasgow'").fetchone()[0]
+    mixed.correct(photo_id, "country", "Ireland", editor="desk")
+    mixed.upsert_photos([record("c", caption("UK", "GB", "Glasgow"))], import_id=None)
+    assert mixed.get(photo_id)["country_name"] == "Ireland"
 
 
 def test_reimport_keeps_a_corrected_country_grouped(mixed: Archive) -> None:

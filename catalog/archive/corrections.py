@@ -127,7 +127,9 @@ class CorrectionsMixin:
         if field in ("country", "country_code"):  # the grouped name follows either
             other = "country_code" if field == "country" else "country"
             place = {other: self._photo_fields(photo_id, other)[other], field: value}
-            updates["country_name"] = standard_country(place["country_code"], place["country"])
+            updates["country_name"] = standard_country(
+                place["country_code"], place["country"],
+                written_first="country" in live and "country_code" not in live)
         if field == "date":  # the caption-vs-camera conflict follows the effective date
             day = dt.date.fromisoformat(value) if value else None
             updates.update(conflicts(dataclasses.replace(caption or Caption(), date=day), row))

@@ -228,13 +228,19 @@ def m007_country_name(db: Database) -> None:
     filled for every photo from its effective ``country_code`` and ``country``."""
     from functools import lru_cache
 
-    from catalog.records import standard_country
+    from catalog.records import set_country_name
+
+    @lru_cache(maxsize=4096)
+    def name(code: str | None, country: str | None, corrected: str | None) -> str | None:
+        cols = {"country_code": code, "country": country, "corrected_fields": corrected}
+        set_country_name(cols)
+        return cols["country_name"]
 
     if "country_name" not in db["photos"].columns_dict:
         db["photos"].add_column("country_name", str)
-    db.conn.create_function("catalog_country_name", 2, lru_cache(maxsize=4096)(standard_country),
-                            deterministic=True)
-    db.execute("UPDATE photos SET country_name = catalog_country_name(country_code, country)")
+    db.conn.create_function("catalog_country_name", 3, name, deterministic=True)
+    db.execute("UPDATE photos SET country_name = "
+               "catalog_country_name(country_code, country, corrected_fields)")
     db["photos"].create_index(["country_name"], if_not_exists=True)
 
 
