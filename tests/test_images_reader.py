@@ -328,16 +328,21 @@ def test_bigtiff_is_read_with_its_tags(tmp_path: Path) -> None:
         read_image(cut)
 
 
-def test_lens_model_written_in_ifd0(tmp_path: Path) -> None:
+def test_exif_ifd_tags_written_in_ifd0(tmp_path: Path) -> None:
     exif = Image.open(io.BytesIO(make_jpeg(PICTURE, exif=build_exif(make="NIKON")))).getexif()
     exif[0xA434] = "14.0-24.0 mm f/2.8"  # LensModel in IFD0, not in the EXIF IFD
+    exif[0x9003] = "2013:09:11 16:45:13"  # DateTimeOriginal
+    exif[0x829D] = IFDRational(28, 10)  # FNumber
+    exif[0x8827] = 400  # ISO
     path = write(tmp_path, "l.jpg", make_jpeg(PICTURE, exif=exif.tobytes()))
     info = read_image(path)
     assert (info.make, info.lens) == ("NIKON", "14.0-24.0 mm f/2.8")
+    assert (info.taken_at, info.f_number, info.iso) == ("2013-09-11T16:45:13", 2.8, 400)
     via_pillow = ImageInfo(path="")
     with Image.open(path) as image:
         apply_exif(via_pillow, exif_with_pillow(image))
-    assert via_pillow.lens == "14.0-24.0 mm f/2.8"
+    assert (via_pillow.lens, via_pillow.taken_at, via_pillow.f_number, via_pillow.iso) == (
+        "14.0-24.0 mm f/2.8", "2013-09-11T16:45:13", 2.8, 400)
     both = build_exif(lens="EXIF IFD lens")
     exif = Image.open(io.BytesIO(make_jpeg(PICTURE, exif=both))).getexif()
     exif[0xA434] = "IFD0 lens"

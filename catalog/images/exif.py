@@ -32,7 +32,6 @@ EXIFREAD_KEYS: dict[str, str] = {
     "model": "Image Model",
     "orientation": "Image Orientation",
     "lens": "EXIF LensModel",
-    "lens_ifd0": "Image LensModel",  # some converters write it in IFD0 instead
     "date_original": "EXIF DateTimeOriginal",
     "date_digitized": "EXIF DateTimeDigitized",
     "offset": "EXIF OffsetTimeOriginal",
@@ -62,7 +61,6 @@ PILLOW_TAGS: dict[str, tuple[int | None, int]] = {
     "width": (None, 0x0100),
     "height": (None, 0x0101),
     "lens": (ExifTags.IFD.Exif, 0xA434),
-    "lens_ifd0": (None, 0xA434),
     "date_original": (ExifTags.IFD.Exif, 0x9003),
     "date_digitized": (ExifTags.IFD.Exif, 0x9004),
     "offset": (ExifTags.IFD.Exif, 0x9011),
@@ -89,6 +87,8 @@ def exif_with_exifread(stream: BinaryIO) -> RawExif:
     raw: RawExif = {}
     for name, tag_name in EXIFREAD_KEYS.items():
         tag = tags.get(tag_name)
+        if tag is None and tag_name.startswith("EXIF "):  # written in IFD0 by some software
+            tag = tags.get("Image " + tag_name[5:])
         if tag is not None and not isinstance(tag, bytes):
             raw[name] = tag.values
     raw["has_thumbnail"] = "Thumbnail JPEGInterchangeFormat" in tags
@@ -120,6 +120,8 @@ def raw_from_ifds(ifd0: Mapping[int, Any], exif_ifd: Mapping[int, Any],
     raw: RawExif = {}
     for name, (ifd, tag) in PILLOW_TAGS.items():
         value = by_ifd[ifd].get(tag)
+        if value is None and ifd == ExifTags.IFD.Exif:  # written in IFD0 by some software
+            value = ifd0.get(tag)
         if value is not None:
             raw[name] = value
     raw["tag_count"] = len(ifd0) + len(exif_ifd) + len(gps_ifd)
@@ -135,9 +137,7 @@ def apply_exif(info: ImageInfo, raw: RawExif) -> None:
     """Fill ImageInfo's EXIF fields from raw values; odd values cost their field and a warning."""
     info.make = clean_camera_string(_text(raw.get("make")))
     info.model = clean_camera_string(_text(raw.get("model")))
-    info.lens = clean_camera_string(_text(raw.get("lens"))) or clean_camera_string(
-        _text(raw.get("lens_ifd0"))
-    )
+    info.lens = clean_camera_string(_text(raw.get("lens")))
     info.has_exif_thumbnail = bool(raw.get("has_thumbnail"))
     for key in ("date_original", "date_digitized"):
         written = _text(raw.get(key)).strip("\x00 ")
