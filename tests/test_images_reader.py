@@ -420,3 +420,44 @@ def test_panasonic_rw2_size_is_framed_by_its_sensor_borders(tmp_path: Path) -> N
     info = read_image(write(tmp_path, "P1000001.RW2", tiff_raw(ifds, magic=b"IIU\x00")))
     assert (info.format, info.make, info.model) == ("RW2", "Panasonic", "DC-G9")
     assert (info.width, info.height) == (5184, 3880)
+
+
+def canon_exif(camera_iso_code: int, auto_raw: int, base_raw: int) -> bytes:
+    """Exif\\0\\0 + a little-endian TIFF: Make Canon, an EXIF IFD whose MakerNote is a Canon IFD
+    with CameraSettings (index 16: CameraISO) and ShotInfo (1: AutoISO, 2: BaseISO)."""
+    make = b"Canon\x00"
+    ifd0_at = 8
+    ifd0 = 2
+    make_at = ifd0_at + 2 + 12 * ifd0 + 4
+    exif_at = make_at + len(make)
+    exif_n = 1
+    note_at = exif_at + 2 + 12 * exif_n + 4
+    note_n = 2
+    settings_at = note_at + 2 + 12 * note_n + 4
+    settings = [0] * 17
+    settings[0] = 34
+    settings[16] = camera_iso_code
+    shot = [6, auto_raw, base_raw]
+    shot_at = settings_at + 2 * len(settings)
+    note = (struct.pack("<H", note_n)
+            + struct.pack("<HHII", 0x0001, 3, len(settings), settings_at)
+            + struct.pack("<HHII", 0x0004, 3, len(shot), shot_at) + b"\x00" * 4
+            + struct.pack(f"<{len(settings)}H", *settings) + struct.pack(f"<{len(shot)}H", *shot))
+    out = (b"II*\x00" + struct.pack("<I", ifd0_at)
+           + struct.pack("<H", ifd0) + struct.pack("<HHII", 0x010F, 2, len(make), make_at)
+           + struct.pack("<HHII", 0x8769, 4, 1, exif_at) + b"\x00" * 4 + make
+           + struct.pack("<H", exif_n) + struct.pack("<HHII", 0x927C, 7, len(note), note_at)
+           + b"\x00" * 4 + note)
+    return b"Exif\x00\x00" + out
+
+
+@pytest.mark.parametrize(("codes", "iso"), [
+    ((17, 0, 0), 100),  # CameraISO 17 means 100
+    ((15, 64, 160), 400),  # CameraISO "Auto": BaseISO 100 * AutoISO 400 / 100
+    ((0, 0, 0), None),  # nothing recorded
+])
+def test_canon_iso_from_the_maker_notes_when_exif_has_none(
+    tmp_path: Path, codes: tuple[int, int, int], iso: int | None
+) -> None:
+    info = read_image(write(tmp_path, "IMG_0001.JPG", make_jpeg(PICTURE, exif=canon_exif(*codes))))
+    assert (info.make, info.iso, info.warnings) == ("Canon", iso, [])

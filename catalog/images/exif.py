@@ -82,7 +82,11 @@ _OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
 
 
 def exif_with_exifread(stream: BinaryIO) -> RawExif:
-    """Run exifread (no maker notes, no thumbnail copy) and keep the tags we use."""
+    """Run exifread (no maker notes, no thumbnail copy) and keep the tags we use.
+
+    A Canon picture without an EXIF ISO (PowerShots) gets it from the maker notes.
+    """
+    start = stream.tell()
     tags = exifread.process_file(stream, details=False, extract_thumbnail=False)
     raw: RawExif = {}
     for name, tag_name in EXIFREAD_KEYS.items():
@@ -93,7 +97,33 @@ def exif_with_exifread(stream: BinaryIO) -> RawExif:
             raw[name] = tag.values
     raw["has_thumbnail"] = "Thumbnail JPEGInterchangeFormat" in tags
     raw["tag_count"] = len(tags)
+    if "iso" not in raw and str(tags.get("Image Make", "")).strip().lower().startswith("canon"):
+        iso = _canon_maker_note_iso(stream, start)
+        if iso:
+            raw["iso"] = iso
     return raw
+
+
+def _canon_maker_note_iso(stream: BinaryIO, start: int) -> int | None:
+    """ISO from Canon's maker notes, by exiftool's rule: CameraISO when it is a number, else
+    BaseISO * AutoISO / 100 (both stored as 2 ** (value / 32) scales). None when absent."""
+    try:
+        stream.seek(start)
+        tags = exifread.process_file(stream, details=True, extract_thumbnail=False)
+    except Exception:  # maker notes are vendor data; a damaged one costs only this field
+        return None
+    camera_iso = str(tags.get("MakerNote ISO", "")).strip()
+    if camera_iso.isdigit() and int(camera_iso) > 0:
+        return int(camera_iso)
+    base, auto = (_number(getattr(tags.get(f"MakerNote {name}"), "values", None))
+                  for name in ("BaseISO", "AutoISO"))
+    if not base or auto is None:
+        return None
+    try:
+        iso = math.exp(base / 32 * math.log(2)) * 100 / 32 * math.exp(auto / 32 * math.log(2))
+    except OverflowError:
+        return None
+    return round(iso) if 0 < iso < 10_000_000 else None
 
 
 def exif_from_blob(blob: bytes) -> RawExif:
