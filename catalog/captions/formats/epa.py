@@ -35,6 +35,7 @@ _NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE)|\s+POOL|\s+HANDOUT)+\s*$")
 _CREDIT_STOP = re.compile(r"\s{2,}|\n|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY)\b")
 #: A credit cut off at the IIM limit: "... 2024. EPA-EF".
 _CUT_CREDIT = re.compile(r"\s(?:EP|EPA|EPA-|EPA-E|EPA-EF|EPA-EFE)$")
+_HANDOUT_WORD = re.compile(r"HANDOUT")
 _HANDOUT_AGAIN = re.compile(r"\s+HANDOUT\b")
 _INITIAL_END = re.compile(r"\s[A-ZÀ-ÖØ-Þ]\.$")
 _NO_SALES_TAIL = re.compile(r"[\s/]*NO\s+SALES\s*$")
@@ -135,7 +136,7 @@ class EPAFormat:
             credit.handout = "HANDOUT" in words
             credit.file_photo = "FILE" in words
             if credit.handout:  # "IDF HANDOUT": the source is an intermediary, the credit reads as written
-                credit.photographer = next(w for w in tail.group(0).split() if w.upper() == "HANDOUT")
+                credit.photographer = _HANDOUT_WORD.search(tail.group(0)).group(0)  # type: ignore[union-attr]
             name = name[: tail.start()].strip(" /")
         name = " ".join(name.split())
         if not name:
