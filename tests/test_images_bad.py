@@ -328,3 +328,18 @@ def test_a_raw_named_file_without_exif_is_refused_plainly(
     path = tmp_path / name
     path.write_bytes(bytes(range(1, 200)) * 4)
     assert refusal(path) == reason
+
+
+@pytest.mark.parametrize(("head", "reason"), [
+    (b"8BPS\x00\x01\x00\x00", "damaged or truncated PSD file"),
+    (b"\x00\x00\x00\x0cjP  \r\n\x87\n", "damaged or truncated JPEG 2000 file"),
+    (b"\xff\x4f\xff\x51\x00\x29", "damaged or truncated JPEG 2000 file"),
+    (b"\xff\x0a\xfa\x7f", "no JPEG XL decoder"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 compound file (FlashPix, or an Office document)"),
+])
+def test_formats_with_a_known_signature_are_named_in_the_refusal(
+    tmp_path: Path, head: bytes, reason: str
+) -> None:
+    path = tmp_path / "picture.bin"
+    path.write_bytes(head + b"\x00" * 120)
+    assert reason in refusal(path)

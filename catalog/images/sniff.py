@@ -47,6 +47,13 @@ _SIGNATURES: list[tuple[int, bytes, str]] = [
     (0, b"IIU\x00", "RW2"),
     (0, b"FUJIFILMCCD-RAW", "RAF"),
     (0, b"BM", "BMP"),
+    (0, b"8BPS", "PSD"),
+    (0, b"\x00\x00\x00\x0cjP  \r\n\x87\n", "JPEG 2000"),
+    (0, b"\xff\x4f\xff\x51", "JPEG 2000"),  # a bare codestream (.j2k)
+    (0, b"\xff\x0a", "JPEG XL"),
+    (0, b"\x00\x00\x00\x0cJXL \r\n\x87\n", "JPEG XL"),
+    (0, b"DDS ", "DDS"),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 (FlashPix or Office)"),
     (0, b"%PDF", "PDF"),
     (0, b"PK\x03\x04", "ZIP"),
     (0, b"<", "XML/HTML"),
@@ -104,6 +111,10 @@ def refusal_reason(head: bytes, kind: str) -> str:
     """The plain-words reason an unreadable file is refused."""
     if kind == "text":
         return "not an image: looks like text"
+    if kind == "JPEG XL":
+        return "JPEG XL file: no JPEG XL decoder is installed, so it cannot be read"
+    if kind.startswith("OLE2"):
+        return "not a readable image: an OLE2 compound file (FlashPix, or an Office document)"
     if kind in {"PDF", "ZIP", "XML/HTML", "MP4/QuickTime"}:
         return f"not an image: looks like {kind} data"
     if kind:
