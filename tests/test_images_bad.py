@@ -343,3 +343,16 @@ def test_formats_with_a_known_signature_are_named_in_the_refusal(
     path = tmp_path / "picture.bin"
     path.write_bytes(head + b"\x00" * 120)
     assert reason in refusal(path)
+
+
+def test_an_unsupported_variant_is_not_called_truncated(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    Image.new("P", (8, 8)).save(buffer, format="BMP")
+    data = bytearray(buffer.getvalue())
+    data[28:30] = struct.pack("<H", 2)  # 2 bits per pixel: valid BMP, which Pillow does not read
+    path = tmp_path / "pal2.bmp"
+    path.write_bytes(bytes(data))
+    assert refusal(path) == (
+        "unreadable BMP file: damaged, or a variant not supported "
+        "(Unsupported BMP pixel depth (2))"
+    )

@@ -43,6 +43,8 @@ _OPEN_ERRORS = (
     OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError, KeyError, TypeError,
     RuntimeError, ZeroDivisionError, NotImplementedError, AssertionError, MemoryError,
 )
+# How Pillow's plugins begin the message for a header they do not handle.
+_UNSUPPORTED_WORDS = ("unsupported", "unimplemented", "unknown pixel format", "not supported")
 _BIGTIFF_MAGIC = (b"II+\x00", b"MM\x00+")
 # Text is still offered to Pillow: PPM/PGM/PBM (plain), XPM, XBM, EPS and FITS are text-headed.
 _NON_IMAGE_KINDS = {"PDF", "ZIP", "XML/HTML", "MP4/QuickTime"}
@@ -129,6 +131,10 @@ def open_image_lazily(
         except _OPEN_ERRORS as error:
             if kind == "text":  # a text-headed format that Pillow recognised, then failed on
                 raise ImageReadError(path, f"damaged image in a text format ({error})") from error
+            if kind and str(error).lower().startswith(_UNSUPPORTED_WORDS):
+                raise ImageReadError(  # Pillow cannot tell a rare variant from a broken header
+                    path, f"unreadable {kind} file: damaged, or a variant not supported ({error})"
+                ) from error
             raise ImageReadError(path, f"{refusal_reason(head, kind)} ({error})") from error
     if notes is not None:
         notes.extend(f"image header: {str(w.message).strip()}"[:300] for w in raised_warnings)
