@@ -93,6 +93,7 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path, archive):
     (src / "garbage-exif.jpg").write_bytes(buf.getvalue())
     os.symlink(".", src / "loop")  # points back at the folder itself
     os.symlink("nowhere.jpg", src / "broken-link.jpg")
+    os.mkfifo(src / "pipe.jpg")  # reported, never opened (reading it would block the run)
     (src / os.fsdecode(b"latin1-\xe9.jpg")).write_bytes(whole)
 
     summary = import_paths(archive, [src], workers=1, thumbnails=False)
@@ -106,6 +107,7 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path, archive):
     assert "decompression bomb" in reasons[str(src / "bomb.png")]
     assert "loop" in reasons[str(src / "loop")]
     assert reasons[str(src / "broken-link.jpg")] == "broken symlink"
+    assert reasons[str(src / "pipe.jpg")] == "not a regular file (a pipe, socket or device)"
     assert reasons[f"{src}/latin1-\\xe9.jpg"] == "file name is not valid UTF-8"
     # readable despite damage: imported, and the damage is listed as a warning
     assert {str(src / "png-named.jpg"), str(src / "garbage-exif.jpg"),

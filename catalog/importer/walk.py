@@ -146,8 +146,11 @@ def _classify(
         return WalkProblem(printable_path(entry.path), _os_reason(exc), type(exc).__name__)
     if stat.S_ISDIR(st.st_mode):
         return None if entry.name.startswith(".") else (entry.path, st)
-    if not stat.S_ISREG(st.st_mode) or not is_candidate(entry.name):
+    if not is_candidate(entry.name):
         return None
+    if not stat.S_ISREG(st.st_mode):  # reported, never opened: reading a pipe would block
+        return WalkProblem(printable_path(entry.path),
+                           "not a regular file (a pipe, socket or device)", "NotAFile")
     return _name_problem(entry.path) or FileEntry(entry.path, st.st_size, st.st_mtime_ns)
 
 
