@@ -570,8 +570,10 @@ _SUBJECT_JOINERS = placenames.words("on of and an")
 
 def _natural_feature(name: str) -> bool:
     """A lake, river, mountain, sea ... (or a news agency) that the gazetteer does not know as a town."""
-    words = name.lower().split()
-    if len(words) < 2 or not (words[0] in _FEATURE_FIRST or words[-1] in _FEATURE_LAST):
+    first_space, last_space = name.find(" "), name.rfind(" ")
+    if first_space < 0:
+        return False
+    if name[:first_space].lower() not in _FEATURE_FIRST and name[last_space + 1 :].lower() not in _FEATURE_LAST:
         return False
     return find_city(name) is None
 
@@ -600,7 +602,8 @@ def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | No
         got.city = _known_suffix(text, got.city, got.cc)
         if text[got.city[1] - 2 : got.city[1]] in ("'s", "’s") and not find_city(text[got.city[0] : got.city[1]]):
             got.city = (got.city[0], got.city[1] - 2)  # "in Beirut's southern suburbs" -> Beirut
-        got.city = _without_subject(text, got.city, segment_start)
+        if got.city[0] == segment_start:
+            got.city = _without_subject(text, got.city, segment_start)
         if _natural_feature(text[got.city[0] : got.city[1]]):
             got.city = None  # "on Inle Lake, Myanmar": a lake is no city
     city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
