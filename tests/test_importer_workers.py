@@ -77,3 +77,34 @@ def test_a_worker_crash_costs_one_file(tmp_path, archive):
     assert summary.imported == 10
     paths, failed = accounted(archive)
     assert len(paths) == 10 and failed == {str(tmp_path / "p5-crash.jpg")}
+
+
+def test_an_internal_error_is_recorded_as_a_sentence(tmp_path, archive, monkeypatch):
+    """A bug met in one file (here a KeyError) is that file's failure, told in words."""
+    import catalog.images.reader as reader
+    import catalog.importer.extract as extract
+
+    write_jpeg(tmp_path / "a.jpg", 1)
+    write_jpeg(tmp_path / "b.jpg", 2)
+    real_read = reader._read
+
+    def read_failing_on_b(path):
+        if path.endswith("b.jpg"):
+            raise KeyError(3)
+        return real_read(path)
+
+    monkeypatch.setattr(reader, "_read", read_failing_on_b)
+    summary = import_paths(archive, [tmp_path], workers=1, thumbnails=False)
+    assert dict(summary.errors) == {str(tmp_path / "b.jpg"): (
+        "the image reader stopped on an unexpected internal error (KeyError: 3)")}
+    monkeypatch.setattr(extract, "parse_caption", lambda *a, **k: {}["boom"])
+    failure = extract.extract_many([extract.Task(str(tmp_path / "a.jpg"), 1, 1)])[0]
+    assert failure.reason == (
+        "importing this file stopped on an unexpected internal error (KeyError: 'boom')")
+    assert failure.error_type == "KeyError"
+    import catalog.importer.thumbnails as thumbnails
+
+    monkeypatch.setattr(thumbnails, "thumbnail_for", lambda *a: [][1])
+    assert thumbnails._fenced(7, str(tmp_path / "a.jpg")).error == (
+        "making the thumbnail stopped on an unexpected internal error "
+        "(IndexError: list index out of range)")

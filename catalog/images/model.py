@@ -51,3 +51,13 @@ class ImageInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def internal_error_reason(what: str, error: BaseException) -> str:
+    """A sentence for an error no reader expected: what stopped, then the error for a bug report.
+
+    >>> internal_error_reason("the image reader stopped", KeyError(3))
+    'the image reader stopped on an unexpected internal error (KeyError: 3)'
+    """
+    detail = str(error).strip() or "no message"
+    return f"{what} on an unexpected internal error ({type(error).__name__}: {detail})"[:300]

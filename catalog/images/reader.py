@@ -24,7 +24,7 @@ from catalog.images import png as png_profiles
 from catalog.images import xmp as xmp_reader
 from catalog.images.clean import clean_camera_string
 from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
-from catalog.images.model import ImageInfo, ImageReadError
+from catalog.images.model import ImageInfo, ImageReadError, internal_error_reason
 from catalog.images.raw import full_resolution_size, raf_preview, rw2_size
 from catalog.images.sniff import is_raw_file, mislabel_warning, refusal_reason, sniff_kind
 
@@ -59,7 +59,7 @@ def read_image(path: str | os.PathLike[str]) -> ImageInfo:
         raise
     except Exception as error:  # the documented fence: nothing but ImageReadError may escape
         raise ImageReadError(
-            path_text, f"unexpected {type(error).__name__} while reading: {error}"
+            path_text, internal_error_reason("the image reader stopped", error)
         ) from error
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from catalog import images  # its readers load on first use (a no-op run never needs them)
 from catalog.captions import parse_caption
 from catalog.images import ImageReadError
+from catalog.images.model import internal_error_reason
 from catalog.importer.sources import sidecar_caption
 from catalog.records import PhotoRecord, build_record, year_hint
 
@@ -105,4 +106,5 @@ def _fenced(task: Task) -> PhotoRecord | Failure:
     try:
         return extract(task)
     except Exception as exc:  # fence: see docstring
-        return Failure(task.path, f"unexpected {type(exc).__name__}: {exc}", type(exc).__name__)
+        return Failure(task.path, internal_error_reason("importing this file stopped", exc),
+                       type(exc).__name__)

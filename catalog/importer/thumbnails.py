@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from catalog.archive.connection import write_transaction
 from catalog.images import ImageReadError
+from catalog.images.model import internal_error_reason
 from catalog.importer.progress import Progress
 from catalog.importer.workers import STALL_S, run_tasks
 
@@ -64,7 +65,8 @@ def _fenced(photo_id: int, path: str) -> ThumbResult:
     try:
         return thumbnail_for(photo_id, path)
     except Exception as exc:  # fence: see docstring
-        return ThumbResult(photo_id, path, error=f"unexpected {type(exc).__name__}: {exc}")
+        return ThumbResult(photo_id, path,
+                           error=internal_error_reason("making the thumbnail stopped", exc))
 
 
 def _chunk(items: list[tuple[int, str]]) -> list[ThumbResult]:
