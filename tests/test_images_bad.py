@@ -356,3 +356,21 @@ def test_an_unsupported_variant_is_not_called_truncated(tmp_path: Path) -> None:
         "unreadable BMP file: damaged, or a variant not supported "
         "(Unsupported BMP pixel depth (2))"
     )
+
+
+def test_reader_warnings_are_listed_once_without_pillow_deprecations() -> None:
+    import warnings
+
+    from catalog.images.reader import warning_notes
+
+    def raised(message: str, category: type[Warning] = UserWarning) -> warnings.WarningMessage:
+        return warnings.WarningMessage(message, category, "x.py", 1)
+
+    noisy = [raised("IM image format is deprecated", DeprecationWarning)] * 3
+    noisy += [raised("Skipping tag 0")] * 18 + [raised("Skipping tag 16")]
+    noisy += [raised(f"odd tag {n}") for n in range(9)]
+    assert warning_notes("image header", noisy) == [
+        "image header: Skipping tag 0 (18 times)", "image header: Skipping tag 16",
+        "image header: odd tag 0", "image header: odd tag 1", "image header: odd tag 2",
+        "image header: 6 more warnings",
+    ]

@@ -43,6 +43,7 @@ _OPEN_ERRORS = (
     OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError, KeyError, TypeError,
     RuntimeError, ZeroDivisionError, NotImplementedError, AssertionError, MemoryError,
 )
+_MAX_NOTES = 5  # distinct warnings kept per reader
 # How Pillow's plugins begin the message for a header they do not handle.
 _UNSUPPORTED_WORDS = ("unsupported", "unimplemented", "unknown pixel format", "not supported")
 _BIGTIFF_MAGIC = (b"II+\x00", b"MM\x00+")
@@ -137,7 +138,7 @@ def open_image_lazily(
                 ) from error
             raise ImageReadError(path, f"{refusal_reason(head, kind)} ({error})") from error
     if notes is not None:
-        notes.extend(f"image header: {str(w.message).strip()}"[:300] for w in raised_warnings)
+        notes.extend(warning_notes("image header", raised_warnings))
     return image
 
 
@@ -217,8 +218,23 @@ def _fenced(info: ImageInfo, what: str, reader: Callable[[], None]) -> None:
             reader()
         except Exception as error:
             info.warnings.append(f"{what} unreadable ({type(error).__name__}: {error})"[:300])
-    for warning in raised_warnings:  # Pillow warns (rather than raises) on corrupt EXIF
-        info.warnings.append(f"{what}: {str(warning.message).strip()}"[:300])
+    info.warnings.extend(warning_notes(what, raised_warnings))  # Pillow warns on corrupt EXIF
+
+
+def warning_notes(what: str, raised: list[warnings.WarningMessage]) -> list[str]:
+    """Python warnings met while reading, as notes about the file: each message once (with a
+    count when repeated, at most ``_MAX_NOTES`` of them), and never Pillow's deprecation
+    notices, which are about Pillow rather than the file."""
+    counts: dict[str, int] = {}
+    for warning in raised:
+        if issubclass(warning.category, DeprecationWarning):
+            continue
+        text = f"{what}: {str(warning.message).strip()}"[:300]
+        counts[text] = counts.get(text, 0) + 1
+    notes = [text if n == 1 else f"{text} ({n} times)" for text, n in counts.items()]
+    if len(notes) > _MAX_NOTES:
+        notes[_MAX_NOTES:] = [f"{what}: {len(notes) - _MAX_NOTES} more warnings"]
+    return notes
 
 
 def _read_exif(handle: BinaryIO, image: Image.Image, info: ImageInfo) -> None:
