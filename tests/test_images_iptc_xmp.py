@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from datetime import datetime
 from pathlib import Path
 
 import pillow_heif
@@ -270,3 +271,29 @@ def test_png_raw_profile_that_is_not_hex_costs_nothing(tmp_path: Path) -> None:
     PICTURE.save(path, pnginfo=png_info)
     info = read_image(path)
     assert (info.format, info.make, info.warnings) == ("PNG", "", [])
+
+
+def _psd(resources: dict[int, bytes], size: tuple[int, int] = (6, 4)) -> bytes:
+    """A minimal RGB PSD: header, image resources (8BIM blocks), raw pixel data."""
+    blocks = b""
+    for resource_id, data in resources.items():
+        blocks += b"8BIM" + struct.pack(">H", resource_id) + b"\x00\x00"
+        blocks += struct.pack(">I", len(data)) + data + b"\x00" * (len(data) & 1)
+    width, height = size
+    header = b"8BPS" + struct.pack(">H6xHIIHH", 1, 3, height, width, 8, 3)
+    return (header + struct.pack(">I", 0) + struct.pack(">I", len(blocks)) + blocks
+            + struct.pack(">I", 0) + struct.pack(">H", 0) + b"\x80" * (width * height * 3))
+
+
+def test_psd_image_resources_give_iptc_xmp_and_exif(tmp_path: Path) -> None:
+    iim = build_iim({"caption": "Graphic of the day. REUTERS/Staff", "byline": "Staff"})
+    exif = build_exif(make="Adobe", orientation=6, taken_at=datetime(2024, 3, 5, 6, 7, 8))
+    packet = build_xmp_packet({"city": "Lyon"})
+    info = read_image(write(tmp_path, "g.psd", _psd({0x0404: iim, 0x0422: exif[6:],
+                                                      0x0424: packet})))
+    assert (info.format, info.width, info.height) == ("PSD", 6, 4)
+    assert info.iptc == {"caption": "Graphic of the day. REUTERS/Staff", "byline": "Staff"}
+    assert info.xmp == {"city": "Lyon"}
+    assert (info.make, info.orientation, info.taken_at) == ("Adobe", 6, "2024-03-05T06:07:08")
+    assert info.caption_source == "iptc" and info.warnings == []
+    assert read_image(write(tmp_path, "bare.psd", _psd({}))).iptc == {}

@@ -43,6 +43,7 @@ _OPEN_ERRORS = (
     OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError, KeyError, TypeError,
     RuntimeError, ZeroDivisionError, NotImplementedError, AssertionError, MemoryError,
 )
+_PSD_EXIF, _PSD_XMP = 0x0422, 0x0424  # Photoshop image resource ids
 _MAX_NOTES = 5  # distinct warnings kept per reader
 # How Pillow's plugins begin the message for a header they do not handle.
 _UNSUPPORTED_WORDS = ("unsupported", "unimplemented", "unknown pixel format", "not supported")
@@ -257,11 +258,23 @@ def _read_exif(handle: BinaryIO, image: Image.Image, info: ImageInfo) -> None:
             raw = exif_reader.exif_from_blob(profile)
         if exif_reader.is_empty(raw):
             return
+    elif _psd_resource(image, _PSD_EXIF):  # Photoshop's image resource 0x0422: a bare TIFF
+        raw = exif_reader.exif_from_blob(_psd_resource(image, _PSD_EXIF))
+        if exif_reader.is_empty(raw):
+            return
     else:
         return
     if exif_reader.is_empty(raw):
         raw = exif_reader.exif_with_pillow(image)
     exif_reader.apply_exif(info, raw)
+
+
+def _psd_resource(image: Image.Image, resource_id: int) -> bytes:
+    """The data of a PSD's image resource (IPTC 0x0404, EXIF 0x0422, XMP 0x0424), or b""."""
+    for found_id, _name, data in getattr(image, "resources", None) or ():
+        if found_id == resource_id and isinstance(data, bytes):
+            return data
+    return b""
 
 
 def _read_iptc(image: Image.Image, info: ImageInfo) -> None:
@@ -286,6 +299,11 @@ def _read_iptc(image: Image.Image, info: ImageInfo) -> None:
             info.iptc = iptc_reader.fields_from_datasets(
                 iptc_reader.parse_datasets(block), info.warnings
             )
+    elif _psd_resource(image, iptc_reader.IIM_RESOURCE_ID):
+        block = _psd_resource(image, iptc_reader.IIM_RESOURCE_ID)
+        info.iptc = iptc_reader.fields_from_datasets(
+            iptc_reader.parse_datasets(block), info.warnings
+        )
 
 
 def _read_xmp(image: Image.Image, info: ImageInfo) -> None:
@@ -299,6 +317,8 @@ def _read_xmp(image: Image.Image, info: ImageInfo) -> None:
         packet = image.info.get("xmp")
         if not packet and info.format == "PNG":
             packet = png_profiles.xmp_packet(image.info)
+        if not packet:
+            packet = _psd_resource(image, _PSD_XMP)
     if packet:
         _apply_xmp_packet(info, packet)
 
