@@ -297,3 +297,15 @@ def test_psd_image_resources_give_iptc_xmp_and_exif(tmp_path: Path) -> None:
     assert (info.make, info.orientation, info.taken_at) == ("Adobe", 6, "2024-03-05T06:07:08")
     assert info.caption_source == "iptc" and info.warnings == []
     assert read_image(write(tmp_path, "bare.psd", _psd({}))).iptc == {}
+
+
+def test_tiff_iptc_only_inside_the_photoshop_resources_tag(tmp_path: Path) -> None:
+    iim = build_iim({"caption": "Only in the Photoshop tag", "city": "Accra"})
+    resources = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(iim)) + iim + b"\x00" * (
+        len(iim) & 1)
+    path = tmp_path / "ps.tif"
+    PICTURE.save(path, tiffinfo={34377: resources})
+    info = read_image(path)
+    assert info.iptc == {"caption": "Only in the Photoshop tag", "city": "Accra"}
+    assert (info.caption, info.caption_source, info.warnings) == (
+        "Only in the Photoshop tag", "iptc", [])

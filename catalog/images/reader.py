@@ -44,6 +44,7 @@ _OPEN_ERRORS = (
     RuntimeError, ZeroDivisionError, NotImplementedError, AssertionError, MemoryError,
 )
 _PSD_EXIF, _PSD_XMP = 0x0422, 0x0424  # Photoshop image resource ids
+_TIFF_PHOTOSHOP = 34377  # the TIFF tag holding Photoshop's image resources
 _MAX_NOTES = 5  # distinct warnings kept per reader
 # How Pillow's plugins begin the message for a header they do not handle.
 _UNSUPPORTED_WORDS = ("unsupported", "unimplemented", "unknown pixel format", "not supported")
@@ -288,6 +289,14 @@ def _read_iptc(image: Image.Image, info: ImageInfo) -> None:
         if found:
             datasets = iptc_reader.datasets_from_pillow(found)
             info.iptc = iptc_reader.fields_from_datasets(datasets, info.warnings)
+            return
+        resources = image.getexif().get(_TIFF_PHOTOSHOP)  # IIM inside Photoshop's resources
+        block = iptc_reader.find_iim_block(bytes(resources), info.warnings) if isinstance(
+            resources, bytes | bytearray) else None
+        if block:
+            info.iptc = iptc_reader.fields_from_datasets(
+                iptc_reader.parse_datasets(block), info.warnings
+            )
     elif info.format == "PNG":  # ImageMagick's "Raw profile type iptc" text chunk
         profile = png_profiles.iptc_profile(image.info)
         if profile is None:
