@@ -80,3 +80,21 @@ def test_overlapping_matches_keep_the_longest() -> None:
 def test_release_dates(text: str, release: bool) -> None:
     found = find_dates(text)[-1]
     assert is_release_date(text, found) is release
+
+
+def test_dotted_dates_are_day_first_and_a_day_above_12_decides() -> None:
+    assert first_date("Dortmund, 06.04.2024: fans").date == dt.date(2024, 4, 6)
+    assert first_date("on 06.04.2024", day_first=True).date == dt.date(2024, 4, 6)
+    # a second number above 12 is the day even when day-first was asked
+    assert first_date("on 04/26/2024", day_first=True).date == dt.date(2024, 4, 26)
+    assert first_date("on 26/04/2024").date == dt.date(2024, 4, 26)
+
+
+def test_slashed_dates_follow_the_house_style() -> None:
+    from catalog.captions import parse_caption
+
+    italian = parse_caption("Roma, 05/03/2024 - Agricoltori manifestano davanti al Senato. ANSA/MARIO ROSSI")
+    assert italian.date == dt.date(2024, 3, 5)
+    american = parse_caption("Crowds gather in Boise, Idaho, 05/03/2024. Photo: Ana Costa")
+    assert american.date == dt.date(2024, 5, 3)
+    assert american.country_code == "US"

@@ -2,10 +2,16 @@
 
 Handled: ``March 5, 2024`` · ``Sept. 3, 2024`` · ``MARCH 05`` · ``Tuesday, Sept. 3,
 2024`` · ``05 March 2024`` · ``5. März 2024`` · ``5 de marzo de 2024`` · ``01/10/2016``
-(day first when asked) · ``2024-03-05``. Month names come from ``vocab/months.json``.
+· ``05.03.2024`` · ``2024-03-05``. Month names come from ``vocab/months.json``.
 A date without a year takes ``year_hint`` and says so (``year_from_hint``); without
 a hint it is reported with ``date=None`` so a format can still see and remove it.
 Every pattern is linear: bounded repeats only.
+
+Numeric dates: a number above 12 is the day wherever it stands; otherwise a dotted
+date (05.03.2024) is always day-first (no house style writes month.day.year), and a
+slashed one (05/03/2024) is day-first only when the caller says so (``day_first``):
+the formats choose, day-first everywhere except US house styles (AP, a US place;
+see ``formats.base.describe``).
 """
 
 from __future__ import annotations
@@ -124,9 +130,9 @@ def find_dates(
 ) -> list[DateMatch]:
     """Every date in ``text``, in order of position, overlapping matches resolved.
 
-    ``day_first`` reads numeric dates such as 01/10/2016 as day/month (sports
-    headers, European agencies); otherwise month/day unless the first number
-    cannot be a month.
+    ``day_first`` reads slashed dates such as 01/10/2016 as day/month (sports
+    headers, European agencies); otherwise month/day. Either way a number above
+    12 is the day, and dotted dates (01.10.2016) are day/month.
     """
     found: list[DateMatch] = []
     if _DIGIT.search(text) is None:
@@ -151,7 +157,10 @@ def find_dates(
             if not day_first:
                 continue  # "24/9/16" only in day-first sports headers
             year += 2000 if year <= 69 else 1900
-        day, month = (a, b) if (day_first or a > 12) else (b, a)
+        if a > 12 or b > 12:  # a day above 12 decides by itself
+            day, month = (a, b) if a > 12 else (b, a)
+        else:
+            day, month = (a, b) if (day_first or m.group("sep") == ".") else (b, a)
         date = _make(year, month, day)
         if date is not None:
             found.append(DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))

@@ -56,7 +56,7 @@ class APFormat:
         draft.credit(credit, signoff.span("credit"), agency_span=agency_span)
         draft.take(signoff.span())
         body_end = signoff.start()
-        describe(draft, start, body_end, year_hint=year_hint)
+        describe(draft, start, body_end, year_hint=year_hint, day_first=False)  # US style: 05/03 is May 3
         cap = draft.caption
         confidence = 0.6 + 0.15 * (cap.date is not None) + 0.15 * bool(cap.city or cap.country)
         confidence += 0.1 * bool(cap.photographer)

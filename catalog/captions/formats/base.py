@@ -317,8 +317,12 @@ def picture_taken(draft: Draft, start: int, end: int, *, year_hint: int | None) 
 
 
 def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None,
-             day_first: bool = False, want_place: bool = True) -> None:
+             day_first: bool | None = None, want_place: bool = True) -> None:
     """Find date, place and "Picture taken" notes in the body ``text[start:end]``.
+
+    ``day_first`` is how a slashed date (05/03/2024) reads: ``True`` day/month, ``False``
+    month/day (AP's house style); ``None`` (house style unknown) day/month unless the
+    place found is in the United States (see ``us_reading``).
 
     The picture's date is the date of the first sentence that is not a release
     date (see ``_picture_date``), else a full date of one of the next two
@@ -327,6 +331,8 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
     credit is the caller's choice.
     """
     text = draft.text
+    us_rule = day_first is None
+    day_first = day_first is not False
     first_end = sentence_end(text, start, end)
     dates = [d for d in find_dates(text[:first_end], year_hint=year_hint, day_first=day_first)
              if d.start >= start and not _inside(d, draft.taken)]
@@ -386,6 +392,24 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             draft.take(country_after[1])
         if match is not None:
             draft.place(match)
+    if us_rule and draft.caption.country_code == "US" and "/" in draft.caption.date_text:
+        us_reading(draft)
+
+
+def us_reading(draft: Draft) -> None:
+    """A slashed date read day-first in a caption placed in the US is month/day (05/03/2024 is
+    May 3): US house styles write the month first. A number above 12 already decided it."""
+    cap = draft.caption
+    m = _SLASHED.fullmatch(cap.date_text)
+    if m is None or cap.date is None or int(m.group(1)) > 12 or int(m.group(2)) > 12:
+        return
+    try:
+        cap.date = cap.date.replace(month=cap.date.day, day=cap.date.month)
+    except ValueError:
+        return
+
+
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/\d{2,4}")
 
 
 def _later_dated_sentence(draft: Draft, pos: int, end: int, year_hint: int | None,

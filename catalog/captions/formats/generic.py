@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from catalog.captions.credits import LABEL_QUALIFIER, read_chain
 from catalog.captions.dates import find_dates, is_release_date
-from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix, us_reading
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.model import Caption
 from catalog.captions.places import find_place
@@ -54,9 +54,11 @@ class GenericFormat:
         else:
             describe(draft, start, body_end, year_hint=year_hint)
         if draft.caption.date is None:
-            for d in find_dates(text, year_hint=year_hint):
+            for d in find_dates(text, year_hint=year_hint, day_first=True):
                 if d.date is not None and not is_release_date(text, d) and d.start >= start:
                     draft.date(d)
+                    if draft.caption.country_code == "US":
+                        us_reading(draft)
                     break
         cap = draft.caption
         found = sum(bool(x) for x in (cap.date, cap.city or cap.country, cap.credit, cap.agency))
