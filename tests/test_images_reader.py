@@ -18,6 +18,7 @@ from catalog.images import ImageInfo, ImageReadError, read_image
 from catalog.images.clean import clean_camera_string
 from catalog.images.embed import (
     build_exif,
+    build_iim,
     build_iptc_segment,
     build_xmp_packet,
     make_jpeg,
@@ -461,3 +462,27 @@ def test_canon_iso_from_the_maker_notes_when_exif_has_none(
 ) -> None:
     info = read_image(write(tmp_path, "IMG_0001.JPG", make_jpeg(PICTURE, exif=canon_exif(*codes))))
     assert (info.make, info.iso, info.warnings) == ("Canon", iso, [])
+
+
+def test_tiff_pillow_cannot_decode_keeps_its_tags(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    PICTURE.save(buffer, format="TIFF", tiffinfo={271: "Hasselblad", 272: "Flextight X5",
+                                                  274: 8, 33723: build_iim({"caption": "Scan"})})
+    data = bytearray(buffer.getvalue())
+    (ifd,) = struct.unpack_from("<I", data, 4)
+    (count,) = struct.unpack_from("<H", data, ifd)
+    for entry in range(ifd + 2, ifd + 2 + 12 * count, 12):
+        if struct.unpack_from("<H", data, entry)[0] == 262:  # PhotometricInterpretation
+            struct.pack_into("<H", data, entry + 8, 32844)  # LogL: Pillow has no mode for it
+    path = write(tmp_path, "scan.tif", bytes(data))
+    with pytest.raises(Exception):  # noqa: B017 - what Pillow raises is its own business
+        Image.open(path)
+    info = read_image(path)
+    assert (info.format, info.width, info.height) == ("TIFF", 120, 80)  # stored, not turned
+    assert (info.make, info.model, info.orientation) == ("Hasselblad", "Flextight X5", 8)
+    assert info.iptc == {"caption": "Scan"}
+    assert info.warnings == ["Pillow cannot decode this TIFF's picture (a layout it does not "
+                             "support, or damage); size and metadata read from its tags"]
+    cut = write(tmp_path, "cut.tif", bytes(data[:ifd + 20]))  # no usable tags: refused
+    with pytest.raises(ImageReadError, match="TIFF"):
+        read_image(cut)

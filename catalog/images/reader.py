@@ -155,6 +155,11 @@ def _read_with_pillow(
         if kind == "PNG" and isinstance(error.__cause__, ValueError):
             _png_header_only(info, head, extension)  # a valid PNG with huge text chunks
             return
+        if kind == "TIFF" and not isinstance(
+            error.__cause__, Image.DecompressionBombError | Image.DecompressionBombWarning
+        ):
+            _tiff_tags_only(handle, info, extension, error)  # a layout Pillow cannot decode
+            return
         raise
     # Phones write a gain map or depth map as a second picture (MPF), which Pillow calls MPO;
     # the file is a JPEG to every viewer and to the desk, so it is recorded as one.
@@ -187,6 +192,36 @@ def _report_stored_orientation(image: Image.Image, info: ImageInfo) -> None:
         return
     if info.orientation in (5, 6, 7, 8) and info.width and info.height:
         info.width, info.height = info.height, info.width
+
+
+def _tiff_tags_only(
+    handle: BinaryIO, info: ImageInfo, extension: str, error: ImageReadError
+) -> None:
+    """A TIFF whose picture Pillow cannot decode (an unusual pixel layout) keeps what its tags
+    say (size, EXIF, IPTC, XMP), as a RAW file does; without tags or a size it is refused."""
+    handle.seek(0)
+    raw = exif_reader.exif_with_exifread(handle)
+    size = full_resolution_size(handle)
+    if exif_reader.is_empty(raw) or size is None:
+        raise error
+    info.format, (info.width, info.height) = "TIFF", size
+    cause = str(error.__cause__ or "").strip()
+    if not cause or cause.startswith("cannot identify image file"):
+        cause = "a layout it does not support, or damage"
+    info.warnings.append(
+        f"Pillow cannot decode this TIFF's picture ({cause}); size and metadata read from its tags"
+    )
+    mislabelled = mislabel_warning(extension, "TIFF")
+    if mislabelled:
+        info.warnings.append(mislabelled)
+    _fenced(info, "EXIF", lambda: exif_reader.apply_exif(info, raw))
+    block = raw.get("iptc_block")
+    if isinstance(block, list) and block and all(isinstance(item, int) for item in block):
+        _fenced(info, "IPTC", lambda: setattr(info, "iptc", iptc_reader.fields_from_datasets(
+            iptc_reader.parse_datasets(bytes(block)), info.warnings)))
+    packet = raw.get("xmp_packet")
+    if isinstance(packet, list) and packet and all(isinstance(item, int) for item in packet):
+        _fenced(info, "XMP", lambda: _apply_xmp_packet(info, bytes(packet)))
 
 
 def _png_header_only(info: ImageInfo, head: bytes, extension: str) -> None:
