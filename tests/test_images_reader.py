@@ -486,3 +486,14 @@ def test_tiff_pillow_cannot_decode_keeps_its_tags(tmp_path: Path) -> None:
     cut = write(tmp_path, "cut.tif", bytes(data[:ifd + 20]))  # no usable tags: refused
     with pytest.raises(ImageReadError, match="TIFF"):
         read_image(cut)
+
+
+def test_data_appended_after_a_jpeg_is_not_taken_for_a_cut(tmp_path: Path) -> None:
+    noisy = Image.effect_noise((200, 150), 60).convert("RGB")
+    jpeg = make_jpeg(noisy, exif=build_exif(make="Google"), thumbnail=True)
+    video = b"\x00\x00\x00\x18ftypmp42" + bytes(range(0, 255)) * 80  # no 0xFFD9 in it
+    info = read_image(write(tmp_path, "PXL_MP.jpg", jpeg + video))  # a motion photo
+    assert (info.make, info.warnings) == ("Google", [])
+    scan = jpeg.rindex(b"\xff\xda")  # cut inside the picture: the thumbnail's end marker
+    cut = read_image(write(tmp_path, "cut.jpg", jpeg[: scan + 500] + video))  # does not count
+    assert cut.warnings == ["JPEG data ends early (no end-of-image marker): picture cut off"]

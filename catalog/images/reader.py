@@ -385,10 +385,50 @@ def _camera_from_xmp(info: ImageInfo, camera: dict[str, str]) -> None:
 
 
 def _check_jpeg_end(handle: BinaryIO, info: ImageInfo) -> None:
-    """A JPEG whose end-of-image marker is missing was cut off in transfer; say so."""
+    """A JPEG whose end-of-image marker is missing was cut off in transfer; say so.
+
+    The marker is looked for in the file's last bytes first. Phones append data after the
+    picture (a motion photo's video, Samsung's trailer), so without it there the whole scan
+    is searched: compressed data never holds the marker, so finding none means a cut.
+    """
     handle.seek(max(0, info.file_size - _TAIL_BYTES))
-    if b"\xff\xd9" not in handle.read(_TAIL_BYTES):
-        info.warnings.append("JPEG data ends early (no end-of-image marker): picture cut off")
+    if b"\xff\xd9" in handle.read(_TAIL_BYTES):
+        return
+    start = _jpeg_scan_start(handle)
+    if start is not None and _find_after(handle, start, b"\xff\xd9"):
+        return
+    info.warnings.append("JPEG data ends early (no end-of-image marker): picture cut off")
+
+
+def _jpeg_scan_start(handle: BinaryIO) -> int | None:
+    """Where the first scan's compressed data begins (after the SOS header), or None."""
+    position = 2
+    for _ in range(1024):  # segments before the scan; a real file has a few dozen
+        handle.seek(position)
+        marker = handle.read(4)
+        if len(marker) < 4 or marker[0] != 0xFF:
+            return None
+        if marker[1] == 0xFF:  # fill byte
+            position += 1
+            continue
+        if 0xD0 <= marker[1] <= 0xD8 or marker[1] == 0x01:  # markers without a length
+            position += 2
+            continue
+        position += 2 + int.from_bytes(marker[2:4], "big")
+        if marker[1] == 0xDA:
+            return position
+    return None
+
+
+def _find_after(handle: BinaryIO, start: int, needle: bytes, chunk: int = 1 << 20) -> bool:
+    """Whether ``needle`` occurs in the file from ``start`` on (read in chunks)."""
+    handle.seek(start)
+    carry = b""
+    while data := handle.read(chunk):
+        if needle in carry + data:
+            return True
+        carry = data[-(len(needle) - 1):]
+    return False
 
 
 def _read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> None:
