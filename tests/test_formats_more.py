@@ -246,3 +246,30 @@ def test_lead_notes_records_editorial_notes_and_moves_the_body_start() -> None:
     assert text[start:] == "A man mourns."
     assert draft.caption.restrictions == ["editorial_only"]
     assert draft.caption.notes == ["EDITOR'S NOTE: Image depicts death"]
+
+
+@pytest.mark.parametrize(
+    ("caption", "agency", "photographer"),
+    [
+        ("Cherry trees bloom along the moat in Tokyo on March 25, 2024. (Kyodo)", "Kyodo", ""),
+        ("Pedestrians cross a street in Busan on May 2, 2024. (Yonhap)  ", "Yonhap", ""),
+        ("Lanterns hang over a street in Osaka on May 2, 2024. (Kyodo) ==Kyodo", "Kyodo", ""),
+        ("June 1, 2024, Leon, Mexico: Runners start the race. (Credit Image: © Ana Ruiz/ZUMA Press Wire)",
+         "ZUMA", "Ana Ruiz"),
+        ("Crowds in Hanoi, Vietnam. 2nd May, 2024. (Credit Image: © Linh Tran/SOPA Images via ZUMA Press Wire)",
+         "SOPA Images", "Linh Tran"),
+        ("Fans cheer in Leipzig, Germany, 04.05.2024. IMAGO/Jonas Brandt", "IMAGO", "Jonas Brandt"),
+        ("Trams pass in Warsaw, Poland on May 4, 2024. (Photo by Ewa Nowak/NurPhoto via Getty Images)",
+         "NurPhoto", "Ewa Nowak"),
+        ("Ein Zug fährt in den Bahnhof in Köln ein. picture alliance/dpa | Jana Roth", "dpa", "Jana Roth"),
+        ("ANKARA, TURKIYE - MAY 04: People walk in Ankara, Turkiye on May 04, 2024. Ali Kaya - Anadolu Agency",
+         "Anadolu", "Ali Kaya"),
+    ],
+)
+def test_credit_forms_of_more_agencies(caption: str, agency: str, photographer: str) -> None:
+    cap = parse_caption(caption)
+    assert (cap.agency, cap.photographer) == (agency, photographer)
+    assert agency.split()[0] not in cap.subject
+    if photographer:
+        start, end = cap.spans["photographer"]
+        assert cap.text[start:end] == photographer

@@ -40,6 +40,10 @@ class AnadoluFormat(GettyFormat):
 
     def read_credit(self, text: str, groups: list[Span]) -> tuple[Span, Credit] | None:
         """The last group that names Anadolu: the dash form or a slash chain."""
+        if not groups or "anadolu" not in text[groups[-1][0] : groups[-1][1]].lower():
+            bare = _bare_credit(text)
+            if bare is not None:
+                return bare
         for group in reversed(groups):
             inner = text[group[0] : group[1]]
             dash = _DASH_CREDIT.fullmatch(inner)
@@ -52,6 +56,30 @@ class AnadoluFormat(GettyFormat):
                     _long_name(chain, credit)
                     return group, credit
         return None
+
+
+#: Without parentheses, ending the caption: ". Name - Anadolu Agency", ". Photo by Name/Anadolu Agency".
+_BARE_DASH = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<name>[^()\n/.]{2,60}?)\s[-–]\s(?:Anadolu(?:\s+Agency|\s+Ajans[ıi])?)[\s.]*$"
+)
+_BARE_CHAIN = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<chain>(?:Photo\s+by\s+)?[^()\n/]{2,60}/\s?Anadolu(?:\s+Agency)?"
+    r"(?:\s+via\s+Getty\s+Images)?)[\s.]*$"
+)
+
+
+def _bare_credit(text: str) -> tuple[Span, Credit] | None:
+    """A credit that ends the caption without parentheses."""
+    window = max(0, len(text) - 120)
+    dash = _BARE_DASH.search(text, window)
+    if dash is not None:
+        return dash.span(), Credit(agency="Anadolu", photographer=clean_name(dash.group("name")))
+    chain = _BARE_CHAIN.search(text, window)
+    if chain is not None:
+        credit = read_chain(chain.group("chain"))
+        if credit.agency == "Anadolu":
+            return chain.span(), credit
+    return None
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+")

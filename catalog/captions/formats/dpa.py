@@ -90,7 +90,7 @@ class DpaFormat:
     ]
 
     def accept(self, text: str) -> bool:
-        return "dpa" in text
+        return "dpa" in text or "picture alliance" in text
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
         draft = Draft(text)
@@ -153,6 +153,10 @@ class DpaFormat:
         if foto is not None:
             draft.credit(read_dpa_chain(foto.group("chain")), foto.span())
             return foto.start(), True
+        alliance = _ALLIANCE.search(text, max(start, body_end - 160), body_end) if "|" in text else None
+        if alliance is not None:
+            draft.credit(_alliance_credit(alliance), alliance.span())
+            return alliance.start(), True
         groups = [g for g in trailing_groups(text, start) if "dpa" in text[g[0] : g[1]]]
         if groups:
             group = groups[-1]
@@ -166,6 +170,25 @@ class DpaFormat:
         draft.put("agency", "dpa", (tag, tag + 3), take=False)
         draft.put("credit", "dpa-Bildfunk", bildfunk.span())
         return body_end, True
+
+
+#: picture alliance's credit: "picture alliance/dpa | Name", "picture alliance / Partner | Name".
+_ALLIANCE = re.compile(
+    r"\bpicture[ -]alliance\s?/\s?(?P<chain>[^|\n]{1,80}?)\s?\|\s?(?P<name>[^|/\n]{2,60}?)[\s.]*$",
+    re.IGNORECASE,
+)
+
+
+def _alliance_credit(m: re.Match[str]) -> Credit:
+    """picture alliance (dpa's picture agency) distributes; the partners before the bar are
+    intermediaries, the name after it is the photographer."""
+    credit = read_dpa_chain(m.group("chain"))
+    name = clean_name(m.group("name"))
+    if normalize_agency(name) is None and not looks_like_org(name) and _NAME.fullmatch(name):
+        credit.photographer = name
+    elif name:
+        credit.intermediaries.append(normalize_agency(name) or name)
+    return credit
 
 
 #: "Berlin: " or "Bayern, München: " without a date (short pieces only).

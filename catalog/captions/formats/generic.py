@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from catalog.captions.credits import LABEL_QUALIFIER, read_chain
+from catalog.captions.credits import LABEL_QUALIFIER, is_news_agency, normalize_agency, read_chain
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix, us_reading
 from catalog.captions.formats.sports import sports_header
@@ -24,8 +24,11 @@ _LABELLED = re.compile(
     r"(?P<credit>(?:(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",
     re.IGNORECASE,
 )
+#: "Photo by ", "Credit: ", ZUMA's "Credit Image: © ", a bare "© ".
 _LABEL = re.compile(
-    rf"^\s*{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Picture|Foto|Bild|Credit)\s*(?:by|:)\s*", re.IGNORECASE
+    rf"^\s*(?:{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Picture|Foto|Bild|Credit(?:\s+Image)?)\s*(?:by|:)\s*)?"
+    r"(?:©|\(c\))?\s*",
+    re.IGNORECASE,
 )
 
 
@@ -67,9 +70,16 @@ class GenericFormat:
     def _credit(self, draft: Draft, start: int) -> int:
         """Record a trailing credit if one is recognisable; return where the body ends."""
         text = draft.text
-        tail_from = max(start, len(text) - 160)
+        end = len(text)
+        tag = _AGENCY_TAG.search(text, max(start, end - 40)) if "==" in text[-40:] else None
+        if tag is not None and (agency := normalize_agency(tag.group("name"))) is not None:
+            end = tag.start()  # Kyodo's "... (Kyodo) ==Kyodo": the agency's tag after the credit
+            draft.take(tag.span())
+        else:
+            tag = agency = None
+        tail_from = max(start, end - 160)
         for pattern in (_PAREN_CREDIT, _LABELLED):
-            m = pattern.search(text, tail_from)
+            m = pattern.search(text, tail_from, end)
             if m is None:
                 continue
             if pattern is _PAREN_CREDIT and not _credit_like(m.group("credit")):
@@ -79,6 +89,9 @@ class GenericFormat:
             draft.credit(credit, (start_at, m.end("credit")))
             draft.take(m.span())
             return m.start()
+        if tag is not None and agency is not None:
+            draft.put("agency", agency, tag.span("name"), take=False)
+            return tag.start()
         return _slash_tail(draft, start)
 
 
@@ -121,7 +134,12 @@ def _semicolon_dateline(draft: Draft, start: int, end: int, year_hint: int | Non
 
 
 def _credit_like(text: str) -> bool:
-    return "/" in text or _CREDIT_WORD.search(text) is not None
+    """A slash chain, a credit word, or a news agency's name alone ("(Kyodo)", "(Yonhap)")."""
+    return "/" in text or _CREDIT_WORD.search(text) is not None or is_news_agency(text)
+
+
+#: "==Kyodo": an agency's tag that ends the caption.
+_AGENCY_TAG = re.compile(r"\s*==\s?(?P<name>[A-Za-z][\w .-]{1,30}?)\s*$")
 
 
 _CREDIT_WORD = re.compile(r"\b(?:photo|foto|credit|by|handout)\b|©", re.IGNORECASE)
