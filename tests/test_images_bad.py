@@ -182,8 +182,10 @@ SETTINGS = settings(max_examples=150, deadline=None,
 
 SIGNATURES = [b"", b"\xff\xd8\xff\xe1", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*",
               b"RIFF\x00\x00\x00\x00WEBP", b"\x00\x00\x00\x18ftypheic",
-              b"\x00\x00\x00\x18ftypcrx ", b"FUJIFILMCCD-RAW "]
-SUFFIXES = [".jpg", ".png", ".tif", ".heic", ".nef", ".dng", ".raf", ".cr3", ".webp", ".txt"]
+              b"\x00\x00\x00\x18ftypcrx ", b"FUJIFILMCCD-RAW ", b"II+\x00\x08\x00\x00\x00",
+              b"IIU\x00", b"IIRO", b"8BPS\x00\x01"]
+SUFFIXES = [".jpg", ".png", ".tif", ".heic", ".nef", ".dng", ".raf", ".cr3", ".webp", ".txt",
+            ".pef", ".rw2", ".cr2", ".psd"]
 
 
 @SETTINGS
@@ -336,6 +338,9 @@ def test_a_raw_named_file_without_exif_is_refused_plainly(
     (b"\xff\x4f\xff\x51\x00\x29", "damaged or truncated JPEG 2000 file"),
     (b"\xff\x0a\xfa\x7f", "no JPEG XL decoder"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 compound file (FlashPix, or an Office document)"),
+    (b"II\x1a\x00\x00\x00HEAPCCDR", "Canon CRW RAW files are not supported"),
+    (b"\x00MRM\x00\x00\x00\x10", "Minolta MRW RAW files are not supported"),
+    (b"FOVb", "Sigma X3F RAW files are not supported"),
 ])
 def test_formats_with_a_known_signature_are_named_in_the_refusal(
     tmp_path: Path, head: bytes, reason: str

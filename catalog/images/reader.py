@@ -26,7 +26,13 @@ from catalog.images.clean import clean_camera_string
 from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
 from catalog.images.model import ImageInfo, ImageReadError, internal_error_reason
 from catalog.images.raw import full_resolution_size, raf_preview, rw2_size
-from catalog.images.sniff import is_raw_file, mislabel_warning, refusal_reason, sniff_kind
+from catalog.images.sniff import (
+    UNSUPPORTED_RAW_KINDS,
+    is_raw_file,
+    mislabel_warning,
+    refusal_reason,
+    sniff_kind,
+)
 
 try:
     from pillow_heif import register_heif_opener
@@ -50,7 +56,7 @@ _MAX_NOTES = 5  # distinct warnings kept per reader
 _UNSUPPORTED_WORDS = ("unsupported", "unimplemented", "unknown pixel format", "not supported")
 _BIGTIFF_MAGIC = (b"II+\x00", b"MM\x00+")
 # Text is still offered to Pillow: PPM/PGM/PBM (plain), XPM, XBM, EPS and FITS are text-headed.
-_NON_IMAGE_KINDS = {"PDF", "ZIP", "XML/HTML", "MP4/QuickTime"}
+_NON_IMAGE_KINDS = {"PDF", "ZIP", "XML/HTML", "MP4/QuickTime", *UNSUPPORTED_RAW_KINDS}
 
 
 def read_image(path: str | os.PathLike[str]) -> ImageInfo:

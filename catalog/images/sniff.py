@@ -17,6 +17,9 @@ def is_raw_file(kind: str, extension: str) -> bool:
     )
 
 
+# RAW formats recognised but not read (neither TIFF-structured nor with a JPEG preview we find).
+UNSUPPORTED_RAW_KINDS = {"Canon CRW", "Minolta MRW", "Sigma X3F"}
+
 # Extension -> the Pillow format names a file so named should hold.
 EXPECTED_FORMATS: dict[str, set[str]] = {
     ".jpg": {"JPEG", "MPO"},
@@ -46,6 +49,9 @@ _SIGNATURES: list[tuple[int, bytes, str]] = [
     (0, b"MMOR", "ORF"),
     (0, b"IIU\x00", "RW2"),
     (0, b"FUJIFILMCCD-RAW", "RAF"),
+    (0, b"II\x1a\x00\x00\x00HEAPCCDR", "Canon CRW"),
+    (0, b"\x00MRM", "Minolta MRW"),
+    (0, b"FOVb", "Sigma X3F"),
     (0, b"BM", "BMP"),
     (0, b"8BPS", "PSD"),
     (0, b"\x00\x00\x00\x0cjP  \r\n\x87\n", "JPEG 2000"),
@@ -111,6 +117,8 @@ def refusal_reason(head: bytes, kind: str) -> str:
     """The plain-words reason an unreadable file is refused."""
     if kind == "text":
         return "not an image: looks like text"
+    if kind in UNSUPPORTED_RAW_KINDS:
+        return f"{kind} RAW files are not supported: no reader for this format's metadata"
     if kind == "JPEG XL":
         return "JPEG XL file: no JPEG XL decoder is installed, so it cannot be read"
     if kind.startswith("OLE2"):
