@@ -76,3 +76,9 @@ def test_unknown_town_named_by_in_before_the_date() -> None:
     assert (cap.city, cap.country_code) == ("Tal al-Sultan", "")
     building = parse("The prime minister speaks in Parliament on March 5, 2024. (Photo by Jean DUPO / AFP)")
     assert building.city == ""
+
+
+def test_a_line_break_inside_the_photographers_name() -> None:
+    cap = parse_caption("People walk along the beach in Nice, France, on August 15, 2024. (Photo by Sylvain\nROUX / AFP)")
+    assert (cap.agency, cap.photographer, cap.city) == ("AFP", "Sylvain ROUX", "Nice")
+    assert "Sylvain" not in cap.subject

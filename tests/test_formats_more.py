@@ -273,3 +273,11 @@ def test_credit_forms_of_more_agencies(caption: str, agency: str, photographer: 
     if photographer:
         start, end = cap.spans["photographer"]
         assert cap.text[start:end] == photographer
+
+
+def test_epa_name_broken_across_lines_in_the_same_case() -> None:
+    cap = parse_caption("epa11600123 People queue in London, Britain, 18 September 2024. EPA-EFE/NEIL\nHARTLEY  ")
+    assert cap.photographer == "NEIL HARTLEY"
+    assert cap.residue == ""
+    mixed = parse_caption("People queue in London, Britain, 18 September 2024. EPA-EFE/NEIL HARTLEY\nLondon Mayor speaks.")
+    assert mixed.photographer == "NEIL HARTLEY"

@@ -15,8 +15,10 @@ from catalog.captions.credits import Credit, chain_right, clean_name, normalize_
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
 from catalog.captions.model import Caption
 
+#: "(Photo by First LAST / AFP)"; a single line break may split the name ("Sylvain\nROUX").
 _PHOTO_BY = re.compile(
-    r"\(\s?(?P<credit>Photo\s+by\s+(?:[^()\n]{1,160}?/\s?)?AFP\b[^()\n]{0,40}?)\s?\)", re.IGNORECASE
+    r"\(\s?(?P<credit>Photo\s+by\s+(?:(?:[^()\n]|\n(?!\s)){1,160}?/\s?)?AFP\b[^()\n]{0,40}?)\s?\)",
+    re.IGNORECASE,
 )
 _AFP_PHOTO = re.compile(r"(?<![\"“])\b(?P<agency>AFP\s+(?:PHOTO|Photo))\b")
 _AFP_WORD = re.compile(r"\bAFP\b")

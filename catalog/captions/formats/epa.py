@@ -16,6 +16,7 @@ from catalog.captions.credits import (
     Credit,
     chain_left,
     looks_like_org,
+    name_run,
     normalize_agency,
     read_chain,
 )
@@ -107,7 +108,16 @@ class EPAFormat:
         limit = min((s for s, _ in draft.taken if s >= found.end()), default=len(text))
         rest = text[found.end() : min(limit, found.end() + _MAX_CREDIT)]
         if (stop := _CREDIT_STOP.search(rest)) is not None:
-            rest = rest[: stop.start()]
+            if stop.group(0).strip(" ") == "\n":
+                # "EPA-EFE/NEIL\nHARTLEY": a name broken across lines (the reader Reuters uses)
+                name_end = name_run(text, found.end(), found.end() + len(rest)) - found.end()
+                if 0 <= (line_end := rest.find("\n", stop.end())) < name_end:
+                    name_end = line_end  # the name continues on one line only
+                same_case = rest[: stop.start()].isupper() == rest[stop.end() : name_end].isupper()
+                if name_end > stop.start() and same_case:
+                    stop = _CREDIT_STOP.search(rest, name_end)
+            if stop is not None:
+                rest = rest[: stop.start()]
         territory = _TERRITORY_OUT.search(rest)
         if territory is not None and (code := _territory_code(territory.group("words"))):
             rest = rest[: territory.start()]
