@@ -313,6 +313,8 @@ def _read_exif(handle: BinaryIO, image: Image.Image, info: ImageInfo) -> None:
 
 def _psd_resource(image: Image.Image, resource_id: int) -> bytes:
     """The data of a PSD's image resource (IPTC 0x0404, EXIF 0x0422, XMP 0x0424), or b""."""
+    if image.format != "PSD":
+        return b""
     for found_id, _name, data in getattr(image, "resources", None) or ():
         if found_id == resource_id and isinstance(data, bytes):
             return data
