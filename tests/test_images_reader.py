@@ -497,3 +497,19 @@ def test_data_appended_after_a_jpeg_is_not_taken_for_a_cut(tmp_path: Path) -> No
     scan = jpeg.rindex(b"\xff\xda")  # cut inside the picture: the thumbnail's end marker
     cut = read_image(write(tmp_path, "cut.jpg", jpeg[: scan + 500] + video))  # does not count
     assert cut.warnings == ["JPEG data ends early (no end-of-image marker): picture cut off"]
+
+
+def test_minolta_mrw_is_read_from_its_tiff_and_prd_blocks(tmp_path: Path) -> None:
+    tiff = tiff_raw({"ifd0": [(0x10F, 2, "Minolta Co., Ltd."), (0x110, 2, "DiMAGE A1"),
+                              (0x8769, 4, "@exif")],
+                     "exif": [(0x9003, 2, "2004:05:06 07:08:09"), (0x8827, 3, 100)]})
+    prd = b"21810002" + struct.pack(">HHHH", 1968, 2640, 1956, 2608) + b"\x00" * 8
+    blocks = (b"\x00PRD" + struct.pack(">I", len(prd)) + prd
+              + b"\x00TTW" + struct.pack(">I", len(tiff)) + tiff)
+    data = b"\x00MRM" + struct.pack(">I", len(blocks)) + blocks + b"\x00" * 64
+    info = read_image(write(tmp_path, "PICT0001.MRW", data))
+    assert (info.format, info.width, info.height) == ("MRW", 2608, 1956)
+    assert (info.make, info.model, info.iso) == ("Minolta Co., Ltd.", "DiMAGE A1", 100)
+    assert (info.taken_at, info.warnings) == ("2004-05-06T07:08:09", [])
+    bare = read_image(write(tmp_path, "bare.mrw", b"\x00MRM\x00\x00\x00\x00" + b"\x00" * 32))
+    assert (bare.format, bare.warnings) == ("MRW", ["no EXIF found in the MRW file"])

@@ -43,6 +43,35 @@ def raf_preview(handle: BinaryIO) -> bytes | None:
     return data if data.startswith(b"\xff\xd8") else None
 
 
+def mrw_parts(handle: BinaryIO) -> tuple[bytes | None, tuple[int, int] | None]:
+    """A Minolta MRW's TIFF block (EXIF) and picture size (its PRD block), either None if absent.
+
+    The header is ``\0MRM`` and the header's length, then blocks (a 4-byte name, a length):
+    ``\0PRD`` holds ImageHeight and ImageWidth at bytes 12 and 14, ``\0TTW`` a TIFF.
+    """
+    handle.seek(0)
+    head = handle.read(8)
+    if len(head) < 8 or head[:4] != b"\x00MRM":
+        return None, None
+    end = 8 + struct.unpack(">I", head[4:])[0]
+    tiff: bytes | None = None
+    size: tuple[int, int] | None = None
+    position = 8
+    for _ in range(_MAX_IFDS):
+        handle.seek(position)
+        block = handle.read(8)
+        if len(block) < 8 or position + 8 > end:
+            break
+        name, (length,) = block[:4], struct.unpack(">I", block[4:])
+        if name == b"\x00TTW" and 0 < length <= _MAX_PREVIEW:
+            tiff = handle.read(length)
+        elif name == b"\x00PRD" and length >= 16:
+            height, width = struct.unpack(">HH", handle.read(16)[12:16])
+            size = (width, height) if width and height else None
+        position += 8 + length
+    return tiff, size
+
+
 def byte_order(handle: BinaryIO) -> str | None:
     """The struct prefix of a TIFF-structured file ("<" or ">"), or None."""
     handle.seek(0)

@@ -25,7 +25,7 @@ from catalog.images import xmp as xmp_reader
 from catalog.images.clean import clean_camera_string
 from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
 from catalog.images.model import ImageInfo, ImageReadError, internal_error_reason
-from catalog.images.raw import full_resolution_size, raf_preview, rw2_size
+from catalog.images.raw import full_resolution_size, mrw_parts, raf_preview, rw2_size
 from catalog.images.sniff import (
     UNSUPPORTED_RAW_KINDS,
     is_raw_file,
@@ -87,6 +87,8 @@ def _read(path: str) -> ImageInfo:
         extension = Path(path).suffix.lower()
         if kind == "CR3":
             _fenced(info, "CR3 metadata", lambda: _read_cr3(handle, info))
+        elif kind == "MRW":
+            _fenced(info, "MRW metadata", lambda: _read_mrw(handle, info))
         elif is_raw_file(kind, extension):
             _read_raw(handle, info, kind, extension)
         else:
@@ -475,6 +477,18 @@ def _read_cr3(handle: BinaryIO, info: ImageInfo) -> None:
         return
     exif_reader.apply_exif(info, raw)
     info.width, info.height = exif_reader.raw_dimensions(raw)
+
+
+def _read_mrw(handle: BinaryIO, info: ImageInfo) -> None:
+    """Minolta MRW: EXIF from its TIFF block, the picture's size from its PRD block."""
+    info.format = "MRW"
+    tiff, size = mrw_parts(handle)
+    raw = exif_reader.exif_from_blob(tiff) if tiff else {}
+    if exif_reader.is_empty(raw):
+        info.warnings.append("no EXIF found in the MRW file")
+    else:
+        exif_reader.apply_exif(info, raw)
+    info.width, info.height = size or exif_reader.raw_dimensions(raw)
 
 
 def _read_raf(handle: BinaryIO, info: ImageInfo) -> None:

@@ -18,7 +18,7 @@ def is_raw_file(kind: str, extension: str) -> bool:
 
 
 # RAW formats recognised but not read (neither TIFF-structured nor with a JPEG preview we find).
-UNSUPPORTED_RAW_KINDS = {"Canon CRW", "Minolta MRW", "Sigma X3F"}
+UNSUPPORTED_RAW_KINDS = {"Canon CRW", "Sigma X3F"}
 
 # Extension -> the Pillow format names a file so named should hold.
 EXPECTED_FORMATS: dict[str, set[str]] = {
@@ -50,7 +50,7 @@ _SIGNATURES: list[tuple[int, bytes, str]] = [
     (0, b"IIU\x00", "RW2"),
     (0, b"FUJIFILMCCD-RAW", "RAF"),
     (0, b"II\x1a\x00\x00\x00HEAPCCDR", "Canon CRW"),
-    (0, b"\x00MRM", "Minolta MRW"),
+    (0, b"\x00MRM", "MRW"),
     (0, b"FOVb", "Sigma X3F"),
     (0, b"BM", "BMP"),
     (0, b"8BPS", "PSD"),
