@@ -159,3 +159,31 @@ def test_country_from_the_words_before_the_city() -> None:
     assert place_of("Palestinians gather in the Israeli-occupied West Bank city of Hebron, ")[3] == "PS"
     assert place_of("Smoke rises in the Russian-controlled city of Donetsk, ")[3] == "UA"
     assert place_of("Rescuers work in the eastern Ukrainian city of Kramatorsk, ")[3] == "UA"
+
+
+@pytest.mark.parametrize(
+    ("caption", "city", "code"),
+    [
+        ("Soldiers ride a truck in the town of Pokrovsk, about 40 km (25 miles) from Donetsk, in Donetsk region, "
+         "Ukraine, May 8, 2024. REUTERS/Ana Costa", "Pokrovsk", "UA"),
+        ("A soldier fires a howitzer near Chasiv Yar, in the Donetsk region, on May 6, 2024. (Photo by Ana COSTA / AFP)",
+         "Chasiv Yar", "UA"),
+        ("Smoke rises after an Israeli strike on a building in Beirut's southern suburbs on May 3, 2024. "
+         "(Photo by Ana COSTA / AFP)", "Beirut", "LB"),
+        ("Kenya's Faith Kipyegon runs the 1500m final at Stade de France in Saint-Denis, north of Paris, "
+         "on August 10, 2024. (Photo by Ana COSTA / AFP)", "Saint-Denis", "FR"),
+        ("Lanterns glow along a street in Tokyo's Shinjuku Ward on May 2, 2024. (Kyodo)", "Tokyo", "JP"),
+        ("Turistas pasean por la Plaza Mayor de Madrid este lunes 6 de mayo de 2024. EFE/Ana Costa", "Madrid", "ES"),
+        ("Agricultores protestan este jueves en Córdoba (Argentina). EFE/Ana Costa", "Córdoba", "AR"),
+        ("Vista de la Mezquita de Córdoba este domingo 5 de mayo de 2024. EFE/Costa", "Córdoba", "ES"),
+        ("Der Hafen in Hamburg bei Sonnenaufgang. Foto: Ana Costa/dpa", "Hamburg", "DE"),
+        ("Ein Zug fährt in den Bahnhof in Frankfurt am Main ein. Foto: Ana Costa/dpa", "Frankfurt am Main", "DE"),
+    ],
+)
+def test_place_phrases_of_blind_set_three(caption: str, city: str, code: str) -> None:
+    from catalog.captions import parse_caption
+
+    cap = parse_caption(caption)
+    assert (cap.city, cap.country_code) == (city, code)
+    start, end = cap.spans["city"]
+    assert cap.text[start:end] == city

@@ -50,6 +50,7 @@ class PlaceMatch:
     region_span: Span | None = None
     country_span: Span | None = None
     phrase_start: int | None = None  # where words like "in the town of" begin
+    inside_name: bool = False  # the city is part of a longer name ("Gran Vía de Madrid", "Tokyo's Chiyoda Ward")
 
 
 _REGION_WORDS = re.compile(
@@ -59,8 +60,11 @@ _REGION_WORDS = re.compile(
 )
 #: A chunk that ends with a region word ("Donetsk region", "Kyiv Oblast"), not "district of Izmir".
 _REGION_AT_END = re.compile(_REGION_WORDS.pattern + r"\W*$", re.IGNORECASE)
+#: "245 km east of", "25 km (15 miles) from", "10 miles north-west of" (not "the 5000m final of").
 _DISTANCE = re.compile(
-    r"\b\d[\d,.]*\s?(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b.{0,40}?\b(?:of|from)\b",
+    r"\b\d[\d,.]*\s?(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b(?:\s?\([^()]{1,24}\))?"
+    r"\s(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+|away\s+|outside\s+)?"
+    r"(?:of|from|outside)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})['’]s\b")
@@ -86,7 +90,7 @@ _CAP_RUN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
 
 
 _TRAILING_CONNECTIVE = re.compile(
-    r"(?:[\s,]+(?:on|in|at|taken|el|le|am|em|no|na|on\s+the|[(][^()]{0,30}[)]|"
+    r"(?:[\s,]+(?:on|in|at|taken|el|le|am|em|no|na|on\s+the|(?-i:este|esta|neste|nesta)|[(][^()]{0,30}[)]|"
     r"(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d))+[\s.]*$",
     re.IGNORECASE,
 )
@@ -112,7 +116,7 @@ _LEAD_PHRASE_OF = re.compile(
 #: (ends in a preposition or "the") "in ", "near the ".
 _LEAD_PHRASE_IN = re.compile(r"\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Last words that the end-anchored patterns below can end with (cheap tests before them).
-_CONNECTIVE_ENDINGS = ("on", "in", "at", "taken", "el", "le", "am", "em", "no", "na", "the")
+_CONNECTIVE_ENDINGS = ("on", "in", "at", "taken", "el", "le", "am", "em", "no", "na", "the", "este", "esta")
 _LEAD_PHRASE_ENDINGS = ("in", "at", "near", "from", "outside", "inside", "the")
 _PLACE_LEAD_WORDS = tuple(placenames.words(
     """in at near outside from of to into across over around off through toward towards above along
@@ -196,6 +200,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     """
     end = len(text) if end is None else end
     segment = text[start:end]
+    if default_country is None and segment.rstrip(" .")[-1:] == ")":
+        default_country = _country_in_brackets(text, start, start + len(segment.rstrip(" .")))
     cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if _may_end_connective(segment) else None
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
@@ -209,12 +215,41 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         chunks.pop()
     if not chunks:
         return None
+    last = chunks[-1]
     for _ in range(3):  # a last chunk that is no place ("on New Year's Eve") is dropped
         match = _read_chunks(text, chunks, shouting, default_country)
         if match is not None or len(chunks) < 2:
-            return match
+            break
         chunks.pop()
-    return None
+    if match is None and not shouting:
+        match = _known_after_in(text, last, default_country)
+    return match
+
+
+def _country_in_brackets(text: str, start: int, end: int) -> tuple[str, Span] | None:
+    """EFE's "en Córdoba (Argentina)": a country in brackets that ends the phrase."""
+    opening = text.rfind("(", max(start, end - 40), end)
+    if opening < 0:
+        return None
+    code = _country_of(text[opening + 1 : end - 1].strip())
+    return (code, (opening + 1, end - 1)) if code is not None else None
+
+
+def _known_after_in(text: str, chunk: Chunk, default_country: tuple[str, Span] | None) -> PlaceMatch | None:
+    """"Die Elbphilharmonie in Hamburg bei Sonnenuntergang": when the name that ends the phrase
+    is no place (German capitalises its nouns), a city the gazetteer knows after the last "in"."""
+    span = _after_last_in(text, chunk, False)
+    if span is None:
+        return None
+    cc = default_country[0] if default_country is not None else None
+    city = find_city(text[span[0] : span[1]], country=cc, primary_only=cc is None)
+    if city is None:
+        return None
+    place = Place(city=text[span[0] : span[1]], country_code=city.country_code, lat=city.lat, lon=city.lon)
+    match = PlaceMatch(place, span[0], span[1], city_span=span)
+    lead = _lead_phrase(text, max(chunk.start, span[0] - NAME_WINDOW), span[0])
+    match.phrase_start = lead.start() if lead is not None else None
+    return match
 
 
 def _skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
@@ -246,6 +281,9 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     last = chunks[i]
     tail = tail_name(text, last.start, last.end, shouting=shouting)
     got = _Reading()
+    if tail is None and _region_at_end(text[max(last.start, last.end - 30) : last.end]):
+        # "near Chasiv Yar, in the Donetsk region": a region names no city; the city comes before
+        return _region_last(text, chunks, shouting, default_country)
     if tail is None:
         tail = _after_last_in(text, last, shouting)
         if tail is None:
@@ -292,6 +330,38 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     return match
 
 
+def _region_last(text: str, chunks: list[Chunk], shouting: bool,
+                 default_country: tuple[str, Span] | None) -> PlaceMatch | None:
+    """The phrase ends with a region ("..., in the Donetsk region"): the city is in the chunk
+    before, or before "in the ... region" in the same chunk; the country, if not written
+    elsewhere, is the one of the region's namesake city (Donetsk, Kharkiv, Kursk)."""
+    got = _Reading()
+    last = chunks[-1]
+    got.region = _region_span(text, last, shouting)
+    got.city = _city_before(text, last.start, got.region[0], shouting)
+    if got.city is None:
+        _read_previous(text, chunks, len(chunks) - 2, shouting, got)
+    got.cc = _possessive_region(text, last)  # "in Morocco's Al-Haouz province"
+    if got.cc is None and default_country is not None:
+        got.cc, got.country = default_country
+        got.far_country = True
+    city = find_city(text[got.city[0] : got.city[1]], primary_only=True) if got.city else None
+    if got.cc is None and city is not None:
+        got.cc = city.country_code
+    if got.cc is None:
+        words = _REGION_WORDS.split(text[got.region[0] : got.region[1]], maxsplit=1)[0].strip()
+        namesake = find_city(words, primary_only=True) if words else None
+        got.cc = namesake.country_code if namesake is not None else None
+    if got.cc is None and got.city is not None:
+        got.cc, got.country = _country_from_context(text, chunks, got.city)
+    match = _build(text, got, chunks[0].start)
+    if match is not None and match.city_span is not None:
+        lead = _lead_phrase(text, max(chunks[0].start, match.start - NAME_WINDOW), match.start)
+        if lead is not None:
+            match.phrase_start = lead.start()
+    return match
+
+
 def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: _Reading) -> None:
     """Region and city from the chunks before the country or state."""
     while i >= 0 and _skippable(text, chunks[i], shouting):
@@ -320,6 +390,8 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         if (led and cname_city is None) or (find_city(bname, country=got.cc) and cname_city is None):
             got.region = ctail
             i -= 1
+    while i >= 0 and _skippable(text, chunks[i], shouting):
+        i -= 1  # "Kostiantynivka, about 25 km (15 miles) from Bakhmut, in Donetsk region": a distance
     if i > 0 and _LOCATOR_CHUNK.match(text, chunks[i].start, chunks[i].end):
         # "in Nanterre, near Paris, France": the near-phrase only locates the place before it
         before = _prev_city_tail(text, chunks, i, shouting)
@@ -416,7 +488,29 @@ def _after_last_in(text: str, chunk: Chunk, shouting: bool) -> Span | None:
     while e < chunk.end and not text[e].isspace() and text[e] not in ",;":
         e += 1
     span = tail_name(text, found.end(), e, shouting=shouting)
+    if span is not None and e < chunk.end and text[e] == " ":
+        longer = _known_longer(text, span, chunk.end)
+        if longer is not None:
+            return longer  # "in Frankfurt am Main ein": the gazetteer's longer name
     return span
+
+
+_NEXT_WORDS = re.compile(r"(?: (?:am|an|de|del|da|do|di|la|le|sur|upon|on))? [A-ZÀ-Þ][\w'’-]*")
+
+
+def _known_longer(text: str, span: Span, limit: int) -> Span | None:
+    """The longest run of up to three more words after ``span`` ("am Main", "Aviv") that makes
+    a name the gazetteer knows."""
+    best = None
+    end = span[1]
+    for _ in range(3):
+        m = _NEXT_WORDS.match(text, end, limit)
+        if m is None:
+            break
+        end = m.end()
+        if find_city(text[span[0] : end], primary_only=True) is not None:
+            best = (span[0], end)
+    return best
 
 
 def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -> Span | None:
@@ -516,6 +610,8 @@ def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tu
     chunk_start = next((c.start for c in chunks if c.start <= city_span[0] <= c.end), city_span[0])
     lead = text[chunk_start : city_span[0]]
     for m in reversed(list(_POSSESSIVE.finditer(lead))):
+        if m.start() == 0 and lead[m.end() : m.end() + 2].strip()[:1].isupper():
+            continue  # "Norway's Jakob Ingebrigtsen competes ... in Saint-Denis": the athlete's country
         if (code := _country_of(m.group(1))) is not None:
             return code, (chunk_start + m.start(1), chunk_start + m.end(1))
     lead = lead[-80:]  # the words just before the city
@@ -535,6 +631,8 @@ def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tu
 def _known_city_country(name: str, adjective_code: str) -> str:
     """"Russian tanks near Chernihiv": a nationality adjective gives the country unless the
     gazetteer knows the city elsewhere and not in that country (Chernihiv is in Ukraine)."""
+    if name.endswith(("'s", "’s")) and find_city(name) is None:
+        name = name[:-2]  # "an Israeli strike ... in Beirut's southern suburbs": Beirut
     if find_city(name, country=adjective_code) is not None:
         return adjective_code  # "the Spanish city of Valencia": Valencia, Spain
     city = find_city(name, primary_only=True) or find_city(name)
@@ -592,16 +690,35 @@ def _without_subject(text: str, span: Span, segment_start: int) -> Span:
     return (span[0] + len(" ".join(tokens[: cut + 1])) + 1, span[1])
 
 
+_INNER_POSSESSIVE = re.compile(r"['’]s\s")
+
+
+def _possessive_city(text: str, span: Span, cc: str | None) -> Span:
+    """"Tokyo's Chiyoda Ward": a gazetteer city owning an unknown district or landmark is the city."""
+    m = _INNER_POSSESSIVE.search(text, span[0], span[1])
+    if m is None or find_city(text[span[0] : span[1]], country=cc):
+        return span
+    owner = text[span[0] : m.start()]
+    if _country_of(owner) is None and find_city(owner, country=cc, primary_only=cc is None) is not None:
+        return (span[0], m.start())
+    return span
+
+
 def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | None:
     if (got.city is None and got.country and got.cc in _CITY_STATES
             and text[got.country[0] : got.country[1]].lower() in _CITY_STATE_NAMES):
         got.city = got.country  # "The skyline of Singapore": city and country
     if got.city and text[got.city[0] : got.city[1]].lower().startswith("city of "):
         got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
+    inside_name = False
     if got.city:
+        written = got.city
         got.city = _known_suffix(text, got.city, got.cc)
         if text[got.city[1] - 2 : got.city[1]] in ("'s", "’s") and not find_city(text[got.city[0] : got.city[1]]):
             got.city = (got.city[0], got.city[1] - 2)  # "in Beirut's southern suburbs" -> Beirut
+        elif "s " in text[got.city[0] : got.city[1]]:
+            got.city = _possessive_city(text, got.city, got.cc)  # "in Tokyo's Chiyoda Ward" -> Tokyo
+        inside_name = got.city != written
         if got.city[0] == segment_start:
             got.city = _without_subject(text, got.city, segment_start)
         if _natural_feature(text[got.city[0] : got.city[1]]):
@@ -632,7 +749,7 @@ def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | No
     )
     spans = [s for s in written if not (got.far_country and s is country_span)] or written
     return PlaceMatch(place, min(s[0] for s in spans), max(s[1] for s in spans),
-                      city_span, region_span, country_span)
+                      city_span, region_span, country_span, inside_name=inside_name)
 
 
 def resolve(phrase: str) -> Place | None:

@@ -122,13 +122,15 @@ class Draft:
     def place(self, match: PlaceMatch) -> None:
         """Record city, region, country, code and coordinates."""
         p = match.place
-        self.put("city", p.city, match.city_span)
-        self.put("region", p.region, match.region_span)
-        self.put("country", p.country, match.country_span)
+        take = not match.inside_name  # "in Beirut's southern suburbs" stays whole in the subject
+        self.put("city", p.city, match.city_span, take=take)
+        self.put("region", p.region, match.region_span, take=take)
+        self.put("country", p.country, match.country_span, take=take)
         self.caption.country_code = p.country_code
         self.caption.place_lat, self.caption.place_lon = p.lat, p.lon
         start = match.phrase_start if match.phrase_start is not None else match.start
-        self.take((start, match.end))
+        if take:
+            self.take((start, match.end))
 
     # -- finishing ---------------------------------------------------------
     def finish(self, fmt: str, confidence: float, body: Span) -> Caption:

@@ -195,7 +195,7 @@ def photographer_from(text: str, groups: list[Span], credit: Credit) -> str:
 #: Words a removed place or date leaves dangling before punctuation: "..., on. Stocks fell",
 #: "in southwest China's.", "in the northern.", "centro de, el." (Spanish/Portuguese/German too).
 _DANGLING_WORDS = re.compile(
-    r"(?:,?[ ](?:on|in|at|near|of|outside|de|el|en|em|am|the)){0,4}"
+    r"(?:,?[ ](?:on|in|at|near|of|outside|de|el|en|em|am|the|este|esta)){0,4}"
     r"(?:,?[ ](?:the[ ])?(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?(?:[ ][A-Z][a-z]+['’]s)?)?"
     r"(?:,?[ ](?:on|in|at|near|of|de|el|en|em|am)){0,4}(?=[.,;]|$)"
