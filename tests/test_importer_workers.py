@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
+import time
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 from test_importer import accounted, write_jpeg
 
 from catalog.archive import Archive
-from catalog.importer import import_paths
+from catalog.importer import import_paths, workers
 from catalog.importer.progress import PlainProgress
 
 
@@ -108,3 +111,58 @@ def test_an_internal_error_is_recorded_as_a_sentence(tmp_path, archive, monkeypa
     assert thumbnails._fenced(7, str(tmp_path / "a.jpg")).error == (
         "making the thumbnail stopped on an unexpected internal error "
         "(IndexError: list index out of range)")
+
+
+
+class PoolLosingAWorkerBeforeSubmit(ProcessPoolExecutor):
+    """A real pool in which one worker is killed just before the 5th submit, and the submit
+    waits until the pool has noticed: the state in which a worker died between the
+    parent's wait and its next submit (a race in real runs, made certain here)."""
+
+    submits = 0
+
+    def submit(self, fn, /, *args, **kwargs):
+        type(self).submits += 1
+        if type(self).submits == 5 and self._processes:
+            next(iter(self._processes.values())).kill()
+            deadline = time.monotonic() + 10
+            while not self._broken and time.monotonic() < deadline:
+                time.sleep(0.01)
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_a_worker_dying_before_a_submit_costs_no_file(tmp_path, archive, monkeypatch):
+    for i in range(16):
+        write_jpeg(tmp_path / f"p{i:02}.jpg", i)
+    monkeypatch.setattr(workers, "_new_pool", lambda n: PoolLosingAWorkerBeforeSubmit(
+        max_workers=n, mp_context=multiprocessing.get_context("fork")))
+    summary = import_paths(archive, [tmp_path], workers=2, thumbnails=False, chunk_size=1)
+    assert PoolLosingAWorkerBeforeSubmit.submits > 5
+    assert summary.failed == 0 and summary.imported == 16
+    paths, failed = accounted(archive)
+    assert len(paths) == 16 and not failed
+
+
+def crash_in_step(tasks):
+    """Like crash_on_marked_files, but every file takes the same short time, so workers die
+    while others finish and pools are rebuilt again and again."""
+    import time
+
+    time.sleep(0.02)
+    return crash_on_marked_files(tasks)
+
+
+def test_many_crashing_workers_never_stop_the_run(tmp_path, archive):
+    """Workers dying again and again cost their own files only; every file is accounted for."""
+    crashing = set()
+    for i in range(24):
+        name = f"p{i:02}-crash.jpg" if i % 3 == 1 else f"p{i:02}.jpg"
+        write_jpeg(tmp_path / name, i)
+        if "crash" in name:
+            crashing.add(str(tmp_path / name))
+    summary = import_paths(archive, [tmp_path], workers=3, thumbnails=False, chunk_size=1,
+                           extract_chunk=crash_in_step)
+    assert set(dict(summary.errors)) == crashing
+    assert summary.imported == 24 - len(crashing)
+    paths, failed = accounted(archive)
+    assert len(paths) == summary.imported and failed == crashing

@@ -80,6 +80,7 @@ def _run_pool(
     exhausted = False
     try:
         while True:
+            broken = False
             while len(in_flight) < limit:
                 if retry:
                     chunk, suspect = retry.popleft(), True
@@ -90,15 +91,20 @@ def _run_pool(
                         continue
                 else:
                     break
-                in_flight[pool.submit(func, chunk)] = (chunk, suspect)
-            if not in_flight:
+                try:
+                    in_flight[pool.submit(func, chunk)] = (chunk, suspect)
+                except BrokenProcessPool:  # a worker died since the last wait: chunk not run
+                    retry.extendleft([task] for task in reversed(chunk))
+                    broken = True
+                    break
+            if not in_flight and not broken:
                 return
-            done, _ = wait(in_flight, timeout=stall_s, return_when=FIRST_COMPLETED)
-            stalled = not done
+            done, _ = (wait(in_flight, timeout=stall_s, return_when=FIRST_COMPLETED)
+                       if in_flight else (set(), set()))
+            stalled = not done and not broken
             if stalled:  # every worker is stuck: stop them, which breaks the pool
                 _kill_workers(pool)
                 done, _ = wait(in_flight, timeout=30)
-            broken = False
             for future in done:
                 chunk, suspect = in_flight.pop(future)
                 try:
