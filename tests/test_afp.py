@@ -82,3 +82,17 @@ def test_a_line_break_inside_the_photographers_name() -> None:
     cap = parse_caption("People walk along the beach in Nice, France, on August 15, 2024. (Photo by Sylvain\nROUX / AFP)")
     assert (cap.agency, cap.photographer, cap.city) == ("AFP", "Sylvain ROUX", "Nice")
     assert "Sylvain" not in cap.subject
+
+
+def test_source_description_in_the_credit_is_a_note() -> None:
+    cap = parse_caption("Smoke rises over Khan Younis in the southern Gaza Strip on January 22, 2024. "
+                        "(Photo by STRINGER / various sources / AFP)")
+    assert (cap.photographer, cap.city, cap.country_code) == ("STRINGER", "Khan Younis", "PS")
+    assert "various sources" in cap.notes
+
+
+def test_name_dash_organisation_in_a_getty_chain() -> None:
+    cap = parse_caption("BERLIN, GERMANY - JULY 14: Fans cheer on July 14, 2024 in Berlin, Germany. "
+                        "(Photo by Ana Costa - UEFA/UEFA via Getty Images)")
+    assert (cap.agency, cap.photographer) == ("Getty Images", "Ana Costa")
+    assert "UEFA" in cap.intermediaries

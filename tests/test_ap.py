@@ -99,3 +99,10 @@ def test_signoff_without_parentheses() -> None:
 def test_date_and_place_in_the_second_sentence() -> None:
     cap = parse("Fans cheer. The team won the title in Dallas, Tuesday, March 5, 2024. (AP Photo/Sam Hodd)")
     assert (cap.city, cap.country_code, cap.date) == ("Dallas", "US", dt.date(2024, 3, 5))
+
+
+def test_date_on_the_line_after_the_signoff() -> None:
+    cap = parse_caption("Firefighters battle a wildfire near Boise, Idaho. (AP Photo/Ana Costa)\r\nTuesday, July 30, 2024")
+    assert cap.date == dt.date(2024, 7, 30)
+    assert cap.residue == ""
+    assert "July" not in cap.subject

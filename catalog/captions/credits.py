@@ -115,12 +115,15 @@ class Credit:
     pool: bool = False
     handout: bool = False
     mandatory: bool = False
+    notes: list[str] = field(default_factory=list)  # "various sources": what the credit says of its source
 
 
 _NAME_DASH_AGENCY = re.compile(r"(?P<name>[^-]{3,60}?)\s?[-–]\s?(?P<agency>[^-]{2,40})")
 _NAME_FOR_ORG = re.compile(r"(?P<name>[A-ZÀ-ÖØ-Þ][^\s/]*(?:\s[^\s/]+){1,3}?)\s+for\s+(?P<org>[A-Z@\d][^/]{0,80})")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)\s*")
 _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
+#: A part in lower-case words only ("various sources"): a description of the source, not a name.
+_LOWER_WORDS = re.compile(r"[a-z]+(?:\s[a-z]+)+")
 _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 
 
@@ -180,6 +183,12 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
               and normalize_agency(hyphen.group("agency"))):
             people.append(clean_name(hyphen.group("name")))  # "Kirby Lee-USA TODAY Sports"
             agencies.append(normalize_agency(hyphen.group("agency")) or "")
+        elif ((" - " in part or " – " in part) and (hyphen := _NAME_DASH_AGENCY.fullmatch(part))
+              and looks_like_org(org := hyphen.group("agency").strip())):
+            people.append(clean_name(hyphen.group("name")))  # "Chloe Andersen - UEFA/UEFA via Getty Images"
+            orgs.append(clean_name(org))
+        elif _LOWER_WORDS.fullmatch(part):
+            credit.notes.append(squash(part))  # "STRINGER / various sources / AFP": a source described
         elif looks_like_org(part):
             orgs.append(clean_name(part))
         else:

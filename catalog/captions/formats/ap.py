@@ -11,6 +11,7 @@ import re
 from typing import ClassVar
 
 from catalog.captions.credits import read_chain
+from catalog.captions.dates import find_dates
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
 from catalog.captions.model import Caption
 
@@ -58,6 +59,8 @@ class APFormat:
         body_end = signoff.start()
         describe(draft, start, body_end, year_hint=year_hint, day_first=False)  # US style: 05/03 is May 3
         cap = draft.caption
+        if cap.date is None:
+            _date_after_signoff(draft, signoff.end(), year_hint)
         confidence = 0.6 + 0.15 * (cap.date is not None) + 0.15 * bool(cap.city or cap.country)
         confidence += 0.1 * bool(cap.photographer)
         return draft.finish(self.name, confidence, (start, body_end))
@@ -69,6 +72,20 @@ def _find_signoff(text: str) -> re.Match[str] | None:
     for m in _SIGNOFF.finditer(text):
         return m
     return _BARE_SIGNOFF.search(text, max(0, len(text) - 120))
+
+
+def _date_after_signoff(draft: Draft, pos: int, year_hint: int | None) -> None:
+    """"... (AP Photo/Name)\nTuesday, July 30, 2024": a date right after the signoff is the
+    picture's when the body has none."""
+    text = draft.text
+    gap = len(text) - len(text[pos:].lstrip())
+    if gap >= len(text) or not text[gap].isalnum():
+        return
+    for d in find_dates(text[: gap + 40], year_hint=year_hint, day_first=False):
+        if d.start == gap and d.date is not None:
+            draft.date(d)
+        if d.start >= gap:
+            return
 
 
 def _as_chain(content: str) -> str:

@@ -78,6 +78,7 @@ class Draft:
             pspan = photographer_span or _find_inside(self.text, span, credit.photographer)
             self.put("photographer", credit.photographer, pspan, take=False)
         cap.intermediaries = list(dict.fromkeys(cap.intermediaries + credit.intermediaries))
+        cap.notes.extend(n for n in credit.notes if n not in cap.notes)
         for flag in ("file_photo", "pool", "handout"):
             if getattr(credit, flag):
                 self.put(flag, True, span, take=False)
@@ -180,9 +181,9 @@ def _uncovered(text: str, region: Span, taken: list[Span]) -> str:
 
 
 _DANGLING = re.compile(
-    r"(?:[\s,;:–—-]+|\b(?:in|at|near|on|from|of|outside|the|city|town|village|taken)\b)+$", re.IGNORECASE
+    r"(?:[\s,;:–—-]+|\b(?:in|at|near|on|from|of|outside|over|the|city|town|village|taken)\b)+$", re.IGNORECASE
 )
-_DANGLING_WORDS = frozenset({"in", "at", "near", "on", "from", "of", "outside", "the", "city", "town",
+_DANGLING_WORDS = frozenset({"in", "at", "near", "on", "from", "of", "outside", "over", "the", "city", "town",
                              "village", "taken"})
 _DANGLING_MARKS = frozenset(",;:–—- ")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
