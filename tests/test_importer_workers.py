@@ -56,11 +56,12 @@ def hang_on_marked_files(tasks):
     return extract_many(tasks)
 
 
-def test_a_hung_worker_is_stopped_and_costs_one_file(tmp_path, archive):
+@pytest.mark.parametrize("count", [1, 2])
+def test_a_hung_worker_is_stopped_and_costs_one_file(tmp_path, archive, count):
     for i in range(6):
         write_jpeg(tmp_path / f"p{i}.jpg", i)
     write_jpeg(tmp_path / "p3-hang.jpg", 98)
-    summary = import_paths(archive, [tmp_path], workers=2, thumbnails=False, chunk_size=2,
+    summary = import_paths(archive, [tmp_path], workers=count, thumbnails=False, chunk_size=2,
                            extract_chunk=hang_on_marked_files, stall_s=1.0)
     assert list(dict(summary.errors)) == [str(tmp_path / "p3-hang.jpg")]
     assert "did not finish within 1 s" in summary.errors[0][1]
@@ -69,11 +70,12 @@ def test_a_hung_worker_is_stopped_and_costs_one_file(tmp_path, archive):
         ("WorkerStalled",)]
 
 
-def test_a_worker_crash_costs_one_file(tmp_path, archive):
+@pytest.mark.parametrize("count", [1, 2])
+def test_a_worker_crash_costs_one_file(tmp_path, archive, count):
     for i in range(10):
         write_jpeg(tmp_path / f"p{i}.jpg", i)
     write_jpeg(tmp_path / "p5-crash.jpg", 99)
-    summary = import_paths(archive, [tmp_path], workers=2, thumbnails=False, chunk_size=4,
+    summary = import_paths(archive, [tmp_path], workers=count, thumbnails=False, chunk_size=4,
                            extract_chunk=crash_on_marked_files)
     assert dict(summary.errors) == {
         str(tmp_path / "p5-crash.jpg"): "the worker process crashed while reading this file"}

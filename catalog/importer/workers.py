@@ -52,12 +52,14 @@ def run_tasks(
 ) -> Iterator[Any]:
     """Yield ``func``'s results for every task (``func`` maps a chunk to one result per
     task), in completion order. ``warm_up`` runs once before the workers are forked, only
-    if there is work; ``workers <= 1`` runs in this process."""
+    if there is work. One worker is still a process of its own, so that a file that crashes
+    or hangs a decoder costs that file, not the run; ``workers <= 0`` runs in this process
+    (no such protection)."""
     tasks = iter(tasks)
     first = list(islice(tasks, chunk_size))
     if not first:
         return
-    if workers <= 1:
+    if workers <= 0:
         chunk = first
         while chunk:
             yield from func(chunk)
