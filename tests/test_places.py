@@ -187,3 +187,15 @@ def test_place_phrases_of_blind_set_three(caption: str, city: str, code: str) ->
     assert (cap.city, cap.country_code) == (city, code)
     start, end = cap.spans["city"]
     assert cap.text[start:end] == city
+
+
+def test_as_seen_from_a_known_town_is_where_the_camera_stood() -> None:
+    from catalog.captions import parse_caption
+
+    known = parse_caption("Smoke rises over Gaza, as seen from Ashkelon, March 5, 2024. REUTERS/Ana Costa")
+    assert (known.city, known.country_code) == ("Ashkelon", "IL")
+    country = parse_caption("Smoke rises over Gaza, as seen from Israel, March 5, 2024. REUTERS/Ana Costa")
+    assert (country.city, country.country_code) == ("", "IL")
+    # an unknown town may be across the border: the place named before it stands
+    unknown = parse_caption("Smoke rises over Khiam, Lebanon, as seen from Metula, March 5, 2024. REUTERS/Ana Costa")
+    assert (unknown.city, unknown.country_code) == ("Khiam", "LB")

@@ -216,6 +216,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     if not chunks:
         return None
     last = chunks[-1]
+    if len(chunks) > 1 and (seen := _SEEN_FROM.match(text, last.start, last.end)) is not None:
+        return _seen_from(text, chunks, seen, shouting, default_country)
     for _ in range(3):  # a last chunk that is no place ("on New Year's Eve") is dropped
         match = _read_chunks(text, chunks, shouting, default_country)
         if match is not None or len(chunks) < 2:
@@ -224,6 +226,32 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     if match is None and not shouting:
         match = _known_after_in(text, last, default_country)
     return match
+
+
+_SEEN_FROM = re.compile(r"(?:as\s+)?(?:seen|photographed|pictured)\s+from\s+(?:the\s+)?(?=[A-ZÀ-Þ])", re.IGNORECASE)
+
+
+def _seen_from(text: str, chunks: list[Chunk], seen: re.Match[str], shouting: bool,
+               default_country: tuple[str, Span] | None) -> PlaceMatch | None:
+    """"a strike on Khiam in southern Lebanon, as seen from Marjayoun": the picture was taken
+    where the camera stood. That is often across a border ("Khiam, Lebanon, as seen from Metula"),
+    so the camera's town counts only when the gazetteer knows it (in the country named before it,
+    if it is there); a country counts as written ("as seen from Israel")."""
+    last = chunks[-1]
+    span = tail_name(text, seen.end(), last.end, shouting=shouting)
+    before = find_place(text, chunks[0].start, chunks[-2].end, default_country=default_country)
+    if span is None or span[0] != seen.end():
+        return before
+    name = text[span[0] : span[1]]
+    if (code := _country_of(name)) is not None:  # "as seen from Israel"
+        return PlaceMatch(Place(country=name, country_code=code), span[0], span[1], country_span=span,
+                          phrase_start=seen.start())
+    cc = before.place.country_code if before is not None else None
+    city = (find_city(name, country=cc) if cc else None) or find_city(name, primary_only=True)
+    if city is None:
+        return before
+    place = Place(city=name, country_code=city.country_code, lat=city.lat, lon=city.lon)
+    return PlaceMatch(place, span[0], span[1], city_span=span, phrase_start=seen.start())
 
 
 def _country_in_brackets(text: str, start: int, end: int) -> tuple[str, Span] | None:
