@@ -281,3 +281,22 @@ def test_epa_name_broken_across_lines_in_the_same_case() -> None:
     assert cap.residue == ""
     mixed = parse_caption("People queue in London, Britain, 18 September 2024. EPA-EFE/NEIL HARTLEY\nLondon Mayor speaks.")
     assert mixed.photographer == "NEIL HARTLEY"
+
+
+@pytest.mark.parametrize(
+    ("caption", "subject"),
+    [
+        ("Smoke billows after an air strike on the outskirts of Khartoum on June 12, 2024, amid the war in Sudan. "
+         "(Photo by - / AFP)", "Smoke billows after an air strike, amid the war in Sudan."),
+        ("El ciclista celebra su victoria en Medellín (Colombia) este domingo 9 de junio de 2024. EFE/Ana Costa",
+         "El ciclista celebra su victoria."),
+        ("Ein Zug fährt in den Bahnhof in Köln ein. Aufnahme vom 14.02.2024. picture alliance/dpa | Jana Roth",
+         "Ein Zug fährt in den Bahnhof ein."),
+        ("April 8, 2024, Mazatlan, Sinaloa, Mexico: People watch the eclipse. (Credit Image: © Ana Ruiz/ZUMA Press Wire)",
+         "People watch the eclipse."),
+    ],
+)
+def test_subject_keeps_no_leftovers_of_removed_fields(caption: str, subject: str) -> None:
+    cap = parse_caption(caption)
+    assert cap.subject == subject
+    assert cap.date is not None or "Medellín" in caption

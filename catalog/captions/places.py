@@ -200,8 +200,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     """
     end = len(text) if end is None else end
     segment = text[start:end]
-    if default_country is None and segment.rstrip(" .")[-1:] == ")":
-        default_country = _country_in_brackets(text, start, start + len(segment.rstrip(" .")))
+    if default_country is None and ")" in segment[-50:]:
+        default_country = _country_in_brackets(text, max(start, end - 50), end)
     cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if _may_end_connective(segment) else None
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
@@ -255,12 +255,17 @@ def _seen_from(text: str, chunks: list[Chunk], seen: re.Match[str], shouting: bo
 
 
 def _country_in_brackets(text: str, start: int, end: int) -> tuple[str, Span] | None:
-    """EFE's "en Córdoba (Argentina)": a country in brackets that ends the phrase."""
-    opening = text.rfind("(", max(start, end - 40), end)
+    """EFE's "en Córdoba (Argentina)": a country in brackets that ends the phrase (only
+    connective words such as "este" may follow it)."""
+    closing = text.rfind(")", start, end)
+    opening = text.rfind("(", start, closing) if closing > 0 else -1
     if opening < 0:
         return None
-    code = _country_of(text[opening + 1 : end - 1].strip())
-    return (code, (opening + 1, end - 1)) if code is not None else None
+    after = text[closing + 1 : end]
+    if after.strip(" .") and not (_may_end_connective(after) and _TRAILING_CONNECTIVE.match(after)):
+        return None
+    code = _country_of(text[opening + 1 : closing].strip())
+    return (code, (opening + 1, closing)) if code is not None else None
 
 
 def _known_after_in(text: str, chunk: Chunk, default_country: tuple[str, Span] | None) -> PlaceMatch | None:

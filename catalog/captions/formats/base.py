@@ -189,7 +189,9 @@ _DANGLING_MARKS = frozenset(",;:–—- ")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _LEADING = re.compile(r"^[\s,;:./–—-]+")
 _LEADING_CHARS = frozenset(",;:./–—-")
-_LONE_MARKS = re.compile(r"(?:(?<=\s)|^)[/–—-](?=\s|$)")
+_LONE_MARKS = re.compile(r"(?:(?<=\s)|^)(?:[/–—-]|==)(?=\s|$)")
+#: A preposition left before a comma where a removed date or place stood: "fires towards them, on, amid".
+_DANGLING_BEFORE_COMMA = re.compile(r"(?:\s(?:on|in|at|near|of|from))+(?=,)")
 _SPACES = re.compile(r"\s+")
 _SPACE_PUNCT = re.compile(r"\s+([,.;:])")
 _DOUBLE_PUNCT = re.compile(r"([,;])(?:\s*[,;])+")
@@ -222,17 +224,21 @@ def tidy_subject(text: str) -> str:
     """Collapse spaces and drop punctuation and prepositions left dangling by removed fields."""
     if not text or text.isspace():
         return ""
-    if "/" in text or "-" in text or "–" in text or "—" in text:
+    if "/" in text or "-" in text or "–" in text or "—" in text or "==" in text:
         text = _LONE_MARKS.sub(" ", text)
     text = " ".join(text.split())
     if " ," in text or " ." in text or " ;" in text or " :" in text:
         # spaces are single now: dropping one before a mark cannot make a new pair
         text = text.replace(" ,", ",").replace(" .", ".").replace(" ;", ";").replace(" :", ":")
+    if "n," in text or "t," in text or "r," in text or "f," in text:
+        text = _DANGLING_BEFORE_COMMA.sub("", text)
     if ",," in text or ", ," in text or ";" in text:
         text = _DOUBLE_PUNCT.sub(r"\1", text)
     text = text.replace(",.", ".")
     if "(" in text or "[" in text:
         text = _EMPTY_BRACKETS.sub("", text)
+        if "  " in text or " ." in text or " ," in text:  # "en (Colombia) este": the brackets emptied
+            text = " ".join(text.split()).replace(" ,", ",").replace(" .", ".")
     lead = _LEADING.match(text) if text[:1] in _LEADING_CHARS or text[:1].isspace() else None
     if lead:
         text = text[lead.end() :]
@@ -272,7 +278,8 @@ def sentence_end(text: str, start: int, end: int) -> int:
 
 
 _PICTURE_TAKEN = re.compile(
-    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b"
+    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?:(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b|Picture\s+date\s?:|"
+    r"(?:Archiv)?Aufnahme\s+vom\b)"
     r"(?:[^.\n]|\.(?!\s+[A-Z]|\s*$)){0,160}(?:\.|$)", re.IGNORECASE | re.MULTILINE
 )
 #: "In this Feb. 5, 2019, file photo, ..." and "This file photo taken on ..." (not "holds a file photo of").
@@ -302,8 +309,9 @@ _UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
 def picture_taken(draft: Draft, start: int, end: int, *, year_hint: int | None) -> DateMatch | None:
     """Record "Picture taken ..." sentences as notes (and drone); return their date if any."""
     found: DateMatch | None = None
-    if "aken" not in draft.text and "AKEN" not in draft.text:
-        return None  # no "taken" at all: skip the pattern
+    if ("aken" not in draft.text and "AKEN" not in draft.text and "date" not in draft.text
+            and "ufnahme" not in draft.text):
+        return None  # no "taken" (or "Picture date", "Aufnahme vom") at all: skip the pattern
     for m in _PICTURE_TAKEN.finditer(draft.text, start, end):
         span = m.span()
         sentence = m.group(0)
