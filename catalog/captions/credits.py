@@ -187,7 +187,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
               and looks_like_org(org := hyphen.group("agency").strip())):
             people.append(clean_name(hyphen.group("name")))  # "Chloe Andersen - UEFA/UEFA via Getty Images"
             orgs.append(clean_name(org))
-        elif _LOWER_WORDS.fullmatch(part):
+        elif part[:1].islower() and _LOWER_WORDS.fullmatch(part):
             credit.notes.append(squash(part))  # "STRINGER / various sources / AFP": a source described
         elif looks_like_org(part):
             orgs.append(clean_name(part))

@@ -216,7 +216,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     if not chunks:
         return None
     last = chunks[-1]
-    if len(chunks) > 1 and (seen := _SEEN_FROM.match(text, last.start, last.end)) is not None:
+    if (len(chunks) > 1 and text[last.start] in "aAsSpP"
+            and (seen := _SEEN_FROM.match(text, last.start, last.end)) is not None):
         return _seen_from(text, chunks, seen, shouting, default_country)
     for _ in range(3):  # a last chunk that is no place ("on New Year's Eve") is dropped
         match = _read_chunks(text, chunks, shouting, default_country)
@@ -401,6 +402,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         i -= 1
     if i < 0:
         return
+    first = i
     chunk = chunks[i]
     ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
     cname = text[ctail[0] : ctail[1]] if ctail else ""
@@ -423,7 +425,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         if (led and cname_city is None) or (find_city(bname, country=got.cc) and cname_city is None):
             got.region = ctail
             i -= 1
-    while i >= 0 and _skippable(text, chunks[i], shouting):
+    while i != first and i >= 0 and _skippable(text, chunks[i], shouting):
         i -= 1  # "Kostiantynivka, about 25 km (15 miles) from Bakhmut, in Donetsk region": a distance
     if i > 0 and _LOCATOR_CHUNK.match(text, chunks[i].start, chunks[i].end):
         # "in Nanterre, near Paris, France": the near-phrase only locates the place before it

@@ -15,9 +15,12 @@ from catalog.captions.credits import Credit, chain_right, clean_name, normalize_
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
 from catalog.captions.model import Caption
 
-#: "(Photo by First LAST / AFP)"; a single line break may split the name ("Sylvain\nROUX").
 _PHOTO_BY = re.compile(
-    r"\(\s?(?P<credit>Photo\s+by\s+(?:(?:[^()\n]|\n(?!\s)){1,160}?/\s?)?AFP\b[^()\n]{0,40}?)\s?\)",
+    r"\(\s?(?P<credit>Photo\s+by\s+(?:[^()\n]{1,160}?/\s?)?AFP\b[^()\n]{0,40}?)\s?\)", re.IGNORECASE
+)
+#: The same with one line break inside the name ("(Photo by Sylvain\nROUX / AFP)"), tried second.
+_PHOTO_BY_BROKEN = re.compile(
+    r"\(\s?(?P<credit>Photo\s+by\s+[^()\n]{1,80}\n(?!\s)[^()\n]{0,80}?/\s?AFP\b[^()\n]{0,40}?)\s?\)",
     re.IGNORECASE,
 )
 _AFP_PHOTO = re.compile(r"(?<![\"“])\b(?P<agency>AFP\s+(?:PHOTO|Photo))\b")
@@ -60,6 +63,8 @@ class AFPFormat:
     def _credit(self, draft: Draft) -> tuple[tuple[int, int], int] | None:
         text = draft.text
         m = _PHOTO_BY.search(text)
+        if m is None and "\n" in text:
+            m = _PHOTO_BY_BROKEN.search(text)
         if m is not None:
             content = _PHOTO_BY_LABEL.sub("", m.group("credit"))
             credit = _source_via(content) or read_chain(content, distributor="AFP")

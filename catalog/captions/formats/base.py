@@ -78,7 +78,8 @@ class Draft:
             pspan = photographer_span or _find_inside(self.text, span, credit.photographer)
             self.put("photographer", credit.photographer, pspan, take=False)
         cap.intermediaries = list(dict.fromkeys(cap.intermediaries + credit.intermediaries))
-        cap.notes.extend(n for n in credit.notes if n not in cap.notes)
+        if credit.notes:
+            cap.notes.extend(n for n in credit.notes if n not in cap.notes)
         for flag in ("file_photo", "pool", "handout"):
             if getattr(credit, flag):
                 self.put(flag, True, span, take=False)
@@ -230,7 +231,7 @@ def tidy_subject(text: str) -> str:
     if " ," in text or " ." in text or " ;" in text or " :" in text:
         # spaces are single now: dropping one before a mark cannot make a new pair
         text = text.replace(" ,", ",").replace(" .", ".").replace(" ;", ";").replace(" :", ":")
-    if "n," in text or "t," in text or "r," in text or "f," in text:
+    if " on," in text or " in," in text or " at," in text or " of," in text or "r," in text or "m," in text:
         text = _DANGLING_BEFORE_COMMA.sub("", text)
     if ",," in text or ", ," in text or ";" in text:
         text = _DOUBLE_PUNCT.sub(r"\1", text)
