@@ -199,3 +199,10 @@ def test_as_seen_from_a_known_town_is_where_the_camera_stood() -> None:
     # an unknown town may be across the border: the place named before it stands
     unknown = parse_caption("Smoke rises over Khiam, Lebanon, as seen from Metula, March 5, 2024. REUTERS/Ana Costa")
     assert (unknown.city, unknown.country_code) == ("Khiam", "LB")
+
+
+def test_city_before_on_the_region() -> None:
+    from catalog.captions import parse_caption
+
+    cap = parse_caption("Children walk past tents in Rafah on the southern Gaza Strip on May 8, 2024. (Photo by AFP)")
+    assert (cap.city, cap.country_code) == ("Rafah", "PS")

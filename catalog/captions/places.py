@@ -83,7 +83,7 @@ _TRAILING_BORDER = re.compile(
 )
 _BORDER_WITH = re.compile(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_AT_END = re.compile(r"\b(?:in|at)\s+$")
-_IN_THE_END = re.compile(r"\s(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+_IN_THE_END = re.compile(r"\s(?:in|of|on\s+the)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of|over|across|around|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 _CAP_RUN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")

@@ -113,6 +113,7 @@ class Draft:
     def date(self, match: DateMatch, field: str = "date") -> None:
         """Record the picture's date (or ``sent_date``)."""
         span = (match.start, match.end)
+        self.take_on_before(match.start)
         if field == "date":
             self.put("date", match.date, span)
             self.caption.date_text = match.text
@@ -120,6 +121,11 @@ class Draft:
             self.caption.date_from_hint = match.year_from_hint
         else:
             self.put(field, match.date, span)
+
+    def take_on_before(self, start: int) -> None:
+        """Consume the "on" that introduces a date ("released by SANA on March 12, 2015 shows")."""
+        if start >= 4 and self.text[start - 4 : start] == " on ":
+            self.take((start - 3, start))
 
     def place(self, match: PlaceMatch) -> None:
         """Record city, region, country, code and coordinates."""
@@ -355,6 +361,7 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
     for d in dates:
         if is_release_date(text, d):
             draft.take((d.start, d.end))
+            draft.take_on_before(d.start)
         else:
             candidates.append(d)
     main = _picture_date(text, candidates)
