@@ -127,20 +127,39 @@ def test_permission_denied_for_another_user(tmp_path: Path) -> None:
     assert reported == "permission denied"
 
 
-@pytest.mark.parametrize(("width", "height"), [
-    (100_000, 100_000),  # past twice Pillow's limit: its DecompressionBombError
-    (10_000, 10_000),    # between the limit and twice it: its DecompressionBombWarning
-])
-def test_decompression_bomb_dimensions(tmp_path: Path, width: int, height: int) -> None:
-    """A PNG header claiming enormous dimensions is refused before any pixel is read."""
+def _png_claiming(path: Path, width: int, height: int) -> Path:
+    """A tiny PNG whose IHDR claims ``width`` x ``height`` pixels."""
     png = io.BytesIO()
     Image.new("L", (8, 8)).save(png, "PNG")
     data = bytearray(png.getvalue())
     data[16:24] = struct.pack(">II", width, height)
     data[29:33] = struct.pack(">I", zlib.crc32(bytes(data[12:29])))
-    path = tmp_path / "huge.png"
     path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(("width", "height"), [
+    (100_000, 100_000),  # past twice the limit: Pillow's DecompressionBombError
+    (20_000, 20_000),    # 400 MP, between the 268 MP limit and twice it: its warning
+])
+def test_decompression_bomb_dimensions(tmp_path: Path, width: int, height: int) -> None:
+    """A PNG header claiming enormous dimensions is refused before any pixel is read."""
+    path = _png_claiming(tmp_path / "huge.png", width, height)
     assert "decompression bomb" in refusal(path)
+
+
+def test_camera_sized_pictures_past_pillows_limit_are_read(tmp_path: Path) -> None:
+    """200 MP phone pictures (16320x12240) and 102 MP medium format ones are past Pillow's
+    89 MP bomb guard; their headers are read, and only a whole-picture decode is refused."""
+    limit_before = Image.MAX_IMAGE_PIXELS
+    for width, height in ((16320, 12240), (11648, 8736)):
+        path = _png_claiming(tmp_path / f"{width}.png", width, height)
+        info = read_image(path)
+        assert (info.format, info.width, info.height) == ("PNG", width, height)
+        with pytest.raises(ImageReadError) as caught:
+            make_thumbnail(path)
+        assert "too large to decode for a thumbnail" in caught.value.reason
+    assert limit_before == Image.MAX_IMAGE_PIXELS  # the raised limit is not left behind
 
 
 def test_garbage_exif_offsets_cost_only_the_exif(tmp_path: Path) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import io
 import os
 import struct
+import threading
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import Any, BinaryIO
@@ -57,6 +59,12 @@ _UNSUPPORTED_WORDS = ("unsupported", "unimplemented", "unknown pixel format", "n
 _BIGTIFF_MAGIC = (b"II+\x00", b"MM\x00+")
 # Text is still offered to Pillow: PPM/PGM/PBM (plain), XPM, XBM, EPS and FITS are text-headed.
 _NON_IMAGE_KINDS = {"PDF", "ZIP", "XML/HTML", "MP4/QuickTime", *UNSUPPORTED_RAW_KINDS}
+# Pillow's decompression-bomb guard (MAX_IMAGE_PIXELS, 89 MP) is below what cameras make:
+# 102 MP (Fujifilm GFX100), 151 MP (Phase One IQ4), 200 MP phone sensors (16320x12240).
+# Reading a header decodes no pixel, so read_image refuses a picture only past this limit;
+# make_thumbnail still decodes a whole picture only up to Pillow's own limit.
+MAX_PIXELS = 1 << 28  # 268 MP
+_LIMIT_LOCK = threading.Lock()
 
 
 def read_image(path: str | os.PathLike[str]) -> ImageInfo:
@@ -130,7 +138,8 @@ def open_image_lazily(
         warnings.simplefilter("always")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            image = Image.open(handle)
+            with _camera_pixel_limit():
+                image = Image.open(handle)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
             raise ImageReadError(
                 path, f"image too large to be safe (decompression bomb guard): {error}"
@@ -150,6 +159,20 @@ def open_image_lazily(
     if notes is not None:
         notes.extend(warning_notes("image header", raised_warnings))
     return image
+
+
+@contextmanager
+def _camera_pixel_limit() -> Iterator[None]:
+    """Pillow's bomb guard raised to ``MAX_PIXELS`` while a header is read (never lowered,
+    and left off when the application turned it off with None)."""
+    with _LIMIT_LOCK:
+        saved = Image.MAX_IMAGE_PIXELS
+        if saved is not None:
+            Image.MAX_IMAGE_PIXELS = max(saved, MAX_PIXELS)
+        try:
+            yield
+        finally:
+            Image.MAX_IMAGE_PIXELS = saved
 
 
 def _read_with_pillow(
@@ -237,7 +260,7 @@ def _png_header_only(info: ImageInfo, head: bytes, extension: str) -> None:
     if head[12:16] != b"IHDR":
         raise ImageReadError(info.path, "damaged PNG file: no IHDR header")
     width, height = struct.unpack(">II", head[16:24])
-    limit = Image.MAX_IMAGE_PIXELS
+    limit = Image.MAX_IMAGE_PIXELS and max(Image.MAX_IMAGE_PIXELS, MAX_PIXELS)
     if width == 0 or height == 0 or (limit and width * height > limit):
         raise ImageReadError(
             info.path, f"image too large to be safe (decompression bomb guard): {width}x{height}"

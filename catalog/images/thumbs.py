@@ -113,6 +113,14 @@ def _thumbnail_from_image(image: Image.ImageFile.ImageFile, max_size: int) -> Th
     if image.format == "HEIF" and image.draft("RGB", draft_request(image.size, max_size)):
         # pillow-heif's draft picks the smallest embedded thumbnail that is big enough
         return _encode(image, orientation, max_size, "preview")
+    limit = Image.MAX_IMAGE_PIXELS
+    width, height = image.size
+    if limit and width * height > limit:  # read_image accepts up to 268 MP; decoding is dearer
+        raise ImageReadError(
+            str(getattr(image, "filename", "") or ""),
+            f"picture too large to decode for a thumbnail ({width}x{height}, over Pillow's "
+            f"{limit / 1e6:.0f} MP limit) and it embeds no smaller preview",
+        )
     return _encode(image, orientation, max_size, "decode")
 
 
