@@ -19,7 +19,7 @@ from catalog.captions.places import find_place
 _PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)[\s.]*$")
 _LABELLED = re.compile(
     r"(?:^|[\s.(])(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
-    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:))|Credit\s*:|Fotos?\s*:|"
+    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:))|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Fotos?\s*:|"
     r"Bild\s*:|©|\(c\))\s*"
     r"(?P<credit>(?:(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",
     re.IGNORECASE,
@@ -30,6 +30,10 @@ _LABEL = re.compile(
     r"(?:©|\(c\))?\s*",
     re.IGNORECASE,
 )
+
+
+#: Contact details after an agency's name: "MEGA TheMegaAgency.com +1 888 505 6342".
+_CONTACT = re.compile(r"(?:\s+(?:www\.)?[\w-]+\.(?:com|net|org|co\.uk|red)\b|\s+\+?\d[\d ()-]{6,}\d)+$", re.IGNORECASE)
 
 
 class GenericFormat:
@@ -84,7 +88,10 @@ class GenericFormat:
                 continue
             if pattern is _PAREN_CREDIT and not _credit_like(m.group("credit")):
                 continue
-            credit = read_chain(_LABEL.sub("", m.group("credit")))
+            chain = _LABEL.sub("", m.group("credit"))
+            if "." in chain or "+" in chain:
+                chain = _CONTACT.sub("", chain) or chain
+            credit = read_chain(chain)
             start_at = m.start("label") if pattern is _LABELLED else m.start("credit")
             draft.credit(credit, (start_at, m.end("credit")))
             draft.take(m.span())

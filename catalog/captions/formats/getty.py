@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from catalog.captions.credits import Credit, read_chain
+from catalog.captions.credits import Credit, normalize_agency, read_chain
 from catalog.captions.dates import DateMatch, find_dates, is_release_date
 from catalog.captions.formats.base import (
     Draft,
@@ -262,7 +262,7 @@ class GettyFormat:
 
     def read_credit(self, text: str, groups: list[Span]) -> tuple[Span, Credit] | None:
         """The credit groups that end the caption and what they say, if Getty distributes."""
-        getty = [g for g in groups if "getty" in text[g[0] : g[1]].lower()]
+        getty = [g for g in groups if "getty" in text[g[0] : g[1]].lower() or _getty_brand(text, g)]
         if not getty:
             bare = _BARE_CREDIT.search(text, max(0, len(text) - _MAX_GROUP))
             if bare is None:
@@ -275,6 +275,13 @@ class GettyFormat:
             credit.intermediaries.append(credit.photographer)
             credit.photographer = ""
         return (stack[0][0], stack[-1][1]), credit
+
+
+def _getty_brand(text: str, group: Span) -> bool:
+    """A group whose chain ends in one of Getty's own brands ("(Photo by Name/WireImage)")."""
+    inner = text[group[0] + 1 : group[1] - 1]
+    slash = inner.rfind("/")
+    return slash >= 0 and normalize_agency(inner[slash + 1 :]) == "Getty Images"
 
 
 def _is_credit(text: str, group: Span) -> bool:
