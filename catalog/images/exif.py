@@ -19,6 +19,7 @@ import exifread
 from PIL import ExifTags, Image
 
 from catalog.images.clean import clean_camera_string
+from catalog.images.makernotes import maker_note_values
 from catalog.images.model import ImageInfo
 
 # exifread logs a WARNING for every file without EXIF; without a handler Python prints those
@@ -84,7 +85,8 @@ _OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
 def exif_with_exifread(stream: BinaryIO) -> RawExif:
     """Run exifread (no maker notes, no thumbnail copy) and keep the tags we use.
 
-    A Canon picture without an EXIF ISO (PowerShots) gets it from the maker notes.
+    A Canon picture without an EXIF ISO (PowerShots) gets it from the maker notes, and so do
+Casio's ISO and Olympus's lens name (see makernotes.py).
     """
     start = stream.tell()
     tags = exifread.process_file(stream, details=False, extract_thumbnail=False)
@@ -97,10 +99,14 @@ def exif_with_exifread(stream: BinaryIO) -> RawExif:
             raw[name] = tag.values
     raw["has_thumbnail"] = "Thumbnail JPEGInterchangeFormat" in tags
     raw["tag_count"] = len(tags)
-    if "iso" not in raw and str(tags.get("Image Make", "")).strip().lower().startswith("canon"):
+    make = str(tags.get("Image Make", "")).strip()
+    if "iso" not in raw and make.lower().startswith("canon"):
         iso = _canon_maker_note_iso(stream, start)
         if iso:
             raw["iso"] = iso
+    if "iso" not in raw or "lens" not in raw:  # Casio's ISO, Olympus's lens (by hand)
+        for key, value in maker_note_values(stream, start, make).items():
+            raw.setdefault(key, value)
     return raw
 
 

@@ -1,0 +1,75 @@
+"""Maker-note values exiftool reports when EXIF proper lacks them: Casio's ISO, Olympus's lens."""
+
+from __future__ import annotations
+
+import io
+import struct
+from pathlib import Path
+
+from PIL import Image
+
+from catalog.images import read_image
+
+CASIO = "CASIO COMPUTER CO.,LTD"
+OLYMPUS = "OLYMPUS IMAGING CORP."
+LENS = "OLYMPUS M.14-42mm F3.5-5.6 II R"
+
+
+def _tiff_with_maker_note(make: str, note: bytes) -> bytes:
+    """A little-endian EXIF TIFF: IFD0 (Make, ExifIFD pointer), ExifIFD (MakerNote)."""
+    make_bytes = make.encode() + b"\x00"
+    make_bytes += b"\x00" * (len(make_bytes) & 1)
+    make_at = 8 + 2 + 2 * 12 + 4
+    exif_at = make_at + len(make_bytes)
+    note_at = exif_at + 2 + 12 + 4
+    ifd0 = struct.pack("<H", 2)
+    ifd0 += struct.pack("<HHII", 0x010F, 2, len(make.encode()) + 1, make_at)
+    ifd0 += struct.pack("<HHII", 0x8769, 4, 1, exif_at) + struct.pack("<I", 0)
+    exif_ifd = struct.pack("<H", 1) + struct.pack("<HHII", 0x927C, 7, len(note), note_at)
+    exif_ifd += struct.pack("<I", 0)
+    return b"II*\x00" + struct.pack("<I", 8) + ifd0 + make_bytes + exif_ifd + note
+
+
+def _jpeg(tmp_path: Path, tiff: bytes) -> Path:
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 12), "gray").save(buffer, "JPEG", exif=b"Exif\x00\x00" + tiff)
+    path = tmp_path / "note.jpg"
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def _casio_note(iso: int) -> bytes:
+    """Casio's "QVC" note: big-endian even inside a little-endian file, ISO in tag 0x3014."""
+    return b"QVC\x00\x00\x00" + struct.pack(">HHHIH2xI", 1, 0x3014, 3, 1, iso, 0)
+
+
+def _olympus_note(lens: str) -> bytes:
+    """Olympus's newer note: offsets from the note's start; Equipment IFD (0x2010) holds
+    LensModel (0x0203)."""
+    lens_bytes = lens.encode() + b"\x00"
+    main = struct.pack("<HHHII", 1, 0x2010, 13, 1, 30) + struct.pack("<I", 0)
+    equipment = struct.pack("<HHHII", 1, 0x0203, 2, len(lens_bytes), 48) + struct.pack("<I", 0)
+    return b"OLYMPUS\x00II\x03\x00" + main + equipment + lens_bytes
+
+
+def test_casio_iso_from_a_big_endian_qvc_note(tmp_path: Path) -> None:
+    info = read_image(_jpeg(tmp_path, _tiff_with_maker_note(CASIO, _casio_note(50))))
+    assert (info.make, info.iso) == (CASIO, 50)
+    assert info.warnings == []
+
+
+def test_olympus_lens_from_the_equipment_ifd(tmp_path: Path) -> None:
+    info = read_image(_jpeg(tmp_path, _tiff_with_maker_note(OLYMPUS, _olympus_note(LENS))))
+    assert (info.make, info.lens) == (OLYMPUS, LENS)
+
+
+def test_a_cut_short_maker_note_costs_only_its_value(tmp_path: Path) -> None:
+    for make, note in ((CASIO, _casio_note(50)[:9]), (OLYMPUS, _olympus_note(LENS)[:20])):
+        info = read_image(_jpeg(tmp_path, _tiff_with_maker_note(make, note)))
+        assert info.make == make
+        assert (info.iso, info.lens) == (None, "")
+
+
+def test_other_makes_are_not_read_as_casio_or_olympus(tmp_path: Path) -> None:
+    info = read_image(_jpeg(tmp_path, _tiff_with_maker_note("SONY", _casio_note(50))))
+    assert (info.make, info.iso) == ("SONY", None)
