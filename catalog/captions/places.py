@@ -341,7 +341,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
             got.led_by_in = _led_by_in(text, last, tail)
         else:
             got.city, (got.cc, got.state, got.region, got.country) = split
-            if _CONTROL_QUALIFIER.fullmatch(text, *got.city):
+            if got.city is not None and _CONTROL_QUALIFIER.fullmatch(text, *got.city):
                 got.city = None  # "Donetsk, Russian-controlled Ukraine": a qualifier, the city comes before
     if got.city is None:
         # The same chunk may hold the city before "in <country>": "in Khan Yunis in the southern Gaza Strip".
@@ -445,7 +445,11 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
         if ctail is None:
             ctail = _after_last_in(text, chunk, shouting)
-        if ctail and _country_of(text[ctail[0] : ctail[1]]) is None and _placed(text, chunk, ctail):
+        if (ctail and got.country is not None and got.city is None
+                and text[ctail[0] : ctail[1]].lower() in _CITY_STATE_NAMES
+                and (code := _country_of(text[ctail[0] : ctail[1]])) is not None and code != got.cc):
+            got.city, got.cc = ctail, code  # "in Hong Kong, China": the territory is the city and the code
+        elif ctail and _country_of(text[ctail[0] : ctail[1]]) is None and _placed(text, chunk, ctail):
             if got.region is None and _region_of(text, max(chunk.start, ctail[0] - 30), ctail[0]):
                 got.region = ctail  # "in the province of Helmand, Afghanistan"
             else:
@@ -615,8 +619,10 @@ def _split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
         s = tokens[-k][0]
         suffix = text[s : tail[1]]
         city_end = tokens[-k - 1][1]
-        city_span = (tail[0], city_end)
+        city_span: Span | None = (tail[0], city_end)
         if (code := _country_of(suffix)) is not None:
+            if text[city_end - 2 : city_end] in ("'s", "’s") and _country_of(text[tail[0] : city_end - 2]):
+                city_span = None  # "Taipei, southeast China's Taiwan": a country's territory, the city before
             return city_span, (code, None, None, (s, tail[1]))
         if (st := us_state(suffix)) is not None and len(suffix) > 2:
             return city_span, ("US", st, (s, tail[1]), None)
@@ -743,6 +749,10 @@ def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | No
     if (got.city is None and got.country and got.cc in _CITY_STATES
             and text[got.country[0] : got.country[1]].lower() in _CITY_STATE_NAMES):
         got.city = got.country  # "The skyline of Singapore": city and country
+    elif (got.city and got.country and got.cc in _CITY_STATES
+            and text[got.country[0] : got.country[1]].lower() in _CITY_STATE_NAMES
+            and find_city(text[got.city[0] : got.city[1]], country=got.cc) is None):
+        got.city = got.country  # "in St. Peter's Basilica, Vatican City": a landmark in the city-state
     if got.city and text[got.city[0] : got.city[1]].lower().startswith("city of "):
         got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
     inside_name = False
