@@ -199,6 +199,11 @@ def _read_with_pillow(
     mislabelled = mislabel_warning(extension, info.format)
     if mislabelled:
         info.warnings.append(mislabelled)
+    if info.format == "HEIF" and image.info.get("primary") is False:
+        info.warnings.append(  # libheif offers the other pictures when the primary fails
+            "HEIF primary picture cannot be read (damaged, or a layout libheif does not "
+            "support); size and metadata are those of another picture in the file"
+        )
     _fenced(info, "EXIF", lambda: _read_exif(handle, image, info))
     _report_stored_orientation(image, info)  # before XMP: decoders turn by EXIF, never by XMP
     _fenced(info, "IPTC", lambda: _read_iptc(image, info))

@@ -1,0 +1,45 @@
+"""HEIF files whose structure libheif reads differently from what they declare."""
+
+from __future__ import annotations
+
+import io
+import struct
+from pathlib import Path
+
+from PIL import Image
+
+from catalog.images import read_image
+
+
+def _heif_whose_primary_is_a_thumbnail() -> bytes:
+    """Two pictures (64x48 primary, 32x24), then an ``iref`` making the primary a thumbnail of
+    the other: libheif hides it and offers only the 32x24 one, not flagged primary."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), "red").save(
+        buffer, "HEIF", save_all=True, append_images=[Image.new("RGB", (32, 24), "blue")]
+    )
+    data = bytearray(buffer.getvalue())
+    iref = struct.pack(">I4sI", 26, b"iref", 0) + struct.pack(">I4sHHH", 14, b"thmb", 1, 1, 2)
+    meta, iloc = data.find(b"meta") - 4, data.find(b"iloc") - 4
+    # iloc version 0, offsets and lengths of 4 bytes, a 4-byte base offset per item
+    assert data[iloc + 8:iloc + 14] == b"\x00\x00\x00\x00\x44\x40"
+    for item in range(struct.unpack_from(">H", data, iloc + 14)[0]):
+        at = iloc + 16 + item * 18 + 4  # item id, data reference index, then the base offset
+        struct.pack_into(">I", data, at, struct.unpack_from(">I", data, at)[0] + len(iref))
+    end = meta + struct.unpack_from(">I", data, meta)[0]  # the iref goes at the meta's end
+    struct.pack_into(">I", data, meta, end - meta + len(iref))
+    return bytes(data[:end] + iref + data[end:])
+
+
+def test_an_unreadable_primary_picture_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "hidden-primary.heic"
+    path.write_bytes(_heif_whose_primary_is_a_thumbnail())
+    info = read_image(path)
+    assert (info.format, info.width, info.height) == ("HEIF", 32, 24)
+    assert any("primary picture cannot be read" in note for note in info.warnings)
+
+
+def test_a_plain_heif_has_no_such_warning(tmp_path: Path) -> None:
+    path = tmp_path / "plain.heic"
+    Image.new("RGB", (64, 48), "red").save(path, "HEIF")
+    assert read_image(path).warnings == []
