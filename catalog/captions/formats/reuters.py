@@ -10,6 +10,7 @@ header ``Sport - Competition - [Round - ]A v B - Venue, City, Country - Date``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import ClassVar
 
 from catalog.captions.credits import chain_left, chain_right, read_chain
@@ -71,6 +72,8 @@ class ReutersFormat:
             start = header
         else:
             describe(draft, start, body_end, year_hint=year_hint)
+        if "aken" in text[credit_end:]:
+            _taken_after_credit(draft, credit_end, year_hint)
         if draft.caption.date is None:
             _date_after_credit(draft, credit_end, year_hint)
         if not is_shouting(text):
@@ -110,6 +113,26 @@ def _credit_extent(text: str, anchor: tuple[int, int], taken: list[tuple[int, in
     # "Social media/via REUTERS": the slash belongs to the chain, so lower-case source words are kept
     start = chain_left(text, via_start + lead.index("/") + 1 if "/" in lead else via_start)
     return (start if start < via_start else via_start + len(via.group(0)) - len(via.group(0).lstrip())), end
+
+
+#: "REUTERS/Name Picture taken on February 28, 2024.": a taken-note right after the credit.
+_TAKEN_AFTER = re.compile(r"\s*(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b[^.\n]{0,160}\.?", re.IGNORECASE)
+
+
+def _taken_after_credit(draft: Draft, credit_end: int, year_hint: int | None) -> None:
+    """The picture's date from a "Picture taken <date>" note after the credit: it wins over the body's."""
+    m = _TAKEN_AFTER.match(draft.text, credit_end)
+    if m is None:
+        return
+    sentence = m.group(0)
+    dates = [d for d in find_dates(sentence, year_hint=year_hint) if d.date is not None]
+    if not dates:
+        return
+    start = m.start() + len(sentence) - len(sentence.lstrip())
+    draft.take((start, m.end()))
+    draft.caption.notes.append(sentence.strip())
+    d = dates[0]
+    draft.date(replace(d, start=d.start + m.start(), end=d.end + m.start()))
 
 
 def _date_after_credit(draft: Draft, credit_end: int, year_hint: int | None) -> None:
