@@ -43,3 +43,20 @@ def test_a_plain_heif_has_no_such_warning(tmp_path: Path) -> None:
     path = tmp_path / "plain.heic"
     Image.new("RGB", (64, 48), "red").save(path, "HEIF")
     assert read_image(path).warnings == []
+
+
+def test_a_cut_off_heif_or_avif_is_said(tmp_path: Path) -> None:
+    """libheif opens a file whose last box runs past its end without a word; we say it."""
+    for kind, cut in (("HEIF", 1), ("AVIF", 40)):
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 48), "red").save(buffer, kind)
+        path = tmp_path / f"cut.{kind.lower()}"
+        path.write_bytes(buffer.getvalue()[:-cut])
+        info = read_image(path)
+        assert info.format == kind
+        assert [note for note in info.warnings if "data ends early" in note] == [
+            f"{kind} data ends early (its 'mdat' box lacks {cut} byte{'s' if cut > 1 else ''}):"
+            " picture may be cut off"
+        ]
+        path.write_bytes(buffer.getvalue())
+        assert read_image(path).warnings == []

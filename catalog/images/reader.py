@@ -210,6 +210,8 @@ def _read_with_pillow(
     _fenced(info, "XMP", lambda: _read_xmp(image, info))
     if info.format == "JPEG":
         _fenced(info, "JPEG end check", lambda: _check_jpeg_end(handle, info))
+    elif info.format in {"HEIF", "AVIF"}:
+        _fenced(info, f"{info.format} end check", lambda: _check_box_end(handle, info))
 
 
 def _report_stored_orientation(image: Image.Image, info: ImageInfo) -> None:
@@ -436,6 +438,34 @@ def _check_jpeg_end(handle: BinaryIO, info: ImageInfo) -> None:
     if start is not None and _find_after(handle, start, b"\xff\xd9"):
         return
     info.warnings.append("JPEG data ends early (no end-of-image marker): picture cut off")
+
+
+def _check_box_end(handle: BinaryIO, info: ImageInfo) -> None:
+    """An ISO-BMFF file (HEIF, AVIF) whose last box runs past the file's end was cut off.
+
+    libheif decodes what is there and says nothing; exiftool warns of a truncated box.
+    """
+    position = 0
+    for _ in range(1024):  # top-level boxes; a real file has a handful
+        if position + 8 > info.file_size:
+            return
+        handle.seek(position)
+        header = handle.read(16)
+        size, kind = struct.unpack(">I4s", header[:8])
+        if size == 1 and len(header) == 16:  # a 64-bit size follows the type
+            size = struct.unpack(">Q", header[8:16])[0]
+        if size == 0:  # runs to the end of the file by definition
+            return
+        if size < 8:
+            return  # not a box header: a damaged file, which the decoder judges
+        if position + size > info.file_size:
+            missing = position + size - info.file_size
+            info.warnings.append(
+                f"{info.format} data ends early (its '{kind.decode('latin-1')}' box lacks "
+                f"{missing} byte{'s' if missing > 1 else ''}): picture may be cut off"
+            )
+            return
+        position += size
 
 
 def _jpeg_scan_start(handle: BinaryIO) -> int | None:
