@@ -326,7 +326,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     prev_tail = _prev_city_tail(text, chunks, i, shouting)
     if (code := _country_of(name)) is not None and not _georgia_state(code, name, text, prev_tail):
         got.cc, got.country = code, _with_article(text, tail)
-    elif (st := us_state(name)) is not None and not _state_is_city(st, text, prev_tail):
+    elif (st := us_state(name)) is not None and (name.endswith(".") or not _state_is_city(st, text, prev_tail)):
         got.cc, got.state, got.region = "US", st, tail
     elif (code := region_country(name) or _possessive_region(text, last)) is not None:
         got.cc, got.region = code, _region_phrase(text, last, tail, shouting)
@@ -408,7 +408,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
     cname = text[ctail[0] : ctail[1]] if ctail else ""
     before = _prev_city_tail(text, chunks, i, shouting)
     if (got.cc == "US" and got.state is None and ctail and (st := us_state(cname))
-            and not _state_is_city(st, text, before)):
+            and (cname.endswith(".") or not _state_is_city(st, text, before))):
         got.state, got.region = st, ctail
         i -= 1
     elif got.region is None and _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end]):
@@ -654,6 +654,8 @@ def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tu
         if m.start() == 0 and lead[m.end() : m.end() + 2].strip()[:1].isupper():
             continue  # "Norway's Jakob Ingebrigtsen competes ... in Saint-Denis": the athlete's country
         if (code := _country_of(m.group(1))) is not None:
+            if m.start() == 0 and _elsewhere(text[city_span[0] : city_span[1]], code):
+                continue  # "Spain's forward ... in Munich": the player's country; the gazetteer city decides
             return code, (chunk_start + m.start(1), chunk_start + m.end(1))
     lead = lead[-80:]  # the words just before the city
     for m in reversed(list(_CAP_RUN.finditer(lead))):
@@ -661,12 +663,19 @@ def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tu
         for n in range(len(words), 0, -1):  # "the West Bank city of Hebron": a place named in the lead
             name = " ".join(words[-n:])
             if (code := _country_of(name)) is not None:
+                if _elsewhere(text[city_span[0] : city_span[1]], code):
+                    break  # "a match between Spain and France ... in Munich": not the city's country
                 return code, None
         if m.end() < len(lead) and lead[m.end()] == "-":
             continue  # "the Russian-controlled city of": not the country
         if (code := demonym_country(words[-1])) is not None:
             return _known_city_country(text[city_span[0] : city_span[1]], code), None
     return None, None
+
+
+def _elsewhere(name: str, code: str) -> bool:
+    """The gazetteer knows the city ``name``, but not in the country ``code``."""
+    return find_city(name, country=code) is None and find_city(name, primary_only=True) is not None
 
 
 def _known_city_country(name: str, adjective_code: str) -> str:
