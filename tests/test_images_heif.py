@@ -6,9 +6,11 @@ import io
 import struct
 from pathlib import Path
 
+import pillow_heif
 from PIL import Image
 
 from catalog.images import read_image
+from catalog.images.embed import build_iim
 
 
 def _heif_whose_primary_is_a_thumbnail() -> bytes:
@@ -60,3 +62,17 @@ def test_a_cut_off_heif_or_avif_is_said(tmp_path: Path) -> None:
         ]
         path.write_bytes(buffer.getvalue())
         assert read_image(path).warnings == []
+
+
+def test_iptc_in_a_heif_metadata_item_is_read(tmp_path: Path) -> None:
+    """pillow-heif writes IIM as an "iptc" metadata item; its caption is the file's caption."""
+    caption = "A ferry leaves the harbour at dawn in Lyon, France March 5, 2024. REUTERS/Ana Costa"
+    heif = pillow_heif.from_pillow(Image.new("RGB", (32, 24), "red"))
+    heif.info["metadata"] = [
+        {"type": "iptc", "content_type": "", "data": build_iim({"caption": caption, "city": "Lyon"})}
+    ]
+    path = tmp_path / "captioned.heic"
+    heif.save(path)
+    info = read_image(path)
+    assert info.iptc == {"caption": caption, "city": "Lyon"}
+    assert (info.caption, info.caption_source) == (caption, "iptc")

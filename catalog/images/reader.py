@@ -383,6 +383,14 @@ def _read_iptc(image: Image.Image, info: ImageInfo) -> None:
             info.iptc = iptc_reader.fields_from_datasets(
                 iptc_reader.parse_datasets(block), info.warnings
             )
+    elif info.format == "HEIF":  # an "iptc" metadata item: bare IIM datasets (pillow-heif)
+        blocks = [item.get("data") for item in image.info.get("metadata") or ()
+                  if isinstance(item, dict) and item.get("type") == "iptc"]
+        block = next((data for data in blocks if isinstance(data, bytes) and data), b"")
+        if block.startswith(b"\x1c"):
+            info.iptc = iptc_reader.fields_from_datasets(
+                iptc_reader.parse_datasets(block), info.warnings
+            )
     elif _psd_resource(image, iptc_reader.IIM_RESOURCE_ID):
         block = _psd_resource(image, iptc_reader.IIM_RESOURCE_ID)
         info.iptc = iptc_reader.fields_from_datasets(
