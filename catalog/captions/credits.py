@@ -124,6 +124,8 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)\s*")
 _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
 #: A part in lower-case words only ("various sources"): a description of the source, not a name.
 _LOWER_WORDS = re.compile(r"[a-z]+(?:\s[a-z]+)+")
+#: Descriptions of a source, in any case ("VARIOUS SOURCES"): notes, not names.
+_SOURCE_NOTES = frozenset({"various sources", "multiple sources"})
 _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 
 
@@ -187,7 +189,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
               and looks_like_org(org := hyphen.group("agency").strip())):
             people.append(clean_name(hyphen.group("name")))  # "Chloe Andersen - UEFA/UEFA via Getty Images"
             orgs.append(clean_name(org))
-        elif part[:1].islower() and _LOWER_WORDS.fullmatch(part):
+        elif (part[:1].islower() and _LOWER_WORDS.fullmatch(part)) or lower in _SOURCE_NOTES:
             credit.notes.append(squash(part))  # "STRINGER / various sources / AFP": a source described
         elif looks_like_org(part):
             orgs.append(clean_name(part))

@@ -96,6 +96,9 @@ _WORD = re.compile(r"[A-Za-z.]+")
 _IN_WORD = re.compile(r"^\s*IN\s+", re.IGNORECASE)
 
 
+_AND_BEFORE = re.compile(r"(?:\s+(?:AND|and)|,)\s+$")
+
+
 def _territory_before(text: str, out_at: int, floor: int) -> tuple[str, int] | None:
     """The country named just before "OUT" (one to three words, longest first)."""
     words = list(_WORD.finditer(text[max(floor, out_at - 40) : out_at]))
@@ -142,6 +145,14 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[NoteMa
                 if any(s < te and ts < e for ts, te in taken):
                     continue
                 val = f"territory_out:{code}"
+                while (joined := _AND_BEFORE.search(text, max(start, s - 6), s)) is not None:
+                    # "AUSTRALIA AND NEW ZEALAND OUT": each country before "and" is out too
+                    other = _territory_before(text, joined.start(), start)
+                    if other is None or any(other[1] < te and ts < s for ts, te in taken):
+                        break
+                    found.append(NoteMatch(kind, f"territory_out:{other[0]}", other[1], s))
+                    taken.append((other[1], s))
+                    s = other[1]
             elif value == "no_sales" and m.group("where"):
                 code = _territory(_IN_WORD.sub("", m.group("where")))
                 val = f"territory_out:{code}" if code else "no_sales"
