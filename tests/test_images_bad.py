@@ -162,6 +162,17 @@ def test_camera_sized_pictures_past_pillows_limit_are_read(tmp_path: Path) -> No
     assert limit_before == Image.MAX_IMAGE_PIXELS  # the raised limit is not left behind
 
 
+def test_formats_cameras_do_not_write_keep_pillows_limit(tmp_path: Path) -> None:
+    """A BMP header claiming 16320x12240 is refused as before: only camera formats get room."""
+    bmp = io.BytesIO()
+    Image.new("L", (8, 8)).save(bmp, "BMP")
+    data = bytearray(bmp.getvalue())
+    data[18:26] = struct.pack("<ii", 16320, 12240)
+    path = tmp_path / "huge.bmp"
+    path.write_bytes(bytes(data))
+    assert "decompression bomb" in refusal(path)
+
+
 def test_garbage_exif_offsets_cost_only_the_exif(tmp_path: Path) -> None:
     exif = bytearray(build_exif(make="Canon", model="EOS R5", iso=100))
     exif[10:14] = struct.pack("<I", 0x7FFFFFF0)  # IFD0 offset far past the end

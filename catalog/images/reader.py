@@ -61,9 +61,11 @@ _BIGTIFF_MAGIC = (b"II+\x00", b"MM\x00+")
 _NON_IMAGE_KINDS = {"PDF", "ZIP", "XML/HTML", "MP4/QuickTime", *UNSUPPORTED_RAW_KINDS}
 # Pillow's decompression-bomb guard (MAX_IMAGE_PIXELS, 89 MP) is below what cameras make:
 # 102 MP (Fujifilm GFX100), 151 MP (Phase One IQ4), 200 MP phone sensors (16320x12240).
-# Reading a header decodes no pixel, so read_image refuses a picture only past this limit;
-# make_thumbnail still decodes a whole picture only up to Pillow's own limit.
+# Reading a header decodes no pixel, so read_image refuses a picture in a format cameras and
+# editors deliver only past this limit (other formats keep Pillow's); make_thumbnail still
+# decodes a whole picture only up to Pillow's own limit.
 MAX_PIXELS = 1 << 28  # 268 MP
+_CAMERA_KINDS = {"JPEG", "HEIF", "AVIF", "TIFF", "PNG", "WEBP"}
 _LIMIT_LOCK = threading.Lock()
 
 
@@ -138,7 +140,7 @@ def open_image_lazily(
         warnings.simplefilter("always")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            with _camera_pixel_limit():
+            with _camera_pixel_limit(kind in _CAMERA_KINDS):
                 image = Image.open(handle)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
             raise ImageReadError(
@@ -162,12 +164,12 @@ def open_image_lazily(
 
 
 @contextmanager
-def _camera_pixel_limit() -> Iterator[None]:
+def _camera_pixel_limit(raise_it: bool) -> Iterator[None]:
     """Pillow's bomb guard raised to ``MAX_PIXELS`` while a header is read (never lowered,
     and left off when the application turned it off with None)."""
     with _LIMIT_LOCK:
         saved = Image.MAX_IMAGE_PIXELS
-        if saved is not None:
+        if saved is not None and raise_it:
             Image.MAX_IMAGE_PIXELS = max(saved, MAX_PIXELS)
         try:
             yield
