@@ -58,6 +58,12 @@ def test_casio_iso_from_a_big_endian_qvc_note(tmp_path: Path) -> None:
     assert info.warnings == []
 
 
+def test_casio_iso_from_the_oldest_notes_without_a_header(tmp_path: Path) -> None:
+    note = struct.pack("<HHHIH2xI", 1, 0x0014, 3, 1, 100, 0)  # an IFD from the first byte
+    info = read_image(_jpeg(tmp_path, _tiff_with_maker_note(CASIO, note)))
+    assert info.iso == 100
+
+
 def test_olympus_lens_from_the_equipment_ifd(tmp_path: Path) -> None:
     info = read_image(_jpeg(tmp_path, _tiff_with_maker_note(OLYMPUS, _olympus_note(LENS))))
     assert (info.make, info.lens) == (OLYMPUS, LENS)

@@ -1,9 +1,10 @@
 """The few maker-note values exiftool reports where EXIF proper has none, read by hand.
 
-exifread misreads two maker-note layouts that matter here: Casio's "QVC" notes (older
-Exilim and QV cameras keep their ISO only there, tag 0x3014) and Olympus / OM System notes
-with an ``OLYMPUS\\0II`` header, whose offsets count from the note's start (their lens name
-is tag 0x0203 of the Equipment IFD, 0x2010). Only these are read; anything odd returns {}.
+exifread misreads two maker-note layouts that matter here: Casio's notes (older Exilim
+and QV cameras keep their ISO only there: tag 0x3014 of "QVC" notes, 0x0014 of the oldest
+ones) and Olympus / OM System notes with an ``OLYMPUS\\0II`` header, whose offsets count
+from the note's start (their lens name is tag 0x0203 of the Equipment IFD, 0x2010). Only
+these are read; anything odd returns {}.
 """
 
 from __future__ import annotations
@@ -60,17 +61,21 @@ def maker_note_values(stream: BinaryIO, start: int, make: str) -> dict[str, obje
 
 
 def _casio(tiff: _Tiff, note_offset: int, note_head: bytes) -> dict[str, object]:
-    if not note_head.startswith(b"QVC\x00"):
-        return {}
-    # QVC and 2 more bytes, then a plain IFD, often big-endian inside a little-endian file:
-    # its byte order is the one that gives a plausible entry count (as exiftool guesses it).
-    count = note_head[6:8]
+    """Type 2 ("QVC" and 2 more bytes, then an IFD): ISO in 0x3014, else coded in 0x0014.
+    Type 1 (an IFD from the note's first byte): ISO in 0x0014 (exiftool's Casio tables)."""
+    qvc = note_head.startswith(b"QVC\x00")
+    ifd = note_offset + (6 if qvc else 0)
+    # The IFD is often big-endian inside a little-endian file: its byte order is the one
+    # that gives a plausible entry count (as exiftool guesses it).
+    count = note_head[ifd - note_offset:ifd - note_offset + 2]
     if len(count) == 2 and struct.unpack(tiff.endian + "H", count)[0] > _CASIO_MAX_ENTRIES:
         tiff = _Tiff(tiff.stream, tiff.start, ">" if tiff.endian == "<" else "<")
-    entries = tiff.entries(note_offset + 6)
-    iso = tiff.number(entries.get(0x3014))
-    if not iso:
-        iso = _CASIO_ISO_CODES.get(tiff.number(entries.get(0x0014)) or 0)
+    entries = tiff.entries(ifd)
+    if qvc:
+        iso = tiff.number(entries.get(0x3014))
+        iso = iso or _CASIO_ISO_CODES.get(tiff.number(entries.get(0x0014)) or 0)
+    else:
+        iso = tiff.number(entries.get(0x0014))
     return {"iso": iso} if iso and 0 < iso < 10_000_000 else {}
 
 
