@@ -156,9 +156,10 @@ def test_camera_sized_pictures_past_pillows_limit_are_read(tmp_path: Path) -> No
         path = _png_claiming(tmp_path / f"{width}.png", width, height)
         info = read_image(path)
         assert (info.format, info.width, info.height) == ("PNG", width, height)
-        with pytest.raises(ImageReadError) as caught:
-            make_thumbnail(path)
-        assert "too large to decode for a thumbnail" in caught.value.reason
+        for decode in (make_thumbnail, dhash):
+            with pytest.raises(ImageReadError) as caught:
+                decode(path)
+            assert "too large to decode for a thumbnail" in caught.value.reason
     assert limit_before == Image.MAX_IMAGE_PIXELS  # the raised limit is not left behind
 
 

@@ -113,15 +113,21 @@ def _thumbnail_from_image(image: Image.ImageFile.ImageFile, max_size: int) -> Th
     if image.format == "HEIF" and image.draft("RGB", draft_request(image.size, max_size)):
         # pillow-heif's draft picks the smallest embedded thumbnail that is big enough
         return _encode(image, orientation, max_size, "preview")
+    _refuse_a_huge_decode(image)
+    return _encode(image, orientation, max_size, "decode")
+
+
+def _refuse_a_huge_decode(image: Image.Image) -> None:
+    """read_image accepts camera pictures up to 268 MP, but a whole-picture decode (no draft
+    reduction, no embedded preview) stays within Pillow's own limit, as it costs memory."""
     limit = Image.MAX_IMAGE_PIXELS
     width, height = image.size
-    if limit and width * height > limit:  # read_image accepts up to 268 MP; decoding is dearer
+    if limit and width * height > limit:
         raise ImageReadError(
             str(getattr(image, "filename", "") or ""),
             f"picture too large to decode for a thumbnail ({width}x{height}, over Pillow's "
             f"{limit / 1e6:.0f} MP limit) and it embeds no smaller preview",
         )
-    return _encode(image, orientation, max_size, "decode")
 
 
 def draft_request(size: tuple[int, int], max_size: int) -> tuple[int, int]:
@@ -266,6 +272,7 @@ def _dhash_of_file(path: str) -> str:
         image = open_image_lazily(handle, path, head, kind)
         orientation = _orientation(image)
         image.draft("L", (64, 64))
+        _refuse_a_huge_decode(image)
         upright = image.convert("L")
         if orientation in _TRANSPOSE:
             upright = upright.transpose(_TRANSPOSE[orientation])
