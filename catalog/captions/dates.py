@@ -216,10 +216,41 @@ _RELEASE_VERBS = ("released", "issued", "distributed", "obtained", "provided", "
 _TAKEN = re.compile(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
 
 
+_RANGE_WORDS = frozenset({"and", "to", "until", "through"})
+#: The end of a range of days: "between March 1 and", "from 1 to", "from Jan. 3 until".
+_RANGE_BEFORE = re.compile(
+    r"\b(?:between\s+(?:\w+\.?\s+)?\d{1,2}(?:\s+\w+)?(?:,?\s+\d{4})?\s+and|"
+    r"from\s+(?:\w+\.?\s+)?\d{1,2}(?:\s+\w+)?(?:,?\s+\d{4})?\s+(?:to|until|through))\s+$",
+    re.IGNORECASE,
+)
+
+_RANGE_AFTER = re.compile(r",?\s+(?:and|to|until|through)\s+(?:\w+\.?\s+)?\d{1,2}\b", re.IGNORECASE)
+
+_RANGE_EDGE_WORDS = _RANGE_WORDS | {"between", "from"}
+
+
+def in_range(text: str, match: DateMatch) -> bool:
+    """True for either end of a range of days ("between March 1 and March 3, 2024"): no single
+    day is the picture's, and the range stays in the subject as written."""
+    before = text[max(0, match.start - 60) : match.start]
+    words = before.rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in _RANGE_WORDS:
+        return _RANGE_BEFORE.search(before) is not None  # the range's last day
+    if last in ("between", "from"):
+        return _RANGE_AFTER.match(text, match.end) is not None  # the range's first day
+    return False
+
+
 def is_release_date(text: str, match: DateMatch) -> bool:
-    """True when the words just before ``match`` make it a release/filing date, not the picture's."""
+    """True when the words just before ``match`` make it a release/filing date, or the end of a
+    range of days ("between March 1 and March 3, 2024"), not the picture's date."""
     before = text[max(0, match.start - 130) : match.start]
     words = before.rsplit(None, 1)
+    if words and words[-1].lower() in _RANGE_EDGE_WORDS:
+        return in_range(text, match)
     if not words or words[-1].lower().rstrip(",") not in _RELEASE_LAST_WORDS:
         return False  # cheap exit: the word before the date must be "on", "released", ...
     lowered = fold_case(before)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import ClassVar, Protocol, runtime_checkable
 
 from catalog.captions.credits import Credit
-from catalog.captions.dates import DateMatch, find_dates, is_release_date
+from catalog.captions.dates import DateMatch, find_dates, in_range, is_release_date
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.normalize import fold_case
@@ -360,8 +360,9 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
     candidates = []
     for d in dates:
         if is_release_date(text, d):
-            draft.take((d.start, d.end))
-            draft.take_on_before(d.start)
+            if not in_range(text, d):
+                draft.take((d.start, d.end))
+                draft.take_on_before(d.start)
         else:
             candidates.append(d)
     main = _picture_date(text, candidates)

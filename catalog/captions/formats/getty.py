@@ -20,7 +20,7 @@ import re
 from typing import ClassVar
 
 from catalog.captions.credits import Credit, normalize_agency, read_chain
-from catalog.captions.dates import DateMatch, find_dates, is_release_date
+from catalog.captions.dates import DateMatch, find_dates, in_range, is_release_date
 from catalog.captions.formats.base import (
     Draft,
     all_notes,
@@ -107,7 +107,8 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
         if d.start < start or d.date is None:  # a day without a year and no hint: not usable
             continue
         if is_release_date(text, d):
-            draft.take((d.start, d.end))
+            if not in_range(text, d):
+                draft.take((d.start, d.end))
             continue
         main = d
         break
