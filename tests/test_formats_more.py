@@ -300,3 +300,25 @@ def test_subject_keeps_no_leftovers_of_removed_fields(caption: str, subject: str
     cap = parse_caption(caption)
     assert cap.subject == subject
     assert cap.date is not None or "Medellín" in caption
+
+
+def test_range_of_days_is_no_picture_date_and_stays_in_the_subject() -> None:
+    cap = parse_caption("Supporters gather in Islamabad, Pakistan, in pictures taken between March 1 and "
+                        "March 3, 2024. REUTERS/Akhtar Baig", year_hint=2024)
+    assert cap.date is None
+    assert "between March 1 and March 3, 2024" in cap.subject
+
+
+def test_two_territories_out_after_an_epa_name() -> None:
+    cap = parse_caption("Fans in Melbourne, Australia, 28 January 2024. "
+                        "EPA-EFE/LUKAS KOCH AUSTRALIA AND NEW ZEALAND OUT")
+    assert cap.photographer == "LUKAS KOCH"
+    assert cap.restrictions == ["territory_out:AU", "territory_out:NZ"]
+
+
+def test_reuters_picture_taken_after_the_credit_wins() -> None:
+    text = "Migrants board a train in Irapuato, Mexico, March 2, 2024. REUTERS/Luis Cortes Picture taken on February 28, 2024."
+    cap = parse_caption(text)
+    assert cap.date is not None
+    assert (cap.date.isoformat(), cap.photographer) == ("2024-02-28", "Luis Cortes")
+    assert text[slice(*cap.spans["date"])] == "February 28, 2024"
