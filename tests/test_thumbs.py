@@ -54,6 +54,19 @@ def test_big_enough_exif_preview_is_used(tmp_path: Path) -> None:
     decoded(thumb)
 
 
+def test_a_large_picture_is_not_made_from_a_small_exif_preview(tmp_path: Path) -> None:
+    """The photo page's 1280-px preview: a 240-px EXIF preview is too small for it."""
+    from datasette_catalog.preview import preview_jpeg as page_preview
+
+    picture = scene((1600, 1066))
+    exif = add_exif_thumbnail(build_exif(make="Canon"), preview_jpeg(picture, (240, 240)))
+    path = write(tmp_path, "p.jpg", make_jpeg(picture, exif=exif))
+    assert make_thumbnail(path).source == "exif"
+    big = make_thumbnail(path, max_size=1280)
+    assert big.source == "draft" and (big.width, big.height) == (1280, 853)
+    assert Image.open(io.BytesIO(page_preview(str(path)))).size == (1280, 853)
+
+
 def test_small_exif_preview_falls_back_to_draft_mode(tmp_path: Path) -> None:
     picture = scene()
     exif = add_exif_thumbnail(build_exif(), preview_jpeg(picture, (120, 120)))

@@ -105,7 +105,7 @@ def _make_thumbnail(path: str, max_size: int) -> Thumbnail:
 def _thumbnail_from_image(image: Image.ImageFile.ImageFile, max_size: int) -> Thumbnail:
     orientation = _orientation(image)
     if image.format in {"JPEG", "MPO"}:
-        preview = _exif_preview(image)
+        preview = _exif_preview(image, max(MIN_PREVIEW_SIDE, max_size // 2))
         if preview is not None:
             return _encode(preview, orientation, max_size, "exif")
         image.draft("RGB", draft_request(image.size, max_size))
@@ -197,8 +197,9 @@ def _orientation(image: Image.Image) -> int:
     return value if isinstance(value, int) and value in _TRANSPOSE else 1
 
 
-def _exif_preview(image: Image.ImageFile.ImageFile) -> Image.Image | None:
-    """The EXIF IFD1 JPEG preview, when it is big enough and has the picture's shape."""
+def _exif_preview(image: Image.ImageFile.ImageFile, min_side: int) -> Image.Image | None:
+    """The EXIF IFD1 JPEG preview, when its long side is at least ``min_side`` and it has
+    the picture's shape."""
     blob = image.info.get("exif")
     if not isinstance(blob, bytes) or not blob.startswith(b"Exif\x00\x00"):
         return None
@@ -214,7 +215,7 @@ def _exif_preview(image: Image.ImageFile.ImageFile) -> Image.Image | None:
         preview.load()
     except (OSError, ValueError, SyntaxError, KeyError, TypeError, EOFError):
         return None  # a broken preview is no loss: the picture itself is decoded instead
-    if max(preview.size) < MIN_PREVIEW_SIDE:
+    if max(preview.size) < min_side:
         return None
     picture_ratio = image.size[0] / image.size[1]
     preview_ratio = preview.size[0] / preview.size[1]

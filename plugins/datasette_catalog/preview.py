@@ -1,17 +1,15 @@
-"""A browser-sized JPEG of an original picture (any format Pillow reads, HEIF included)."""
+"""A browser-sized JPEG of an original picture, made the way thumbnails are.
+
+``catalog.images.thumbs.make_thumbnail`` does the work at a larger size: JPEGs decoded
+at a reduced scale (draft mode), HEIF from an embedded picture that is big enough, RAW
+files from their embedded preview, orientation applied, and pictures past Pillow's
+decompression-bomb limit decoded only where a reduced decode is possible.
+"""
 
 from __future__ import annotations
 
-import io
-
-from PIL import Image, ImageOps, UnidentifiedImageError
-
-try:  # HEIC/HEIF originals, when the optional opener is installed
-    from pillow_heif import register_heif_opener
-except ImportError:  # pragma: no cover - pillow-heif is a dependency; JPEG/TIFF/PNG still work
-    register_heif_opener = None
-else:
-    register_heif_opener()
+from catalog.images import ImageReadError
+from catalog.images.thumbs import make_thumbnail
 
 #: Longest side of the preview on the photo page.
 PREVIEW_SIZE = 1280
@@ -22,20 +20,8 @@ class PreviewError(Exception):
 
 
 def preview_jpeg(path: str, size: int = PREVIEW_SIZE) -> bytes:
-    """The picture at ``path`` scaled to fit ``size`` pixels, upright, as JPEG bytes.
-
-    JPEG originals are decoded at a reduced scale (``draft``), so a 24-megapixel
-    file takes tens of milliseconds rather than hundreds.
-    """
+    """The picture at ``path`` scaled to fit ``size`` pixels, upright, as JPEG bytes."""
     try:
-        with Image.open(path) as img:
-            img.draft("RGB", (size, size))
-            upright = ImageOps.exif_transpose(img)
-            upright.thumbnail((size, size))
-            if upright.mode not in ("RGB", "L"):
-                upright = upright.convert("RGB")
-            buffer = io.BytesIO()
-            upright.save(buffer, "JPEG", quality=85)
-    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as exc:
-        raise PreviewError(f"cannot make a preview: {exc}") from exc
-    return buffer.getvalue()
+        return make_thumbnail(path, max_size=size).jpeg
+    except ImageReadError as exc:
+        raise PreviewError(f"cannot make a preview: {exc.reason}") from exc
