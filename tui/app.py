@@ -89,6 +89,7 @@ class CatalogApp(DeskActions):
         self._writer: Archive | None = None
         self._show_filters = show_filters
         self._show_timing = show_timing
+        self._keep_photo: int | None = None  # where the cursor stays when a search re-runs
 
     # ----- layout -------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -140,8 +141,13 @@ class CatalogApp(DeskActions):
         if request != self.request:
             self.run_search(request)
 
-    def run_search(self, request: SearchRequest) -> None:
-        """Start a new search; earlier ones still running are superseded."""
+    def run_search(self, request: SearchRequest, *, keep_cursor: bool = False) -> None:
+        """Start a new search; earlier ones still running are superseded.
+
+        ``keep_cursor`` leaves the cursor on the highlighted photo (the same search run
+        again after a correction) instead of moving it to the top.
+        """
+        self._keep_photo = self.results_table.photo_id_at_cursor() if keep_cursor else None
         self.request = request
         self.generation += 1
         self._search_started = perf_counter()
@@ -181,7 +187,8 @@ class CatalogApp(DeskActions):
         if message.generation != self.generation:
             return  # an answer to a search the editor has already changed
         table = self.results_table
-        table.show_rows(message.rows, append=message.offset > 0)
+        table.show_rows(message.rows, append=message.offset > 0,
+                        keep=None if message.offset else self._keep_photo)
         self.has_more = message.has_more
         self.loading_more = False
         if message.offset > 0:
@@ -288,7 +295,7 @@ class CatalogApp(DeskActions):
             self.notify(f"Correction not saved: {exc}", severity="error")
             return False
         self.notify(f"Saved {', '.join(changes)} as {self.editor}.")
-        self.run_search(self.request)
+        self.run_search(self.request, keep_cursor=True)
         return True
 
     def undo_correction(self, correction_id: int) -> bool:
@@ -299,7 +306,7 @@ class CatalogApp(DeskActions):
             self.notify(f"Could not undo: {exc}", severity="error")
             return False
         self.notify(f"Correction {correction_id} undone.")
-        self.run_search(self.request)
+        self.run_search(self.request, keep_cursor=True)
         return True
 
     # ----- moving around ------------------------------------------------------------

@@ -41,8 +41,13 @@ class ResultsTable(DataTable):
         for key, label, width in COLUMNS:
             self.add_column(label, key=key, width=width)
 
-    def show_rows(self, rows: list[dict[str, Any]], *, append: bool = False) -> None:
-        """Replace the rows (a new search) or append a page."""
+    def show_rows(self, rows: list[dict[str, Any]], *, append: bool = False,
+                  keep: int | None = None) -> None:
+        """Replace the rows (a new search) or append a page.
+
+        ``keep`` is a photo id to leave the cursor on when it is still among the rows
+        (the same search run again after a correction); otherwise the cursor goes to the top.
+        """
         if not append:
             self.clear()
         known = set(self.rows) if append else set()
@@ -52,7 +57,8 @@ class ResultsTable(DataTable):
                 continue
             self.add_row(*_cells(row), key=key)
         if not append and rows:
-            self.move_cursor(row=0, animate=False)
+            row = self.get_row_index(str(keep)) if keep is not None and str(keep) in self.rows else 0
+            self.move_cursor(row=row, animate=False, scroll=True)
 
     def photo_id_at_cursor(self) -> int | None:
         """The id of the highlighted photo, if any."""
