@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from test_tui_support import build_archive, settle
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from tui.app import CatalogApp
 from tui.screens.detail import DetailScreen
@@ -41,3 +41,34 @@ async def test_results_cursor_stays_on_the_corrected_photo(db: Path) -> None:
         # Back on the results, the cursor is where the editor left it, not on row 1.
         assert table.cursor_row == 2
         assert table.photo_id_at_cursor() == chosen
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("2024-02-30", "Date 2024-02-30 does not exist: that month has no day 30."),
+    ("2024-13-01", "Date 2024-13-01 does not exist: there is no month 13."),
+    ("3 Sept 2024", "Date '3 Sept 2024' is not a date: write YYYY-MM-DD, e.g. 2024-09-03."),
+])
+async def test_correction_form_says_why_a_date_is_refused(db: Path, typed: str,
+                                                          said: str) -> None:
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.results_table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EditScreen)
+        form.query_one("#edit-date", Input).value = typed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # refused, the form stays open on the date
+        assert str(form.query_one("#edit-error", Static).render()) == said
+        assert app.focused is form.query_one("#edit-date", Input)
+        # A real day (29 February of a leap year) is taken.
+        form.query_one("#edit-date", Input).value = "2024-02-29"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        assert app.screen.detail is not None and app.screen.detail.row["date"] == "2024-02-29"

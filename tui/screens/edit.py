@@ -32,6 +32,19 @@ def valid_iso_date(text: str) -> bool:
     return len(text.strip()) == 10
 
 
+def date_problem(text: str) -> str | None:
+    """Why ``text`` is no picture date, in words for the editor (None when it is fine)."""
+    text = text.strip()
+    if valid_iso_date(text):
+        return None
+    parts = text.split("-")
+    if [len(part) for part in parts] == [4, 2, 2] and all(part.isdigit() for part in parts):
+        if not 1 <= int(parts[1]) <= 12:
+            return f"Date {text} does not exist: there is no month {parts[1]}."
+        return f"Date {text} does not exist: that month has no day {parts[2]}."
+    return f"Date {text!r} is not a date: write YYYY-MM-DD, e.g. 2024-09-03."
+
+
 def changed_fields(row: dict[str, Any], entered: dict[str, Any]) -> dict[str, Any]:
     """The entries that differ from the row's effective values (empty and None are alike)."""
     changes = {}
@@ -113,9 +126,9 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
 
     def action_save(self) -> None:
         values = self.entered()
-        if not valid_iso_date(values["date"]):
-            self.query_one("#edit-error", Static).update(
-                f"Date {values['date']!r} is not a date: write YYYY-MM-DD.")
+        problem = date_problem(values["date"])
+        if problem:
+            self.query_one("#edit-error", Static).update(problem)
             self.query_one("#edit-date", Input).focus()
             return
         self.dismiss(changed_fields(self.row, values))
