@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui_support import build_archive, settle
+from test_tui_support import build_archive, plain, settle
 from textual.widgets import Input, Static
 
 from tui.app import CatalogApp
@@ -72,3 +72,24 @@ async def test_correction_form_says_why_a_date_is_refused(db: Path, typed: str,
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         assert app.screen.detail is not None and app.screen.detail.row["date"] == "2024-02-29"
+
+
+async def test_a_field_cleared_by_a_correction_still_shows_on_the_photo(db: Path) -> None:
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.results_table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EditScreen)
+        form.query_one("#edit-photographer", Input).value = ""  # the parser's name was wrong
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        assert detail.detail is not None and not detail.detail.row.get("photographer")
+        shown = plain(detail.query_one("#parsed", Static))
+        assert "Photographer ∅ (cleared by a correction)" in " ".join(shown.split())

@@ -72,6 +72,8 @@ def parsed_pairs(row: dict[str, Any]) -> list[tuple[str, Any]]:
         shown = row.get(name)
         if name in corrected and shown not in (None, ""):
             return Text.assemble(str(shown), (" (corrected)", "italic"))
+        if name in corrected:  # corrected to nothing: say so rather than drop the line
+            return Text("∅ (cleared by a correction)", style="italic")
         return shown
 
     place = place_of(row)
