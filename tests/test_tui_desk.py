@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from test_tui_support import build_archive, plain, settle
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from tui.app import CatalogApp
 from tui.screens.detail import DetailScreen
@@ -93,3 +93,30 @@ async def test_a_field_cleared_by_a_correction_still_shows_on_the_photo(db: Path
         assert detail.detail is not None and not detail.detail.row.get("photographer")
         shown = plain(detail.query_one("#parsed", Static))
         assert "Photographer ∅ (cleared by a correction)" in " ".join(shown.split())
+
+
+async def test_f2_goes_into_the_narrowing_panel_and_out_again(db: Path) -> None:
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        panel = app.filter_panel
+        assert not panel.display  # no room beside the results at 80 columns
+        await pilot.press("f2")
+        await settle(pilot)
+        assert panel.display
+        assert app.focused is panel.query_one("#facet-agency", Select)
+        await pilot.press("tab")  # the next choice, not the panel itself
+        assert app.focused is panel.query_one("#facet-photographer", Select)
+        await pilot.press("f2")
+        assert not panel.display
+        assert app.focused is app.results_table
+    async with CatalogApp(db, editor="ana").run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app = pilot.app
+        assert app.filter_panel.display and app.focused is app.search_input
+        await pilot.press("f2")  # the panel is open already: f2 goes into it
+        assert app.filter_panel.display
+        assert app.focused is app.filter_panel.query_one("#facet-agency", Select)
+        app.search_input.focus()
+        await pilot.press("tab")
+        assert app.focused is app.filter_panel.query_one("#facet-agency", Select)

@@ -326,10 +326,18 @@ class CatalogApp(DeskActions):
             self.results_table.focus()
 
     def action_toggle_filters(self) -> None:
+        """Open the narrowing panel and go into it; from inside it, close it."""
+        if not self._on_main_screen():
+            return
         panel = self.filter_panel
-        panel.display = not panel.display
-        if panel.display:
+        if panel.display and panel.has_focus_within:
+            panel.display = False
+            self.results_table.focus()
+            return
+        if not panel.display:
+            panel.display = True
             self._facets_worker(self.generation, self.request, self.readers.ticket())
+        panel.focus_first()
 
     def action_toggle_order(self) -> None:
         self.filter_panel.set_order(

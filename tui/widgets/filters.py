@@ -70,6 +70,8 @@ class FilterPanel(VerticalScroll):
     }
     """
 
+    can_focus = False  # Tab goes straight to the first choice, not to the panel itself
+
     @dataclass
     class Changed(Message):
         """The editor changed a narrowing choice."""
@@ -90,6 +92,10 @@ class FilterPanel(VerticalScroll):
         yield Label("Order")
         yield Select([("Newest first", "date"), ("Relevance", "relevance")], value="date",
                      allow_blank=False, id="order", compact=True)
+
+    def focus_first(self) -> None:
+        """Put the keyboard on the first choice (the agency)."""
+        self.query(Select).first().focus()
 
     def values(self) -> FilterValues:
         """The current choices; a date field that does not parse counts as empty."""
