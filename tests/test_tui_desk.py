@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from test_tui_support import build_archive, plain, settle
-from textual.widgets import Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from tui.app import CatalogApp
 from tui.screens.detail import DetailScreen
 from tui.screens.edit import EditScreen
+from tui.screens.history import HistoryScreen
 
 
 @pytest.fixture
@@ -120,3 +121,31 @@ async def test_f2_goes_into_the_narrowing_panel_and_out_again(db: Path) -> None:
         app.search_input.focus()
         await pilot.press("tab")
         assert app.focused is app.filter_panel.query_one("#facet-agency", Select)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_corrections_history_fits_its_dialog(db: Path, size: tuple[int, int]) -> None:
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        app.results_table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EditScreen)
+        form.query_one("#edit-photographer", Input).value = "Maria Fernanda Gonzalez-Iglesias"
+        form.query_one("#edit-city", Input).value = "Santa Cruz de la Sierra Township"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        table = history.query_one("#history-table", DataTable)
+        # Every column, State last, is inside the dialog: nothing cut off at the right.
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert list(table.get_column_at(5)) == ["in force", "in force"]
+        shown = [str(cell) for cell in table.get_column_at(4)]
+        assert any(cell.startswith("Maria Fer") for cell in shown), shown

@@ -10,6 +10,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
+#: The dialog's width in app.tcss (#history-dialog); narrower terminals get less.
+DIALOG_WIDTH = 100
+#: Longest From/To value shown, where the terminal has room.
+VALUE_WIDTH = 20
+
+
+def _cut(value: object, width: int) -> str:
+    text = str(value or "∅")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
 
 class HistoryScreen(ModalScreen[int | None]):
     """Corrections, newest first; dismisses with the correction id to undo, or None."""
@@ -32,14 +42,20 @@ class HistoryScreen(ModalScreen[int | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("When", "Editor", "Field", "From", "To", "State")
-        for item in self.history:
-            table.add_row(
-                (item.get("created_at") or "")[:16].replace("T", " "),
-                item.get("editor") or "", item.get("field") or "",
-                str(item.get("previous") or "∅")[:20], str(item.get("value") or "∅")[:20],
-                "undone" if item.get("undone_at") else "in force",
-                key=str(item["id"]),
-            )
+        rows = [((item.get("created_at") or "")[:16].replace("T", " "),
+                 item.get("editor") or "", item.get("field") or "",
+                 item.get("previous"), item.get("value"),
+                 "undone" if item.get("undone_at") else "in force") for item in self.history]
+        # From and To share what the other columns leave, so State is never cut off.
+        inner = min(DIALOG_WIDTH, self.app.size.width) - 4  # border and padding
+        if len(rows) >= 16:
+            inner -= 2  # the vertical scrollbar
+        fixed = sum(max([len(header), *(len(str(row[i])) for row in rows)]) + 2
+                    for i, header in ((0, "When"), (1, "Editor"), (2, "Field"), (5, "State")))
+        width = max(6, min(VALUE_WIDTH, (inner - fixed) // 2 - 2))
+        for item, row in zip(self.history, rows, strict=True):
+            table.add_row(*row[:3], _cut(row[3], width), _cut(row[4], width), row[5],
+                          key=str(item["id"]))
         table.focus()
 
     def action_undo(self) -> None:
