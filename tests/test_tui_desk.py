@@ -149,3 +149,38 @@ async def test_corrections_history_fits_its_dialog(db: Path, size: tuple[int, in
         assert list(table.get_column_at(5)) == ["in force", "in force"]
         shown = [str(cell) for cell in table.get_column_at(4)]
         assert any(cell.startswith("Maria Fer") for cell in shown), shown
+
+
+def footer_keys(screen) -> list[str]:
+    """What the footer at the bottom of ``screen`` offers."""
+    from textual.widgets._footer import FooterKey
+
+    return [key.description for key in screen.query(FooterKey)]
+
+
+async def test_each_dialog_footer_shows_its_own_keys(db: Path) -> None:
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.results_table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        # Not the photo page's "Correct", "History/undo"… that the form's fields would eat.
+        assert footer_keys(app.screen) == ["Save", "Cancel"]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert footer_keys(app.screen) == ["Undo selected", "Close"]
+        await pilot.press("escape")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert footer_keys(app.screen) == ["Cancel"]
+        await pilot.press("escape")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert footer_keys(app.screen) == ["Close help"]

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.validation import Function
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 #: Fields the form edits, with their labels, in order (file_photo is a checkbox).
 EDITABLE = (
@@ -104,6 +104,7 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
             with Horizontal(id="edit-buttons"):
                 yield Button("Save", variant="primary", id="save", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+        yield Footer()  # this dialog's keys, not those of the screen beneath
 
     def on_mount(self) -> None:
         for field in self.query(Input):

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet
 
 from tui.export import ExportFormat, format_for
 
@@ -47,6 +47,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+        yield Footer()  # this dialog's keys, not those of the screen beneath
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

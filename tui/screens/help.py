@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 
 def bindings_table(sections: Iterable[tuple[str, Iterable[BindingType]]]) -> Table:
@@ -47,6 +47,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys  (esc closes; ctrl+p opens the command palette)", id="help-title")
             with VerticalScroll():
                 yield Static(bindings_table(self.sections), id="help-body")
+        yield Footer()  # this dialog's keys, not those of the screen beneath
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable, Footer, Label
 
 #: The dialog's width in app.tcss (#history-dialog); narrower terminals get less.
 DIALOG_WIDTH = 100
@@ -38,6 +38,7 @@ class HistoryScreen(ModalScreen[int | None]):
         with Vertical(id="history-dialog"):
             yield Label(f"Corrections of photo {self.photo_id}  (u: undo, esc: close)")
             yield DataTable(id="history-table", cursor_type="row")
+        yield Footer()  # this dialog's keys, not those of the screen beneath
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
