@@ -168,7 +168,7 @@ async def test_each_dialog_footer_shows_its_own_keys(db: Path) -> None:
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, EditScreen)
-        # Not the photo page's "Correct", "History/undo"… that the form's fields would eat.
+        # Not the photo page's "Correct", "History"… that the form's fields would eat.
         assert footer_keys(app.screen) == ["Save", "Cancel"]
         await pilot.press("escape")
         await pilot.pause()
@@ -184,3 +184,21 @@ async def test_each_dialog_footer_shows_its_own_keys(db: Path) -> None:
         await pilot.press("f1")
         await pilot.pause()
         assert footer_keys(app.screen) == ["Close help"]
+
+
+async def test_photo_footer_shows_next_and_previous_at_80_columns(db: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.results_table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.pause()
+        shown = {key.description: key.region for key in app.screen.query(FooterKey)}
+        palette_left = 80 - len("▏^p palette")
+        for wanted in ("Back", "Next", "Previous", "Correct", "History", "Copy caption"):
+            region = shown[wanted]
+            assert region.width and region.right <= palette_left, (wanted, region)

@@ -48,14 +48,15 @@ class DetailScreen(Screen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # In the order the footer shows them: what fits at 80 columns first.
         Binding("escape", "back", "Back"),
+        Binding("n", "step(1)", "Next"),
+        Binding("p", "step(-1)", "Previous"),
         Binding("e", "edit", "Correct"),
-        Binding("h", "history", "History/undo"),
+        Binding("h", "history", "History"),
         Binding("y", "copy_caption", "Copy caption"),
         Binding("k", "copy_credit", "Copy credit"),
         Binding("o", "open_path", "Open file"),
-        Binding("n", "step(1)", "Next"),
-        Binding("p", "step(-1)", "Previous"),
     ]
 
     def __init__(self, photo_id: int, result_ids: list[int] | None = None) -> None:
