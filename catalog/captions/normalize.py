@@ -107,3 +107,31 @@ def is_shouting(text: str) -> bool:
     upper = sum(map(str.isupper, head))
     lower = sum(map(str.islower, head))
     return upper + lower >= 8 and upper > 9 * lower
+
+
+#: Words a capitals-case caption keeps in lower case: left so when a lower-case caption is recased.
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "off", "on", "onto", "or", "over", "past", "the", "to", "with", "near", "during", "after", "before", "outside", "inside", "under", "above", "between", "behind", "amid", "against", "while"]
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _recase_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if word in _SMALL_WORDS:
+        return word
+    if len(word) <= 6 and "." in word.rstrip("."):  # "u.s.", "d.c.": every letter a capital
+        upper = word.upper()
+        return upper if len(upper) == len(word) else word
+    head = word[0].upper()
+    return head + word[1:] if len(head) == 1 else word
+
+
+def recase(text: str) -> str:
+    """An all-lower-case caption as the capitals case writes it (same length, same offsets):
+    every word capitalised but the small ones, so the patterns that read names, places
+    and months in capitals read it too. Text with any capital is returned unchanged."""
+    if not text.islower():
+        return text
+    recased = _WORD.sub(_recase_word, text)
+    return recased if len(recased) == len(text) else text

@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from catalog.captions.model import Caption
-from catalog.captions.normalize import clean
+from catalog.captions.normalize import clean, recase
 
 if TYPE_CHECKING:
     from pluggy import PluginManager
@@ -84,6 +84,37 @@ def parse_caption(
         log.warning("caption clean-up failed: %s", exc)
         cleaned = raw
     head, tail = cleaned[:MAX_CHARS], cleaned[MAX_CHARS:]
+    recased = recase(head)
+    best = _best(recased, year_hint, plugin_manager)
+    if recased is not head:
+        _restore_case(best, recased, head)
+    best.raw = raw
+    best.text = head
+    if tail:
+        best.residue = f"{best.residue} {tail}".strip()
+    return best
+
+
+#: Fields that name a thing by its canonical spelling, not as the caption wrote it.
+_CANONICAL = frozenset({"agency", "country_code", "format"})
+
+
+def _restore_case(caption: Caption, recased: str, original: str) -> None:
+    """Put the caption's own lower case back into every value read from the recased text
+    (``original`` has no capitals, so no value taken from it should have one)."""
+    for name, value in vars(caption).items():
+        if name in _CANONICAL or not isinstance(value, str) or not value:
+            continue
+        span = caption.spans.get(name)
+        if span is not None and recased[span[0] : span[1]] == value:
+            setattr(caption, name, original[span[0] : span[1]])
+        else:  # rewritten (a subject that lost its dateline): the caption had no capitals at all
+            setattr(caption, name, value.lower())
+    caption.notes = [note.lower() for note in caption.notes]
+
+
+def _best(head: str, year_hint: int | None, plugin_manager: PluginManager | None) -> Caption:
+    """The most confident format's reading of ``head`` (the generic one when none is sure)."""
     formats, generic = _formats(plugin_manager)
     best: Caption | None = None
     for fmt in formats:
@@ -103,8 +134,4 @@ def parse_caption(
             best = fallback
     if best is None:
         best = Caption(text=head, residue=head, format="none")
-    best.raw = raw
-    best.text = head
-    if tail:
-        best.residue = f"{best.residue} {tail}".strip()
     return best
