@@ -202,3 +202,41 @@ async def test_photo_footer_shows_next_and_previous_at_80_columns(db: Path) -> N
         for wanted in ("Back", "Next", "Previous", "Correct", "History", "Copy caption"):
             region = shown[wanted]
             assert region.width and region.right <= palette_left, (wanted, region)
+
+
+async def test_next_and_previous_say_so_at_either_end(db: Path) -> None:
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.results_table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        first = detail.photo_id
+        await pilot.press("p")  # nothing before the first result
+        await pilot.pause()
+        assert detail.photo_id == first
+        assert [n.message for n in app._notifications] == ["This is the first result."]
+        for _ in range(len(detail.result_ids)):
+            await pilot.press("n")
+            await settle(pilot)
+        assert detail.photo_id == detail.result_ids[-1]
+        assert list(app._notifications)[-1].message == "This is the last result (5)."
+
+
+async def test_next_past_the_loaded_results_says_how_to_load_more(tmp_path: Path) -> None:
+    app = CatalogApp(build_archive(tmp_path / "big.db", filler=120), editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.results_table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, DetailScreen) and len(detail.result_ids) == 100
+        detail.show_photo(detail.result_ids[-1])
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert list(app._notifications)[-1].message.startswith(
+            "Result 100 is the last one loaded")

@@ -145,6 +145,14 @@ class DetailScreen(Screen[str | None]):
         index = self.result_ids.index(self.photo_id) + delta
         if 0 <= index < len(self.result_ids):
             self.show_photo(self.result_ids[index])
+        elif index < 0:
+            self.notify("This is the first result.", severity="warning", timeout=3)
+        elif self.catalog.has_more:
+            self.notify(f"Result {len(self.result_ids)} is the last one loaded: esc, then move "
+                        "down the results to load more.", severity="warning", timeout=5)
+        else:
+            self.notify(f"This is the last result ({len(self.result_ids)}).",
+                        severity="warning", timeout=3)
 
     def action_edit(self) -> None:
         if self.detail is None:
