@@ -53,8 +53,10 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("restriction", "territory_out", re.compile(r"(?<=\s)OUT\b\.?")),
     ("note", "do_not_obscure_logo", re.compile(r"\bDO\s+NOT\s+OBSCURE\s+LOGO\b\.?", re.I)),
     ("note", "attention_editors",
-     re.compile(r"\bATTENTION\s+EDITORS?\b\s*[-–:]?\s*[^.\n]{0,200}\.?", re.I)),
-    ("note", "editors_note", re.compile(r"\bEDITOR['’]?S['’]?\s+NOTE\s*[:-]\s*[^.\n]{0,200}\.?", re.I)),
+     # the note is in capitals: it ends at its full stop or at the caption's first word that is not
+     re.compile(r"\bATTENTION\s+EDITORS?\b\s*[-–:]?\s*(?-i:(?:(?!\s+[A-Z]?[a-z])[^.\n]){0,200})\.?", re.I)),
+    ("note", "editors_note",  # "EDITORS NOTE: Graphic content / <caption>": the slash ends the note
+     re.compile(r"\bEDITOR['’]?S['’]?\s+NOTE\s*[:-]\s*(?:[^.\n/]{1,200}?\s/(?=\s)|[^.\n]{0,200}\.?)", re.I)),
     ("note", "usage_terms",
      re.compile(r"\b(?:No\s+use\s+(?:with|in|by)|Online\s+in-match\s+use|Please\s+contact\s+your\s+account|"
                 r"Data\s+Audio\s+Services|Use\s+restricted|Use\s+is\s+restricted)[^.\n]{0,300}\.?", re.I)),
