@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from test_tui_support import build_archive, plain, settle
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Checkbox, DataTable, Input, Select, Static
 
 from tui.app import CatalogApp
 from tui.screens.detail import DetailScreen
@@ -240,3 +240,27 @@ async def test_next_past_the_loaded_results_says_how_to_load_more(tmp_path: Path
         await pilot.pause()
         assert list(app._notifications)[-1].message.startswith(
             "Result 100 is the last one loaded")
+
+
+async def test_status_says_what_narrows_the_results_when_the_panel_is_closed(db: Path) -> None:
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        app.filter_panel.choose("agency", "Reuters")
+        await settle(pilot)
+        app.query_one("#file-photo", Checkbox).value = True
+        await settle(pilot)
+        app.query_one("#date-from", Input).value = "2023"
+        await settle(pilot)
+        await pilot.press("f2")  # closed again: only the status tells why so few
+        await settle(pilot)
+        assert not app.filter_panel.display
+        status = str(app.status_line.render())
+        assert status.startswith(
+            "2 photos  ·  only Reuters, from 2023-01-01, file photos (ctrl+l clears)"), status
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert "only" not in str(app.status_line.render())
+        assert str(app.status_line.render()).startswith("5 photos  ·  newest first")

@@ -263,7 +263,9 @@ class CatalogApp(DeskActions):
         timing = ""
         if self._show_timing and self.last_search_ms is not None:
             timing = f"  ·  {self.last_search_ms:.0f} ms"
-        self.status_line.update(f"{self.count_text()}  ·  {order}{timing}")
+        narrowing = self.request.narrowing()
+        narrowed = f"  ·  only {narrowing} (ctrl+l clears)" if narrowing else ""
+        self.status_line.update(f"{self.count_text()}{narrowed}  ·  {order}{timing}")
 
     # ----- opening, correcting ------------------------------------------------------
     def on_data_table_row_selected(self, event: ResultsTable.RowSelected) -> None:

@@ -43,6 +43,21 @@ class SearchRequest:
             return replace(self, date_from=None, date_to=None)
         return replace(self, **{column: None})
 
+    def narrowing(self) -> str:
+        """The filters in force, in words ("Reuters, file photos, from 2024-01-01"), or ""."""
+        parts = [value for value in (self.agency, self.photographer, self.country) if value]
+        if self.date_from and self.date_to:
+            parts.append(f"{self.date_from} to {self.date_to}")
+        elif self.date_from:
+            parts.append(f"from {self.date_from}")
+        elif self.date_to:
+            parts.append(f"to {self.date_to}")
+        if self.file_photo:
+            parts.append("file photos")
+        if self.has_conflict:
+            parts.append("with conflicts")
+        return ", ".join(parts)
+
     def effective_order(self) -> Order:
         """Relevance needs words to rank by; with no text, newest first."""
         return self.order if self.query.strip() else "date"
