@@ -52,6 +52,7 @@ class Draft:
         self.text = text
         self.caption = Caption(raw=text, text=text)
         self.taken: list[Span] = []
+        self.note_spans: list[Span] = []  # the notes' own spans, to step over notes that open the text
 
     # -- recording fields -------------------------------------------------
     def take(self, span: Span | None) -> None:
@@ -97,6 +98,7 @@ class Draft:
         for note in notes:
             span = (note.start, note.end)
             self.take(span)
+            self.note_spans.append(span)
             chunk = self.text[note.start : note.end].strip()
             if note.kind == "restriction":
                 restriction_bits.append(chunk)
@@ -200,6 +202,7 @@ _LONE_MARKS = re.compile(r"(?:(?<=\s)|^)(?:[/–—-]|==)(?=\s|$)")
 #: A preposition left before a comma where a removed date or place stood: "fires towards them, on, amid".
 _DANGLING_BEFORE_COMMA = re.compile(r"(?:\s(?:on|in|at|near|of|from))+(?=,)")
 _SPACES = re.compile(r"\s+")
+_LEAD_SPACE = re.compile(r"\s*")
 _SPACE_PUNCT = re.compile(r"\s+([,.;:])")
 _DOUBLE_PUNCT = re.compile(r"([,;])(?:\s*[,;])+")
 
@@ -483,12 +486,18 @@ _PREFIX_FIRST = frozenset("(FTEA")  # the first letter of every prefix _PREFIX k
 
 
 def strip_prefix(draft: Draft, start: int = 0) -> int:
-    """Record "FILE PHOTO:", "FILE -", "TOPSHOT -" prefixes (repeated); return where the body starts."""
+    """Record "FILE PHOTO:", "FILE -", "TOPSHOT -" prefixes (repeated); return where the body starts
+    (past them and past any note already taken that opens the text, "ATTENTION EDITORS - ...")."""
     pos = start
     while True:
         m = _PREFIX.match(draft.text, pos) if draft.text[pos:].lstrip()[:1] in _PREFIX_FIRST else None
         if not m:
-            return pos
+            lead = _LEAD_SPACE.match(draft.text, pos).end()
+            note_end = next((e for s, e in draft.note_spans if s == lead and e > lead), None)
+            if note_end is None:
+                return pos
+            pos = note_end
+            continue
         group = next(g for g in ("word", "paren", "bare") if m.group(g))
         word = m.group(group).upper()
         span = (m.start(group), m.end(group))
