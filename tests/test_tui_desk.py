@@ -11,6 +11,7 @@ from textual.widgets import Checkbox, DataTable, Input, Select, Static
 from tui.app import CatalogApp
 from tui.screens.detail import DetailScreen
 from tui.screens.edit import EditScreen
+from tui.screens.export import ExportScreen
 from tui.screens.history import HistoryScreen
 
 
@@ -264,3 +265,26 @@ async def test_status_says_what_narrows_the_results_when_the_panel_is_closed(db:
         await settle(pilot)
         assert "only" not in str(app.status_line.render())
         assert str(app.status_line.render()).startswith("5 photos  ·  newest first")
+
+
+async def test_export_asks_before_replacing_an_earlier_export(db: Path, tmp_path: Path) -> None:
+    earlier = tmp_path / "results.csv"
+    earlier.write_text("the Reuters list from this morning\n", encoding="utf-8")
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        dialog.query_one("#export-path", Input).value = str(earlier)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog  # not yet: the file is there
+        warning = str(dialog.query_one("#export-warning", Static).render())
+        assert "already exists" in warning
+        assert earlier.read_text(encoding="utf-8").startswith("the Reuters list")
+        await pilot.press("enter")  # yes, replace it
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportScreen)
+        assert earlier.read_text(encoding="utf-8").startswith("id,date,agency")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -10,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from tui.export import ExportFormat, format_for
 
@@ -34,6 +35,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         super().__init__()
         self.default_path = default_path
         self.count_text = count_text
+        self._replace_ok: str | None = None  # an existing file the editor agreed to replace
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
@@ -44,6 +46,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                                   value=format_for(self.default_path) == "csv")
                 yield RadioButton("JSON lines", id="fmt-jsonl",
                                   value=format_for(self.default_path) == "jsonl")
+            yield Static("", id="export-warning")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
@@ -59,12 +62,21 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if dot:
             path_input.value = f"{stem}.{'csv' if event.pressed.id == 'fmt-csv' else 'jsonl'}"
 
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        self.query_one("#export-warning", Static).update("")
+
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")
     def action_export(self) -> None:
         path = self.query_one("#export-path", Input).value.strip()
         if not path:
             self.notify("Give a file path to export to.", severity="error")
+            return
+        if Path(path).expanduser().exists() and self._replace_ok != path:
+            self._replace_ok = path  # asked once: the same path again means replace it
+            self.query_one("#export-warning", Static).update(
+                f"{path} already exists: Export again to replace it, or change the name.")
             return
         fmt: ExportFormat = "csv" if self.query_one("#fmt-csv", RadioButton).value else "jsonl"
         self.dismiss(ExportRequest(path, fmt))
