@@ -288,3 +288,28 @@ async def test_export_asks_before_replacing_an_earlier_export(db: Path, tmp_path
         await settle(pilot)
         assert not isinstance(app.screen, ExportScreen)
         assert earlier.read_text(encoding="utf-8").startswith("id,date,agency")
+
+
+async def test_undo_names_the_correction_it_undid(db: Path) -> None:
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.results_table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, DetailScreen) and detail.detail is not None
+        before = detail.detail.row["city"]
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#edit-city", Input).value = "Nowhere"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("u")
+        await settle(pilot)
+        assert detail.detail.row["city"] == before
+        assert list(app._notifications)[-1].message == (
+            f"Undone: ana's correction of city ({before} → Nowhere).")

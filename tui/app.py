@@ -300,14 +300,19 @@ class CatalogApp(DeskActions):
         self.run_search(self.request, keep_cursor=True)
         return True
 
-    def undo_correction(self, correction_id: int) -> bool:
-        """Undo one correction; True when done."""
+    def undo_correction(self, correction_id: int, item: dict[str, Any] | None = None) -> bool:
+        """Undo one correction (``item``: its history entry, to name it); True when done."""
         try:
             self.writer().undo_correction(correction_id, editor=self.editor)
         except (ArchiveError, sqlite3.Error) as exc:  # sqlite3: a locked or read-only file
             self.notify(f"Could not undo: {exc}", severity="error")
             return False
-        self.notify(f"Correction {correction_id} undone.")
+        if item:
+            self.notify(f"Undone: {item.get('editor') or '?'}'s correction of "
+                        f"{item.get('field')} ({item.get('previous') or '∅'} → "
+                        f"{item.get('value') or '∅'}).")
+        else:
+            self.notify(f"Correction {correction_id} undone.")
         self.run_search(self.request, keep_cursor=True)
         return True
 

@@ -169,7 +169,9 @@ class DetailScreen(Screen[str | None]):
         photo_id = self.photo_id
 
         def chosen(correction_id: int | None) -> None:
-            if correction_id is not None and self.catalog.undo_correction(correction_id):
+            item = next((item for item in self.history if item.get("id") == correction_id),
+                        None)
+            if correction_id is not None and self.catalog.undo_correction(correction_id, item):
                 self.show_photo(photo_id)
 
         self.app.push_screen(HistoryScreen(photo_id, self.history), chosen)
