@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from catalog.captions.credits import LABEL_QUALIFIER, is_news_agency, normalize_agency, read_chain
+from catalog.captions.credits import (
+    LABEL_QUALIFIER,
+    Credit,
+    is_news_agency,
+    normalize_agency,
+    read_chain,
+)
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix, us_reading
 from catalog.captions.formats.sports import sports_header
@@ -99,6 +105,12 @@ class GenericFormat:
         if tag is not None and agency is not None:
             draft.put("agency", agency, tag.span("name"), take=False)
             return tag.start()
+        if text[end - 1 : end].isupper() and (m := _AGENCY_NAME.search(text, max(start, end - 80), end)):
+            agency = normalize_agency(m.group("agency"))
+            if agency is not None and is_news_agency(agency):  # "ANP RAMON VAN FLYMEN", "BELGA PHOTO BRUNO FAHY"
+                draft.credit(Credit(agency=agency, photographer=m.group("name")), m.span(),
+                             photographer_span=m.span("name"), agency_span=m.span("agency"))
+                return m.start()
         return _slash_tail(draft, start)
 
 
@@ -107,6 +119,8 @@ def _slash_tail(draft: Draft, start: int) -> int:
     text = draft.text
     end = len(text.rstrip(" ."))
     seg_start = max(text.rfind(". ", start, end) + 2, text.rfind("\n", start, end) + 1, start)
+    if (initials := _DESK_INITIALS.match(text, seg_start, end)) is not None:
+        seg_start = initials.end()  # PAP's "(ms) PAP/Name": the desk's initials before the credit
     segment = text[seg_start:end]
     words = segment.split()
     if "/" not in segment or not 1 <= len(words) <= 12 or not segment[:1].isupper():
@@ -115,6 +129,16 @@ def _slash_tail(draft: Draft, start: int) -> int:
         return len(text)
     draft.credit(read_chain(segment), (seg_start, end))
     return seg_start
+
+
+#: "(ms) ": an editor's initials in brackets before a slash credit.
+_DESK_INITIALS = re.compile(r"\([a-z]{1,4}\)\s+")
+_CAPS = "A-ZÀ-ÖØ-Þ"
+#: A news agency's name in capitals, then (after "PHOTO") the photographer's, ending the caption.
+_AGENCY_NAME = re.compile(
+    rf"(?<![^\s.])(?P<agency>[A-Z]{{2,8}})(?:\s+PHOTO)?\s+"
+    rf"(?P<name>[{_CAPS}][{_CAPS}'’.-]*(?:\s+[{_CAPS}][{_CAPS}'’.-]*){{1,4}})\s*$"
+)
 
 
 _SEMICOLON_DATELINE = re.compile(r"\s*(?P<date>[^;\n]{6,30});\s*(?P<place>[^;\n]{3,80});\s*")
