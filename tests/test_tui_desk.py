@@ -313,3 +313,29 @@ async def test_undo_names_the_correction_it_undid(db: Path) -> None:
         assert detail.detail.row["city"] == before
         assert list(app._notifications)[-1].message == (
             f"Undone: ana's correction of city ({before} → Nowhere).")
+
+
+async def test_export_to_a_missing_folder_keeps_the_dialog_open(db: Path, tmp_path: Path) -> None:
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        path_input = dialog.query_one("#export-path", Input)
+        path_input.value = str(tmp_path / "no-such-folder" / "out.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog  # what was typed is still there to fix
+        assert str(dialog.query_one("#export-warning", Static).render()) == (
+            f"There is no folder {tmp_path / 'no-such-folder'}: export somewhere that exists.")
+        path_input.value = str(tmp_path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "is a folder" in str(dialog.query_one("#export-warning", Static).render())
+        path_input.value = str(tmp_path / "out.csv")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (tmp_path / "out.csv").exists()

@@ -73,9 +73,17 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if not path:
             self.notify("Give a file path to export to.", severity="error")
             return
-        if Path(path).expanduser().exists() and self._replace_ok != path:
+        target = Path(path).expanduser()
+        warning = self.query_one("#export-warning", Static)
+        if target.is_dir():
+            warning.update(f"{path} is a folder: add a file name, e.g. {target / 'results.csv'}")
+            return
+        if not target.parent.is_dir():
+            warning.update(f"There is no folder {target.parent}: export somewhere that exists.")
+            return
+        if target.exists() and self._replace_ok != path:
             self._replace_ok = path  # asked once: the same path again means replace it
-            self.query_one("#export-warning", Static).update(
+            warning.update(
                 f"{path} already exists: Export again to replace it, or change the name.")
             return
         fmt: ExportFormat = "csv" if self.query_one("#fmt-csv", RadioButton).value else "jsonl"
