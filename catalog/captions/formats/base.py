@@ -21,7 +21,7 @@ from catalog.captions.model import Caption
 from catalog.captions.normalize import fold_case
 from catalog.captions.notes import NoteMatch, find_notes, restriction_flags, story_codes
 from catalog.captions.places import PlaceMatch, find_place
-from catalog.captions.vocab import load_words
+from catalog.captions.vocab import load_json, load_words
 
 Span = tuple[int, int]
 
@@ -510,5 +510,21 @@ def strip_prefix(draft: Draft, start: int = 0) -> int:
 
 
 def all_notes(draft: Draft, start: int = 0, end: int | None = None) -> None:
-    """Find and record every note in ``text[start:end]``."""
+    """Find and record every note in ``text[start:end]``, and a file-picture marker in
+    the caption's language ("Fotografía de archivo", "(ARQUIVO)": ``vocab/file_markers.json``)."""
     draft.notes(find_notes(draft.text, start, end))
+    text = draft.text
+    if draft.caption.file_photo or not any(stem in text for stem in _FILE_MARKER_STEMS):
+        return
+    m = _FILE_MARKER.search(text, start, len(text) if end is None else end)
+    if m is not None:
+        draft.put("file_photo", True, m.span(), take=m.group(0).startswith("("))  # "(ARQUIVO)" leaves the subject
+
+
+_FILE_MARKERS = load_json("file_markers.json")["markers"]
+#: Cheap test first: every marker holds one of these (as written, in either case).
+_FILE_MARKER_STEMS = ("rchiv", "RCHIV", "rquiv", "RQUIV", "rchief", "RCHIEF", "rchiw", "RCHIW")
+_FILE_MARKER = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(_FILE_MARKERS, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)

@@ -120,7 +120,7 @@ def _slash_tail(draft: Draft, start: int) -> int:
     end = len(text.rstrip(" ."))
     seg_start = max(text.rfind(". ", start, end) + 2, text.rfind("\n", start, end) + 1, start)
     if (initials := _DESK_INITIALS.match(text, seg_start, end)) is not None:
-        seg_start = initials.end()  # PAP's "(ms) PAP/Name": the desk's initials before the credit
+        seg_start = initials.end()  # PAP's "(ms) PAP/Name", Lusa's "(ARQUIVO) NAME/LUSA"
     segment = text[seg_start:end]
     words = segment.split()
     if "/" not in segment or not 1 <= len(words) <= 12 or not segment[:1].isupper():
@@ -131,8 +131,8 @@ def _slash_tail(draft: Draft, start: int) -> int:
     return seg_start
 
 
-#: "(ms) ": an editor's initials in brackets before a slash credit.
-_DESK_INITIALS = re.compile(r"\([a-z]{1,4}\)\s+")
+#: "(ms) ", "(ARQUIVO) ": an editor's initials or a one-word marker in brackets before a slash credit.
+_DESK_INITIALS = re.compile(r"\([^\W\d_]{1,10}\)\s+")
 _CAPS = "A-ZÀ-ÖØ-Þ"
 #: A news agency's name in capitals, then (after "PHOTO") the photographer's, ending the caption.
 _AGENCY_NAME = re.compile(
