@@ -131,7 +131,11 @@ _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 
 #: Words a paper puts before "photo by": "Staff photo by Name", "Special photo by Name".
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
-_LABEL_START = re.compile(rf"^{LABEL_QUALIFIER}(?:Photo(?:grapher)?|Picture|Foto)\s?(?::|by\b)\s?", re.IGNORECASE)
+#: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
+_LABEL_START = re.compile(
+    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto)\s?(?::|by\b)\s?|(?-i:Photo\s)(?=(?-i:[A-ZÀ-ÖØ-Þ])))",
+    re.IGNORECASE,
+)
 _MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
 
 
