@@ -492,6 +492,8 @@ def strip_prefix(draft: Draft, start: int = 0) -> int:
     while True:
         m = _PREFIX.match(draft.text, pos) if draft.text[pos:].lstrip()[:1] in _PREFIX_FIRST else None
         if not m:
+            if not draft.note_spans:
+                return pos
             lead = _LEAD_SPACE.match(draft.text, pos).end()
             note_end = next((e for s, e in draft.note_spans if s == lead and e > lead), None)
             if note_end is None:
@@ -513,17 +515,25 @@ def all_notes(draft: Draft, start: int = 0, end: int | None = None) -> None:
     """Find and record every note in ``text[start:end]``, and a file-picture marker in
     the caption's language ("Fotografía de archivo", "(ARQUIVO)": ``vocab/file_markers.json``)."""
     draft.notes(find_notes(draft.text, start, end))
-    text = draft.text
-    if draft.caption.file_photo or not any(stem in text for stem in _FILE_MARKER_STEMS):
+    if draft.caption.file_photo:
         return
-    m = _FILE_MARKER.search(text, start, len(text) if end is None else end)
-    if m is not None:
+    m = _file_marker(draft.text)
+    if m is not None and m.start() >= start and (end is None or m.end() <= end):
         draft.put("file_photo", True, m.span(), take=m.group(0).startswith("("))  # "(ARQUIVO)" leaves the subject
 
 
+def _file_marker(text: str, _last: list = [None, None]) -> re.Match[str] | None:  # noqa: B006
+    """The first file-picture marker of ``text``; the last text's answer is kept, as every
+    format asks it of the same caption in turn."""
+    if _last[0] is not text:
+        stemmed = _FILE_MARKER_STEM.search(text) is not None
+        _last[:] = [text, _FILE_MARKER.search(text) if stemmed else None]
+    return _last[1]
+
+
 _FILE_MARKERS = load_json("file_markers.json")["markers"]
-#: Cheap test first: every marker holds one of these (as written, in either case).
-_FILE_MARKER_STEMS = ("rchiv", "RCHIV", "rquiv", "RQUIV", "rchief", "RCHIEF", "rchiw", "RCHIW")
+#: Cheap test first: every marker holds one of these.
+_FILE_MARKER_STEM = re.compile(r"r(?:chi[evw]|quiv)", re.IGNORECASE)
 _FILE_MARKER = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(_FILE_MARKERS, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
