@@ -20,6 +20,23 @@ def db(tmp_path: Path) -> Path:
     return build_archive(tmp_path / "desk.db")
 
 
+async def open_highlighted(app: CatalogApp, pilot) -> DetailScreen:
+    """Enter on the results' highlighted row; the photo page it opens."""
+    app.results_table.focus()
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, DetailScreen)
+    return app.screen
+
+
+async def open_form(app: CatalogApp, pilot) -> EditScreen:
+    """``e`` on the photo page; the correction form it opens."""
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(app.screen, EditScreen)
+    return app.screen
+
+
 async def test_results_cursor_stays_on_the_corrected_photo(db: Path) -> None:
     app = CatalogApp(db, editor="ana")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -28,13 +45,8 @@ async def test_results_cursor_stays_on_the_corrected_photo(db: Path) -> None:
         table.focus()
         await pilot.press("down", "down")
         chosen = table.photo_id_at_cursor()
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
-        await pilot.press("e")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EditScreen)
+        await open_highlighted(app, pilot)
+        form = await open_form(app, pilot)
         form.query_one("#edit-city", Input).value = "Somewhere Else"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -55,13 +67,8 @@ async def test_correction_form_says_why_a_date_is_refused(db: Path, typed: str,
     app = CatalogApp(db, editor="ana")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.results_table.focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EditScreen)
+        await open_highlighted(app, pilot)
+        form = await open_form(app, pilot)
         form.query_one("#edit-date", Input).value = typed
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -80,13 +87,8 @@ async def test_a_field_cleared_by_a_correction_still_shows_on_the_photo(db: Path
     app = CatalogApp(db, editor="ana")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.results_table.focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EditScreen)
+        await open_highlighted(app, pilot)
+        form = await open_form(app, pilot)
         form.query_one("#edit-photographer", Input).value = ""  # the parser's name was wrong
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -129,13 +131,8 @@ async def test_corrections_history_fits_its_dialog(db: Path, size: tuple[int, in
     app = CatalogApp(db, editor="ana")
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        app.results_table.focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EditScreen)
+        await open_highlighted(app, pilot)
+        form = await open_form(app, pilot)
         form.query_one("#edit-photographer", Input).value = "Maria Fernanda Gonzalez-Iglesias"
         form.query_one("#edit-city", Input).value = "Santa Cruz de la Sierra Township"
         await pilot.press("ctrl+s")
@@ -163,12 +160,8 @@ async def test_each_dialog_footer_shows_its_own_keys(db: Path) -> None:
     app = CatalogApp(db, editor="ana")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.results_table.focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        assert isinstance(app.screen, EditScreen)
+        await open_highlighted(app, pilot)
+        await open_form(app, pilot)
         # Not the photo page's "Correct", "History"… that the form's fields would eat.
         assert footer_keys(app.screen) == ["Save", "Cancel"]
         await pilot.press("escape")
@@ -193,10 +186,7 @@ async def test_photo_footer_shows_next_and_previous_at_80_columns(db: Path) -> N
     app = CatalogApp(db, editor="ana")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.results_table.focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
+        await open_highlighted(app, pilot)
         await pilot.pause()
         shown = {key.description: key.region for key in app.screen.query(FooterKey)}
         palette_left = 80 - len("▏^p palette")
@@ -230,11 +220,8 @@ async def test_next_past_the_loaded_results_says_how_to_load_more(tmp_path: Path
     app = CatalogApp(build_archive(tmp_path / "big.db", filler=120), editor="ana")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.results_table.focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        detail = app.screen
-        assert isinstance(detail, DetailScreen) and len(detail.result_ids) == 100
+        detail = await open_highlighted(app, pilot)
+        assert len(detail.result_ids) == 100
         detail.show_photo(detail.result_ids[-1])
         await settle(pilot)
         await pilot.press("n")
@@ -294,15 +281,10 @@ async def test_undo_names_the_correction_it_undid(db: Path) -> None:
     app = CatalogApp(db, editor="ana")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.results_table.focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        detail = app.screen
-        assert isinstance(detail, DetailScreen) and detail.detail is not None
+        detail = await open_highlighted(app, pilot)
+        assert detail.detail is not None
         before = detail.detail.row["city"]
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#edit-city", Input).value = "Nowhere"
+        (await open_form(app, pilot)).query_one("#edit-city", Input).value = "Nowhere"
         await pilot.press("ctrl+s")
         await settle(pilot)
         await pilot.press("h")
