@@ -15,9 +15,15 @@ import re
 from dataclasses import dataclass
 
 from catalog.captions import placenames
+from catalog.captions.citynames import (
+    country_of,
+    known_suffix,
+    natural_feature,
+    possessive_city,
+    without_subject,
+)
 from catalog.captions.gazetteer import (
     City,
-    country_code,
     demonym_country,
     find_city,
     region_country,
@@ -77,7 +83,6 @@ _REGION_OF = re.compile(
     re.IGNORECASE,
 )
 _LOCATOR_CHUNK = re.compile(r"(?:near|outside|on\s+the\s+outskirts\s+of)\s", re.IGNORECASE)
-_PARTICLE = re.compile(r"\s(?:de|del|da|do|di|la|le|of)\s")
 _TRAILING_BORDER = re.compile(
     r"[\s,]+(?:near|on|along|at|by|close\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
 )
@@ -184,13 +189,6 @@ def _region_of(text: str, start: int, end: int) -> bool:
 _LAST_IN = re.compile(r"\b(?:in|im|en|em|no|na|near|at|outside)\s+(?:the\s+)?(?=[A-ZÀ-Ý])")
 
 
-def _country_of(name: str) -> str | None:
-    code = country_code(name)
-    if code is None and name.lower().startswith("the "):
-        code = country_code(name[4:])
-    return code
-
-
 def find_place(text: str, start: int = 0, end: int | None = None, *,
                default_country: tuple[str, Span] | None = None) -> PlaceMatch | None:
     """The place phrase that ends ``text[start:end]`` (see module docstring).
@@ -244,7 +242,7 @@ def _seen_from(text: str, chunks: list[Chunk], seen: re.Match[str], shouting: bo
     if span is None or span[0] != seen.end():
         return before
     name = text[span[0] : span[1]]
-    if (code := _country_of(name)) is not None:  # "as seen from Israel"
+    if (code := country_of(name)) is not None:  # "as seen from Israel"
         return PlaceMatch(Place(country=name, country_code=code), span[0], span[1], country_span=span,
                           phrase_start=seen.start())
     cc = before.place.country_code if before is not None else None
@@ -265,7 +263,7 @@ def _country_in_brackets(text: str, start: int, end: int) -> tuple[str, Span] | 
     after = text[closing + 1 : end]
     if after.strip(" .") and not (_may_end_connective(after) and _TRAILING_CONNECTIVE.match(after)):
         return None
-    code = _country_of(text[opening + 1 : closing].strip())
+    code = country_of(text[opening + 1 : closing].strip())
     return (code, (opening + 1, closing)) if code is not None else None
 
 
@@ -324,7 +322,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
             return None
     name = text[tail[0] : tail[1]]
     prev_tail = _prev_city_tail(text, chunks, i, shouting)
-    if (code := _country_of(name)) is not None and not _georgia_state(code, name, text, prev_tail):
+    if (code := country_of(name)) is not None and not _georgia_state(code, name, text, prev_tail):
         got.cc, got.country = code, _with_article(text, tail)
     elif (st := us_state(name)) is not None and (name.endswith(".") or not _state_is_city(st, text, prev_tail)):
         got.cc, got.state, got.region = "US", st, tail
@@ -447,9 +445,9 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
             ctail = _after_last_in(text, chunk, shouting)
         if (ctail and got.country is not None and got.city is None
                 and text[ctail[0] : ctail[1]].lower() in _CITY_STATE_NAMES
-                and (code := _country_of(text[ctail[0] : ctail[1]])) is not None and code != got.cc):
+                and (code := country_of(text[ctail[0] : ctail[1]])) is not None and code != got.cc):
             got.city, got.cc = ctail, code  # "in Hong Kong, China": the territory is the city and the code
-        elif ctail and _country_of(text[ctail[0] : ctail[1]]) is None and _placed(text, chunk, ctail):
+        elif ctail and country_of(text[ctail[0] : ctail[1]]) is None and _placed(text, chunk, ctail):
             if got.region is None and _region_of(text, max(chunk.start, ctail[0] - 30), ctail[0]):
                 got.region = ctail  # "in the province of Helmand, Afghanistan"
             else:
@@ -560,7 +558,7 @@ def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) 
         return None
     end = lead.start()
     span = tail_name(text, chunk_start, end, shouting=shouting)
-    if span is None or _country_of(text[span[0] : span[1]]) is not None:
+    if span is None or country_of(text[span[0] : span[1]]) is not None:
         return None  # "near the border with Russia in the Kharkiv region": Russia is not the city
     before = text[max(chunk_start, span[0] - 40) : span[0]]
     if (_PREP_WORDS_END.search(before, _last_words_start(before, 0, len(before), 6))
@@ -577,7 +575,7 @@ def _possessive_region(text: str, chunk: Chunk) -> str | None:
         return None
     if not _REGION_WORDS.search(words[m.end() :]):
         return None
-    return _country_of(m.group(1))
+    return country_of(m.group(1))
 
 
 def _region_phrase(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
@@ -620,8 +618,8 @@ def _split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
         suffix = text[s : tail[1]]
         city_end = tokens[-k - 1][1]
         city_span: Span | None = (tail[0], city_end)
-        if (code := _country_of(suffix)) is not None:
-            if text[city_end - 2 : city_end] in ("'s", "’s") and _country_of(text[tail[0] : city_end - 2]):
+        if (code := country_of(suffix)) is not None:
+            if text[city_end - 2 : city_end] in ("'s", "’s") and country_of(text[tail[0] : city_end - 2]):
                 city_span = None  # "Taipei, southeast China's Taiwan": a country's territory, the city before
             return city_span, (code, None, None, (s, tail[1]))
         if (st := us_state(suffix)) is not None and len(suffix) > 2:
@@ -653,7 +651,7 @@ def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tu
     for m in reversed(list(_POSSESSIVE.finditer(lead))):
         if m.start() == 0 and lead[m.end() : m.end() + 2].strip()[:1].isupper():
             continue  # "Norway's Jakob Ingebrigtsen competes ... in Saint-Denis": the athlete's country
-        if (code := _country_of(m.group(1))) is not None:
+        if (code := country_of(m.group(1))) is not None:
             if m.start() == 0 and _elsewhere(text[city_span[0] : city_span[1]], code):
                 continue  # "Spain's forward ... in Munich": the player's country; the gazetteer city decides
             return code, (chunk_start + m.start(1), chunk_start + m.end(1))
@@ -662,7 +660,7 @@ def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tu
         words = m.group(0).split()
         for n in range(len(words), 0, -1):  # "the West Bank city of Hebron": a place named in the lead
             name = " ".join(words[-n:])
-            if (code := _country_of(name)) is not None:
+            if (code := country_of(name)) is not None:
                 if _elsewhere(text[city_span[0] : city_span[1]], code):
                     break  # "a match between Spain and France ... in Munich": not the city's country
                 return code, None
@@ -694,66 +692,6 @@ _CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong
                                "san marino", "gibraltar", "kuwait city", "luxembourg", "djibouti"})
 
 
-def _known_suffix(text: str, span: Span, cc: str | None) -> Span:
-    """"Vista de la Plaza Mayor de Madrid": the known place after a particle, if the whole is unknown."""
-    name = text[span[0] : span[1]]
-    if " " not in name or find_city(name, country=cc):
-        return span
-    for m in _PARTICLE.finditer(name):
-        suffix = name[m.end() :]
-        if suffix[:1].isupper() and find_city(suffix, country=cc, primary_only=cc is None):
-            return (span[0] + m.end(), span[1])
-    return span
-
-
-#: Words that make a name a natural feature, not a town ("Inle Lake", "Mount Fuji", "Dead Sea").
-_FEATURE_FIRST = placenames.words("lake mount mt. mt river")
-_FEATURE_LAST = placenames.words(
-    "lake river sea ocean mountain mountains volcano glacier gulf strait canal lagoon reservoir"
-    " agency ministry"  # and institutions: "North Korea's official Korean Central News Agency"
-)
-#: Lower-case words that may join a name but also follow a sentence's subject ("Boats on Lake Inle").
-_SUBJECT_JOINERS = placenames.words("on of and an")
-
-
-def _natural_feature(name: str) -> bool:
-    """A lake, river, mountain, sea ... (or a news agency) that the gazetteer does not know as a town."""
-    first_space, last_space = name.find(" "), name.rfind(" ")
-    if first_space < 0:
-        return False
-    if name[:first_space].lower() not in _FEATURE_FIRST and name[last_space + 1 :].lower() not in _FEATURE_LAST:
-        return False
-    return find_city(name) is None
-
-
-def _without_subject(text: str, span: Span, segment_start: int) -> Span:
-    """"Boats on Lake Inle": a name that starts the segment and holds "on", "of", "and" may have
-    swallowed the sentence's subject; unless the gazetteer knows the whole, the name is what
-    follows the last such word."""
-    if span[0] != segment_start:
-        return span
-    name = text[span[0] : span[1]]
-    tokens = name.split(" ")
-    cut = max((i for i, word in enumerate(tokens) if word in _SUBJECT_JOINERS), default=None)
-    if cut is None or cut + 1 >= len(tokens) or find_city(name) or region_country(name) or _country_of(name):
-        return span
-    return (span[0] + len(" ".join(tokens[: cut + 1])) + 1, span[1])
-
-
-_INNER_POSSESSIVE = re.compile(r"['’]s\s")
-
-
-def _possessive_city(text: str, span: Span, cc: str | None) -> Span:
-    """"Tokyo's Chiyoda Ward": a gazetteer city owning an unknown district or landmark is the city."""
-    m = _INNER_POSSESSIVE.search(text, span[0], span[1])
-    if m is None or find_city(text[span[0] : span[1]], country=cc):
-        return span
-    owner = text[span[0] : m.start()]
-    if _country_of(owner) is None and find_city(owner, country=cc, primary_only=cc is None) is not None:
-        return (span[0], m.start())
-    return span
-
-
 def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | None:
     if (got.city is None and got.country and got.cc in _CITY_STATES
             and text[got.country[0] : got.country[1]].lower() in _CITY_STATE_NAMES):
@@ -767,15 +705,15 @@ def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | No
     inside_name = False
     if got.city:
         written = got.city
-        got.city = _known_suffix(text, got.city, got.cc)
+        got.city = known_suffix(text, got.city, got.cc)
         if text[got.city[1] - 2 : got.city[1]] in ("'s", "’s") and not find_city(text[got.city[0] : got.city[1]]):
             got.city = (got.city[0], got.city[1] - 2)  # "in Beirut's southern suburbs" -> Beirut
         elif "s " in text[got.city[0] : got.city[1]]:
-            got.city = _possessive_city(text, got.city, got.cc)  # "in Tokyo's Chiyoda Ward" -> Tokyo
+            got.city = possessive_city(text, got.city, got.cc)  # "in Tokyo's Chiyoda Ward" -> Tokyo
         inside_name = got.city != written
         if got.city[0] == segment_start:
-            got.city = _without_subject(text, got.city, segment_start)
-        if _natural_feature(text[got.city[0] : got.city[1]]):
+            got.city = without_subject(text, got.city, segment_start)
+        if natural_feature(text[got.city[0] : got.city[1]]):
             got.city = None  # "on Inle Lake, Myanmar": a lake is no city
     city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
     city_name = text[city_span[0] : city_span[1]] if city_span else ""

@@ -1,0 +1,85 @@
+"""Trimming a city name found in a caption down to the place itself.
+
+A chunk that ends a place phrase may hold more than the town: a landmark before it
+("Plaza Mayor de Madrid"), an owner's possessive ("Tokyo's Chiyoda Ward"), the
+sentence's own subject ("Boats on Lake Inle"), or no town at all (a lake, a river,
+a news agency). Each helper returns the span (or verdict) that ``places._build`` keeps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.captions import placenames
+from catalog.captions.gazetteer import country_code, find_city, region_country
+from catalog.captions.placenames import Span
+
+_PARTICLE = re.compile(r"\s(?:de|del|da|do|di|la|le|of)\s")
+
+
+def country_of(name: str) -> str | None:
+    """ISO code of a country name as written, "the" allowed ("the Netherlands"), else None."""
+    code = country_code(name)
+    if code is None and name.lower().startswith("the "):
+        code = country_code(name[4:])
+    return code
+
+
+def known_suffix(text: str, span: Span, cc: str | None) -> Span:
+    """"Vista de la Plaza Mayor de Madrid": the known place after a particle, if the whole is unknown."""
+    name = text[span[0] : span[1]]
+    if " " not in name or find_city(name, country=cc):
+        return span
+    for m in _PARTICLE.finditer(name):
+        suffix = name[m.end() :]
+        if suffix[:1].isupper() and find_city(suffix, country=cc, primary_only=cc is None):
+            return (span[0] + m.end(), span[1])
+    return span
+
+
+#: Words that make a name a natural feature, not a town ("Inle Lake", "Mount Fuji", "Dead Sea").
+_FEATURE_FIRST = placenames.words("lake mount mt. mt river")
+_FEATURE_LAST = placenames.words(
+    "lake river sea ocean mountain mountains volcano glacier gulf strait canal lagoon reservoir"
+    " agency ministry"  # and institutions: "North Korea's official Korean Central News Agency"
+)
+#: Lower-case words that may join a name but also follow a sentence's subject ("Boats on Lake Inle").
+_SUBJECT_JOINERS = placenames.words("on of and an")
+
+
+def natural_feature(name: str) -> bool:
+    """A lake, river, mountain, sea ... (or a news agency) that the gazetteer does not know as a town."""
+    first_space, last_space = name.find(" "), name.rfind(" ")
+    if first_space < 0:
+        return False
+    if name[:first_space].lower() not in _FEATURE_FIRST and name[last_space + 1 :].lower() not in _FEATURE_LAST:
+        return False
+    return find_city(name) is None
+
+
+def without_subject(text: str, span: Span, segment_start: int) -> Span:
+    """"Boats on Lake Inle": a name that starts the segment and holds "on", "of", "and" may have
+    swallowed the sentence's subject; unless the gazetteer knows the whole, the name is what
+    follows the last such word."""
+    if span[0] != segment_start:
+        return span
+    name = text[span[0] : span[1]]
+    tokens = name.split(" ")
+    cut = max((i for i, word in enumerate(tokens) if word in _SUBJECT_JOINERS), default=None)
+    if cut is None or cut + 1 >= len(tokens) or find_city(name) or region_country(name) or country_of(name):
+        return span
+    return (span[0] + len(" ".join(tokens[: cut + 1])) + 1, span[1])
+
+
+_INNER_POSSESSIVE = re.compile(r"['’]s\s")
+
+
+def possessive_city(text: str, span: Span, cc: str | None) -> Span:
+    """"Tokyo's Chiyoda Ward": a gazetteer city owning an unknown district or landmark is the city."""
+    m = _INNER_POSSESSIVE.search(text, span[0], span[1])
+    if m is None or find_city(text[span[0] : span[1]], country=cc):
+        return span
+    owner = text[span[0] : m.start()]
+    if country_of(owner) is None and find_city(owner, country=cc, primary_only=cc is None) is not None:
+        return (span[0], m.start())
+    return span
