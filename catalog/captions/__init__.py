@@ -8,6 +8,7 @@ packages add theirs by entry point. Helpers that formats build on:
 * ``dates.find_dates(text, *, year_hint, day_first)``: ``DateMatch`` list, every style.
 * ``places.find_place(text, start, end)`` and ``places.resolve(phrase)``: city,
   region, country, ISO code and coordinates from an offline gazetteer.
+  ``citynames`` trims a found city name to the place (landmarks, possessives, lakes).
 * ``credits.read_chain(chain)``, ``normalize_agency(name)``, ``chain_left/right``:
   credit lines and the agency that distributes the picture.
 * ``notes.find_notes(text)``: restrictions, story codes, third-party and editor notes.

@@ -7,6 +7,7 @@
 - ``raw``, ``cr3``: RAW files (TIFF-based, RAF, CR3) read without decoding sensor data.
 - ``thumbs``: make_thumbnail (embedded preview, JPEG draft mode, or decode), dhash, hamming.
 - ``sniff``, ``clean``: what a file's first bytes are; camera strings made clean.
+- ``ends``: whether a JPEG or HEIF/AVIF file was cut off in transfer.
 - ``embed``: writes EXIF/IPTC/XMP into JPEGs, for the sample archive and tests.
 """
 

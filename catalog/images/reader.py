@@ -26,6 +26,7 @@ from catalog.images import png as png_profiles
 from catalog.images import xmp as xmp_reader
 from catalog.images.clean import clean_camera_string
 from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
+from catalog.images.ends import check_box_end, check_jpeg_end
 from catalog.images.model import ImageInfo, ImageReadError, internal_error_reason
 from catalog.images.raw import full_resolution_size, mrw_parts, raf_preview, rw2_size
 from catalog.images.sniff import (
@@ -44,7 +45,6 @@ else:
     register_heif_opener()
 
 _HEAD_BYTES = 64
-_TAIL_BYTES = 4096
 # What Pillow and its plugins raise on a damaged header (TIFF: TypeError "Missing dimensions",
 # pillow-heif: RuntimeError from libheif, ...): the file is refused with a plain reason.
 _OPEN_ERRORS = (
@@ -211,9 +211,9 @@ def _read_with_pillow(
     _fenced(info, "IPTC", lambda: _read_iptc(image, info))
     _fenced(info, "XMP", lambda: _read_xmp(image, info))
     if info.format == "JPEG":
-        _fenced(info, "JPEG end check", lambda: _check_jpeg_end(handle, info))
+        _fenced(info, "JPEG end check", lambda: check_jpeg_end(handle, info))
     elif info.format in {"HEIF", "AVIF"}:
-        _fenced(info, f"{info.format} end check", lambda: _check_box_end(handle, info))
+        _fenced(info, f"{info.format} end check", lambda: check_box_end(handle, info))
 
 
 def _report_stored_orientation(image: Image.Image, info: ImageInfo) -> None:
@@ -432,81 +432,6 @@ def _camera_from_xmp(info: ImageInfo, camera: dict[str, str]) -> None:
     written = camera.get("orientation", "").strip()
     if info.orientation is None and written.isdigit() and 1 <= int(written) <= 8:
         info.orientation = int(written)  # tiff:Orientation, as PNG and AVIF writers keep it
-
-
-def _check_jpeg_end(handle: BinaryIO, info: ImageInfo) -> None:
-    """A JPEG whose end-of-image marker is missing was cut off in transfer; say so.
-
-    The marker is looked for in the file's last bytes first. Phones append data after the
-    picture (a motion photo's video, Samsung's trailer), so without it there the whole scan
-    is searched: compressed data never holds the marker, so finding none means a cut.
-    """
-    handle.seek(max(0, info.file_size - _TAIL_BYTES))
-    if b"\xff\xd9" in handle.read(_TAIL_BYTES):
-        return
-    start = _jpeg_scan_start(handle)
-    if start is not None and _find_after(handle, start, b"\xff\xd9"):
-        return
-    info.warnings.append("JPEG data ends early (no end-of-image marker): picture cut off")
-
-
-def _check_box_end(handle: BinaryIO, info: ImageInfo) -> None:
-    """An ISO-BMFF file (HEIF, AVIF) whose last box runs past the file's end was cut off.
-
-    libheif decodes what is there and says nothing; exiftool warns of a truncated box.
-    """
-    position = 0
-    for _ in range(1024):  # top-level boxes; a real file has a handful
-        if position + 8 > info.file_size:
-            return
-        handle.seek(position)
-        header = handle.read(16)
-        size, kind = struct.unpack(">I4s", header[:8])
-        if size == 1 and len(header) == 16:  # a 64-bit size follows the type
-            size = struct.unpack(">Q", header[8:16])[0]
-        if size == 0:  # runs to the end of the file by definition
-            return
-        if size < 8:
-            return  # not a box header: a damaged file, which the decoder judges
-        if position + size > info.file_size:
-            missing = position + size - info.file_size
-            info.warnings.append(
-                f"{info.format} data ends early (its '{kind.decode('latin-1')}' box lacks "
-                f"{missing} byte{'s' if missing > 1 else ''}): picture may be cut off"
-            )
-            return
-        position += size
-
-
-def _jpeg_scan_start(handle: BinaryIO) -> int | None:
-    """Where the first scan's compressed data begins (after the SOS header), or None."""
-    position = 2
-    for _ in range(1024):  # segments before the scan; a real file has a few dozen
-        handle.seek(position)
-        marker = handle.read(4)
-        if len(marker) < 4 or marker[0] != 0xFF:
-            return None
-        if marker[1] == 0xFF:  # fill byte
-            position += 1
-            continue
-        if 0xD0 <= marker[1] <= 0xD8 or marker[1] == 0x01:  # markers without a length
-            position += 2
-            continue
-        position += 2 + int.from_bytes(marker[2:4], "big")
-        if marker[1] == 0xDA:
-            return position
-    return None
-
-
-def _find_after(handle: BinaryIO, start: int, needle: bytes, chunk: int = 1 << 20) -> bool:
-    """Whether ``needle`` occurs in the file from ``start`` on (read in chunks)."""
-    handle.seek(start)
-    carry = b""
-    while data := handle.read(chunk):
-        if needle in carry + data:
-            return True
-        carry = data[-(len(needle) - 1):]
-    return False
 
 
 def _read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> None:
