@@ -114,12 +114,19 @@ class SearchMixin:
             except sqlite3.OperationalError as again:
                 raise ArchiveError(f"cannot search for {query!r}: {again}") from again
 
+    def _grouped_country(self) -> bool:
+        """has_country_name, asked once per Archive (every search and keystroke needs it)."""
+        known = self.__dict__.get("_has_country_name")
+        if known is None:
+            known = self.__dict__["_has_country_name"] = has_country_name(self.db)
+        return known
+
     def _select(self, query: str, filters: dict[str, Any], *, order: str | None,
                 columns: str = "photos.*") -> tuple[str, list[Any], str]:
         """SQL, its parameters and the FTS expression; ``order=None`` for no ORDER BY."""
         if order is not None and order not in ORDERS:
             raise ArchiveError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
-        where, params = _filters(**filters, grouped_country=has_country_name(self.db))
+        where, params = _filters(**filters, grouped_country=self._grouped_country())
         fts = to_fts_query(query or "")
         ranked = bool(fts) and order == "relevance"
         if ranked:
@@ -176,7 +183,7 @@ class SearchMixin:
         if column not in FACETS:
             raise ArchiveError(f"facets are {', '.join(FACETS)}, not {column!r}")
         expr = FACETS[column]
-        if expr == "country_name" and not has_country_name(self.db):
+        if expr == "country_name" and not self._grouped_country():
             expr = "country"  # an archive opened read-only before migration m007
         inner, params, fts = self._select(query, filters, order=None, columns=f"{expr} AS value")
         sql = (f"SELECT value, count(*) AS n FROM ({inner}) WHERE value IS NOT NULL AND value != '' "
