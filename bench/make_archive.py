@@ -289,7 +289,7 @@ def generate(rows: int, seed: int) -> Iterator[dict]:
         iptc = {"By-line": name, "Credit": credit, "City": place[0], "Country": place[2],
                 "Date Created": day.strftime("%Y%m%d")}
         yield {
-            "id": pid, "sha256": f"{rng.getrandbits(256):064x}",
+            "id": pid, "content_hash": f"{rng.getrandbits(256):064x}",
             "path": f"/archive/{day:%Y/%m/%d}/{agency[:3].upper()}{pid:08d}.jpg",
             "file_size": rng.randrange(300_000, 9_000_000), "format": "JPEG",
             "width": 5472, "height": 3648, "make": camera[0], "model": camera[1],

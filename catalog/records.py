@@ -50,7 +50,7 @@ class PhotoRecord:
     ``photo_paths``.
     """
 
-    sha256: str
+    content_hash: str
     path: str
     size: int
     mtime_ns: int
@@ -85,7 +85,7 @@ def build_record(
     info: ImageInfo,
     caption: Caption | None,
     *,
-    sha256: str,
+    content_hash: str,
     size: int,
     mtime_ns: int,
     caption_source: str,
@@ -94,7 +94,7 @@ def build_record(
 ) -> PhotoRecord:
     """Everything known about one file as ``photos`` columns, conflicts included."""
     cols: dict[str, Any] = {
-        "sha256": sha256,
+        "content_hash": content_hash,
         "path": info.path,
         "file_size": size,
         "format": info.format,
@@ -132,7 +132,7 @@ def build_record(
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     cols["imported_at"] = now
     cols["updated_at"] = now
-    return PhotoRecord(sha256=sha256, path=info.path, size=size, mtime_ns=mtime_ns,
+    return PhotoRecord(content_hash=content_hash, path=info.path, size=size, mtime_ns=mtime_ns,
                        columns=cols, caption=caption, warnings=list(info.warnings))
 
 

@@ -31,19 +31,19 @@ def tmp_archive(tmp_path: Path) -> Iterator[Archive]:
 
 @pytest.fixture
 def make_record() -> RecordFactory:
-    """A factory: ``make_record(caption, path=..., sha256=..., **columns)`` -> PhotoRecord.
+    """A factory: ``make_record(caption, path=..., content_hash=..., **columns)`` -> PhotoRecord.
 
     The caption is parsed with the real ``catalog.parse_caption``; image columns get
     plausible defaults; keyword arguments override any ``photos`` column.
     """
     counter = itertools.count(1)
 
-    def factory(caption: str = "", *, path: str | None = None, sha256: str | None = None,
+    def factory(caption: str = "", *, path: str | None = None, content_hash: str | None = None,
                 size: int = 1234, mtime_ns: int = 1_700_000_000_000_000_000,
                 **columns: Any) -> PhotoRecord:
         n = next(counter)
         path = path or f"/photos/{n:04d}.jpg"
-        sha256 = sha256 or hashlib.sha256(f"{path}|{caption}|{n}".encode()).hexdigest()
+        content_hash = content_hash or hashlib.sha256(f"{path}|{caption}|{n}".encode()).hexdigest()
         parsed = parse_caption(caption) if caption else None
         cols: dict[str, Any] = {
             "format": "JPEG", "width": 640, "height": 427, "file_size": size,
@@ -51,7 +51,7 @@ def make_record() -> RecordFactory:
             "dhash": f"{n:016x}",
         }
         cols.update(columns)
-        return PhotoRecord(sha256=sha256, path=path, size=size, mtime_ns=mtime_ns,
+        return PhotoRecord(content_hash=content_hash, path=path, size=size, mtime_ns=mtime_ns,
                            columns=cols, caption=parsed)
 
     return factory

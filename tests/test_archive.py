@@ -20,7 +20,7 @@ from catalog.records import PhotoRecord
 def record(sha: str, path: str, parsed: Caption | None = None, **columns) -> PhotoRecord:
     """A record with an explicit parse, so these tests do not depend on the parser."""
     columns.setdefault("caption", parsed.raw if parsed else "")
-    return PhotoRecord(sha256=sha, path=path, size=100, mtime_ns=5, columns=columns, caption=parsed)
+    return PhotoRecord(content_hash=sha, path=path, size=100, mtime_ns=5, columns=columns, caption=parsed)
 
 
 BAKHMUT = Caption(
@@ -71,7 +71,7 @@ def test_new_archive_is_migrated_and_reopens(tmp_path: Path) -> None:
                                                               "m004_fts_update_trigger_on_text_only",
                                                               "m005_parser_version_index",
                                                               "m006_dhash_bands_and_id_agency_indexes",
-                                                              "m007_country_name"]
+                                                              "m007_country_name", "m008_content_hash"]
     with Archive(path, readonly=True) as reader:
         assert reader.count() == 0
 
@@ -143,13 +143,13 @@ def test_same_content_at_two_paths_is_one_photo(tmp_archive: Archive) -> None:
     result = tmp_archive.upsert_photos(
         [record("a" * 64, "/p/1.jpg", BAKHMUT), record("a" * 64, "/copy/1.jpg", BAKHMUT)], None)
     assert result == {"inserted": 1, "updated": 0}
-    photo_id = tmp_archive.photo_id_for_sha("a" * 64)
+    photo_id = tmp_archive.photo_id_for_hash("a" * 64)
     photo = tmp_archive.get(photo_id)
     assert photo["path"] == "/p/1.jpg"
     assert sorted(p["path"] for p in photo["paths"]) == ["/copy/1.jpg", "/p/1.jpg"]
     tmp_archive.add_path(photo_id, "/third/1.jpg", 100, 9)
     assert tmp_archive.known_paths()["/third/1.jpg"] == (100, 9)
-    assert tmp_archive.photo_id_for_sha("0" * 64) is None
+    assert tmp_archive.photo_id_for_hash("0" * 64) is None
 
 
 def test_stored_values_are_plain(filled: Archive) -> None:
@@ -400,7 +400,7 @@ def test_shared_fixtures_make_searchable_records(tmp_archive: Archive, make_reco
     first = make_record("Voters wait outside a school in Springfield, Ill., Tuesday, Sept. 3, 2024. "
                         "(AP Photo/Sam Reyes)", make="Nikon")
     second = make_record("", path="/photos/blank.jpg")
-    assert first.sha256 != second.sha256 and first.caption is not None and second.caption is None
+    assert first.content_hash != second.content_hash and first.caption is not None and second.caption is None
     assert tmp_archive.upsert_photos([first, second], None) == {"inserted": 2, "updated": 0}
     found = tmp_archive.search("springfield")
     assert [row["make"] for row in found] == ["Nikon"]

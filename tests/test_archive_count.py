@@ -17,7 +17,7 @@ CAPTIONS = [
 @pytest.fixture
 def counted(tmp_archive: Archive) -> Archive:
     tmp_archive.db["photos"].insert_all(
-        {"id": n, "sha256": str(n), "caption": text, "agency": agency, "date": date}
+        {"id": n, "content_hash": str(n), "caption": text, "agency": agency, "date": date}
         for n, (text, agency, date) in enumerate(CAPTIONS, 1))
     return tmp_archive
 

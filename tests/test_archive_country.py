@@ -16,7 +16,7 @@ from catalog.records import PhotoRecord, standard_country
 
 def record(sha: str, caption: Caption, **columns) -> PhotoRecord:
     columns.setdefault("caption", caption.raw)
-    return PhotoRecord(sha256=sha * 64, path=f"/p/{sha}.jpg", size=1, mtime_ns=1,
+    return PhotoRecord(content_hash=sha * 64, path=f"/p/{sha}.jpg", size=1, mtime_ns=1,
                        columns=columns, caption=caption)
 
 
@@ -100,8 +100,8 @@ def test_older_archive_is_filled_by_migration(tmp_path: Path) -> None:
     migrations.apply(old, stop_before="m007_country_name")
     old.execute("ALTER TABLE photos DROP COLUMN country_name")  # as m001 made it before m007
     old["photos"].insert_all([
-        {"sha256": "1" * 64, "path": "/p/1.jpg", "country": "U.K.", "country_code": "GB"},
-        {"sha256": "2" * 64, "path": "/p/2.jpg", "country": "", "country_code": "US"},
+        {"content_hash": "1" * 64, "path": "/p/1.jpg", "country": "U.K.", "country_code": "GB"},
+        {"content_hash": "2" * 64, "path": "/p/2.jpg", "country": "", "country_code": "US"},
     ])
     old.close()
     with Archive(path, readonly=True) as reader:  # read as it is: facets fall back

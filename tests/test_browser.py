@@ -204,7 +204,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
 def test_table_page_thumbnails_load_in_a_real_browser(server: str, browser: DevTools) -> None:
     browser.open(f"{server}/archive/photos")
     thumbs = browser.evaluate(
-        "[...document.querySelectorAll('td.col-sha256 img')].map(i => [i.src, i.naturalWidth])")
+        "[...document.querySelectorAll('td.col-content_hash img')].map(i => [i.src, i.naturalWidth])")
     assert len(thumbs) == len(PHOTOS)
     assert all(width > 0 for _, width in thumbs), thumbs
     assert browser.evaluate("document.querySelector('.facet-info, .facet-results') !== null")
@@ -230,7 +230,7 @@ def test_sample_archive_pages_load_and_are_saved(sample_server: str, sample_db: 
         bakhmut, = conn.execute("SELECT id FROM photos WHERE city = 'Bakhmut'").fetchone()
     browser.open(f"{sample_server}/{sample_db.stem}/photos")
     widths = browser.evaluate(
-        "[...document.querySelectorAll('td.col-sha256 img')].map(i => i.naturalWidth)")
+        "[...document.querySelectorAll('td.col-content_hash img')].map(i => i.naturalWidth)")
     assert len(widths) == min(photos, 50) and all(w > 0 for w in widths), widths
     browser.screenshot(screenshots / "datasette-table.png")
     browser.open(f"{sample_server}/-/photo/{bakhmut}")

@@ -112,7 +112,7 @@ async def test_photo_page_highlights_fields_in_caption(ds: Datasette) -> None:
     assert 'title="photographer / credit">Ana Costa</mark>' in html  # nested inside the credit
     assert '<img src="/-/preview/1.jpg"' in html  # the original is on disk
     assert '<a href="/-/image/1">Original file</a>' in html
-    for label in ("Photographer", "Make", "Taken at", "SHA-256", "Caption date vs camera (days)"):
+    for label in ("Photographer", "Make", "Taken at", "Content hash", "Caption date vs camera (days)"):
         assert f'<th scope="row">{label}</th>' in html
     for section in ("Parsed from the caption", "Camera (EXIF)", "IPTC / XMP", "Corrections"):
         assert f"<h2>{section}</h2>" in html
@@ -203,7 +203,7 @@ async def test_metadata_titles_and_json_api(ds: Datasette) -> None:
 
 
 async def test_render_cell_directly(ds: Datasette, tmp_path: Path) -> None:
-    cell = render_cell(row={"id": 7}, value="ab" * 32, column="sha256", table="photos",
+    cell = render_cell(row={"id": 7}, value="ab" * 32, column="content_hash", table="photos",
                        database="archive", datasette=ds)
     assert 'src="/-/thumb/7.jpg"' in cell and 'href="/-/photo/7"' in cell
     assert 'loading="lazy"' in cell and 'width="96" height="64"' in cell
@@ -220,9 +220,9 @@ async def test_render_cell_directly(ds: Datasette, tmp_path: Path) -> None:
     assert 'src="/-/thumb/3.jpg"' in picture
     # a database that is not an archive is left alone
     other = tmp_path / "other.db"
-    sqlite3.connect(other).execute("create table photos (id integer primary key, sha256 text)")
+    sqlite3.connect(other).execute("create table photos (id integer primary key, content_hash text)")
     plain = Datasette([str(other)])
-    assert render_cell(row={"id": 1}, value="x", column="sha256", table="photos",
+    assert render_cell(row={"id": 1}, value="x", column="content_hash", table="photos",
                        database="other", datasette=plain) is None
 
 

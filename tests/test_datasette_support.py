@@ -62,7 +62,7 @@ def build_archive(folder: Path, name: str = "archive") -> Path:
             path.write_bytes(data)
         cols = {"format": "JPEG", "width": 320, "height": 200, "caption": caption,
                 "caption_source": "iptc", "byline": "", **columns}
-        records.append(PhotoRecord(sha256=f"{photo_id:064x}", path=str(path), size=len(data),
+        records.append(PhotoRecord(content_hash=f"{photo_id:064x}", path=str(path), size=len(data),
                                    mtime_ns=1_700_000_000_000_000_000, columns=cols,
                                    caption=parse_caption(caption)))
     with Archive(db_path) as archive:
@@ -83,7 +83,7 @@ def new_records(start: int, count: int) -> list[PhotoRecord]:
     for n in range(start, start + count):
         caption = (f"Cyclists ride past the stadium in Berlin, Germany June {1 + n % 28}, "
                    f"2022. REUTERS/Jonas Lund")
-        out.append(PhotoRecord(sha256=f"{n:064x}", path=f"/nowhere/extra{n}.jpg", size=100,
+        out.append(PhotoRecord(content_hash=f"{n:064x}", path=f"/nowhere/extra{n}.jpg", size=100,
                                mtime_ns=1, columns={"caption": caption, "format": "JPEG",
                                                     "dhash": f"{n:016x}"},
                                caption=parse_caption(caption)))

@@ -68,14 +68,14 @@ def test_reimport_changes_nothing(sample_db: Path, samples_dir: Path, expected: 
     db = tmp_path / "again.db"
     shutil.copy(sample_db, db)
     with Archive(db, readonly=True) as archive:
-        before = archive.db.execute("SELECT id, sha256, updated_at FROM photos ORDER BY id").fetchall()
+        before = archive.db.execute("SELECT id, content_hash, updated_at FROM photos ORDER BY id").fetchall()
     result = run_import(samples_dir, db, "--json")
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output[result.output.index("{"):])
     good = sum(1 for e in expected.values() if e["outcome"] != "error")
     assert (summary["imported"], summary["unchanged"]) == (0, good)
     with Archive(db, readonly=True) as archive:
-        after = archive.db.execute("SELECT id, sha256, updated_at FROM photos ORDER BY id").fetchall()
+        after = archive.db.execute("SELECT id, content_hash, updated_at FROM photos ORDER BY id").fetchall()
     assert after == before
 
 

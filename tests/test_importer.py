@@ -155,8 +155,8 @@ def test_two_paths_of_one_file_are_one_record(tmp_path, archive):
     summary = import_paths(archive, [tmp_path], workers=1, thumbnails=False)
     assert summary.imported == 2 and summary.linked_paths == 1
     assert archive.db["photos"].count == 1
-    photo = archive.get(archive.photo_id_for_sha(archive.db.execute(
-        "SELECT sha256 FROM photos").fetchone()[0]))
+    photo = archive.get(archive.photo_id_for_hash(archive.db.execute(
+        "SELECT content_hash FROM photos").fetchone()[0]))
     assert sorted(photo["paths"] if isinstance(photo["paths"][0], str)
                   else [p["path"] for p in photo["paths"]]) == sorted([str(a), str(b)])
     # a later copy in a later run joins the same record
@@ -171,14 +171,14 @@ def test_unchanged_files_are_skipped_without_reading_them(tmp_path, archive):
     paths = [write_jpeg(tmp_path / f"p{i}.jpg", i) for i in range(3)]
     first = import_paths(archive, [tmp_path], workers=1, thumbnails=False)
     assert first.imported == 3
-    shas = dict(archive.db.execute("SELECT path, sha256 FROM photos").fetchall())
+    shas = dict(archive.db.execute("SELECT path, content_hash FROM photos").fetchall())
     # Same size and mtime, different bytes: only a run that reads the file could notice.
     st = paths[0].stat()
     paths[0].write_bytes(b"\0" * st.st_size)
     os.utime(paths[0], ns=(st.st_atime_ns, st.st_mtime_ns))
     second = import_paths(archive, [tmp_path], workers=1, thumbnails=False)
     assert (second.imported, second.unchanged, second.failed) == (0, 3, 0)
-    assert dict(archive.db.execute("SELECT path, sha256 FROM photos").fetchall()) == shas
+    assert dict(archive.db.execute("SELECT path, content_hash FROM photos").fetchall()) == shas
     # a changed mtime is a change: the file is read again (and now fails: it is zeros)
     os.utime(paths[0], ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
     third = import_paths(archive, [tmp_path], workers=1, thumbnails=False)

@@ -60,7 +60,7 @@ def _wait_for_rows(db: Path, proc: subprocess.Popen, timeout: float = 60) -> int
 def _check_complete(db: Path) -> None:
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        photos = con.execute("SELECT count(*), count(DISTINCT sha256) FROM photos").fetchone()
+        photos = con.execute("SELECT count(*), count(DISTINCT content_hash) FROM photos").fetchone()
         paths = con.execute("SELECT count(*), count(DISTINCT photo_id) FROM photo_paths"
                             ).fetchone()
         failures = con.execute("SELECT count(*) FROM import_errors").fetchone()[0]

@@ -63,7 +63,7 @@ def random_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RandomA
             next_id += 1
     archive = Archive(tmp_path_factory.mktemp("bands") / "bands.db")
     archive.db["photos"].insert_all(
-        ({"id": pid, "sha256": f"{pid:064x}", "path": f"/p/{pid}.jpg",
+        ({"id": pid, "content_hash": f"{pid:064x}", "path": f"/p/{pid}.jpg",
           "date": f"2024-01-{1 + pid % 28:02d}" if pid % 3 else None} for pid in hashes),
         batch_size=1000)
     # the importer's thumbnail phase writes dhash by UPDATE after the insert
@@ -130,8 +130,8 @@ def test_probes_cover_the_pigeonhole_radius_and_give_way_to_a_scan() -> None:
 
 def test_missing_or_malformed_hashes_have_no_other_uses(tmp_archive: Archive) -> None:
     tmp_archive.db["photos"].insert_all([
-        {"id": 1, "sha256": "1", "dhash": None}, {"id": 2, "sha256": "2", "dhash": "not-hex-at-all!!"},
-        {"id": 3, "sha256": "3", "dhash": "ABCDEF0123456789"}, {"id": 4, "sha256": "4",
+        {"id": 1, "content_hash": "1", "dhash": None}, {"id": 2, "content_hash": "2", "dhash": "not-hex-at-all!!"},
+        {"id": 3, "content_hash": "3", "dhash": "ABCDEF0123456789"}, {"id": 4, "content_hash": "4",
                                                                  "dhash": "abcdef0123456788"}])
     assert tmp_archive.other_uses(1) == [] and tmp_archive.other_uses(2) == []
     assert tmp_archive.other_uses(999) == []
@@ -143,7 +143,7 @@ def test_an_archive_without_the_band_indexes_still_answers_exactly(tmp_path: Pat
     path = tmp_path / "old.db"
     old = Database(path)
     migrations.apply(old, stop_before="m006_dhash_bands_and_id_agency_indexes")
-    old["photos"].insert_all([{"id": n, "sha256": str(n), "dhash": h} for n, h in
+    old["photos"].insert_all([{"id": n, "content_hash": str(n), "dhash": h} for n, h in
                               enumerate(["f0f0f0f0f0f0f0f0", "0ff0f0f0f0f0f0f0", "f0f0f0f0f0f0f0f1"], 1)])
     old.close()
     with Archive(path, readonly=True) as reader:  # not upgraded: no band indexes
@@ -176,7 +176,7 @@ def resent_archive(folder: Path) -> Path:
         path = folder / f"p{pid}.jpg"
         path.write_bytes(data)
         records.append(PhotoRecord(
-            sha256=f"{pid:064x}", path=str(path), size=len(data), mtime_ns=1,
+            content_hash=f"{pid:064x}", path=str(path), size=len(data), mtime_ns=1,
             columns={"dhash": dhash(path), "format": "JPEG", "caption": f"Picture {pid}",
                      "date": "2024-05-0" + str(pid)}))
     db_path = folder / "resent.db"

@@ -47,10 +47,10 @@ def test_build_record_fills_exif_iptc_and_parsed_columns():
                        "date_created": "2024-03-05", "byline": ["Ana Costa"]},
                  xmp={"headline": "Ferry at dawn"}, gps_lat=LYON[0], gps_lon=LYON[1],
                  warnings=["EXIF unreadable (ValueError: x)"])
-    record = build_record(info, _caption(), sha256="ab" * 32, size=1234, mtime_ns=5,
+    record = build_record(info, _caption(), content_hash="ab" * 32, size=1234, mtime_ns=5,
                           caption_source="iptc", dhash="0f0f0f0f0f0f0f0f", parser_version="3")
     cols = record.columns
-    assert (record.sha256, record.path, record.size, record.mtime_ns) == ("ab" * 32, "/x/a.jpg",
+    assert (record.content_hash, record.path, record.size, record.mtime_ns) == ("ab" * 32, "/x/a.jpg",
                                                                          1234, 5)
     assert cols["make"] == "Canon" and cols["width"] == 300
     assert cols["headline"] == "Ferry at dawn"  # XMP is the master copy
@@ -71,7 +71,7 @@ def test_build_record_fills_exif_iptc_and_parsed_columns():
 
 def test_build_record_without_caption_or_dhash_leaves_them_out():
     info = _info(iptc={"byline": "Hans Muster", "city": "Berlin", "country": "Germany"})
-    cols = build_record(info, None, sha256="c" * 64, size=1, mtime_ns=1, caption_source="",
+    cols = build_record(info, None, content_hash="c" * 64, size=1, mtime_ns=1, caption_source="",
                         dhash=None).columns
     assert cols["caption"] is None and "dhash" not in cols
     # the file's own IPTC fields stand in where the caption says nothing (dpa style)

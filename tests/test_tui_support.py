@@ -100,7 +100,7 @@ def record_for(row: dict[str, Any], index: int) -> PhotoRecord:
                       **parsed)
     columns = {key: value for key, value in row.items()
                if key not in _CAPTION_FIELDS and key not in ("parsed_json", "spans")}
-    return PhotoRecord(sha256=sha, path=f"/photos/{index:04d}.jpg", size=1000 + index,
+    return PhotoRecord(content_hash=sha, path=f"/photos/{index:04d}.jpg", size=1000 + index,
                        mtime_ns=1_700_000_000_000_000_000 + index, columns=columns,
                        caption=caption)
 

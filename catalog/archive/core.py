@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from catalog.archive.connection import open_database
 from catalog.archive.corrections import CorrectionsMixin
 from catalog.archive.errors import ArchiveError
+from catalog.archive.schema import content_hash_name
 from catalog.archive.search import SearchMixin
 from catalog.archive.stats import StatsMixin
 from catalog.archive.writes import WriteMixin
@@ -27,6 +28,14 @@ class Archive(WriteMixin, SearchMixin, CorrectionsMixin, StatsMixin):
         self.path = Path(path)
         self.readonly = readonly
         self.db: Database = open_database(self.path, readonly=readonly)
+        self._content_hash_name: str | None = None
+
+    @property
+    def content_hash_name(self) -> str:
+        """What identifies a picture here: "blake3" (new archives) or "sha256" (older ones)."""
+        if self._content_hash_name is None:
+            self._content_hash_name = content_hash_name(self.db)
+        return self._content_hash_name
 
     def close(self) -> None:
         """Close the connection."""

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from catalog.archive.similar import BANDS, band_expression
+from catalog.hashing import DEFAULT_HASH, LEGACY_HASH
 
 migrations = Migrations("catalog")
 
@@ -31,7 +32,7 @@ CORRECTABLE = (
 
 PHOTO_COLUMNS: dict[str, type] = {
     "id": int,                    # stable integer id used in URLs and the UIs
-    "sha256": str,                # content hash: identity of the picture
+    "content_hash": str,                # content hash: identity of the picture
     "path": str,                  # the first path it was seen at (all paths: photo_paths)
     "file_size": int,
     "format": str,
@@ -116,8 +117,8 @@ PHOTO_COLUMNS: dict[str, type] = {
 @migrations()
 def m001_initial(db: Database) -> None:
     """Photos, their paths, thumbnails, corrections, imports and errors, FTS."""
-    db["photos"].create(PHOTO_COLUMNS, pk="id", not_null={"sha256"})
-    db["photos"].create_index(["sha256"], unique=True)
+    db["photos"].create(PHOTO_COLUMNS, pk="id", not_null={"content_hash"})
+    db["photos"].create_index(["content_hash"], unique=True)
     for col in ("date", "agency", "photographer", "country", "taken_at", "dhash", "file_photo"):
         db["photos"].create_index([col])
     db["photo_paths"].create(
@@ -242,6 +243,28 @@ def m007_country_name(db: Database) -> None:
     db.execute("UPDATE photos SET country_name = "
                "catalog_country_name(country_code, country, corrected_fields)")
     db["photos"].create_index(["country_name"], if_not_exists=True)
+
+
+@migrations()
+def m008_content_hash(db: Database) -> None:
+    """``photos.sha256`` becomes ``content_hash``, and ``archive_settings`` names its
+    algorithm: an archive that already holds photos keeps SHA-256 (its files must keep
+    matching their records); an empty or new one uses BLAKE3 (catalog/hashing.py)."""
+    columns = db["photos"].columns_dict
+    if "sha256" in columns:
+        db.execute("ALTER TABLE photos RENAME COLUMN sha256 TO content_hash")
+    held = db.execute("SELECT 1 FROM photos LIMIT 1").fetchone() is not None
+    db["archive_settings"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db["archive_settings"].insert(
+        {"key": "content_hash", "value": LEGACY_HASH if held else DEFAULT_HASH}, ignore=True)
+
+
+def content_hash_name(db: Database) -> str:
+    """The archive's content-hash algorithm (a key of catalog.hashing.HASHES)."""
+    if not db["archive_settings"].exists():
+        return LEGACY_HASH  # a read-only archive from before m008
+    row = db.execute("SELECT value FROM archive_settings WHERE key = 'content_hash'").fetchone()
+    return row[0] if row else LEGACY_HASH
 
 
 def migrate(db: Database) -> None:

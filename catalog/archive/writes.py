@@ -32,7 +32,7 @@ def record_columns(record: PhotoRecord) -> dict[str, Any]:
     if unknown:
         log.debug("ignoring columns that photos does not have: %s", sorted(unknown))
     cols.update({k: to_db(v) for k, v in record.columns.items() if k in PHOTO_COLUMNS})
-    cols["sha256"] = record.sha256
+    cols["content_hash"] = record.content_hash
     cols.setdefault("path", record.path)
     if cols.get("file_size") is None:
         cols["file_size"] = record.size
@@ -50,20 +50,20 @@ class WriteMixin:
         now = utcnow()
         inserted = updated = 0
         with write_transaction(self.db):
-            ids = self._ids_for_shas([r.sha256 for r in records])
+            ids = self._ids_for_hashes([r.content_hash for r in records])
             live = active_corrections(self.db, ids.values())
             fresh: set[str] = set()
             for record in records:
-                if record.sha256 in fresh:
+                if record.content_hash in fresh:
                     continue  # the same content twice in one batch: one row, two paths
                 cols = record_columns(record)
-                photo_id = ids.get(record.sha256)
+                photo_id = ids.get(record.content_hash)
                 if photo_id is None:
                     set_country_name(cols)
-                    fresh.add(record.sha256)
+                    fresh.add(record.content_hash)
                     cols.update(first_import_id=import_id, imported_at=now, updated_at=now)
                     cols.setdefault("corrected_fields", "[]")
-                    ids[record.sha256] = insert_photo(self.db, cols)
+                    ids[record.content_hash] = insert_photo(self.db, cols)
                     inserted += 1
                 else:
                     cols = overlay(cols, live.get(photo_id, {}))
@@ -73,7 +73,7 @@ class WriteMixin:
                                  {k: v for k, v in cols.items() if k not in _KEEP_ON_UPDATE})
                     updated += 1
             self.db.conn.executemany(UPSERT_PATH, [
-                (r.path, ids[r.sha256], r.size, r.mtime_ns, now) for r in records])
+                (r.path, ids[r.content_hash], r.size, r.mtime_ns, now) for r in records])
         return {"inserted": inserted, "updated": updated}
 
     def update_parses(self, parses: list[tuple[int, dict[str, Any]]], parser_version: str) -> None:
@@ -89,18 +89,18 @@ class WriteMixin:
                 cols.update(parser_version=parser_version, updated_at=now)
                 update_photo(self.db, photo_id, cols)
 
-    def _ids_for_shas(self, shas: list[str]) -> dict[str, int]:
+    def _ids_for_hashes(self, shas: list[str]) -> dict[str, int]:
         found: dict[str, int] = {}
         for start in range(0, len(shas), _CHUNK):
             chunk = shas[start:start + _CHUNK]
             marks = ",".join("?" * len(chunk))
             found.update(self.db.execute(
-                f"SELECT sha256, id FROM photos WHERE sha256 IN ({marks})", chunk).fetchall())
+                f"SELECT content_hash, id FROM photos WHERE content_hash IN ({marks})", chunk).fetchall())
         return found
 
-    def photo_id_for_sha(self, sha256: str) -> int | None:
+    def photo_id_for_hash(self, content_hash: str) -> int | None:
         """The id of the photo with this content hash, if known."""
-        return self._ids_for_shas([sha256]).get(sha256)
+        return self._ids_for_hashes([content_hash]).get(content_hash)
 
     def known_paths(self) -> dict[str, tuple[int, int]]:
         """path -> (size, mtime_ns) of every file already in the archive."""

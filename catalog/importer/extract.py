@@ -6,18 +6,15 @@ reason a person understands, so one file costs one file, never the run.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from catalog import images  # its readers load on first use (a no-op run never needs them)
 from catalog.captions import parse_caption
+from catalog.hashing import DEFAULT_HASH, hash_file
 from catalog.images import ImageReadError
 from catalog.images.model import internal_error_reason
 from catalog.importer.sources import sidecar_caption
 from catalog.records import PhotoRecord, build_record, year_hint
-
-#: Read files in chunks of this many bytes while hashing (memory stays flat).
-HASH_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,23 +43,13 @@ def parser_version() -> str:
     return str(getattr(captions, "PARSER_VERSION", ""))
 
 
-def sha256_file(path: str) -> str:
-    """Hex SHA-256 of a file's content, read in chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb", buffering=0) as fh:
-        buf = bytearray(HASH_CHUNK)
-        view = memoryview(buf)
-        while n := fh.readinto(buf):
-            digest.update(view[:n])
-    return digest.hexdigest()
-
-
-def extract(task: Task) -> PhotoRecord | Failure:
-    """Build the archive record of one file, or say why it cannot be imported."""
+def extract(task: Task, hash_name: str = DEFAULT_HASH) -> PhotoRecord | Failure:
+    """Build the archive record of one file, or say why it cannot be imported
+    (``hash_name``: the archive's content hash, a key of catalog.hashing.HASHES)."""
     if task.size == 0:
         return Failure(task.path, "empty file (0 bytes)", "EmptyFile")
     try:
-        sha = sha256_file(task.path)
+        content_hash = hash_file(task.path, hash_name)
     except OSError as exc:
         return Failure(task.path, f"cannot read the file: {exc.strerror or exc}",
                        type(exc).__name__)
@@ -76,7 +63,7 @@ def extract(task: Task) -> PhotoRecord | Failure:
     if not caption_text.strip() and task.manifest_caption:
         caption_text, source = task.manifest_caption, "manifest"
     caption = parse_caption(caption_text, year_hint=year_hint(info)) if caption_text else None
-    return build_record(info, caption, sha256=sha, size=task.size, mtime_ns=task.mtime_ns,
+    return build_record(info, caption, content_hash=content_hash, size=task.size, mtime_ns=task.mtime_ns,
                         caption_source=source, dhash=None, parser_version=parser_version())
 
 
@@ -95,16 +82,16 @@ def warm_up() -> None:
     gc.freeze()
 
 
-def extract_many(tasks: list[Task]) -> list[PhotoRecord | Failure]:
+def extract_many(tasks: list[Task], hash_name: str = DEFAULT_HASH) -> list[PhotoRecord | Failure]:
     """Extract a chunk of files (one round trip to a worker process)."""
-    return [_fenced(task) for task in tasks]
+    return [_fenced(task, hash_name) for task in tasks]
 
 
-def _fenced(task: Task) -> PhotoRecord | Failure:
+def _fenced(task: Task, hash_name: str) -> PhotoRecord | Failure:
     """The worker's fence: an unexpected error in one file's extraction is that file's
     recorded failure (type and message kept), never the worker's death."""
     try:
-        return extract(task)
+        return extract(task, hash_name)
     except Exception as exc:  # fence: see docstring
         return Failure(task.path, internal_error_reason("importing this file stopped", exc),
                        type(exc).__name__)

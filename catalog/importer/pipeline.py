@@ -16,6 +16,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from typing import Any
 
 from catalog.archive.connection import write_transaction
@@ -62,13 +63,13 @@ class _Writer:
     """Buffers records and writes them in batches; links known content to new paths."""
 
     def __init__(self, archive, import_id: int, summary: ImportSummary, *,
-                 track_shas: bool = False):
+                 track_hashes: bool = False):
         self.archive = archive
         self.import_id = import_id
         self.summary = summary
         self.batch: list[PhotoRecord] = []
         #: content hashes written in this run, when the caller wants them (watch)
-        self.written: set[str] | None = set() if track_shas else None
+        self.written: set[str] | None = set() if track_hashes else None
         self.pending_warnings: list[tuple[str, str]] = []
 
     def add(self, record: PhotoRecord) -> None:
@@ -93,12 +94,12 @@ class _Writer:
         fresh: dict[str, PhotoRecord] = {}
         extra_paths: list[PhotoRecord] = []
         for record in self.batch:
-            if record.sha256 in fresh:
+            if record.content_hash in fresh:
                 extra_paths.append(record)
                 continue
-            photo_id = self.archive.photo_id_for_sha(record.sha256)
+            photo_id = self.archive.photo_id_for_hash(record.content_hash)
             if photo_id is None:
-                fresh[record.sha256] = record
+                fresh[record.content_hash] = record
             else:
                 extra_paths.append(record)
         if fresh:
@@ -106,10 +107,10 @@ class _Writer:
         if extra_paths:
             with write_transaction(self.archive.db):  # one commit, not one per path
                 for record in extra_paths:
-                    photo_id = self.archive.photo_id_for_sha(record.sha256)
+                    photo_id = self.archive.photo_id_for_hash(record.content_hash)
                     self.archive.add_path(photo_id, record.path, record.size, record.mtime_ns)
         if self.written is not None:
-            self.written.update(record.sha256 for record in self.batch)
+            self.written.update(record.content_hash for record in self.batch)
         for path, reason in self.pending_warnings:
             self.archive.record_error(self.import_id, path, reason, WARNING_TYPE)
         self.pending_warnings.clear()
@@ -151,14 +152,15 @@ def import_paths(
     known = _known_paths(archive, paths)
     import_id = archive.start_import(paths)
     summary = ImportSummary(import_id=import_id)
-    writer = _Writer(archive, import_id, summary, track_shas=only_new_thumbnails)
+    writer = _Writer(archive, import_id, summary, track_hashes=only_new_thumbnails)
     try:
         if progress:  # a first, stat-only walk gives the bar its total
             todo = sum(1 for item in walk(paths)
                        if isinstance(item, FileEntry) and not _unchanged(item, known))
             progress.start("metadata", todo)
         tasks = _tasks(walk(paths), known, captions, writer, summary)
-        results = run_tasks(tasks, extract_chunk or extract_many, workers=workers,
+        extract = extract_chunk or partial(extract_many, hash_name=archive.content_hash_name)
+        results = run_tasks(tasks, extract, workers=workers,
                             on_failure=_worker_failure, chunk_size=chunk_size,
                             warm_up=warm_up, stall_s=stall_s)
         for result in results:
@@ -176,7 +178,7 @@ def import_paths(
 
             ids = None
             if writer.written is not None:
-                ids = [i for i in map(archive.photo_id_for_sha, writer.written) if i]
+                ids = [i for i in map(archive.photo_id_for_hash, writer.written) if i]
             made, errors = make_thumbnails(archive, workers=workers, progress=progress,
                                            photo_ids=ids, stall_s=stall_s)
             summary.thumbnails_made, summary.thumbnail_errors = made, errors

@@ -2,7 +2,7 @@
 
 Hooks (each guarded: they act only on databases that are catalog archives):
 
-- ``render_cell``: the photos table's ``sha256`` column, and a ``picture`` column of
+- ``render_cell``: the photos table's ``content_hash`` column, and a ``picture`` column of
   saved queries, show the thumbnail, linking to the photo page;
 - ``register_routes``: ``/-/photo/<id>`` (+ ``.json``), ``/-/thumb/<id>.jpg``,
   ``/-/image/<id>`` (see :mod:`datasette_catalog.routes`);
@@ -26,7 +26,7 @@ from typing import Any
 import pluggy
 from markupsafe import Markup
 
-from .detect import catalog_database_names, is_catalog_database
+from .detect import HASH_COLUMNS, catalog_database_names, is_catalog_database
 from .metadata import FACET_LINKS, GRID_COLUMNS, GRID_LABELS, site_metadata
 from .urls import photo_urls
 
@@ -56,16 +56,16 @@ def thumbnail_html(datasette: Any, photo_id: int, title: str = "") -> Markup:
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str,
                 datasette: Any) -> Markup | None:
-    """Thumbnails in the photos table (``sha256`` column) and saved queries (``picture``);
+    """Thumbnails in the photos table (``content_hash`` column, ``sha256`` in older archives) and saved queries (``picture``);
     JSON list columns (restrictions, story codes, ...) as plain readable text."""
-    if column == "sha256" and table == "photos":
+    if column in HASH_COLUMNS and table == "photos":
         if not is_catalog_database(datasette, database):
             return None
         try:
             photo_id = row["id"]
         except (IndexError, KeyError):
             return None
-        return thumbnail_html(datasette, photo_id, f"sha256 {value}")
+        return thumbnail_html(datasette, photo_id, f"content hash {value}")
     if (column == "picture" and table is None and isinstance(value, int)
             and is_catalog_database(datasette, database)):
         return thumbnail_html(datasette, value)

@@ -18,7 +18,9 @@ if TYPE_CHECKING:  # importing datasette here would load it with the ``catalog``
 #: Config key under ``plugins`` in Datasette's metadata.
 PLUGIN_NAME = "datasette-catalog"
 
-_REQUIRED_PHOTO_COLUMNS = {"id", "sha256", "dhash", "caption", "path"}
+_REQUIRED_PHOTO_COLUMNS = {"id", "dhash", "caption", "path"}
+#: The content hash's column: ``sha256`` in an archive not yet migrated (read-only).
+HASH_COLUMNS = ("content_hash", "sha256")
 _REQUIRED_TABLES = {"photos", "photo_paths", "thumbnails"}
 _cache: WeakKeyDictionary[Any, dict[str, bool]] = WeakKeyDictionary()
 
@@ -28,7 +30,7 @@ def _schema_matches(conn: sqlite3.Connection) -> bool:
     if not tables >= _REQUIRED_TABLES:
         return False
     columns = {row[1] for row in conn.execute("pragma table_info(photos)")}
-    return columns >= _REQUIRED_PHOTO_COLUMNS
+    return columns >= _REQUIRED_PHOTO_COLUMNS and not columns.isdisjoint(HASH_COLUMNS)
 
 
 def _check(db: Database) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 #: What the newsroom sees above the photos table; short enough to read at a glance.
 PHOTO_COLUMN_LABELS: dict[str, str] = {
-    "sha256": "Picture: thumbnail linking to the photo page (the content hash in its tooltip)",
+    "content_hash": "Picture: thumbnail linking to the photo page (the content hash in its tooltip)",
     "date": "Date the picture was taken, per the caption (editors' corrections applied)",
     "agency": "Agency that sent it (normalised: Reuters, AP, AFP, Getty Images, EPA-EFE, ...)",
     "photographer": "Photographer as credited",
@@ -30,13 +30,13 @@ PHOTO_COLUMN_LABELS: dict[str, str] = {
 
 #: Columns the photos grid draws by default (``?_col``/``?_nocol`` show others).
 GRID_COLUMNS: tuple[str, ...] = (
-    "id", "sha256", "date", "agency", "photographer", "subject", "city", "region",
+    "id", "content_hash", "date", "agency", "photographer", "subject", "city", "region",
     "country_name", "credit", "file_photo", "restrictions", "has_conflict", "taken_at",
     "caption_format", "confidence",
 )
 #: Short header labels in the grid.
 GRID_LABELS: dict[str, str] = {
-    "sha256": "picture", "country_name": "country", "file_photo": "file photo", "has_conflict": "conflict",
+    "content_hash": "picture", "country_name": "country", "file_photo": "file photo", "has_conflict": "conflict",
     "taken_at": "camera time", "caption_format": "format",
 }
 

@@ -43,7 +43,7 @@ IPTC_FIELDS = (
     ("object_name", "Object name (slug)"), ("caption_source", "Caption read from"),
 )
 FILE_FIELDS = (
-    ("sha256", "SHA-256"), ("path", "First path"), ("file_size", "Size (bytes)"),
+    ("content_hash", "Content hash"), ("path", "First path"), ("file_size", "Size (bytes)"),
     ("format", "Format"), ("width", "Width"), ("height", "Height"), ("dhash", "Picture hash"),
     ("first_import_id", "First import"), ("imported_at", "Imported"), ("updated_at", "Updated"),
 )
