@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@echo "Setting up $(VENV) (first run only; log in $(VENV)/install.log)"
 	-$(BIN)/pip install --quiet --upgrade pip > $(VENV)/install.log 2>&1
 	$(BIN)/pip install -e '.[test]' -c constraints.txt >> $(VENV)/install.log 2>&1 || (tail -40 $(VENV)/install.log; exit 1)
+	$(BIN)/python -m compileall -q catalog tui plugins > /dev/null
 	touch $(STAMP)
 
 setup: $(STAMP)
