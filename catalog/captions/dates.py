@@ -58,6 +58,31 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(
     rf"\b(?=[{''.join(sorted({m[0] for m in _MONTHS} | {m[0].upper() for m in _MONTHS}))}])[^\W\d_]{{3,10}}\b\.?"
 )
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` as a prefix tree ("ma(?:r(?:ch)?|y)"): the regex engine
+    follows one branch per letter instead of trying every word at every position."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+#: The ASCII month names as whole words of lower-case text: in ASCII text, where the month
+#: words are (each is then checked as ``_WORD`` reads it), without a Python step per word.
+_ASCII_MONTH = re.compile(rf"\b{_trie([m for m in _MONTHS if m.isascii()])}\b")
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}}$", re.IGNORECASE)
 _WEEKDAY_ENDINGS = tuple(w.lower() for w in _WEEKDAYS)
 #: Numeric: 01/10/2016, 01.10.2016, 2016-10-01.
@@ -89,25 +114,25 @@ def _make(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _named(m: re.Match[str], year_hint: int | None) -> DateMatch | None:
-    month = _MONTHS.get(m.group("month").lower().rstrip("."))
-    day = int(m.group("day"))
+def _named(m: re.Match[str], year_hint: int | None, month_word: str, day_text: str,
+           year_text: str | None) -> DateMatch | None:
+    """The date that a month-name match ``m`` writes (its groups given, as read once)."""
+    month = _MONTHS.get(month_word.lower().rstrip("."))
+    day = int(day_text)
     if month is None or not 1 <= day <= 31:
         return None
-    year_text = m.group("year")
+    start, end = m.span()
     if year_text:
         date = _make(int(year_text), month, day)
         if date is None:
             return None
-        return DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day)
+        return DateMatch(date, start, end, m.group(0), False, True, month, day)
     date = _make(year_hint, month, day)
-    return DateMatch(date, m.start(), m.end(), m.group(0), date is not None, False, month, day)
+    return DateMatch(date, start, end, m.group(0), date is not None, False, month, day)
 
 
-def _with_weekday(text: str, match: DateMatch, m: re.Match[str]) -> DateMatch:
+def _with_weekday(text: str, match: DateMatch) -> DateMatch:
     """Extend a match over a weekday just before it ("Tuesday, Sept. 3, 2024")."""
-    if m.group("weekday"):
-        return match
     before = text[max(0, match.start - 16) : match.start]
     if not before[-1:].isspace() or not fold_case(before.rstrip().rstrip(",").rstrip(".")).endswith(_WEEKDAY_ENDINGS):
         return match  # cheap exit: no weekday just before
@@ -119,9 +144,8 @@ def _with_weekday(text: str, match: DateMatch, m: re.Match[str]) -> DateMatch:
                      match.has_year, match.month, match.day)  # dataclasses.replace, without its cost
 
 
-def _month_word_ok(m: re.Match[str]) -> bool:
+def _month_word_ok(word: str) -> bool:
     """Reject month words that are ordinary words ("may", "march") in mixed-case text."""
-    word = m.group("month")
     return word[0].isupper() or word.lower().rstrip(".") not in _ENGLISH_MONTHS
 
 
@@ -137,22 +161,30 @@ def find_dates(
     found: list[DateMatch] = []
     if _DIGIT.search(text) is None:
         return found
-    for word in _WORD.finditer(text):
-        if word.group(0).rstrip(".").lower() not in _MONTHS:
+    if text.isascii():  # the month words only (lower() keeps offsets and word edges of ASCII)
+        words = [_WORD.match(text, m.start()) for m in _ASCII_MONTH.finditer(text.lower())]
+    else:
+        words = _WORD.finditer(text)
+    for word in words:
+        if word is None or word.group(0).rstrip(".").lower() not in _MONTHS:
             continue
-        m = _MONTH_FIRST.match(text, word.start())
+        word_start = word.start()
+        m = _MONTH_FIRST.match(text, word_start)
         if m is None:
-            window_start = max(0, word.start() - 16)
-            m = _DAY_FIRST.search(text, window_start, min(len(text), word.end() + 14))
-            if m is not None and m.start("month") != word.start():
+            m = _DAY_FIRST.search(text, max(0, word_start - 16), min(len(text), word.end() + 14))
+            if m is not None and m.start("month") != word_start:
                 m = None
-        if m is None or not _month_word_ok(m):
+        if m is None:
             continue
-        match = _named(m, year_hint)
+        month_word, day_text, year_text, weekday = m.group("month", "day", "year", "weekday")
+        if not _month_word_ok(month_word):
+            continue
+        match = _named(m, year_hint, month_word, day_text, year_text)
         if match is not None:
-            found.append(_with_weekday(text, match, m))
+            found.append(match if weekday else _with_weekday(text, match))
     for m in _NUMERIC.finditer(text) if ("/" in text or "." in text) and _NUMERIC_HINT.search(text) else ():
-        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        a_text, sep, b_text, year_text = m.group("a", "sep", "b", "year")
+        a, b, year = int(a_text), int(b_text), int(year_text)
         if year < 100:
             if not day_first:
                 continue  # "24/9/16" only in day-first sports headers
@@ -160,7 +192,7 @@ def find_dates(
         if a > 12 or b > 12:  # a day above 12 decides by itself
             day, month = (a, b) if a > 12 else (b, a)
         else:
-            day, month = (a, b) if (day_first or m.group("sep") == ".") else (b, a)
+            day, month = (a, b) if (day_first or sep == ".") else (b, a)
         date = _make(year, month, day)
         if date is not None:
             found.append(DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))

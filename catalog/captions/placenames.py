@@ -74,14 +74,13 @@ def tail_name(text: str, start: int, end: int, *, shouting: bool = False) -> Spa
     tokens: list[Span] = []  # last word first
     first = None
     for m in _TOKEN.finditer(backwards):
-        s, e = end - m.end(), end - m.start()
+        s, e = m.span()
+        s, e = end - e, end - s
         tokens.append((s, e))
         tok = text[s:e]
         if is_proper(tok, shouting, last=len(tokens) == 1):
             first = len(tokens) - 1
-        elif tok.lower() in _CONNECTORS and first is not None and not shouting:
-            pass
-        else:
+        elif first is None or shouting or tok.lower() not in _CONNECTORS:
             break
     if first is None:
         return None
@@ -115,24 +114,19 @@ class Chunk:
 
 
 def chunks(text: str, start: int, end: int) -> list[Chunk]:
-    out: list[Chunk] = []
-    pos = start
-    comma = text.find(",", start, end)
-    while comma >= 0:
-        out.append(Chunk(pos, comma))
-        pos = comma + 1
-        comma = text.find(",", pos, end)
-    out.append(Chunk(pos, end))
+    """The comma-separated pieces of ``text[start:end]``, each trimmed (empty ones left out)."""
     trimmed = []
-    for c in out:
-        piece = text[c.start : c.end]
+    pos = start
+    for piece in text[start:end].split(","):
+        piece_end = pos + len(piece)
         stripped = piece.lstrip()
-        s = c.start + len(piece) - len(stripped)
+        s = piece_end - len(stripped)
         e = s + len(stripped.rstrip(_TRAILING_JUNK))
-        if e > s and e < c.end and text[e] == "." and keeps_period(_last_token(text, s, e + 1)):
-            e += 1
         if e > s:
+            if e < piece_end and text[e] == "." and keeps_period(_last_token(text, s, e + 1)):
+                e += 1
             trimmed.append(Chunk(s, e))
+        pos = piece_end + 1
     return trimmed
 
 

@@ -405,11 +405,12 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
     ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
     cname = text[ctail[0] : ctail[1]] if ctail else ""
     before = _prev_city_tail(text, chunks, i, shouting)
+    at_end = None  # _region_at_end of this chunk, once asked
     if (got.cc == "US" and got.state is None and ctail and (st := us_state(cname))
             and (cname.endswith(".") or not _state_is_city(st, text, before))):
         got.state, got.region = st, ctail
         i -= 1
-    elif got.region is None and _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end]):
+    elif got.region is None and (at_end := _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end])):
         got.region = _region_span(text, chunk, shouting)
         inner = _city_before(text, chunk.start, got.region[0], shouting)
         if inner is not None:
@@ -432,7 +433,8 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
             i -= 1
     if 0 <= i < len(chunks):
         chunk = chunks[i]
-        if _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end]):
+        if (at_end if i == first and at_end is not None
+                else _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end])):
             # "in the village of X in the Y regency, Z province": the city before the inner region
             inner_region = _region_span(text, chunk, shouting)
             inner = _city_before(text, chunk.start, inner_region[0], shouting)
@@ -469,7 +471,10 @@ def _placed(text: str, chunk: Chunk, name: Span) -> bool:
         return True
     if not lead[-1:].isspace():
         return False  # cheap exits before the pattern: it ends in a space, after a place word
-    if not any(fold_case(word).endswith(_PLACE_LEAD_WORDS) for word in lead.split()[-5:]):
+    for word in fold_case(lead).split()[-5:]:
+        if word.endswith(_PLACE_LEAD_WORDS):
+            break
+    else:
         return False
     # a match spans at most 5 words ("in the old walled Lyon "): search only those
     return _PLACE_LEAD.search(lead, _last_words_start(lead, 0, len(lead), 5)) is not None
@@ -739,8 +744,8 @@ def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | No
         lat=city.lat if city else None,
         lon=city.lon if city else None,
     )
-    spans = [s for s in written if not (got.far_country and s is country_span)] or written
-    return PlaceMatch(place, min(s[0] for s in spans), max(s[1] for s in spans),
+    spans = [s for s in written if s is not country_span] or written if got.far_country else written
+    return PlaceMatch(place, min([s[0] for s in spans]), max([s[1] for s in spans]),
                       city_span, region_span, country_span, inside_name=inside_name)
 
 
