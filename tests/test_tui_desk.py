@@ -8,6 +8,7 @@ import pytest
 from test_tui_support import build_archive, plain, settle
 from textual.widgets import Checkbox, DataTable, Input, Select, Static
 
+from catalog.archive import Archive
 from tui.app import CatalogApp
 from tui.screens.detail import DetailScreen
 from tui.screens.edit import EditScreen
@@ -321,3 +322,29 @@ async def test_export_to_a_missing_folder_keeps_the_dialog_open(db: Path, tmp_pa
         await pilot.press("enter")
         await settle(pilot)
         assert (tmp_path / "out.csv").exists()
+
+
+async def test_correction_form_sets_the_country_code_and_the_credit_flags(db: Path) -> None:
+    app = CatalogApp(db, editor="ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        detail = await open_highlighted(app, pilot)
+        photo_id = detail.detail.row["id"]
+        form = await open_form(app, pilot)
+        code = form.query_one("#edit-country_code", Input)
+        code.value = "XQ"  # two letters, but no country's
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and app.focused is code
+        assert "'XQ' is not an ISO 3166 code" in str(form.query_one("#edit-error", Static).render())
+        code.value = "pt"  # any case is taken, stored in capitals
+        form.query_one("#edit-country", Input).value = "Portugal"
+        form.query_one("#edit-pool", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        row = app.screen.detail.row
+        assert (row["country_code"], row["country_name"], row["pool"]) == ("PT", "Portugal", 1)
+    with Archive(db, readonly=True) as archive:
+        fields = {c["field"] for c in archive.history(photo_id)}
+    assert {"country_code", "country", "pool"} <= fields

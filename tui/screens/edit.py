@@ -13,12 +13,16 @@ from textual.screen import ModalScreen
 from textual.validation import Function
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
-#: Fields the form edits, with their labels, in order (file_photo is a checkbox).
+from catalog.captions.gazetteer import country_name
+
+#: Fields the form edits as text, with their labels, in order.
 EDITABLE = (
     ("subject", "Subject"), ("city", "City"), ("region", "Region"), ("country", "Country"),
-    ("date", "Date"), ("agency", "Agency"), ("photographer", "Photographer"),
-    ("credit", "Credit"),
+    ("country_code", "Country code"), ("date", "Date"), ("agency", "Agency"),
+    ("photographer", "Photographer"), ("credit", "Credit"),
 )
+#: The credit's flags, edited as checkboxes on one row.
+FLAGS = (("file_photo", "File photo"), ("pool", "Pool"), ("handout", "Handout"))
 
 
 def valid_iso_date(text: str) -> bool:
@@ -45,12 +49,27 @@ def date_problem(text: str) -> str | None:
     return f"Date {text!r} is not a date: write YYYY-MM-DD, e.g. 2024-09-03."
 
 
+def valid_country_code(text: str) -> bool:
+    """Empty, or an ISO 3166 alpha-2 code the gazetteer knows (any case)."""
+    code = text.strip()
+    return not code or (len(code) == 2 and code.isalpha() and bool(country_name(code.upper())))
+
+
+def country_code_problem(text: str) -> str | None:
+    """Why ``text`` is no country code, in words for the editor (None when it is fine)."""
+    if valid_country_code(text):
+        return None
+    return (f"Country code {text.strip()!r} is not an ISO 3166 code: write two letters, "
+            "e.g. GB, US, UA.")
+
+
 def changed_fields(row: dict[str, Any], entered: dict[str, Any]) -> dict[str, Any]:
     """The entries that differ from the row's effective values (empty and None are alike)."""
     changes = {}
+    flags = {name for name, _ in FLAGS}
     for name, value in entered.items():
         before = row.get(name)
-        if name == "file_photo":
+        if name in flags:
             if bool(before) != bool(value):
                 changes[name] = 1 if value else 0
         elif (before or "") != value:
@@ -69,6 +88,13 @@ def history_text(history: list[dict[str, Any]], field: str) -> str:
         lines.append(f"{when} {item.get('editor') or '?'}: {item.get('previous') or '∅'} → "
                      f"{item.get('value') or '∅'}{undone}")
     return "\n".join(lines) or "No corrections yet."
+
+
+_VALIDATORS = {
+    "date": [Function(valid_iso_date, "a date is YYYY-MM-DD")],
+    "country_code": [Function(valid_country_code, "a country code is two letters, e.g. GB")],
+}
+_PLACEHOLDERS = {"date": "YYYY-MM-DD", "country_code": "e.g. GB"}
 
 
 class EditScreen(ModalScreen[dict[str, Any] | None]):
@@ -90,14 +116,14 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
             with Grid(id="edit-grid"):
                 for name, label in EDITABLE:
                     yield Label(label)
-                    validators = ([Function(valid_iso_date, "a date is YYYY-MM-DD")]
-                                  if name == "date" else [])
                     yield Input(str(self.row.get(name) or ""), id=f"edit-{name}",
-                                validators=validators, compact=True,
-                                placeholder="YYYY-MM-DD" if name == "date" else "")
-                yield Label("")
-                yield Checkbox("File photo", bool(self.row.get("file_photo")),
-                               id="edit-file_photo", compact=True)
+                                validators=_VALIDATORS.get(name, []), compact=True,
+                                placeholder=_PLACEHOLDERS.get(name, ""))
+                yield Label("Credit flags")
+                with Horizontal(id="edit-flags"):
+                    for name, label in FLAGS:
+                        yield Checkbox(label, bool(self.row.get(name)), id=f"edit-{name}",
+                                       compact=True)
             yield Static("", id="edit-error")
             yield Label("History of subject", id="history-title")
             yield Static(history_text(self.history, "subject"), id="edit-history")
@@ -122,16 +148,19 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
         """What the form holds now."""
         values: dict[str, Any] = {name: self.query_one(f"#edit-{name}", Input).value.strip()
                                   for name, _ in EDITABLE}
-        values["file_photo"] = self.query_one("#edit-file_photo", Checkbox).value
+        values["country_code"] = values["country_code"].upper()
+        for name, _ in FLAGS:
+            values[name] = self.query_one(f"#edit-{name}", Checkbox).value
         return values
 
     def action_save(self) -> None:
         values = self.entered()
-        problem = date_problem(values["date"])
-        if problem:
-            self.query_one("#edit-error", Static).update(problem)
-            self.query_one("#edit-date", Input).focus()
-            return
+        for name, problem in (("date", date_problem(values["date"])),
+                              ("country_code", country_code_problem(values["country_code"]))):
+            if problem:
+                self.query_one("#edit-error", Static).update(problem)
+                self.query_one(f"#edit-{name}", Input).focus()
+                return
         self.dismiss(changed_fields(self.row, values))
 
     def action_cancel(self) -> None:
