@@ -50,7 +50,7 @@ class WriteMixin:
         now = utcnow()
         inserted = updated = 0
         with write_transaction(self.db):
-            ids = self._ids_for_hashes([r.content_hash for r in records])
+            ids = self.photo_ids_for_hashes([r.content_hash for r in records])
             live = active_corrections(self.db, ids.values())
             fresh: set[str] = set()
             for record in records:
@@ -89,10 +89,11 @@ class WriteMixin:
                 cols.update(parser_version=parser_version, updated_at=now)
                 update_photo(self.db, photo_id, cols)
 
-    def _ids_for_hashes(self, shas: list[str]) -> dict[str, int]:
+    def photo_ids_for_hashes(self, hashes: list[str]) -> dict[str, int]:
+        """content hash -> photo id, for those of ``hashes`` already in the archive."""
         found: dict[str, int] = {}
-        for start in range(0, len(shas), _CHUNK):
-            chunk = shas[start:start + _CHUNK]
+        for start in range(0, len(hashes), _CHUNK):
+            chunk = hashes[start:start + _CHUNK]
             marks = ",".join("?" * len(chunk))
             found.update(self.db.execute(
                 f"SELECT content_hash, id FROM photos WHERE content_hash IN ({marks})", chunk).fetchall())
@@ -100,7 +101,7 @@ class WriteMixin:
 
     def photo_id_for_hash(self, content_hash: str) -> int | None:
         """The id of the photo with this content hash, if known."""
-        return self._ids_for_hashes([content_hash]).get(content_hash)
+        return self.photo_ids_for_hashes([content_hash]).get(content_hash)
 
     def known_paths(self) -> dict[str, tuple[int, int]]:
         """path -> (size, mtime_ns) of every file already in the archive."""

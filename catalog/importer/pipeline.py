@@ -93,22 +93,20 @@ class _Writer:
             return
         fresh: dict[str, PhotoRecord] = {}
         extra_paths: list[PhotoRecord] = []
+        known = self.archive.photo_ids_for_hashes([r.content_hash for r in self.batch])
         for record in self.batch:
-            if record.content_hash in fresh:
+            if record.content_hash in fresh or record.content_hash in known:
                 extra_paths.append(record)
-                continue
-            photo_id = self.archive.photo_id_for_hash(record.content_hash)
-            if photo_id is None:
-                fresh[record.content_hash] = record
             else:
-                extra_paths.append(record)
+                fresh[record.content_hash] = record
         if fresh:
             self.archive.upsert_photos(list(fresh.values()), self.import_id)
         if extra_paths:
+            known.update(self.archive.photo_ids_for_hashes(list(fresh)))
             with write_transaction(self.archive.db):  # one commit, not one per path
                 for record in extra_paths:
-                    photo_id = self.archive.photo_id_for_hash(record.content_hash)
-                    self.archive.add_path(photo_id, record.path, record.size, record.mtime_ns)
+                    self.archive.add_path(known[record.content_hash], record.path, record.size,
+                                          record.mtime_ns)
         if self.written is not None:
             self.written.update(record.content_hash for record in self.batch)
         for path, reason in self.pending_warnings:
@@ -178,7 +176,7 @@ def import_paths(
 
             ids = None
             if writer.written is not None:
-                ids = [i for i in map(archive.photo_id_for_hash, writer.written) if i]
+                ids = list(archive.photo_ids_for_hashes(sorted(writer.written)).values())
             made, errors = make_thumbnails(archive, workers=workers, progress=progress,
                                            photo_ids=ids, stall_s=stall_s)
             summary.thumbnails_made, summary.thumbnail_errors = made, errors
