@@ -63,10 +63,11 @@ def is_proper(token: str, shouting: bool, *, last: bool = False) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def tail_name(text: str, start: int, end: int, *, shouting: bool = False) -> Span | None:
+def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span | None:
     """Span of the proper name that ends the segment ``text[start:end]``, if any.
 
-    Cached: the place reader asks about the same chunks several times per caption.
+    Cached: the place reader asks about the same chunks several times per caption (it passes
+    ``shouting`` by position: a keyword makes every cache look-up slower).
     """
     start = max(start, end - NAME_WINDOW)  # a place name is never longer than this
     # Words from the last one back (the token class reads the same reversed): stop at the first non-name.

@@ -32,6 +32,21 @@ from catalog.captions.gazetteer import (
 from catalog.captions.normalize import fold_case
 from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, tail_name
 
+# The words around the phrase, under their old names here (tests/test_captions_fast_paths.py reads them here).
+from catalog.captions.placewords import LEAD_PHRASE_IN as _LEAD_PHRASE_IN  # noqa: F401
+from catalog.captions.placewords import LEAD_PHRASE_OF as _LEAD_PHRASE_OF  # noqa: F401
+from catalog.captions.placewords import REGION_AT_END as _REGION_AT_END  # noqa: F401
+from catalog.captions.placewords import REGION_OF as _REGION_OF  # noqa: F401
+from catalog.captions.placewords import REGION_WORDS as _REGION_WORDS
+from catalog.captions.placewords import TRAILING_CONNECTIVE as _TRAILING_CONNECTIVE
+from catalog.captions.placewords import ends_in_word as _ends_in_word
+from catalog.captions.placewords import last_words_start as _last_words_start
+from catalog.captions.placewords import lead_phrase as _lead_phrase
+from catalog.captions.placewords import may_end_connective as _may_end_connective
+from catalog.captions.placewords import placed as _placed
+from catalog.captions.placewords import region_at_end as _region_at_end
+from catalog.captions.placewords import region_of as _region_of
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -59,13 +74,6 @@ class PlaceMatch:
     inside_name: bool = False  # the city is part of a longer name ("Gran Vía de Madrid", "Tokyo's Chiyoda Ward")
 
 
-_REGION_WORDS = re.compile(
-    r"\b(?:region|province|oblast|state|county|prefecture|district|governorate|department|"
-    r"territory|canton|krai|republic|municipality|regency)\b",
-    re.IGNORECASE,
-)
-#: A chunk that ends with a region word ("Donetsk region", "Kyiv Oblast"), not "district of Izmir".
-_REGION_AT_END = re.compile(_REGION_WORDS.pattern + r"\W*$", re.IGNORECASE)
 #: "245 km east of", "25 km (15 miles) from", "10 miles north-west of" (not "the 5000m final of").
 _DISTANCE = re.compile(
     r"\b\d[\d,.]*\s?(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b(?:\s?\([^()]{1,24}\))?"
@@ -78,10 +86,6 @@ _DIGIT = re.compile(r"\d")
 _CONTROL_QUALIFIER = re.compile(r"[A-Z][\w]*-(?:controlled|occupied|held|annexed|backed|run)", re.IGNORECASE)
 _DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 _NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
-_REGION_OF = re.compile(
-    r"\b(?:region|province|state|oblast|governorate|prefecture|county|department|canton)\s+of\s+$",
-    re.IGNORECASE,
-)
 _LOCATOR_CHUNK = re.compile(r"(?:near|outside|on\s+the\s+outskirts\s+of)\s", re.IGNORECASE)
 _TRAILING_BORDER = re.compile(
     r"[\s,]+(?:near|on|along|at|by|close\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
@@ -94,11 +98,6 @@ _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 _CAP_RUN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
 
 
-_TRAILING_CONNECTIVE = re.compile(
-    r"(?:[\s,]+(?:on|in|at|taken|el|le|am|em|no|na|on\s+the|(?-i:este|esta|neste|nesta)|[(][^()]{0,30}[)]|"
-    r"(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d))+[\s.]*$",
-    re.IGNORECASE,
-)
 #: A trailing chunk that is an event or a direction, not a place ("during the festival", "south of Paris").
 _NOT_PLACE_CHUNK = re.compile(
     r"^(?:during|for|as|while|after|before|ahead\s+of|amid|following|where|which|who|when)\b"
@@ -110,82 +109,6 @@ _NOT_PLACE_CHUNK = re.compile(
 _NOT_PLACE_STARTS = ("during", "for", "as", "while", "after", "before", "ahead", "amid", "following", "where",
                      "which", "who", "when", "near", "on", "along", "just", "about", "north", "south", "east",
                      "west")
-#: Words before a place that belong to the place phrase: "in", "near the frontline Donbas city of".
-#: (ends in "of": the only one that can match) "near the frontline Donbas city of ".
-_LEAD_PHRASE_OF = re.compile(
-    r"\b(?:(?:in|at|near|from|outside|inside|over|across|to)\s+)?the\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:city|town|village|port|capital|suburb|district|region|province|area|"
-    r"outskirts|streets|state|island|commune|municipality|hamlet)\s+of\s+$",
-    re.IGNORECASE,
-)
-#: (ends in a preposition or "the") "in ", "near the ".
-_LEAD_PHRASE_IN = re.compile(r"\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
-#: Last words that the end-anchored patterns below can end with (cheap tests before them).
-_CONNECTIVE_ENDINGS = ("on", "in", "at", "taken", "el", "le", "am", "em", "no", "na", "the", "este", "esta")
-_LEAD_PHRASE_ENDINGS = ("in", "at", "near", "from", "outside", "inside", "the")
-_PLACE_LEAD_WORDS = tuple(placenames.words(
-    """in at near outside from of to into across over around off through toward towards above along
-    inside on onto past en em no na im am bei nahe de del da do por pelo dans à au près"""
-))
-
-
-def _may_end_connective(segment: str) -> bool:
-    """Cheap test: ``segment`` may end in what ``_TRAILING_CONNECTIVE`` removes."""
-    tail = segment[-60:]
-    while tail and (tail[-1].isspace() or tail[-1] == "."):
-        tail = tail.rstrip().rstrip(".")
-    if not tail:
-        return False
-    return tail[-1] == ")" or tail[-1].isdigit() or fold_case(tail).endswith(_CONNECTIVE_ENDINGS)
-
-
-def _ends_in_word(text: str, start: int, end: int, endings: tuple[str, ...]) -> bool:
-    """Cheap test: ``text[start:end]`` ends in a space after a word ending one of ``endings``."""
-    if end <= start or not text[end - 1].isspace():
-        return False
-    return fold_case(text[start:end].rstrip()[-12:]).endswith(endings)
-
-
-_REGION_WORD_LIST = ("region", "province", "oblast", "state", "county", "prefecture", "district", "governorate",
-                     "department", "territory", "canton", "krai", "republic", "municipality", "regency")
-
-
-def _region_at_end(words: str) -> bool:
-    """``_REGION_AT_END`` after a cheap test: the last word ends like a region word."""
-    end = len(words)
-    while end and not (words[end - 1].isalnum() or words[end - 1] == "_"):
-        end -= 1  # the pattern allows non-word characters after the region word
-    return fold_case(words[max(0, end - 16) : end]).endswith(_REGION_WORD_LIST) and (
-        _REGION_AT_END.search(words) is not None)
-
-
-def _lead_phrase(text: str, start: int, end: int) -> re.Match[str] | None:
-    """Words before a place that belong to its phrase, ending ``text[start:end]``.
-
-    The last word tells which of the two patterns can match; each is searched only over the
-    words it can span (8: "in the frontline Donbas city of "; 2: "near the ").
-    """
-    if end <= start or not text[end - 1].isspace():
-        return None
-    last = fold_case(text[start:end].rstrip()[-12:])
-    if last.endswith("of"):
-        return _LEAD_PHRASE_OF.search(text, _last_words_start(text, start, end, 8), end)
-    if last.endswith(_LEAD_PHRASE_ENDINGS):
-        return _LEAD_PHRASE_IN.search(text, _last_words_start(text, start, end, 2), end)
-    return None
-
-
-def _last_words_start(text: str, start: int, end: int, n: int) -> int:
-    """Where the last ``n`` whitespace-separated words of ``text[start:end]`` begin (about)."""
-    parts = text[start:end].rsplit(None, n)
-    return start + len(parts[0]) if len(parts) > n else start
-
-
-def _region_of(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` ends "region of ", "province of " ..."""
-    return _ends_in_word(text, start, end, ("of",)) and _REGION_OF.search(text, start, end) is not None
-
-
 _LAST_IN = re.compile(r"\b(?:in|im|en|em|no|na|near|at|outside)\s+(?:the\s+)?(?=[A-ZÀ-Ý])")
 
 
@@ -237,7 +160,7 @@ def _seen_from(text: str, chunks: list[Chunk], seen: re.Match[str], shouting: bo
     so the camera's town counts only when the gazetteer knows it (in the country named before it,
     if it is there); a country counts as written ("as seen from Israel")."""
     last = chunks[-1]
-    span = tail_name(text, seen.end(), last.end, shouting=shouting)
+    span = tail_name(text, seen.end(), last.end, shouting)
     before = find_place(text, chunks[0].start, chunks[-2].end, default_country=default_country)
     if span is None or span[0] != seen.end():
         return before
@@ -291,7 +214,7 @@ def _skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
     if not fold_case(words[:12]).startswith(_NOT_PLACE_STARTS) or _NOT_PLACE_CHUNK.match(words) is None:
         return False  # (cheap test first: the chunk's first word must start like one of the pattern's)
     direction = _DIRECTION_OF.match(words) is not None
-    return direction or tail_name(text, chunk.start, chunk.end, shouting=shouting) is None
+    return direction or tail_name(text, chunk.start, chunk.end, shouting) is None
 
 
 class _Reading:
@@ -311,7 +234,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     i = len(chunks) - 1
     last = chunks[i]
-    tail = tail_name(text, last.start, last.end, shouting=shouting)
+    tail = tail_name(text, last.start, last.end, shouting)
     got = _Reading()
     if tail is None and _region_at_end(text[max(last.start, last.end - 30) : last.end]):
         # "near Chasiv Yar, in the Donetsk region": a region names no city; the city comes before
@@ -355,11 +278,19 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         got.cc, got.country = _country_from_context(text, chunks, got.city)
     match = _build(text, got, chunks[0].start)
     if match is not None:
-        chunk_start = next((c.start for c in chunks if c.start <= match.start <= c.end), match.start)
+        chunk_start = _chunk_start(chunks, match.start)
         lead = _lead_phrase(text, max(chunk_start, match.start - NAME_WINDOW), match.start)
         if lead is not None:
             match.phrase_start = lead.start()
     return match
+
+
+def _chunk_start(chunks: list[Chunk], pos: int) -> int:
+    """Start of the first chunk that holds ``pos`` (``pos`` if none does)."""
+    for c in chunks:
+        if c.start <= pos <= c.end:
+            return c.start
+    return pos
 
 
 def _region_last(text: str, chunks: list[Chunk], shouting: bool,
@@ -402,7 +333,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         return
     first = i
     chunk = chunks[i]
-    ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
+    ctail = tail_name(text, chunk.start, chunk.end, shouting)
     cname = text[ctail[0] : ctail[1]] if ctail else ""
     before = _prev_city_tail(text, chunks, i, shouting)
     at_end = None  # _region_at_end of this chunk, once asked
@@ -442,7 +373,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 got.region = got.region or inner_region
                 got.city = inner
                 return
-        ctail = tail_name(text, chunk.start, chunk.end, shouting=shouting)
+        ctail = tail_name(text, chunk.start, chunk.end, shouting)
         if ctail is None:
             ctail = _after_last_in(text, chunk, shouting)
         if (ctail and got.country is not None and got.city is None
@@ -456,30 +387,6 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 got.city = _in_x_near_y(text, chunk, ctail, shouting)
 
 
-_PLACE_LEAD = re.compile(
-    r"\b(?:in|at|near|outside|from|of|to|into|across|over|around|off|through|towards?|above|along|"
-    r"inside|on|onto|past|en|em|no|na|im|am|bei|nahe|de|del|da|do|por|pelo|dans|à|au|près)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-def _placed(text: str, chunk: Chunk, name: Span) -> bool:
-    """A city candidate stands alone in its chunk or follows a place word ("in", "city of")."""
-    lead = text[max(chunk.start, name[0] - 40) : name[0]]
-    if not lead.strip() or name[0] - chunk.start <= 4:
-        return True
-    if not lead[-1:].isspace():
-        return False  # cheap exits before the pattern: it ends in a space, after a place word
-    for word in fold_case(lead).split()[-5:]:
-        if word.endswith(_PLACE_LEAD_WORDS):
-            break
-    else:
-        return False
-    # a match spans at most 5 words ("in the old walled Lyon "): search only those
-    return _PLACE_LEAD.search(lead, _last_words_start(lead, 0, len(lead), 5)) is not None
-
-
 def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it."""
     if not _ends_in_word(text, chunk.start, tail[0], ("near", "outside")):
@@ -488,7 +395,7 @@ def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     if m is None:
         return tail
     inner_end = chunk.start + m.start()
-    inner = tail_name(text, chunk.start, inner_end, shouting=shouting)
+    inner = tail_name(text, chunk.start, inner_end, shouting)
     if inner and _IN_AT_END.search(text[chunk.start : inner[0]]):
         return inner
     return tail
@@ -529,7 +436,7 @@ def _after_last_in(text: str, chunk: Chunk, shouting: bool) -> Span | None:
     e = found.end()
     while e < chunk.end and not text[e].isspace() and text[e] not in ",;":
         e += 1
-    span = tail_name(text, found.end(), e, shouting=shouting)
+    span = tail_name(text, found.end(), e, shouting)
     if span is not None and e < chunk.end and text[e] == " ":
         longer = _known_longer(text, span, chunk.end)
         if longer is not None:
@@ -562,7 +469,7 @@ def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) 
     if lead is None:
         return None
     end = lead.start()
-    span = tail_name(text, chunk_start, end, shouting=shouting)
+    span = tail_name(text, chunk_start, end, shouting)
     if span is None or country_of(text[span[0] : span[1]]) is not None:
         return None  # "near the border with Russia in the Kharkiv region": Russia is not the city
     before = text[max(chunk_start, span[0] - 40) : span[0]]
@@ -612,7 +519,7 @@ def _prev_city_tail(text: str, chunks: list[Chunk], i: int, shouting: bool) -> S
     if i == 0:
         return None
     chunk = chunks[i - 1]
-    return tail_name(text, chunk.start, chunk.end, shouting=shouting)
+    return tail_name(text, chunk.start, chunk.end, shouting)
 
 
 def _split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
@@ -643,15 +550,15 @@ def _region_span(text: str, chunk: Chunk, shouting: bool) -> Span:
     words = list(_REGION_WORDS.finditer(text, s, chunk.end))
     word = words[-1] if words else None
     if word is not None:
-        name = tail_name(text, s, word.start(), shouting=shouting)
+        name = tail_name(text, s, word.start(), shouting)
         if name is not None and text[name[1] : word.start()].strip() == "":
             return (name[0], word.end())
-    return tail_name(text, chunk.start, chunk.end, shouting=shouting) or (s, chunk.end)
+    return tail_name(text, chunk.start, chunk.end, shouting) or (s, chunk.end)
 
 
 def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tuple[str | None, Span | None]:
     """"Iraq's southern port city of Basra" (Iraq, written), "the southeastern Spanish town of Ibi" (ES)."""
-    chunk_start = next((c.start for c in chunks if c.start <= city_span[0] <= c.end), city_span[0])
+    chunk_start = _chunk_start(chunks, city_span[0])
     lead = text[chunk_start : city_span[0]]
     for m in reversed(list(_POSSESSIVE.finditer(lead))):
         if m.start() == 0 and lead[m.end() : m.end() + 2].strip()[:1].isupper():
