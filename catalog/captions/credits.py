@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from catalog.captions.normalize import fold_case, squash
+from catalog.captions.normalize import CAPITALS, fold_case, squash
 from catalog.captions.vocab import load_json
 
 
@@ -55,7 +55,7 @@ def is_news_agency(name: str) -> bool:
 _MARKERS = re.compile(r"\s+(?:Livepic|Action\s+Images)$", re.IGNORECASE)
 
 
-_TRAILING_INITIAL = re.compile(r"\s[A-ZÀ-ÖØ-Þ]$")
+_TRAILING_INITIAL = re.compile(rf"\s[{CAPITALS}]$")
 
 
 def clean_name(text: str) -> str:
@@ -119,7 +119,7 @@ class Credit:
 
 
 _NAME_DASH_AGENCY = re.compile(r"(?P<name>[^-]{3,60}?)\s?[-–]\s?(?P<agency>[^-]{2,40})")
-_NAME_FOR_ORG = re.compile(r"(?P<name>[A-ZÀ-ÖØ-Þ][^\s/]*(?:\s[^\s/]+){1,3}?)\s+for\s+(?P<org>[A-Z@\d][^/]{0,80})")
+_NAME_FOR_ORG = re.compile(rf"(?P<name>[{CAPITALS}][^\s/]*(?:\s[^\s/]+){{1,3}}?)\s+for\s+(?P<org>[A-Z@\d][^/]{{0,80}})")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)\s*")
 _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
 #: A part in lower-case words only ("various sources"): a description of the source, not a name.
@@ -133,7 +133,7 @@ _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
 _LABEL_START = re.compile(
-    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto)\s?(?::|by\b)\s?|(?-i:Photo\s)(?=(?-i:[A-ZÀ-ÖØ-Þ])))",
+    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto)\s?(?::|by\b)\s?|(?-i:Photo\s)(?=(?-i:[{CAPITALS}])))",
     re.IGNORECASE,
 )
 _MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
@@ -172,7 +172,12 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         elif "pool" in lower and (pool := _POOL.fullmatch(part)) is not None:
             credit.pool = True
             if pool.group("org"):
-                orgs.append(clean_name(pool.group("org")))
+                who = clean_name(pool.group("org"))
+                dashed = pool.group("org").rstrip().endswith(("-", "–"))
+                if dashed and not looks_like_org(who) and normalize_agency(who) is None:
+                    people.append(who)  # Getty's "(Photo by Name - Pool/Getty Images)"
+                else:
+                    orgs.append(who)
         elif lower in ("handout", "ho", "handout photo"):
             credit.handout = True
         elif (agency := normalize_agency(_PARENTHETICAL.sub("", part) if "(" in part else part)) is not None:
@@ -221,7 +226,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
 # -- finding the extent of a credit in running text ---------------------------
 
 _NAME_TOKEN = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|(?:de|da|do|dos|du|van|von|der|den|del|la|le|bin|bint|al|el|di|ter|ten|y|of|and|for|the|&)\b|(?:al|el)-\w+)"
+    rf"(?:[{CAPITALS}][\w'’.\-]*|(?:de|da|do|dos|du|van|von|der|den|del|la|le|bin|bint|al|el|di|ter|ten|y|of|and|for|the|&)\b|(?:al|el)-\w+)"
 )
 _GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-Z])")
 _NAME_PREFIXES = ("mc", "mac", "de", "di", "da", "la", "le", "van", "von", "fitz", "o'", "d'")

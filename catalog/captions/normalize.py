@@ -23,8 +23,12 @@ _MOJIBAKE = re.compile(
     "[" + re.escape(_LEAD_CHARS) + "][" + re.escape(_CONTINUATION_CHARS) + "]{1,3}"
 )
 _LEAD_CHAR = re.compile("[" + re.escape(_LEAD_CHARS) + "]")
+#: Capital letters for regex classes: ASCII, Latin-1 and Latin Extended-A/B
+#: ("Đorđe", "Łukasz", "Şebnem", "İlker", "Žan" begin credited names too).
+CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
+_BROKEN_HYPHEN = re.compile(r"(?<=\w-)\n(?=\w)")
 _SPACE_BEFORE_COMMA = re.compile(r"[ ]+(?=,)")
 _LINE_END_SPACES = re.compile(r"[ ]+\n")
 
@@ -76,6 +80,8 @@ def clean(raw: str) -> str:
         text = _ODD_SPACES.sub(" ", text)
     elif "\t" in text:
         text = text.replace("\t", " ")
+    if "-\n" in text:
+        text = _BROKEN_HYPHEN.sub("", text)  # "(AP Photo/Kim Do-\nyeon)": one word again
     if " ," in text:
         text = _SPACE_BEFORE_COMMA.sub("", text)
     if " \n" in text:

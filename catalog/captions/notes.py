@@ -2,7 +2,7 @@
 
 ``find_notes(text)`` returns every note it recognises, with its span:
 restrictions as normalised flags (``editorial_only``, ``no_resales``,
-``no_archives``, ``mandatory_credit``, ``no_marketing``, ``no_sales``,
+``no_archives``, ``mandatory_credit``, ``no_marketing``, ``no_sales``, ``no_commercial_use``,
 ``territory_out:JP``), story codes (``SEARCH "..."``, ``WIDER IMAGE``, ``TPX``),
 the third-party note, "ATTENTION EDITORS" and other capitalised notes. The
 caller removes the spans from the subject and keeps the text in ``notes``.
@@ -38,10 +38,14 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("story_code", "TPX", re.compile(r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b\.?|\bTPX\b")),
     ("third_party", "third_party",
      re.compile(r"(?:ATTENTION\s+EDITORS?\s*[-–:]\s*)?TH(?:IS|E)\s+(?:IMAGE|PICTURE|PHOTO)\s+(?:HAS\s+BEEN|WAS)\s+(?:SUPPLIED|PROVIDED)\s+BY\s+A\s+THIRD\s+PARTY\.?", re.I)),
+    ("restriction", "editorial_only",  # PA's: "RESTRICTIONS: Use subject to restrictions. Editorial use only, ..."
+     re.compile(r"\bRESTRICTIONS:\s+Use\s+subject\s+to\s+restrictions\.(?:\s+[^.\n]{0,300}\.)?", re.I)),
     ("restriction", "editorial_only",
-     re.compile(r"\b(?:(?:FOR\s+)?EDITORIAL\s+USE\s+ONLY|RESTRICTED\s+TO\s+EDITORIAL\s+USE)\b\.?", re.I)),
+     re.compile(r"\b(?:(?:FOR\s+)?EDITORIAL\s+US(?:E|AGE)\s+ONLY|RESTRICTED\s+TO\s+EDITORIAL\s+USE)\b[.!]?", re.I)),
     ("restriction", "no_resales", re.compile(r"(?:\b|(?<=[a-z]))NO\s+RE-?SALES?\b\.?", re.I)),
-    ("restriction", "no_archives", re.compile(r"(?:\b|(?<=[a-z]))NO\s+ARCHIVES?\b\.?", re.I)),
+    ("restriction", "no_archives", re.compile(r"(?:\b|(?<=[a-z]))NO\s+ARCHIV(?:ES?|ING)\b\.?", re.I)),
+    ("restriction", "no_commercial_use",
+     re.compile(r"\b(?:NOT\s+FOR\s+COMMERCIAL\s+US(?:E|AGE)|NO\s+COMMERCIAL\s+US(?:E|AGE))\b[.!]?", re.I)),
     ("restriction", "no_marketing",
      re.compile(r"\b(?:NO\s+MARKETING(?:\s+(?:OR\s+|NO\s+)?ADVERTISING(?:\s+CAMPAIGNS)?)?|NOT\s+FOR\s+(?:SALE\s+FOR\s+)?MARKETING(?:\s+OR\s+ADVERTISING(?:\s+CAMPAIGNS)?)?|NO\s+ADVERTISING(?:\s+CAMPAIGNS)?)\b\.?", re.I)),
     ("restriction", "no_sales",
@@ -51,6 +55,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("note", "service_to_clients",
      re.compile(r"\bDISTRIBUTED\s+AS\s+A\s+SERVICE\s+TO\s+CLIENTS\b\.?", re.I)),
     ("restriction", "territory_out", re.compile(r"(?<=\s)OUT\b\.?")),
+    ("note", "story_reference",  # PA's "PA Photo. See PA story RUGBYU Wales."
+     re.compile(r"\b(?:PA\s+Photo\.\s+)?See\s+PA\s+story\s+[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,4}\.?")),
     ("note", "do_not_obscure_logo", re.compile(r"\bDO\s+NOT\s+OBSCURE\s+LOGO\b\.?", re.I)),
     ("note", "attention_editors",
      # the note is in capitals: it ends at its full stop or at the caption's first word that is not
@@ -65,8 +71,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
 
 #: A word each rule's match must contain (upper case), checked before running the rule.
 _KEYWORDS: tuple[tuple[str, ...], ...] = (
-    ("WIDER",), ("SEARCH",), ("WIDER",), ("TPX",), ("THIRD",), ("EDITORIAL",), ("SALE",), ("ARCHIVE",),
-    ("MARKETING", "ADVERTISING"), ("SALES",), ("MANDATORY",), ("SERVICE",), ("OUT",), ("LOGO",),
+    ("WIDER",), ("SEARCH",), ("WIDER",), ("TPX",), ("THIRD",), ("RESTRICTIONS",), ("EDITORIAL",), ("SALE",), ("ARCHIV",), ("COMMERCIAL",),
+    ("MARKETING", "ADVERTISING"), ("SALES",), ("MANDATORY",), ("SERVICE",), ("OUT",), ("STORY",), ("LOGO",),
     ("ATTENTION",), ("NOTE",), ("USE", "CONTACT", "SERVICES"),
 )
 

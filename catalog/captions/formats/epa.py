@@ -24,6 +24,7 @@ from catalog.captions.formats.base import Draft, all_notes, describe, strip_pref
 from catalog.captions.formats.getty import finish_caption, lead_notes
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
+from catalog.captions.normalize import CAPITALS
 
 _PREFIX = re.compile(r"\s*epa\d{8}\s+")
 #: The agency part of the credit: "EPA-EFE/" or the older "EPA/" (capitals only).
@@ -38,7 +39,7 @@ _CREDIT_STOP = re.compile(r"\s{2,}|\n|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MAN
 _CUT_CREDIT = re.compile(r"\s(?:EP|EPA|EPA-|EPA-E|EPA-EF|EPA-EFE)$")
 _HANDOUT_WORD = re.compile(r"HANDOUT")
 _HANDOUT_AGAIN = re.compile(r"\s+HANDOUT\b")
-_INITIAL_END = re.compile(r"\s[A-ZÀ-ÖØ-Þ]\.$")
+_INITIAL_END = re.compile(rf"\s[{CAPITALS}]\.$")
 _NO_SALES_TAIL = re.compile(r"[\s/]*NO\s+SALES\s*$")
 #: Longest credit read after "EPA-EFE/": bounds the cost of the anchored searches.
 _MAX_CREDIT = 160

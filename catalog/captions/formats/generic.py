@@ -20,6 +20,7 @@ from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix, us_reading
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.model import Caption
+from catalog.captions.normalize import CAPITALS
 from catalog.captions.places import find_place
 
 _PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)[\s.]*$")
@@ -80,7 +81,7 @@ class GenericFormat:
     def _credit(self, draft: Draft, start: int) -> int:
         """Record a trailing credit if one is recognisable; return where the body ends."""
         text = draft.text
-        end = len(text)
+        end = _before_trailing_notes(draft, len(text))
         tag = _AGENCY_TAG.search(text, max(start, end - 40)) if "==" in text[-40:] else None
         if tag is not None and (agency := normalize_agency(tag.group("name"))) is not None:
             end = tag.start()  # Kyodo's "... (Kyodo) ==Kyodo": the agency's tag after the credit
@@ -114,6 +115,21 @@ class GenericFormat:
         return _slash_tail(draft, start)
 
 
+def _before_trailing_notes(draft: Draft, end: int) -> int:
+    """Where the text ends once the notes that close it are set aside ("(Credit Image: © Name/ZUMA
+    Press Wire) EDITORIAL USAGE ONLY!": the credit closes the caption, not the restriction)."""
+    text = draft.text
+    moved = True
+    while moved:
+        moved = False
+        tail = len(text[:end].rstrip(" .!"))
+        for s, e in draft.note_spans:
+            if s < tail <= e + 1 and s > 0:
+                end, moved = s, True
+                break
+    return len(text[:end].rstrip())
+
+
 def _slash_tail(draft: Draft, start: int) -> int:
     """A last sentence or line that is a slash credit: "... today. Ana Costa/Agency"."""
     text = draft.text
@@ -133,7 +149,7 @@ def _slash_tail(draft: Draft, start: int) -> int:
 
 #: "(ms) ", "(ARQUIVO) ": an editor's initials or a one-word marker in brackets before a slash credit.
 _DESK_INITIALS = re.compile(r"\([^\W\d_]{1,10}\)\s+")
-_CAPS = "A-ZÀ-ÖØ-Þ"
+_CAPS = CAPITALS
 #: A news agency's name in capitals, then (after "PHOTO") the photographer's, ending the caption.
 _AGENCY_NAME = re.compile(
     rf"(?<![^\s.])(?P<agency>[A-Z]{{2,8}})(?:\s+PHOTO)?\s+"
