@@ -44,7 +44,7 @@ _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 #: (the loop in ``find_dates`` has checked the word; no weekday name is also a month name, so the
 #: weekday group never takes part here: ``_with_weekday`` looks for one before the month).
 _MONTH_FIRST = re.compile(
-    rf"(?:(?P<weekday>(?!)))?(?P<month>[^\W\d_]{{3,10}})\.?\s{{1,3}}{_DAY_RE}\b(?:\s?[-–]\s?[0-3]?\d\b)?(?:,?\s{{1,3}}{_YEAR_RE}\b)?",
+    rf"(?:(?P<weekday>(?!)))?(?P<month>[^\W\d_]{{3,12}})\.?\s{{1,3}}{_DAY_RE}\b(?:\s?[-–]\s?[0-3]?\d\b)?(?:,?\s{{1,3}}{_YEAR_RE}\b)?",
     re.IGNORECASE,
 )
 #: Day first: "05 March 2024", "5. März 2024", "5 de marzo de 2024", "Tuesday 5 March".
@@ -54,9 +54,9 @@ _DAY_FIRST = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
-#: A word of 3 to 10 letters that starts like a month name (the loop checks the month table).
+#: A word of 3 to 12 letters that starts like a month name (the loop checks the month table).
 _WORD = re.compile(
-    rf"\b(?=[{''.join(sorted({m[0] for m in _MONTHS} | {m[0].upper() for m in _MONTHS}))}])[^\W\d_]{{3,10}}\b\.?"
+    rf"\b(?=[{''.join(sorted({m[0] for m in _MONTHS} | {m[0].upper() for m in _MONTHS}))}])[^\W\d_]{{3,12}}\b\.?"
 )
 
 

@@ -6,6 +6,7 @@ agency named in the text means no agency: it is never guessed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import ClassVar
 
@@ -62,11 +63,12 @@ class GenericFormat:
         start = strip_prefix(draft)
         body_end = self._credit(draft, start)
         start = _semicolon_dateline(draft, start, body_end, year_hint)
-        header_end = sports_header(draft, start, body_end)
+        start, placed = _opening_dateline(draft, start, body_end)
+        header_end = sports_header(draft, start, body_end) if not placed else None
         if header_end is not None:
             start = header_end
         else:
-            describe(draft, start, body_end, year_hint=year_hint)
+            describe(draft, start, body_end, year_hint=year_hint, want_place=not placed)
         if draft.caption.date is None:
             for d in find_dates(text, year_hint=year_hint, day_first=True):
                 if d.date is not None and not is_release_date(text, d) and d.start >= start:
@@ -188,6 +190,47 @@ def _semicolon_dateline(draft: Draft, start: int, end: int, year_hint: int | Non
         draft.place(place)
     draft.take(m.span())
     return m.end()
+
+
+#: Datelines that open a caption: NTB's "Oslo 20250304. ", ANP's "AMSTERDAM - ", Agência
+#: Brasil's "Brasília (DF), 04/03/2025 - " (the state's code in brackets, a day-first date).
+_COMPACT_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][^\W\d]*(?:[ -][^\W\d_][^\W\d]*){0,2}) (?P<date>(?:19|20)\d{6})\.\s+")
+_CAPS_DATELINE = re.compile(rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’.]+(?:[ -][{CAPITALS}][{CAPITALS}'’.]+){{0,2}})\s[-–]\s+(?=[{CAPITALS}])")
+_STATE_DATELINE = re.compile(
+    rf"\s*(?P<place>[{CAPITALS}][^\W\d_]+(?: [^\W\d_]+){{0,3}}) \((?P<state>[A-Z]{{2}})\),\s(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}})\s[-–]\s+")
+
+
+def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
+    """(where the body starts, whether a place was read) after a dateline that opens the caption
+    with a known place."""
+    text = draft.text
+    m = (_COMPACT_DATELINE.match(text, start, end) or _CAPS_DATELINE.match(text, start, end)
+         or _STATE_DATELINE.match(text, start, end))
+    if m is None:
+        return start, False
+    place = find_place(text, m.start("place"), m.end("place"))
+    if place is None or not (place.place.city and (place.place.lat is not None or place.place.country_code)):
+        return start, False  # "FILE PHOTO - ", "UPDATE - ": not a place
+    if "date" in m.groupdict():
+        digits = m.group("date")
+        dates = find_dates(digits, day_first=True) if "/" in digits else []
+        if "/" not in digits:
+            try:
+                day = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+            except ValueError:
+                return start, False
+            draft.put("date", day, m.span("date"))
+            draft.caption.date_text = digits
+            draft.caption.spans["date_text"] = m.span("date")
+        elif dates and dates[0].date is not None:
+            offset = m.start("date")
+            d = dates[0]
+            draft.put("date", d.date, (offset + d.start, offset + d.end))
+            draft.caption.date_text = d.text
+            draft.caption.spans["date_text"] = (offset + d.start, offset + d.end)
+    draft.place(place)
+    draft.take(m.span())
+    return m.end(), True
 
 
 def _credit_like(text: str) -> bool:
