@@ -35,6 +35,10 @@ def _agency_table() -> tuple[dict[str, str], frozenset[str]]:
 _REUTERS_TYPO = re.compile(r"^(?:REUTERS?|RE?UTERS|REUTRES|RETUERS|REUETRS|RUETERS|REUTERES|REUTERRS)$", re.IGNORECASE)
 
 
+#: "Getty Imges", "Getty Iamges", "Gettty Images": a letter dropped, doubled or swapped.
+_GETTY_TYPO = re.compile(r"^get{1,3}y\s+(?:im|ia|mi)[a-z]{2,5}$")
+
+
 def normalize_agency(name: str) -> str | None:
     """Canonical agency for a name as printed ("RETUERS" -> "Reuters"), else ``None``."""
     key = squash(name).strip(" .,/").lower()
@@ -43,6 +47,8 @@ def normalize_agency(name: str) -> str | None:
     found = _agency_table()[0].get(key)
     if found is None and key[0] == "r" and _REUTERS_TYPO.match(key):
         return "Reuters"
+    if found is None and key[0] == "g" and _GETTY_TYPO.match(key):
+        return "Getty Images"
     return found
 
 
@@ -101,7 +107,12 @@ def looks_like_org(part: str) -> bool:
         return True
     if len(words) == 1 and part.isupper() and len(part) <= 6 and part not in ("STRINGER",):
         return True
-    return len(words) > 4
+    return sum(word.lower() not in _NAME_PARTICLES for word in words) > 4
+
+
+#: Lower-case words inside a person's name ("Itziar Goikoetxea de la Peña" is three names).
+_NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "du", "del", "della", "la", "le", "van",
+                             "von", "der", "den", "ter", "ten", "y", "e", "bin", "bint", "ibn", "al", "el"})
 
 
 @dataclass
@@ -226,7 +237,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
 # -- finding the extent of a credit in running text ---------------------------
 
 _NAME_TOKEN = re.compile(
-    rf"(?:[{CAPITALS}][\w'’.\-]*|(?:de|da|do|dos|du|van|von|der|den|del|la|le|bin|bint|al|el|di|ter|ten|y|of|and|for|the|&)\b|(?:al|el)-\w+)"
+    rf"(?:[{CAPITALS}][\w'’.\-]*|(?:al|el)-\w+|(?:de|da|do|dos|du|van|von|der|den|del|la|le|bin|bint|al|el|di|ter|ten|y|of|and|for|the|&)\b)"
 )
 _GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-Z])")
 _NAME_PREFIXES = ("mc", "mac", "de", "di", "da", "la", "le", "van", "von", "fitz", "o'", "d'")

@@ -63,6 +63,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
      re.compile(r"\bATTENTION\s+EDITORS?\b\s*[-–:]?\s*(?-i:(?:(?!\s+[A-Z]?[a-z])[^.\n]){0,200})\.?", re.I)),
     ("note", "editors_note",  # "EDITORS NOTE: Graphic content / <caption>": the slash ends the note
      re.compile(r"\bEDITOR['’]?S['’]?\s+NOTE\s*[:-]\s*(?:[^.\n/]{1,200}?\s/(?=\s)|[^.\n]{0,200}\.?)", re.I)),
+    ("note", "usage_terms",  # the German leagues' "CONDITIONS - ATTENTION: The DFL regulations prohibit ..."
+     re.compile(r"\bCONDITIONS\s?[-–]\s?ATTENTION:\s?[^\n]{0,300}?(?:quasi-video\.?|\.(?=\s|$))", re.I)),
     ("note", "usage_terms",
      re.compile(r"\b(?:No\s+use\s+(?:with|in|by)|Online\s+in-match\s+use|Please\s+contact\s+your\s+account|"
                 r"Data\s+Audio\s+Services|Use\s+restricted|Use\s+is\s+restricted)[^.\n]{0,300}\.?", re.I)),
@@ -73,7 +75,7 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
 _KEYWORDS: tuple[tuple[str, ...], ...] = (
     ("WIDER",), ("SEARCH",), ("WIDER",), ("TPX",), ("THIRD",), ("RESTRICTIONS",), ("EDITORIAL",), ("SALE",), ("ARCHIV",), ("COMMERCIAL",),
     ("MARKETING", "ADVERTISING"), ("SALES",), ("MANDATORY",), ("SERVICE",), ("OUT",), ("STORY",), ("LOGO",),
-    ("ATTENTION",), ("NOTE",), ("USE", "CONTACT", "SERVICES"),
+    ("ATTENTION",), ("NOTE",), ("CONDITIONS",), ("USE", "CONTACT", "SERVICES"),
 )
 
 

@@ -9,15 +9,18 @@ gazetteer supplies it from the city.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import ClassVar
 
 from catalog.captions.credits import Credit, chain_right, clean_name, normalize_agency, read_chain
+from catalog.captions.dates import find_dates
 from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
 from catalog.captions.model import Caption
 
 _PHOTO_BY = re.compile(
-    r"\(\s?(?P<credit>Photo\s+by\s+(?:[^()\n]{1,160}?/\s?)?AFP\b[^()\n]{0,40}?)\s?\)", re.IGNORECASE
-)
+    r"\(\s?(?P<credit>Photo\s+by\s+(?:(?:[^()\n]|\([^()\n]{1,30}\)){1,160}?/\s?)?AFP\b[^()\n]{0,40}?)\s?\)",
+    re.IGNORECASE,
+)  # one bracketed name may sit inside: "(Photo by Handout / Philippine Coast Guard (PCG) / AFP)"
 #: The same with one line break inside the name ("(Photo by Sylvain\nROUX / AFP)"), tried second.
 _PHOTO_BY_BROKEN = re.compile(
     r"\(\s?(?P<credit>Photo\s+by\s+[^()\n]{1,80}\n(?!\s)[^()\n]{0,80}?/\s?AFP\b[^()\n]{0,40}?)\s?\)",
@@ -50,9 +53,11 @@ class AFPFormat:
         found = self._credit(draft)
         if found is None:
             return None
-        _credit_span, body_end = found
+        credit_span, body_end = found
         start = strip_prefix(draft)
         describe(draft, start, body_end, year_hint=year_hint)
+        if draft.caption.date is None:
+            _date_after_credit(draft, credit_span[1], year_hint)
         cap = draft.caption
         confidence = 0.6 + 0.15 * (cap.date is not None) + 0.15 * bool(cap.city or cap.country)
         confidence += 0.1 * bool(cap.photographer)
@@ -118,6 +123,18 @@ def _source_via(content: str) -> Credit | None:
     credit.intermediaries = list(dict.fromkeys(credit.intermediaries + via))
     credit.agency = "AFP"
     return credit
+
+
+_AFTER_CREDIT = re.compile(r"[)\s.]{0,4}")
+
+
+def _date_after_credit(draft: Draft, credit_end: int, year_hint: int | None) -> None:
+    """"... (Photo by Name / AFP) August 25, 2023": a date written after the credit."""
+    text = draft.text
+    at = _AFTER_CREDIT.match(text, credit_end).end()
+    dates = find_dates(text[at : at + 40], year_hint=year_hint, day_first=False)
+    if dates and dates[0].start == 0 and dates[0].date is not None and dates[0].has_year:
+        draft.date(replace(dates[0], start=dates[0].start + at, end=dates[0].end + at))
 
 
 def _afp(credit):

@@ -16,7 +16,7 @@ from catalog.captions.formats.base import Draft, all_notes, describe, strip_pref
 from catalog.captions.model import Caption
 
 _SIGNOFF = re.compile(
-    r"\((?P<credit>[^()\n]{0,150}?(?:\bAP\s+(?:Photo|PHOTO)\b|\b(?:via|VIA)\s+AP\b|/\s?AP\b|^AP\b)[^()\n]{0,60}?)\)",
+    r"\((?P<credit>[^()\n]{0,150}?(?:\bAP\s+(?:Photo|PHOTO)\b|\b(?:via|VIA)\s+AP\b|/\s?AP\b|^AP\b)[^()]{0,60}?)\)",
     re.MULTILINE,
 )
 _AP_WORD = re.compile(r"\bAP\b")
