@@ -159,12 +159,17 @@ def find_dates(
     12 is the day, and dotted dates (01.10.2016) are day/month.
     """
     found: list[DateMatch] = []
-    if _DIGIT.search(text) is None:
+    digit = _DIGIT.search(text)
+    if digit is None:
         return found
+    # Every date holds a digit, and a month word more than 14 characters before the first one
+    # cannot join a day (month first: at most 10 letters, a period and 3 spaces before it).
+    first = digit.start()
+    words_from = max(0, first - 20)
     if text.isascii():  # the month words only (lower() keeps offsets and word edges of ASCII)
-        words = [_WORD.match(text, m.start()) for m in _ASCII_MONTH.finditer(text.lower())]
+        words = [_WORD.match(text, m.start()) for m in _ASCII_MONTH.finditer(text.lower(), words_from)]
     else:
-        words = _WORD.finditer(text)
+        words = _WORD.finditer(text, words_from)
     for word in words:
         if word is None or word.group(0).rstrip(".").lower() not in _MONTHS:
             continue
@@ -182,7 +187,8 @@ def find_dates(
         match = _named(m, year_hint, month_word, day_text, year_text)
         if match is not None:
             found.append(match if weekday else _with_weekday(text, match))
-    for m in _NUMERIC.finditer(text) if ("/" in text or "." in text) and _NUMERIC_HINT.search(text) else ():
+    numeric = ("/" in text or "." in text) and _NUMERIC_HINT.search(text, first) is not None
+    for m in _NUMERIC.finditer(text, first) if numeric else ():
         a_text, sep, b_text, year_text = m.group("a", "sep", "b", "year")
         a, b, year = int(a_text), int(b_text), int(year_text)
         if year < 100:
@@ -196,7 +202,7 @@ def find_dates(
         date = _make(year, month, day)
         if date is not None:
             found.append(DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))
-    for m in _ISO.finditer(text) if ("-0" in text or "-1" in text) else ():
+    for m in _ISO.finditer(text, first) if ("-0" in text or "-1" in text) else ():
         month, day = int(m.group("month")), int(m.group("day"))
         date = _make(int(m.group("year")), month, day)
         if date is not None:
