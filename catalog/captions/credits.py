@@ -64,7 +64,9 @@ def clean_name(text: str) -> str:
     A name that ends in an initial keeps its period ("Luis Carrasco R.").
     """
     squashed = squash(text)
-    name = _MARKERS.sub("", squashed.strip(" .,;:/-"))
+    name = squashed.strip(" .,;:/-")
+    if "pic" in (folded := fold_case(name)) or "images" in folded:  # (each marker holds one)
+        name = _MARKERS.sub("", name)
     if name[-1:].isupper() and _TRAILING_INITIAL.search(name) and squashed.rstrip(" ,;:/-").endswith(name + "."):
         return name + "."
     return name
@@ -136,6 +138,7 @@ _LABEL_START = re.compile(
     rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto)\s?(?::|by\b)\s?|(?-i:Photo\s)(?=(?-i:[A-ZÀ-ÖØ-Þ])))",
     re.IGNORECASE,
 )
+_LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto")
 _MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
 
 
@@ -146,7 +149,9 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     caller matched "(AP Photo/...)" for instance).
     """
     credit = Credit()
-    text = _LABEL_START.sub("", squash(chain))
+    text = squash(chain)
+    if fold_case(text[:12]).startswith(_LABEL_FIRST_WORDS):  # (the label's first word, as the pattern compares)
+        text = _LABEL_START.sub("", text)
     mandatory = _MANDATORY.match(text)
     if mandatory:
         credit.mandatory = True

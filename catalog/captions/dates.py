@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from catalog.captions.normalize import fold_case
+from catalog.captions.normalize import fold_case, word_tree
 from catalog.captions.vocab import load_json
 
 _MONTHS: dict[str, int] = {}
@@ -60,29 +60,9 @@ _WORD = re.compile(
 )
 
 
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` as a prefix tree ("ma(?:r(?:ch)?|y)"): the regex engine
-    follows one branch per letter instead of trying every word at every position."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
-
 #: The ASCII month names as whole words of lower-case text: in ASCII text, where the month
 #: words are (each is then checked as ``_WORD`` reads it), without a Python step per word.
-_ASCII_MONTH = re.compile(rf"\b{_trie([m for m in _MONTHS if m.isascii()])}\b")
+_ASCII_MONTH = re.compile(rf"\b{word_tree([m for m in _MONTHS if m.isascii()])}\b")
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}}$", re.IGNORECASE)
 _WEEKDAY_ENDINGS = tuple(w.lower() for w in _WEEKDAYS)
 #: Numeric: 01/10/2016, 01.10.2016, 2016-10-01.
