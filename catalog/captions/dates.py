@@ -129,6 +129,16 @@ def _month_word_ok(word: str) -> bool:
     return word[0].isupper() or word.lower().rstrip(".") not in _ENGLISH_MONTHS
 
 
+def _month_words(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of the words from ``pos`` on that ``_WORD`` reads and the month table knows, each
+    without its period. In ASCII text the prefix-tree pattern finds exactly those (lower()
+    keeps offsets and word edges there), without a Python step per word."""
+    if text.isascii():
+        return [m.span() for m in _ASCII_MONTH.finditer(text.lower(), pos)]
+    return [(w.start(), w.end() - w.group(0).endswith(".")) for w in _WORD.finditer(text, pos)
+            if w.group(0).rstrip(".").lower() in _MONTHS]
+
+
 def find_dates(
     text: str, *, year_hint: int | None = None, day_first: bool = False
 ) -> list[DateMatch]:
@@ -146,17 +156,12 @@ def find_dates(
     # cannot join a day (month first: at most 10 letters, a period and 3 spaces before it).
     first = digit.start()
     words_from = max(0, first - 20)
-    if text.isascii():  # the month words only (lower() keeps offsets and word edges of ASCII)
-        words = [_WORD.match(text, m.start()) for m in _ASCII_MONTH.finditer(text.lower(), words_from)]
-    else:
-        words = _WORD.finditer(text, words_from)
-    for word in words:
-        if word is None or word.group(0).rstrip(".").lower() not in _MONTHS:
-            continue
-        word_start = word.start()
+    for word_start, word_end in _month_words(text, words_from):
         m = _MONTH_FIRST.match(text, word_start)
         if m is None:
-            m = _DAY_FIRST.search(text, max(0, word_start - 16), min(len(text), word.end() + 14))
+            if text[word_end : word_end + 1] == ".":
+                word_end += 1  # (as _WORD reads the word: with its period)
+            m = _DAY_FIRST.search(text, max(0, word_start - 16), min(len(text), word_end + 14))
             if m is not None and m.start("month") != word_start:
                 m = None
         if m is None:
