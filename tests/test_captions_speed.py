@@ -106,8 +106,6 @@ def test_cheap_guards_never_reject_what_their_pattern_matches(text: str) -> None
         assert "rchi" in folded or "rquiv" in folded
     if credits._LABEL_START.match(text):
         assert fold_case(text[:12]).startswith(credits._LABEL_FIRST_WORDS)
-    if credits._MARKERS.search(text):
-        assert "pic" in fold_case(text) or "images" in fold_case(text)
     old_dangling = re.compile(getty._DANGLING_WORDS.pattern.removeprefix("(?=[, ])"))
     assert getty._DANGLING_WORDS.sub("", text) == old_dangling.sub("", text)
     for start in (0, len(text) // 3):

@@ -64,9 +64,7 @@ def clean_name(text: str) -> str:
     A name that ends in an initial keeps its period ("Luis Carrasco R.").
     """
     squashed = squash(text)
-    name = squashed.strip(" .,;:/-")
-    if "pic" in (folded := fold_case(name)) or "images" in folded:  # (each marker holds one)
-        name = _MARKERS.sub("", name)
+    name = _MARKERS.sub("", squashed.strip(" .,;:/-"))
     if name[-1:].isupper() and _TRAILING_INITIAL.search(name) and squashed.rstrip(" ,;:/-").endswith(name + "."):
         return name + "."
     return name
