@@ -58,10 +58,7 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(
     rf"\b(?=[{''.join(sorted({m[0] for m in _MONTHS} | {m[0].upper() for m in _MONTHS}))}])[^\W\d_]{{3,10}}\b\.?"
 )
-
-
-#: The ASCII month names as whole words of lower-case text: in ASCII text, where the month
-#: words are (each is then checked as ``_WORD`` reads it), without a Python step per word.
+#: The ASCII month names as whole words of lower-case text (see ``_month_words``).
 _ASCII_MONTH = re.compile(rf"\b{word_tree([m for m in _MONTHS if m.isascii()])}\b")
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}}$", re.IGNORECASE)
 _WEEKDAY_ENDINGS = tuple(w.lower() for w in _WEEKDAYS)
