@@ -11,7 +11,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalog.captions import dates, placewords
+from catalog.captions import credits, dates, notes, placenames, placewords
+from catalog.captions.formats import base, getty
 from catalog.captions.normalize import fold_case
 from catalog.captions.placenames import Chunk
 
@@ -60,8 +61,103 @@ def test_trailing_connective_keeps_its_matches(text: str) -> None:
 @given(texts)
 def test_month_words_are_the_words_the_loop_found(text: str) -> None:
     by_loop = [m.span() for m in dates._WORD.finditer(text) if m.group(0).rstrip(".").lower() in dates._MONTHS]
-    if text.isascii():
-        by_pattern = [m.start() for m in dates._ASCII_MONTH.finditer(text.lower())]
-        words = [dates._WORD.match(text, pos) for pos in by_pattern]
-        found = [w.span() for w in words if w is not None and w.group(0).rstrip(".").lower() in dates._MONTHS]
-        assert found == by_loop
+    found = [(s, e + (text[e : e + 1] == ".")) for s, e in dates._month_words(text, 0)]
+    assert found == by_loop
+
+
+_MORE = ["ARCHIVO", "Archiv", "archıv", "ARQUIVO", "rchie", "Staff", "ſtaff", "STAFF", "Photo", "photo", "Foto",
+         "Picture", "by", ":", "Livepic", "LIVEPIC", "Action", "Images", "IMAGES", "ımages", "ıMAGES", "OUT",
+         "ABOUT", "warehouse", "USE", "uſe", "SALE", "SALES", "tpx", "NOTE", "Editorial", "Mandatory", "Credit",
+         "Kyiv", "on", "in", "the", "north", "southern", "China's", "de", "el", "x"]
+more_texts = st.lists(st.tuples(st.sampled_from(_WORDS + _MORE), st.sampled_from(_SEPARATORS)), max_size=12).map(
+    lambda pairs: "".join(w + s for w, s in pairs))
+
+
+def _chunks_as_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``placenames.chunks`` as it was written before it became one pass."""
+    out, pos = [], start
+    comma = text.find(",", start, end)
+    while comma >= 0:
+        out.append((pos, comma))
+        pos = comma + 1
+        comma = text.find(",", pos, end)
+    out.append((pos, end))
+    trimmed = []
+    for c_start, c_end in out:
+        piece = text[c_start:c_end]
+        stripped = piece.lstrip()
+        s = c_start + len(piece) - len(stripped)
+        e = s + len(stripped.rstrip(placenames._TRAILING_JUNK))
+        if e > s and e < c_end and text[e] == "." and placenames.keeps_period(placenames._last_token(text, s, e + 1)):
+            e += 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+@settings(max_examples=400, deadline=None)
+@given(more_texts)
+def test_cheap_guards_never_reject_what_their_pattern_matches(text: str) -> None:
+    upper = text.upper()
+    any_keyword = any(word in upper for words in notes._KEYWORDS for word in words)
+    assert (notes._ANY_KEYWORD.search(upper) is not None) == any_keyword
+    if base._FILE_MARKER_STEM.search(text):
+        folded = fold_case(text)
+        assert "rchi" in folded or "rquiv" in folded
+    if credits._LABEL_START.match(text):
+        assert fold_case(text[:12]).startswith(credits._LABEL_FIRST_WORDS)
+    old_dangling = re.compile(getty._DANGLING_WORDS.pattern.removeprefix("(?=[, ])"))
+    assert getty._DANGLING_WORDS.sub("", text) == old_dangling.sub("", text)
+    for start in (0, len(text) // 3):
+        assert [(c.start, c.end) for c in placenames.chunks(text, start, len(text))] == \
+            _chunks_as_before(text, start, len(text))
+
+
+def _dates_as_before(text: str, year_hint: int | None, day_first: bool) -> list[dates.DateMatch]:
+    """``dates.find_dates`` as it was: every word of the text tried as a month, numbers from the start."""
+    found: list[dates.DateMatch] = []
+    if dates._DIGIT.search(text) is None:
+        return found
+    for word in dates._WORD.finditer(text):
+        if word.group(0).rstrip(".").lower() not in dates._MONTHS:
+            continue
+        m = dates._MONTH_FIRST.match(text, word.start())
+        if m is None:
+            m = dates._DAY_FIRST.search(text, max(0, word.start() - 16), min(len(text), word.end() + 14))
+            if m is not None and m.start("month") != word.start():
+                m = None
+        if m is None or not dates._month_word_ok(m.group("month")):
+            continue
+        match = dates._named(m, year_hint, m.group("month"), m.group("day"), m.group("year"))
+        if match is not None:
+            found.append(match if m.group("weekday") else dates._with_weekday(text, match))
+    for m in dates._NUMERIC.finditer(text):
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        if year < 100:
+            if not day_first:
+                continue
+            year += 2000 if year <= 69 else 1900
+        if a > 12 or b > 12:
+            day, month = (a, b) if a > 12 else (b, a)
+        else:
+            day, month = (a, b) if (day_first or m.group("sep") == ".") else (b, a)
+        if (date := dates._make(year, month, day)) is not None:
+            found.append(dates.DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))
+    for m in dates._ISO.finditer(text):
+        month, day = int(m.group("month")), int(m.group("day"))
+        if (date := dates._make(int(m.group("year")), month, day)) is not None:
+            found.append(dates.DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))
+    return dates._without_overlaps(found)
+
+
+_DATE_WORDS = ["March", "MARCH", "march", "Sept.", "Mai", "Tuesday", "Tuesday,", "5", "05", "31", "2024", "1999",
+               "5.", "05/03/2024", "5.3.24", "2024-03-05", "de", "of", "Kasım", "KASIM", "Jan.Feb", "x", "in Lyon"]
+date_texts = st.lists(st.tuples(st.sampled_from(_DATE_WORDS + _WORDS), st.sampled_from(_SEPARATORS)),
+                      max_size=14).map(lambda pairs: "".join(w + s for w, s in pairs))
+
+
+@settings(max_examples=600, deadline=None)
+@given(date_texts, st.sampled_from([None, 2019]), st.booleans())
+def test_dates_are_found_as_before(text: str, year_hint: int | None, day_first: bool) -> None:
+    found = dates.find_dates(text, year_hint=year_hint, day_first=day_first)
+    assert found == _dates_as_before(text, year_hint, day_first)

@@ -99,3 +99,21 @@ def test_a_read_only_older_archive_is_still_read_and_served(tmp_path):
         assert _schema_matches(conn)  # Datasette still recognises it as an archive
     finally:
         conn.close()
+
+
+async def test_datasette_browses_an_older_archive_it_may_not_migrate(tmp_path):
+    from datasette_catalog.commands import make_datasette
+
+    old = Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before="m007_country_name")  # before country_name and content_hash
+    old.execute("ALTER TABLE photos DROP COLUMN country_name")
+    old.execute("ALTER TABLE photos RENAME COLUMN content_hash TO sha256")
+    old["photos"].insert({"id": 1, "sha256": "ab" * 32, "path": "/x.jpg", "agency": "Reuters",
+                          "caption": "Ferries leave the harbour in Lyon", "date": "2024-03-05"})
+    old.close()
+    ds = make_datasette(tmp_path / "old.db")
+    for url in ("/old/photos", "/old/photos?_search=ferries", "/-/photo/1"):
+        response = await ds.client.get(url)
+        assert response.status_code == 200, (url, response.text[:300])
+    grid = (await ds.client.get("/old/photos")).text
+    assert 'class="col-sha256' in grid and "/-/thumb/1" in grid  # the picture column, as before

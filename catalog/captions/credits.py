@@ -147,6 +147,7 @@ _LABEL_START = re.compile(
     rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto)\s?(?::|by\b)\s?|(?-i:Photo\s)(?=(?-i:[{CAPITALS}])))",
     re.IGNORECASE,
 )
+_LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto")
 _MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
 
 
@@ -157,7 +158,9 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     caller matched "(AP Photo/...)" for instance).
     """
     credit = Credit()
-    text = _LABEL_START.sub("", squash(chain))
+    text = squash(chain)
+    if fold_case(text[:12]).startswith(_LABEL_FIRST_WORDS):  # (the label's first word, as the pattern compares)
+        text = _LABEL_START.sub("", text)
     mandatory = _MANDATORY.match(text)
     if mandatory:
         credit.mandatory = True

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from catalog.captions.normalize import fold_case
+from catalog.captions.normalize import fold_case, word_tree
 from catalog.captions.vocab import load_json
 
 _MONTHS: dict[str, int] = {}
@@ -58,31 +58,8 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(
     rf"\b(?=[{''.join(sorted({m[0] for m in _MONTHS} | {m[0].upper() for m in _MONTHS}))}])[^\W\d_]{{3,12}}\b\.?"
 )
-
-
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` as a prefix tree ("ma(?:r(?:ch)?|y)"): the regex engine
-    follows one branch per letter instead of trying every word at every position."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
-
-#: The ASCII month names as whole words of lower-case text: in ASCII text, where the month
-#: words are (each is then checked as ``_WORD`` reads it), without a Python step per word.
-_ASCII_MONTH = re.compile(rf"\b{_trie([m for m in _MONTHS if m.isascii()])}\b")
+#: The ASCII month names as whole words of lower-case text (see ``_month_words``).
+_ASCII_MONTH = re.compile(rf"\b{word_tree([m for m in _MONTHS if m.isascii()])}\b")
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}}$", re.IGNORECASE)
 _WEEKDAY_ENDINGS = tuple(w.lower() for w in _WEEKDAYS)
 #: Numeric: 01/10/2016, 01.10.2016, 2016-10-01.
@@ -149,6 +126,16 @@ def _month_word_ok(word: str) -> bool:
     return word[0].isupper() or word.lower().rstrip(".") not in _ENGLISH_MONTHS
 
 
+def _month_words(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of the words from ``pos`` on that ``_WORD`` reads and the month table knows, each
+    without its period. In ASCII text the prefix-tree pattern finds exactly those (lower()
+    keeps offsets and word edges there), without a Python step per word."""
+    if text.isascii():
+        return [m.span() for m in _ASCII_MONTH.finditer(text.lower(), pos)]
+    return [(w.start(), w.end() - w.group(0).endswith(".")) for w in _WORD.finditer(text, pos)
+            if w.group(0).rstrip(".").lower() in _MONTHS]
+
+
 def find_dates(
     text: str, *, year_hint: int | None = None, day_first: bool = False
 ) -> list[DateMatch]:
@@ -159,19 +146,19 @@ def find_dates(
     12 is the day, and dotted dates (01.10.2016) are day/month.
     """
     found: list[DateMatch] = []
-    if _DIGIT.search(text) is None:
+    digit = _DIGIT.search(text)
+    if digit is None:
         return found
-    if text.isascii():  # the month words only (lower() keeps offsets and word edges of ASCII)
-        words = [_WORD.match(text, m.start()) for m in _ASCII_MONTH.finditer(text.lower())]
-    else:
-        words = _WORD.finditer(text)
-    for word in words:
-        if word is None or word.group(0).rstrip(".").lower() not in _MONTHS:
-            continue
-        word_start = word.start()
+    # Every date holds a digit, and a month word more than 14 characters before the first one
+    # cannot join a day (month first: at most 10 letters, a period and 3 spaces before it).
+    first = digit.start()
+    words_from = max(0, first - 20)
+    for word_start, word_end in _month_words(text, words_from):
         m = _MONTH_FIRST.match(text, word_start)
         if m is None:
-            m = _DAY_FIRST.search(text, max(0, word_start - 16), min(len(text), word.end() + 14))
+            if text[word_end : word_end + 1] == ".":
+                word_end += 1  # (as _WORD reads the word: with its period)
+            m = _DAY_FIRST.search(text, max(0, word_start - 16), min(len(text), word_end + 14))
             if m is not None and m.start("month") != word_start:
                 m = None
         if m is None:
@@ -182,7 +169,8 @@ def find_dates(
         match = _named(m, year_hint, month_word, day_text, year_text)
         if match is not None:
             found.append(match if weekday else _with_weekday(text, match))
-    for m in _NUMERIC.finditer(text) if ("/" in text or "." in text) and _NUMERIC_HINT.search(text) else ():
+    numeric = ("/" in text or "." in text) and _NUMERIC_HINT.search(text, first) is not None
+    for m in _NUMERIC.finditer(text, first) if numeric else ():
         a_text, sep, b_text, year_text = m.group("a", "sep", "b", "year")
         a, b, year = int(a_text), int(b_text), int(year_text)
         if year < 100:
@@ -196,7 +184,7 @@ def find_dates(
         date = _make(year, month, day)
         if date is not None:
             found.append(DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))
-    for m in _ISO.finditer(text) if ("-0" in text or "-1" in text) else ():
+    for m in _ISO.finditer(text, first) if ("-0" in text or "-1" in text) else ():
         month, day = int(m.group("month")), int(m.group("day"))
         date = _make(int(m.group("year")), month, day)
         if date is not None:

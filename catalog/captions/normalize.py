@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 
 #: Characters that a UTF-8 continuation byte (0x80-0xBF) becomes when decoded as cp1252/Latin-1.
 _CONTINUATION_CHARS = "".join(
@@ -141,3 +142,23 @@ def recase(text: str) -> str:
         return text
     recased = _WORD.sub(_recase_word, text)
     return recased if len(recased) == len(text) else text
+
+
+def word_tree(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a prefix tree ("ma(?:r(?:ch)?|y)"): the regex engine
+    follows one branch per letter instead of trying every word at every position."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from catalog.captions.gazetteer import country_code, demonym_country
+from catalog.captions.normalize import word_tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,8 @@ _KEYWORDS: tuple[tuple[str, ...], ...] = (
 _WORD_START_RULES = frozenset({"territory_out", "usage_terms"})
 _KEYED_RULES = tuple((*rule, keywords, rule[1] in _WORD_START_RULES)
                      for rule, keywords in zip(_RULES, _KEYWORDS, strict=True))
+#: Any key word at all (one scan: most captions hold none, and then no rule runs).
+_ANY_KEYWORD = re.compile(word_tree({word for keywords in _KEYWORDS for word in keywords}))
 
 
 def _starts_a_word(upper: str, word: str) -> bool:
@@ -132,6 +135,8 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[NoteMa
     found: list[NoteMatch] = []
     taken: list[tuple[int, int]] = []
     upper = text.upper()
+    if _ANY_KEYWORD.search(upper) is None:
+        return found
     for kind, value, pattern, keywords, word_start in _KEYED_RULES:
         for keyword in keywords:
             if keyword in upper and (not word_start or _starts_a_word(upper, keyword)):

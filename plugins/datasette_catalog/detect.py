@@ -23,6 +23,7 @@ _REQUIRED_PHOTO_COLUMNS = {"id", "dhash", "caption", "path"}
 HASH_COLUMNS = ("content_hash", "sha256")
 _REQUIRED_TABLES = {"photos", "photo_paths", "thumbnails"}
 _cache: WeakKeyDictionary[Any, dict[str, bool]] = WeakKeyDictionary()
+_columns: WeakKeyDictionary[Any, dict[str, frozenset[str]]] = WeakKeyDictionary()
 
 
 def _schema_matches(conn: sqlite3.Connection) -> bool:
@@ -55,6 +56,23 @@ def is_catalog_database(datasette: Datasette, name: str | None) -> bool:
     known = _cache.setdefault(datasette, {})
     if name not in known:
         known[name] = _check(datasette.databases[name])
+    return known[name]
+
+
+def photo_columns(datasette: Datasette, name: str) -> frozenset[str]:
+    """The columns of archive ``name``'s photos table, read once: an archive of an older schema,
+    served read-only, lacks some (``country_name``) or names one otherwise (``sha256``)."""
+    known = _columns.setdefault(datasette, {})
+    if name not in known:
+        db = datasette.databases[name]
+        try:
+            conn = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+            try:
+                known[name] = frozenset(row[1] for row in conn.execute("pragma table_info(photos)"))
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            known[name] = frozenset()
     return known[name]
 
 

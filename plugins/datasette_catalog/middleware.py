@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from .detect import catalog_database_names
+from .detect import catalog_database_names, photo_columns
 from .metadata import GRID_COLUMNS
 
 #: The ``_col`` pairs the photos grid gets by default (the pk is always shown).
@@ -46,6 +46,19 @@ def guarded(datasette: Any, path: str) -> bool:
     return bool(first) and first in _archive_routes(datasette)
 
 
+def _grid_columns(datasette: Any, route: str) -> tuple[tuple[str, str], ...]:
+    """``_col`` arguments for the grid: the newsroom's columns this archive has (an older
+    schema's ``sha256`` standing in for ``content_hash``)."""
+    name = next((n for n in catalog_database_names(datasette)
+                 if route in (n, datasette.databases[n].route)), None)
+    columns = photo_columns(datasette, name) if name else frozenset()
+    if columns.issuperset(GRID_COLUMNS):
+        return DEFAULT_COLUMN_ARGS
+    old_hash = "content_hash" not in columns
+    wanted = ("sha256" if c == "content_hash" and old_hash else c for c in GRID_COLUMNS if c != "id")
+    return tuple(("_col", c) for c in wanted if c in columns)
+
+
 def with_grid_defaults(datasette: Any, scope: dict) -> dict:
     """``scope`` with the grid's default columns and search order added where unset."""
     parts = _local(datasette, scope.get("path", "")).strip("/").split("/")
@@ -55,7 +68,7 @@ def with_grid_defaults(datasette: Any, scope: dict) -> dict:
     keys = {key for key, _ in pairs}
     added: list[tuple[str, str]] = []
     if not keys & {"_col", "_nocol"}:
-        added += DEFAULT_COLUMN_ARGS
+        added += _grid_columns(datasette, parts[0])
     if any(key == "_search" and value.strip() for key, value in pairs) and not keys & {
             "_sort", "_sort_desc"}:
         added.append(("_sort_desc", "id"))

@@ -89,6 +89,8 @@ class Draft:
 
     def notes(self, notes: list[NoteMatch]) -> None:
         """Record restrictions, story codes, the third-party flag and other notes."""
+        if not notes:
+            return
         cap = self.caption
         for flag in restriction_flags(notes):
             if flag not in cap.restrictions:
@@ -155,8 +157,12 @@ class Draft:
                 break
             subject = tidy_subject(subject.replace(cap.credit, " "))
         cap.subject = subject
-        outside = [(0, body[0]), (body[1], len(self.text))]
-        rest = " ".join(_uncovered(self.text, s, taken) for s in outside if s[1] > s[0])
+        pieces = []
+        if body[0] > 0:
+            pieces.append(_uncovered(self.text, (0, body[0]), taken))
+        if len(self.text) > body[1]:
+            pieces.append(_uncovered(self.text, (body[1], len(self.text)), taken))
+        rest = " ".join(pieces)
         cap.residue = tidy_subject(rest)
         return cap
 
@@ -179,7 +185,9 @@ def _uncovered(text: str, region: Span, taken: list[Span]) -> str:
     pieces = []
     pos = region[0]
     for s, e in taken:
-        if e <= pos or s >= region[1]:
+        if s >= region[1]:
+            break  # (in order of start: the rest start later still)
+        if e <= pos:
             continue
         if s > pos:
             pieces.append(text[pos:s])
@@ -394,8 +402,7 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
     if want_place:
         place_end = main.start if main is not None else first_end
         seg = text[sentence_start:place_end].lower()
-        in_this = (_IN_THIS.search(text, sentence_start, place_end)
-                   if any(w in seg for w in _IN_THIS_WORDS) else None)
+        in_this = _IN_THIS.search(text, sentence_start, place_end) if _holds_any(seg, _IN_THIS_WORDS) else None
         if in_this is not None:
             place_end = in_this.start()
         match = None
@@ -467,7 +474,19 @@ def _picture_date(text: str, candidates: list[DateMatch]) -> DateMatch | None:
 
 
 def _inside(d: DateMatch, taken: list[Span]) -> bool:
-    return any(s <= d.start and d.end <= e for s, e in taken)
+    start, end = d.start, d.end
+    for s, e in taken:  # noqa: SIM110 - a loop: any() over a generator costs more
+        if s <= start and end <= e:
+            return True
+    return False
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Some of ``words`` is written in ``text``."""
+    for word in words:  # noqa: SIM110 - a loop: any() over a generator costs more
+        if word in text:
+            return True
+    return False
 
 
 _COUNTRY_AFTER = re.compile(r",\s(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")
@@ -526,7 +545,8 @@ def _file_marker(text: str, _last: list = [None, None]) -> re.Match[str] | None:
     """The first file-picture marker of ``text``; the last text's answer is kept, as every
     format asks it of the same caption in turn."""
     if _last[0] is not text:
-        stemmed = _FILE_MARKER_STEM.search(text) is not None
+        folded = fold_case(text)  # (the stem's letters, as the pattern compares them, first)
+        stemmed = ("rchi" in folded or "rquiv" in folded) and _FILE_MARKER_STEM.search(text) is not None
         _last[:] = [text, _FILE_MARKER.search(text) if stemmed else None]
     return _last[1]
 

@@ -195,18 +195,22 @@ def photographer_from(text: str, groups: list[Span], credit: Credit) -> str:
 
 #: Words a removed place or date leaves dangling before punctuation: "..., on. Stocks fell",
 #: "in southwest China's.", "in the northern.", "centro de, el." (Spanish/Portuguese/German too).
-_DANGLING_WORDS = re.compile(
-    r"(?:,?[ ](?:on|in|at|near|of|outside|de|el|en|em|am|the|este|esta)){0,4}"
+_DANGLING_WORDS = re.compile(  # (every match that removes anything starts with a comma or a space)
+    r"(?=[, ])(?:,?[ ](?:on|in|at|near|of|outside|de|el|en|em|am|the|este|esta)){0,4}"
     r"(?:,?[ ](?:the[ ])?(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?(?:[ ][A-Z][a-z]+['’]s)?)?"
     r"(?:,?[ ](?:on|in|at|near|of|de|el|en|em|am)){0,4}(?=[.,;]|$)"
 )
 
 
+_LEADING_MARKS = re.compile(r"^[,;\s]+")
+
+
 def polish_subject(subject: str) -> str:
     """Drop words left dangling where fields were cut out, and start with a capital."""
     polished = _DANGLING_WORDS.sub("", subject).replace(" ,", ",").replace(",.", ".")
-    polished = re.sub(r"^[,;\s]+", "", polished)
+    if polished[:1] in ",;" or polished[:1].isspace():
+        polished = _LEADING_MARKS.sub("", polished)
     return polished[:1].upper() + polished[1:] if polished else polished
 
 
