@@ -101,7 +101,7 @@ _CAP_RUN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
 #: A trailing chunk that is an event or a direction, not a place ("during the festival", "south of Paris").
 _NOT_PLACE_CHUNK = re.compile(
     r"^(?:during|for|as|while|after|before|ahead\s+of|amid|following|where|which|who|when)\b"
-    r"|^(?:near|on|along)\s+the\s+border\b"
+    r"|^(?:near|on|along)\s+the\s+(?:[\w-]+\s+)?border\b"  # "near the Turkish border"
     r"|^(?:just\s+|about\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+of\b",
     re.IGNORECASE,

@@ -414,6 +414,9 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             country_after = (code, after.span("name"))  # "in the village of Hroza, October 6, 2023, Ukraine."
         if match is None:
             match = find_place(text, sentence_start, place_end, default_country=country_after)
+        later_phrase = None
+        if match is not None and main is not None and match.country_span is None and main.end < first_end - 8:
+            later_phrase = _country_after_date(text, match, main.end, first_end)
         if match is None and main is not None:
             match = find_place(text, main.end, first_end)  # "..., March 5, 2024, Hungary."
         if match is None and sentence_start > start:
@@ -422,8 +425,32 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             draft.take(country_after[1])
         if match is not None:
             draft.place(match)
+        if later_phrase is not None:
+            draft.take(later_phrase)
     if us_rule and draft.caption.country_code == "US" and "/" in draft.caption.date_text:
         us_reading(draft)
+
+
+_IN_AFTER_DATE = re.compile(r"[\s,]*in\s")
+
+
+def _country_after_date(text: str, match: PlaceMatch, start: int, end: int) -> Span | None:
+    """"in the village of Aitaroun on December 4, 2024, in southern Lebanon near the border with
+    Israel": a country written after the date is the village's, over one guessed from context.
+    Returns the phrase that says so (it leaves the subject), or None."""
+    lead = _IN_AFTER_DATE.match(text, start, end)
+    if lead is None:
+        return None  # ", amid the war in Sudan": not where the picture was taken
+    phrase_end = start + len(text[start:end].rstrip(" ."))
+    later = find_place(text, start, phrase_end)
+    if later is None or later.country_span is None or later.city_span is not None:
+        return None
+    code = later.place.country_code
+    same = code == match.place.country_code
+    match.place = replace(match.place, country=later.place.country, country_code=code,
+                          lat=match.place.lat if same else None, lon=match.place.lon if same else None)
+    match.country_span = later.country_span
+    return (start + len(lead.group(0)) - 3, phrase_end)
 
 
 def us_reading(draft: Draft) -> None:
