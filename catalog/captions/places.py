@@ -12,7 +12,7 @@ same for a phrase that is only a place ("Springfield, Ill.").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from catalog.captions import placenames
 from catalog.captions.citynames import (
@@ -234,6 +234,10 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     i = len(chunks) - 1
     last = chunks[i]
+    if i > 0 and text[last.start] in "noNO" and _LOCATOR_CHUNK.match(text, last.start, last.end):
+        located = _located_by_last(text, chunks, shouting, default_country)
+        if located is not None:
+            return located
     tail = tail_name(text, last.start, last.end, shouting)
     got = _Reading()
     if tail is None and _region_at_end(text[max(last.start, last.end - 30) : last.end]):
@@ -282,6 +286,24 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         lead = _lead_phrase(text, max(chunk_start, match.start - NAME_WINDOW), match.start)
         if lead is not None:
             match.phrase_start = lead.start()
+    return match
+
+
+def _located_by_last(text: str, chunks: list[Chunk], shouting: bool,
+                     default_country: tuple[str, Span] | None) -> PlaceMatch | None:
+    """"at a camp in Ukhia, near Cox's Bazar": a last near-phrase only locates the place named
+    before it; its city still gives the country when nothing else does."""
+    before = _prev_city_tail(text, chunks, len(chunks) - 1, shouting)
+    if before is None or not _IN_AT_END.search(text[max(chunks[-2].start, before[0] - 12) : before[0]]):
+        return None
+    match = _read_chunks(text, chunks[:-1], shouting, default_country)
+    if match is None or not match.place.city:
+        return None
+    if not match.place.country_code:
+        near = tail_name(text, chunks[-1].start, chunks[-1].end, shouting)
+        city = find_city(text[near[0] : near[1]]) if near else None
+        if city is not None:
+            match.place = replace(match.place, country_code=city.country_code)
     return match
 
 
