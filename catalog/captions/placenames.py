@@ -45,6 +45,8 @@ _TRAILING_JUNK = " \n,.;:-–—"
 #: A place name is never longer than this many characters.
 NAME_WINDOW = 90
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|ar|an|az|at)-[A-Z]")
+#: An elided particle glued to a name: "Cortina d'Ampezzo", "Reggio nell'Emilia", "Villeneuve-d'Ascq".
+_ELIDED_PARTICLE = re.compile(r"(?:d|l|dell|nell|sull|all|dall)['’][A-ZÀ-Þ]")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
 
@@ -59,7 +61,7 @@ def is_proper(token: str, shouting: bool, *, last: bool = False) -> bool:
         return False
     if word[0].isupper():
         return True
-    return _ARABIC_ARTICLE.match(word) is not None
+    return _ARABIC_ARTICLE.match(word) is not None or _ELIDED_PARTICLE.match(word) is not None
 
 
 @lru_cache(maxsize=1024)

@@ -91,7 +91,7 @@ _TRAILING_BORDER = re.compile(
     r"[\s,]+(?:near|on|along|at|by|close\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
 )
 _BORDER_WITH = re.compile(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
-_IN_AT_END = re.compile(r"\b(?:in|at)\s+$")
+_IN_AT_END = re.compile(r"\b(?:in|at|en|em)\s+$")
 _IN_THE_END = re.compile(r"\s(?:in|of|on\s+the)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of|over|across|around|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
@@ -278,6 +278,8 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     if got.cc is None and default_country is not None:
         got.cc, got.country = default_country
         got.far_country = True
+        if got.city == tail and got.region is None and i > 0:
+            _town_before_province(text, chunks, i, shouting, got)
     if got.cc is None and got.city is not None:
         got.cc, got.country = _country_from_context(text, chunks, got.city)
     match = _build(text, got, chunks[0].start)
@@ -305,6 +307,33 @@ def _located_by_last(text: str, chunks: list[Chunk], shouting: bool,
         if city is not None:
             match.place = replace(match.place, country_code=city.country_code)
     return match
+
+
+def _in_named_before(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
+    """The name that ends chunk ``i - 1`` when that chunk ends "in <Name>" (or "en", "at")."""
+    before = _prev_city_tail(text, chunks, i, shouting)
+    if before is None or not _IN_AT_END.search(text[max(chunks[i - 1].start, before[0] - 12) : before[0]]):
+        return None
+    return before
+
+
+def _earlier_known_city(text: str, chunks: list[Chunk], i: int, shouting: bool, cc: str | None,
+                        city: Span) -> Span:
+    """"in La Orotava, Tenerife, Canary Islands, Spain": between the town and the region an
+    island or an area the gazetteer does not know as a town; the town is the earlier name."""
+    if i == 0 or cc is None or find_city(text[city[0] : city[1]], country=cc, primary_only=True) is not None:
+        return city
+    before = _in_named_before(text, chunks, i, shouting)
+    if before is None or find_city(text[before[0] : before[1]], country=cc) is None:
+        return city
+    return before
+
+
+def _town_before_province(text: str, chunks: list[Chunk], i: int, shouting: bool, got: _Reading) -> None:
+    """EFE's "en Paiporta, Valencia (España)": town, then province, then the country in brackets."""
+    before = _in_named_before(text, chunks, i, shouting)
+    if before is not None and country_of(text[before[0] : before[1]]) is None:
+        got.region, got.city = got.city, before
 
 
 def _chunk_start(chunks: list[Chunk], pos: int) -> int:
@@ -405,8 +434,11 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         elif ctail and country_of(text[ctail[0] : ctail[1]]) is None and _placed(text, chunk, ctail):
             if got.region is None and _region_of(text, max(chunk.start, ctail[0] - 30), ctail[0]):
                 got.region = ctail  # "in the province of Helmand, Afghanistan"
+                if i > 0:  # "in the village of Letur, in the province of Albacete, Spain"
+                    _read_previous(text, chunks, i - 1, shouting, got)
             else:
-                got.city = _in_x_near_y(text, chunk, ctail, shouting)
+                city = _in_x_near_y(text, chunk, ctail, shouting)
+                got.city = _earlier_known_city(text, chunks, i, shouting, got.cc, city)
 
 
 def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
