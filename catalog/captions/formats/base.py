@@ -415,6 +415,8 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             country_after = (code, after.span("name"))  # "in the village of Hroza, October 6, 2023, Ukraine."
         if match is None:
             match = find_place(text, sentence_start, place_end, default_country=country_after)
+        if match is not None and match.start - sentence_start > 12:
+            match = _before_hometown(text, match, sentence_start) or match
         later_phrase = None
         if match is not None and main is not None and match.country_span is None and main.end < first_end - 8:
             later_phrase = _country_after_date(text, match, main.end, first_end)
@@ -430,6 +432,28 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             draft.take(later_phrase)
     if us_rule and draft.caption.country_code == "US" and "/" in draft.caption.date_text:
         us_reading(draft)
+
+
+#: "... of a soldier from the nearby town of ": a hometown, not where the picture was taken.
+_FROM_BEFORE = re.compile(
+    r"\b(?:man|woman|boy|girl|child|children|soldier|soldiers|family|families|resident|residents|"
+    r"refugee|refugees|people|fans?|supporters?|pilgrims?|migrants?|worker|workers|student|students|"
+    r"athlete|player|volunteers?|relatives?|victims?)\s+from\s+(?:the\s+(?:nearby\s+)?"
+    r"(?:town|city|village|region|province)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _before_hometown(text: str, match: PlaceMatch, sentence_start: int) -> PlaceMatch | None:
+    """"in Lviv during the funeral of a soldier from the nearby town of Sambir": the last place
+    phrase is someone's hometown; the place named before it is where the picture was taken."""
+    start = match.start
+    words = text[max(sentence_start, start - 60) : start]
+    if "from" not in words:
+        return None
+    lead = _FROM_BEFORE.search(text, max(sentence_start, start - 60), start)
+    if lead is None:
+        return None
+    earlier = find_place(text, sentence_start, lead.start())
+    return earlier if earlier is not None and earlier.place.city else None
 
 
 _IN_AFTER_DATE = re.compile(r"[\s,]*in\s")
