@@ -424,6 +424,12 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 got.region = got.region or inner_region
                 got.city = inner
                 return
+            if i > 0 and got.region is not None:
+                # "in Dahejia, in Jishishan county, northwest China's Gansu province": a county
+                # between the town and the province; the town is in the chunk before
+                _read_previous(text, chunks, i - 1, shouting, got)
+                if got.city is not None:
+                    return
         ctail = tail_name(text, chunk.start, chunk.end, shouting)
         if ctail is None:
             ctail = _after_last_in(text, chunk, shouting)
