@@ -92,6 +92,10 @@ _TRAILING_BORDER = re.compile(
 )
 _BORDER_WITH = re.compile(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_AT_END = re.compile(r"\b(?:in|at|en|em)\s+$")
+#: What ends the words before a named place: "in", "at", or "the town of" ("swept through the
+#: town of Paiporta, on the outskirts of Valencia": the town is the place, Valencia locates it).
+_PLACE_LEAD_END = re.compile(
+    r"\b(?:in|at|en|em|(?:town|village|city|suburb|district|hamlet|municipality|neighbou?rhood)\s+of)\s+$")
 _IN_THE_END = re.compile(r"\s(?:in|of|on\s+the)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of|over|across|around|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
@@ -109,7 +113,7 @@ _NOT_PLACE_CHUNK = re.compile(
 _NOT_PLACE_STARTS = ("during", "for", "as", "while", "after", "before", "ahead", "amid", "following", "where",
                      "which", "who", "when", "near", "on", "along", "just", "about", "north", "south", "east",
                      "west")
-_LAST_IN = re.compile(r"\b(?:in|im|en|em|no|na|near|at|outside)\s+(?:the\s+)?(?=[A-ZÀ-Ý])")
+_LAST_IN = re.compile(r"\b(?:in|im|en|em|no|na|i|near|at|outside)\s+(?:the\s+)?(?=[A-ZÀ-Ý])")
 
 
 def find_place(text: str, start: int = 0, end: int | None = None, *,
@@ -296,23 +300,25 @@ def _located_by_last(text: str, chunks: list[Chunk], shouting: bool,
     """"at a camp in Ukhia, near Cox's Bazar": a last near-phrase only locates the place named
     before it; its city still gives the country when nothing else does."""
     before = _prev_city_tail(text, chunks, len(chunks) - 1, shouting)
-    if before is None or not _IN_AT_END.search(text[max(chunks[-2].start, before[0] - 12) : before[0]]):
+    if before is None or not _PLACE_LEAD_END.search(text[max(chunks[-2].start, before[0] - 20) : before[0]]):
         return None
     match = _read_chunks(text, chunks[:-1], shouting, default_country)
     if match is None or not match.place.city:
         return None
-    if not match.place.country_code:
+    written = match.country_span is not None and match.country_span[0] >= chunks[-2].start
+    if not written:  # a country guessed from the context yields to the locating city's
         near = tail_name(text, chunks[-1].start, chunks[-1].end, shouting)
         city = find_city(text[near[0] : near[1]]) if near else None
-        if city is not None:
-            match.place = replace(match.place, country_code=city.country_code)
+        if city is not None and city.country_code != match.place.country_code:
+            match.place = replace(match.place, country="", country_code=city.country_code)
+            match.country_span = None
     return match
 
 
 def _in_named_before(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
     """The name that ends chunk ``i - 1`` when that chunk ends "in <Name>" (or "en", "at")."""
     before = _prev_city_tail(text, chunks, i, shouting)
-    if before is None or not _IN_AT_END.search(text[max(chunks[i - 1].start, before[0] - 12) : before[0]]):
+    if before is None or not _PLACE_LEAD_END.search(text[max(chunks[i - 1].start, before[0] - 20) : before[0]]):
         return None
     return before
 
@@ -321,7 +327,9 @@ def _earlier_known_city(text: str, chunks: list[Chunk], i: int, shouting: bool, 
                         city: Span) -> Span:
     """"in La Orotava, Tenerife, Canary Islands, Spain": between the town and the region an
     island or an area the gazetteer does not know as a town; the town is the earlier name."""
-    if i == 0 or cc is None or find_city(text[city[0] : city[1]], country=cc, primary_only=True) is not None:
+    if i == 0 or cc is None or city[0] != chunks[i].start:
+        return city  # only a bare name between the town and the region ("..., Tenerife, ...")
+    if find_city(text[city[0] : city[1]], country=cc, primary_only=True) is not None:
         return city
     before = _in_named_before(text, chunks, i, shouting)
     if before is None or find_city(text[before[0] : before[1]], country=cc) is None:
@@ -411,7 +419,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
     if i > 0 and _LOCATOR_CHUNK.match(text, chunks[i].start, chunks[i].end):
         # "in Nanterre, near Paris, France": the near-phrase only locates the place before it
         before = _prev_city_tail(text, chunks, i, shouting)
-        if before is not None and _IN_AT_END.search(text[max(chunks[i - 1].start, before[0] - 12) : before[0]]):
+        if before is not None and _PLACE_LEAD_END.search(text[max(chunks[i - 1].start, before[0] - 20) : before[0]]):
             i -= 1
     if 0 <= i < len(chunks):
         chunk = chunks[i]

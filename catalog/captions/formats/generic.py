@@ -29,7 +29,7 @@ _LABELLED = re.compile(
     r"(?:^|[\s.(])(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
     r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:))|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Fotos?\s*:|"
     r"Bild\s*:|©|\(c\))\s*"
-    r"(?P<credit>(?:(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",
+    r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
 )
 #: "Photo by ", "Credit: ", ZUMA's "Credit Image: © ", a bare "© ".
@@ -195,7 +195,7 @@ def _semicolon_dateline(draft: Draft, start: int, end: int, year_hint: int | Non
 #: Datelines that open a caption: NTB's "Oslo 20250304. ", ANP's "AMSTERDAM - ", Agência
 #: Brasil's "Brasília (DF), 04/03/2025 - " (the state's code in brackets, a day-first date).
 _COMPACT_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][^\W\d]*(?:[ -][^\W\d_][^\W\d]*){0,2}) (?P<date>(?:19|20)\d{6})\.\s+")
-_CAPS_DATELINE = re.compile(rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’.]+(?:[ -][{CAPITALS}][{CAPITALS}'’.]+){{0,2}})\s[-–]\s+(?=[{CAPITALS}])")
+_CAPS_DATELINE = re.compile(rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’.]+(?:[ -][{CAPITALS}][{CAPITALS}'’.]+){{0,2}})\s[-–]\s+(?=[{CAPITALS}(])")
 _STATE_DATELINE = re.compile(
     rf"\s*(?P<place>[{CAPITALS}][^\W\d_]+(?: [^\W\d_]+){{0,3}}) \((?P<state>[A-Z]{{2}})\),\s(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}})\s[-–]\s+")
 
