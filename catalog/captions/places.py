@@ -86,7 +86,11 @@ _DIGIT = re.compile(r"\d")
 _CONTROL_QUALIFIER = re.compile(r"[A-Z][\w]*-(?:controlled|occupied|held|annexed|backed|run)", re.IGNORECASE)
 _DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 _NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
-_LOCATOR_CHUNK = re.compile(r"(?:near|outside|on\s+the\s+outskirts\s+of)\s", re.IGNORECASE)
+_LOCATOR_CHUNK = re.compile(
+    r"(?:near|outside|on\s+the\s+outskirts\s+of|on\s+the\s+island\s+of"
+    r"|(?:just\s+|about\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|suburb|port)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|near|outside))\s",
+    re.IGNORECASE)
 _TRAILING_BORDER = re.compile(
     r"[\s,]+(?:near|on|along|at|by|close\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
 )
@@ -95,7 +99,8 @@ _IN_AT_END = re.compile(r"\b(?:in|at|en|em)\s+$")
 #: What ends the words before a named place: "in", "at", or "the town of" ("swept through the
 #: town of Paiporta, on the outskirts of Valencia": the town is the place, Valencia locates it).
 _PLACE_LEAD_END = re.compile(
-    r"\b(?:in|at|en|em|(?:town|village|city|suburb|district|hamlet|municipality|neighbou?rhood)\s+of)\s+$")
+    r"\b(?:in|at|en|em|through|(?:town|village|city|suburb|district|hamlet|municipality|neighbou?rhood|port)\s+of)\s+$",
+    re.IGNORECASE)
 _IN_THE_END = re.compile(r"\s(?:in|of|on\s+the)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of|over|across|around|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
@@ -137,7 +142,9 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     shouting = placenames.shouting(text[start:end])
     chunks = placenames.chunks(text, start, end)
     while chunks and _skippable(text, chunks[-1], shouting):
-        chunks.pop()
+        dropped = chunks.pop()
+        if chunks and default_country is None and _DIRECTION_OF.match(text[dropped.start : dropped.end]):
+            default_country = _country_of_locator(text, dropped, shouting)
     if not chunks:
         return None
     last = chunks[-1]
@@ -149,12 +156,26 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         if match is not None or len(chunks) < 2:
             break
         chunks.pop()
+        if default_country is None and text[chunks[-1].end - 1] == ")":
+            # "en el estado de Chiapas (México), participan en ...": the brackets end the phrase now
+            default_country = _country_in_brackets(text, chunks[-1].start, chunks[-1].end)
+            if default_country is not None:
+                opening = default_country[1][0] - 1
+                chunks[-1] = Chunk(chunks[-1].start, len(text[:opening].rstrip()))
     if match is None and not shouting:
         match = _known_after_in(text, last, default_country)
     return match
 
 
 _SEEN_FROM = re.compile(r"(?:as\s+)?(?:seen|photographed|pictured)\s+from\s+(?:the\s+)?(?=[A-ZÀ-Þ])", re.IGNORECASE)
+
+
+def _country_of_locator(text: str, chunk: Chunk, shouting: bool) -> tuple[str, Span] | None:
+    """"in Saint-Denis, north of Paris": the city a direction is taken from gives the country
+    (an empty span: the country is not written)."""
+    near = tail_name(text, chunk.start, chunk.end, shouting)
+    city = find_city(text[near[0] : near[1]], primary_only=True) if near else None
+    return (city.country_code, (chunk.start, chunk.start)) if city is not None else None
 
 
 def _seen_from(text: str, chunks: list[Chunk], seen: re.Match[str], shouting: bool,
@@ -238,7 +259,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     i = len(chunks) - 1
     last = chunks[i]
-    if i > 0 and text[last.start] in "noNO" and _LOCATOR_CHUNK.match(text, last.start, last.end):
+    if i > 0 and text[last.start] in "noNOjJaAsSeEwW" and _LOCATOR_CHUNK.match(text, last.start, last.end):
         located = _located_by_last(text, chunks, shouting, default_country)
         if located is not None:
             return located

@@ -23,7 +23,9 @@ REGION_WORDS = re.compile(
 #: A chunk that ends with a region word ("Donetsk region", "Kyiv Oblast"), not "district of Izmir".
 REGION_AT_END = re.compile(REGION_WORDS.pattern + r"\W*$", re.IGNORECASE)
 REGION_OF = re.compile(
-    r"\b(?:region|province|state|oblast|governorate|prefecture|county|department|canton)\s+of\s+$",
+    r"\b(?:(?:region|province|state|oblast|governorate|prefecture|county|department|canton)\s+of"
+    r"|(?:provincia|estado|distrito|departamento|regi[oó]n|municipio|concelho)\s+de"  # Spanish, Portuguese
+    r"|(?:provincia|regione)\s+di)\s+$",  # Italian: "Cefalù, in provincia di Palermo"
     re.IGNORECASE,
 )
 
@@ -110,7 +112,7 @@ def last_words_start(text: str, start: int, end: int, n: int) -> int:
 
 def region_of(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` ends "region of ", "province of " ..."""
-    return ends_in_word(text, start, end, ("of",)) and REGION_OF.search(text, start, end) is not None
+    return ends_in_word(text, start, end, ("of", "de", "di")) and REGION_OF.search(text, start, end) is not None
 
 
 _PLACE_LEAD = re.compile(
