@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from catalog.captions.gazetteer import country_code, us_state
+from catalog.captions.gazetteer import country_code, find_city, us_state
 
 Span = tuple[int, int]
 
@@ -46,7 +46,7 @@ _TRAILING_JUNK = " \n,.;:-–—"
 NAME_WINDOW = 90
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|ar|an|az|at)-[A-Z]")
 #: An elided particle glued to a name: "Cortina d'Ampezzo", "Reggio nell'Emilia", "Villeneuve-d'Ascq".
-_ELIDED_PARTICLE = re.compile(r"(?:d|l|dell|nell|sull|all|dall)['’][A-ZÀ-Þ]")
+_ELIDED_PARTICLE = re.compile(r"(?:(?:d|l|dell|nell|sull|all|dall)['’]|s-)[A-ZÀ-Þ]")  # also 's-Hertogenbosch
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
 
@@ -87,8 +87,12 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
             break
     if first is None:
         return None
-    if first + 1 < len(tokens) and text[tokens[first + 1][0] : tokens[first + 1][1]] == "The":
-        first += 1  # "The Hague", "The Gambia": a capitalised article belongs to the name
+    if first + 1 < len(tokens):
+        article = text[tokens[first + 1][0] : tokens[first + 1][1]]
+        if article == "The":
+            first += 1  # "The Hague", "The Gambia": a capitalised article belongs to the name
+        elif article in ("A", "O") and find_city(text[tokens[first + 1][0] : tokens[0][1]]) is not None:
+            first += 1  # Galician and Portuguese articles: "A Coruña", "O Porriño"
     s = tokens[first][0]
     e = tokens[0][1]
     while e > s and text[e - 1] in ".'’-" and not keeps_period(text[s:e]):

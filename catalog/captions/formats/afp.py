@@ -58,6 +58,8 @@ class AFPFormat:
         describe(draft, start, body_end, year_hint=year_hint)
         if draft.caption.date is None:
             _date_after_credit(draft, credit_span[1], year_hint)
+        if not draft.caption.file_photo and (files := _FILES_TAIL.match(text, credit_span[1])) is not None:
+            draft.put("file_photo", True, files.span("files"))  # "(Photo by Name / AFP) / FILES"
         cap = draft.caption
         confidence = 0.6 + 0.15 * (cap.date is not None) + 0.15 * bool(cap.city or cap.country)
         confidence += 0.1 * bool(cap.photographer)
@@ -125,6 +127,7 @@ def _source_via(content: str) -> Credit | None:
     return credit
 
 
+_FILES_TAIL = re.compile(r"[)\s]*/\s?(?P<files>FILES?)\b")
 _AFTER_CREDIT = re.compile(r"[)\s.]{0,4}")
 
 

@@ -21,7 +21,9 @@ _SIGNOFF = re.compile(
 )
 _AP_WORD = re.compile(r"\bAP\b")
 _PHOTO_BY_LABEL = re.compile(r"^\s*Photo\s+by\s+", re.IGNORECASE)
-_BARE_SIGNOFF = re.compile(r"(?<![\w(])(?P<credit>AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()\n/]{2,60}?)?)[\s.]*$")
+_BARE_SIGNOFF = re.compile(
+    r"(?:(?<![\w(])|(?<=\())(?P<credit>AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()\n/]{2,60}?)?)[\s.]*$"
+)  # also unclosed: "... 2024. (AP Photo/Nathan Holbrook" (the bracket lost in transit)
 
 
 class APFormat:
