@@ -87,9 +87,11 @@ _CONTROL_QUALIFIER = re.compile(r"[A-Z][\w]*-(?:controlled|occupied|held|annexed
 _DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 _NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
 _LOCATOR_CHUNK = re.compile(
-    r"(?:near|outside|on\s+the\s+outskirts\s+of|on\s+the\s+island\s+of"
+    r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
+    r"|(?:near|outside|on\s+the\s+outskirts\s+of|on\s+the\s+island\s+of"
     r"|(?:just\s+|about\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
-    r"|an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|suburb|port)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|near|outside))\s",
+    r"|an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|suburb|port)\s+"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|near|outside))\s",
     re.IGNORECASE)
 _TRAILING_BORDER = re.compile(
     r"[\s,]+(?:near|on|along|at|by|close\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
@@ -305,6 +307,11 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         got.far_country = True
         if got.city == tail and got.region is None and i > 0:
             _town_before_province(text, chunks, i, shouting, got)
+    if got.cc is None and got.region is not None and got.city is not None:
+        # "em Monchique, no distrito de Faro": a region named after its city gives the country
+        namesake = find_city(text[got.region[0] : got.region[1]], primary_only=True)
+        if namesake is not None:
+            got.cc = namesake.country_code
     if got.cc is None and got.city is not None:
         got.cc, got.country = _country_from_context(text, chunks, got.city)
     match = _build(text, got, chunks[0].start)
@@ -323,17 +330,40 @@ def _located_by_last(text: str, chunks: list[Chunk], shouting: bool,
     before = _prev_city_tail(text, chunks, len(chunks) - 1, shouting)
     if before is None or not _PLACE_LEAD_END.search(text[max(chunks[-2].start, before[0] - 20) : before[0]]):
         return None
-    match = _read_chunks(text, chunks[:-1], shouting, default_country)
+    located = _locator_country(text, chunks[-1], shouting)
+    fallback = default_country or ((located, (chunks[-1].start, chunks[-1].start)) if located else None)
+    match = _read_chunks(text, chunks[:-1], shouting, fallback)
     if match is None or not match.place.city:
         return None
     written = match.country_span is not None and match.country_span[0] >= chunks[-2].start
-    if not written:  # a country guessed from the context yields to the locating city's
-        near = tail_name(text, chunks[-1].start, chunks[-1].end, shouting)
-        city = find_city(text[near[0] : near[1]]) if near else None
-        if city is not None and city.country_code != match.place.country_code:
-            match.place = replace(match.place, country="", country_code=city.country_code)
-            match.country_span = None
+    if not written and located and located != match.place.country_code:
+        # a country guessed from the context yields to the locating phrase's
+        match.place = replace(match.place, country="", country_code=located)
+        match.country_span = None
     return match
+
+
+_POSSESSIVE_NAME = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\b")
+
+
+def _locator_country(text: str, chunk: Chunk, shouting: bool) -> str | None:
+    """The country a locating phrase points to: its city's ("near Cox's Bazar"), a country or
+    region it names ("on the NSW South Coast", "on the east coast of New Zealand's North Island")."""
+    words = text[chunk.start : chunk.end]
+    for m in _POSSESSIVE_NAME.finditer(words):
+        if (code := country_of(m.group(1))) is not None:
+            return code
+    near = tail_name(text, chunk.start, chunk.end, shouting)
+    if near is not None:
+        name = text[near[0] : near[1]]
+        if (code := country_of(name) or region_country(name)) is not None:
+            return code
+        if (city := find_city(name)) is not None:
+            return city.country_code
+    for word in words.split():
+        if word[:1].isupper() and (code := region_country(word.strip(".,")) or country_of(word.strip(".,"))):
+            return code
+    return None
 
 
 def _in_named_before(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:

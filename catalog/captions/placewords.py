@@ -50,7 +50,7 @@ _CONNECTIVE_WORDS = frozenset(_CONNECTIVE_ENDINGS) | {"neste", "nesta"}
 _LEAD_PHRASE_ENDINGS = ("in", "at", "near", "from", "outside", "inside", "the")
 _PLACE_LEAD_WORDS = tuple(placenames.words(
     """in at near outside from of to into across over around off through toward towards above along
-    inside on onto past en em no na im am bei nahe de del da do por pelo dans à au près"""
+    inside on onto past en em no na im am bei nahe de del da do por pelo dans à au près di"""
 ))
 
 
@@ -117,7 +117,7 @@ def region_of(text: str, start: int, end: int) -> bool:
 
 _PLACE_LEAD = re.compile(
     r"\b(?:in|at|near|outside|from|of|to|into|across|over|around|off|through|towards?|above|along|"
-    r"inside|on|onto|past|en|em|no|na|im|am|bei|nahe|de|del|da|do|por|pelo|dans|à|au|près)\s+"
+    r"inside|on|onto|past|en|em|no|na|im|am|bei|nahe|de|del|da|do|por|pelo|dans|à|au|près|di)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
