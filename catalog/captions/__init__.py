@@ -12,7 +12,7 @@ packages add theirs by entry point. Helpers that formats build on:
 * ``credits.read_chain(chain)``, ``normalize_agency(name)``, ``chain_left/right``:
   credit lines and the agency that distributes the picture.
 * ``notes.find_notes(text)``: restrictions, story codes, third-party and editor notes.
-* ``formats.base.Draft`` and ``describe``: record fields with spans, read the body.
+* ``formats.base.Draft`` and ``formats.body.describe``: record fields with spans, read the body.
 """
 
 from catalog.captions.model import Caption

@@ -11,7 +11,7 @@ Numeric dates: a number above 12 is the day wherever it stands; otherwise a dott
 date (05.03.2024) is always day-first (no house style writes month.day.year), and a
 slashed one (05/03/2024) is day-first only when the caller says so (``day_first``):
 the formats choose, day-first everywhere except US house styles (AP, a US place;
-see ``formats.base.describe``).
+see ``formats.body.describe``).
 """
 
 from __future__ import annotations

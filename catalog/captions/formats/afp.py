@@ -14,7 +14,8 @@ from typing import ClassVar
 
 from catalog.captions.credits import Credit, chain_right, clean_name, normalize_agency, read_chain
 from catalog.captions.dates import find_dates
-from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.formats.base import Draft, all_notes, strip_prefix
+from catalog.captions.formats.body import describe
 from catalog.captions.model import Caption
 
 _PHOTO_BY = re.compile(

@@ -1,7 +1,7 @@
 """The interface every caption format implements, and the shared machinery to build a Caption.
 
 A format finds what is particular to it (its credit, its prefixes, its
-dateline) and hands the rest to :func:`describe`, which reads the body the way
+dateline) and hands the rest to ``formats.body.describe``, which reads the body the way
 most wires write it: the first sentence ends with the place and the date;
 "Picture taken ..." overrides the date; what is left is the subject.
 :class:`Draft` records every field with its span and works out the subject and
@@ -11,17 +11,15 @@ the residue at the end, so every format reports spans the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import ClassVar, Protocol, runtime_checkable
 
 from catalog.captions.credits import Credit
-from catalog.captions.dates import DateMatch, find_dates, in_range, is_release_date
-from catalog.captions.gazetteer import country_code
+from catalog.captions.dates import DateMatch
 from catalog.captions.model import Caption
 from catalog.captions.normalize import fold_case
 from catalog.captions.notes import NoteMatch, find_notes, restriction_flags, story_codes
-from catalog.captions.places import PlaceMatch, find_place
-from catalog.captions.vocab import load_json, load_words
+from catalog.captions.places import PlaceMatch
+from catalog.captions.vocab import load_json
 
 Span = tuple[int, int]
 
@@ -268,274 +266,6 @@ def tidy_subject(text: str) -> str:
 
 
 # -- the body, as most wires write it ---------------------------------------
-
-_ABBREVIATIONS = load_words("abbreviations.txt")
-_SENTENCE_END = re.compile(r"[.!?](?=[\"”’)]?\s+[\"“‘(]?[A-Z0-9])")
-
-
-def sentence_end(text: str, start: int, end: int) -> int:
-    """End (exclusive, after the period) of the sentence starting at ``start``; ``end`` if none.
-
-    Periods of abbreviations (U.S., Ill., Sept., St.) and initials (J.) do not end it.
-    """
-    for m in _SENTENCE_END.finditer(text, start, end):
-        pos = m.start()
-        if text[pos] == ".":
-            word_start = pos
-            while word_start > start and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“":
-                word_start -= 1
-            word = text[word_start:pos].lower().lstrip("(")
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
-            if word.isdigit() and len(word) <= 2:
-                continue  # German ordinal day: "am 5. März"
-            if len(word) > 2 and "." in word and not word.endswith(".."):
-                continue  # U.S., N.Y., a.m.
-        return pos + 1
-    return end
-
-
-_PICTURE_TAKEN = re.compile(
-    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?:(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b|Picture\s+date\s?:|"
-    r"(?:Archiv)?Aufnahme\s+vom\b)"
-    r"(?:[^.\n]|\.(?!\s+[A-Z]|\s*$)){0,160}(?:\.|$)", re.IGNORECASE | re.MULTILINE
-)
-#: "In this Feb. 5, 2019, file photo, ..." and "This file photo taken on ..." (not "holds a file photo of").
-_FILE_PHRASE = re.compile(
-    r"\b(?:in|on)\s+(?:this|an?)\s+(?:[\w.,]+\s+){0,4}?file\s+(?:photo|picture|image)\b", re.IGNORECASE
-)
-_FILE_START = re.compile(r"\s*(?:this|a)\s+file\s+(?:photo|picture|image)\b", re.IGNORECASE)
-_WEEKDAY_START = re.compile(
-    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE
-)
-_SHOWS = re.compile(r"\bshows?\b", re.IGNORECASE)
-_DRONE = re.compile(r"\b(?:drone|UAV|aerial\s+(?:view|picture|photo))\b", re.IGNORECASE)
-#: Drone pictures described in the first sentence ("A drone view shows ..."), not drone strikes.
-_DRONE_VIEW = re.compile(
-    r"\b(?:drone\s+(?:view|picture|photo(?:graph)?|image|shot)|taken\s+(?:by|with|from)\s+an?\s+drone)\b",
-    re.IGNORECASE,
-)
-_IN_THIS = re.compile(
-    r",?\s(?:in|on)\s+(?:this|an?)\s+(?:undated\s+|handout\s+|file\s+|still\s+|screen\s?)*"
-    r"(?:photo|picture|image|handout|screen\s?grab|grab|still|video|photograph|file|illustration)",
-    re.IGNORECASE,
-)
-#: Cheap test first: every match of ``_IN_THIS`` holds one of these (in lower case).
-_IN_THIS_WORD = re.compile(r"photo|picture|image|handout|grab|still|video|file|illustration")
-_UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
-
-
-def picture_taken(draft: Draft, start: int, end: int, *, year_hint: int | None) -> DateMatch | None:
-    """Record "Picture taken ..." sentences as notes (and drone); return their date if any."""
-    found: DateMatch | None = None
-    if ("aken" not in draft.text and "AKEN" not in draft.text and "date" not in draft.text
-            and "ufnahme" not in draft.text):
-        return None  # no "taken" (or "Picture date", "Aufnahme vom") at all: skip the pattern
-    for m in _PICTURE_TAKEN.finditer(draft.text, start, end):
-        span = m.span()
-        sentence = m.group(0)
-        if _SHOWS.search(sentence):
-            continue  # "Photo taken on Feb. 28, 2024 shows ...": the description itself
-        draft.take(span)
-        draft.caption.notes.append(sentence.strip())
-        if _DRONE.search(sentence):
-            draft.put("drone", True, span, take=False)
-        dates = [d for d in find_dates(sentence, year_hint=year_hint) if d.date is not None]
-        if dates and found is None:
-            found = replace(dates[0], start=dates[0].start + span[0], end=dates[0].end + span[0])
-    return found
-
-
-def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None,
-             day_first: bool | None = None, want_place: bool = True) -> None:
-    """Find date, place and "Picture taken" notes in the body ``text[start:end]``.
-
-    ``day_first`` is how a slashed date (05/03/2024) reads: ``True`` day/month, ``False``
-    month/day (AP's house style); ``None`` (house style unknown) day/month unless the
-    place found is in the United States (see ``us_reading``).
-
-    The picture's date is the date of the first sentence that is not a release
-    date (see ``_picture_date``), else a full date of one of the next two
-    sentences; its place is the place phrase that ends the text before that
-    date (or ends the first sentence when there is no date). A date after the
-    credit is the caller's choice.
-    """
-    text = draft.text
-    us_rule = day_first is None
-    day_first = day_first is not False
-    first_end = sentence_end(text, start, end)
-    dates = [d for d in find_dates(text[:first_end], year_hint=year_hint, day_first=day_first)
-             if d.start >= start and not _inside(d, draft.taken)]
-    body_year = next((d.date.year for d in dates if d.has_year and d.date), year_hint)
-    taken_date = picture_taken(draft, start, end, year_hint=body_year)
-    dates = [d for d in dates if not _inside(d, draft.taken)]
-    candidates = []
-    for d in dates:
-        if is_release_date(text, d):
-            if not in_range(text, d):
-                draft.take((d.start, d.end))
-                draft.take_on_before(d.start)
-        else:
-            candidates.append(d)
-    main = _picture_date(text, candidates)
-    lowered = text[start:first_end].lower()
-    undated = "undated" in lowered and _UNDATED.search(text, start, first_end) is not None
-    sentence_start = start
-    if main is None and taken_date is None and not undated:
-        later = _later_dated_sentence(draft, first_end, end, year_hint, day_first)
-        if later is not None:  # "Fans cheer. The team won in Dallas, Tuesday, March 5, 2024."
-            sentence_start, first_end, main = later
-    file_phrase = (_FILE_PHRASE.search(text, start, first_end) or _FILE_START.match(text, start, first_end)
-                   if "file" in lowered else None)
-    if file_phrase is not None and not draft.caption.file_photo:
-        draft.put("file_photo", True, file_phrase.span(), take=False)  # "In this Feb. 5, 2019, file photo, ..."
-    drone = _DRONE_VIEW.search(text, start, first_end) if "drone" in lowered else None
-    if drone is not None and not draft.caption.drone:
-        draft.put("drone", True, drone.span(), take=False)
-    if taken_date is not None:
-        draft.date(taken_date)
-        if main is not None:
-            draft.take((main.start, main.end))
-    elif main is not None and not undated:
-        draft.date(main)
-    elif main is not None:
-        draft.take((main.start, main.end))
-    if want_place:
-        place_end = main.start if main is not None else first_end
-        seg = text[sentence_start:place_end].lower()
-        in_this = _IN_THIS.search(text, sentence_start, place_end) if _IN_THIS_WORD.search(seg) else None
-        if in_this is not None:
-            place_end = in_this.start()
-        match = None
-        if main is not None and _PLACE_AFTER.match(text, main.end, first_end):
-            match = find_place(text, main.end, first_end)  # AP: "..., Monday, Jan. 8, 2024, in Washington."
-        after = _COUNTRY_AFTER.match(text, main.end, first_end) if main is not None else None
-        country_after = None
-        if after is not None and (code := country_code(after.group("name"))) is not None:
-            country_after = (code, after.span("name"))  # "in the village of Hroza, October 6, 2023, Ukraine."
-        if match is None:
-            match = find_place(text, sentence_start, place_end, default_country=country_after)
-        if match is not None and match.start - sentence_start > 12:
-            match = _before_hometown(text, match, sentence_start) or match
-        later_phrase = None
-        if match is not None and main is not None and match.country_span is None and main.end < first_end - 8:
-            later_phrase = _country_after_date(text, match, main.end, first_end)
-        if match is None and main is not None:
-            match = find_place(text, main.end, first_end)  # "..., March 5, 2024, Hungary."
-        if match is None and sentence_start > start:
-            match = find_place(text, start, sentence_end(text, start, end))
-        if match is not None and country_after is not None and match.country_span == country_after[1]:
-            draft.take(country_after[1])
-        if match is not None:
-            draft.place(match)
-        if later_phrase is not None:
-            draft.take(later_phrase)
-    if us_rule and draft.caption.country_code == "US" and "/" in draft.caption.date_text:
-        us_reading(draft)
-
-
-#: "... of a soldier from the nearby town of ": a hometown, not where the picture was taken.
-_FROM_BEFORE = re.compile(
-    r"\b(?:man|woman|boy|girl|child|children|soldier|soldiers|family|families|resident|residents|"
-    r"refugee|refugees|people|fans?|supporters?|pilgrims?|migrants?|worker|workers|student|students|"
-    r"athlete|player|volunteers?|relatives?|victims?)\s+from\s+(?:the\s+(?:nearby\s+)?"
-    r"(?:town|city|village|region|province)\s+of\s+)?$", re.IGNORECASE)
-
-
-def _before_hometown(text: str, match: PlaceMatch, sentence_start: int) -> PlaceMatch | None:
-    """"in Lviv during the funeral of a soldier from the nearby town of Sambir": the last place
-    phrase is someone's hometown; the place named before it is where the picture was taken."""
-    start = match.start
-    words = text[max(sentence_start, start - 60) : start]
-    if "from" not in words:
-        return None
-    lead = _FROM_BEFORE.search(text, max(sentence_start, start - 60), start)
-    if lead is None:
-        return None
-    earlier = find_place(text, sentence_start, lead.start())
-    return earlier if earlier is not None and earlier.place.city else None
-
-
-_IN_AFTER_DATE = re.compile(r"[\s,]*in\s")
-
-
-def _country_after_date(text: str, match: PlaceMatch, start: int, end: int) -> Span | None:
-    """"in the village of Aitaroun on December 4, 2024, in southern Lebanon near the border with
-    Israel": a country written after the date is the village's, over one guessed from context.
-    Returns the phrase that says so (it leaves the subject), or None."""
-    lead = _IN_AFTER_DATE.match(text, start, end)
-    if lead is None:
-        return None  # ", amid the war in Sudan": not where the picture was taken
-    phrase_end = start + len(text[start:end].rstrip(" ."))
-    later = find_place(text, start, phrase_end)
-    if later is None or later.country_span is None or later.city_span is not None:
-        return None
-    code = later.place.country_code
-    same = code == match.place.country_code
-    match.place = replace(match.place, country=later.place.country, country_code=code,
-                          lat=match.place.lat if same else None, lon=match.place.lon if same else None)
-    match.country_span = later.country_span
-    return (start + len(lead.group(0)) - 3, phrase_end)
-
-
-def us_reading(draft: Draft) -> None:
-    """A slashed date read day-first in a caption placed in the US is month/day (05/03/2024 is
-    May 3): US house styles write the month first. A number above 12 already decided it."""
-    cap = draft.caption
-    m = _SLASHED.fullmatch(cap.date_text)
-    if m is None or cap.date is None or int(m.group(1)) > 12 or int(m.group(2)) > 12:
-        return
-    try:
-        cap.date = cap.date.replace(month=cap.date.day, day=cap.date.month)
-    except ValueError:
-        return
-
-
-_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/\d{2,4}")
-
-
-def _later_dated_sentence(draft: Draft, pos: int, end: int, year_hint: int | None,
-                          day_first: bool) -> tuple[int, int, DateMatch] | None:
-    """(start, end, date) of the first of the next two sentences holding a full date."""
-    text = draft.text
-    for _ in range(2):
-        while pos < end and text[pos] in " \n":
-            pos += 1
-        if pos >= end:
-            return None
-        stop = sentence_end(text, pos, end)
-        for d in find_dates(text[:stop], year_hint=year_hint, day_first=day_first):
-            if (d.start >= pos and d.has_year and d.date is not None and not _inside(d, draft.taken)
-                    and not is_release_date(text, d)):
-                return pos, stop, d
-        pos = stop
-    return None
-
-
-def _picture_date(text: str, candidates: list[DateMatch]) -> DateMatch | None:
-    """The first sentence's date of the picture: one with a weekday (AP), else the last with a
-    year (the date ends the sentence: "... commemorating October 7, 2023, in Tel Aviv, March 5,
-    2024."), else the first."""
-    if not candidates:
-        return None
-    for d in candidates:
-        if _WEEKDAY_START.match(d.text):
-            return d
-    with_year = [d for d in candidates if d.has_year]
-    return with_year[-1] if with_year else candidates[0]
-
-
-def _inside(d: DateMatch, taken: list[Span]) -> bool:
-    start, end = d.start, d.end
-    for s, e in taken:  # noqa: SIM110 - a loop: any() over a generator costs more
-        if s <= start and end <= e:
-            return True
-    return False
-
-
-_COUNTRY_AFTER = re.compile(r",\s(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")
-_PLACE_AFTER = re.compile(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,[^.,;]{1,40}){0,2}\.?\s*$")
-
 
 _PREFIX = re.compile(
     r"^\s*(?:\((?P<paren>FILES?|TOPSHOT|FILE\s+PHOTO)\)\s*[-–—:]?\s*|"

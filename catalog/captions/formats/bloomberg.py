@@ -11,7 +11,8 @@ import re
 from typing import ClassVar
 
 from catalog.captions.credits import read_chain
-from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.formats.base import Draft, all_notes, strip_prefix
+from catalog.captions.formats.body import describe
 from catalog.captions.formats.getty import finish_caption
 from catalog.captions.model import Caption
 

@@ -20,7 +20,8 @@ from catalog.captions.credits import (
     read_chain,
 )
 from catalog.captions.dates import find_dates
-from catalog.captions.formats.base import Draft, all_notes, describe
+from catalog.captions.formats.base import Draft, all_notes
+from catalog.captions.formats.body import describe
 from catalog.captions.formats.getty import chain_of, finish_caption, trailing_groups
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption

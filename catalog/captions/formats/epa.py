@@ -20,7 +20,8 @@ from catalog.captions.credits import (
     normalize_agency,
     read_chain,
 )
-from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.formats.base import Draft, all_notes, strip_prefix
+from catalog.captions.formats.body import describe
 from catalog.captions.formats.getty import finish_caption, lead_notes
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption

@@ -18,7 +18,8 @@ from catalog.captions.credits import (
     read_chain,
 )
 from catalog.captions.dates import find_dates, is_release_date
-from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix, us_reading
+from catalog.captions.formats.base import Draft, all_notes, strip_prefix
+from catalog.captions.formats.body import describe, us_reading
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.model import Caption
 from catalog.captions.normalize import CAPITALS

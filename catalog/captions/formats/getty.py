@@ -21,13 +21,8 @@ from typing import ClassVar
 
 from catalog.captions.credits import Credit, normalize_agency, read_chain
 from catalog.captions.dates import DateMatch, find_dates, in_range, is_release_date
-from catalog.captions.formats.base import (
-    Draft,
-    all_notes,
-    picture_taken,
-    sentence_end,
-    strip_prefix,
-)
+from catalog.captions.formats.base import Draft, all_notes, strip_prefix
+from catalog.captions.formats.body import picture_taken, sentence_end
 from catalog.captions.gazetteer import find_city
 from catalog.captions.model import Caption
 from catalog.captions.places import find_place

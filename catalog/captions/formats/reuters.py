@@ -15,7 +15,8 @@ from typing import ClassVar
 
 from catalog.captions.credits import chain_left, chain_right, read_chain
 from catalog.captions.dates import find_dates, is_release_date
-from catalog.captions.formats.base import Draft, all_notes, describe, strip_prefix
+from catalog.captions.formats.base import Draft, all_notes, strip_prefix
+from catalog.captions.formats.body import describe
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.model import Caption
 from catalog.captions.normalize import is_shouting

@@ -13,7 +13,8 @@ from typing import ClassVar
 
 from catalog.captions.credits import read_chain
 from catalog.captions.dates import DateMatch, find_dates
-from catalog.captions.formats.base import Draft, all_notes, describe, sentence_end
+from catalog.captions.formats.base import Draft, all_notes
+from catalog.captions.formats.body import describe, sentence_end
 from catalog.captions.formats.getty import (
     chain_of,
     cut_truncated_credit,
