@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from catalog.captions import placelocators as loc
 from catalog.captions import placenames
 from catalog.captions.citynames import (
     country_of,
@@ -29,7 +30,6 @@ from catalog.captions.gazetteer import (
     region_country,
     us_state,
 )
-from catalog.captions.normalize import fold_case
 from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, tail_name
 
 # The words around the phrase, under their old names here (tests/test_captions_fast_paths.py reads them here).
@@ -46,6 +46,8 @@ from catalog.captions.placewords import may_end_connective as _may_end_connectiv
 from catalog.captions.placewords import placed as _placed
 from catalog.captions.placewords import region_at_end as _region_at_end
 from catalog.captions.placewords import region_of as _region_of
+
+_NOT_PLACE_CHUNK, _NOT_PLACE_STARTS = loc.NOT_PLACE_CHUNK, loc.NOT_PLACE_STARTS  # tests read them here
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,52 +76,15 @@ class PlaceMatch:
     inside_name: bool = False  # the city is part of a longer name ("Gran Vía de Madrid", "Tokyo's Chiyoda Ward")
 
 
-#: "245 km east of", "25 km (15 miles) from", "10 miles north-west of" (not "the 5000m final of").
-_DISTANCE = re.compile(
-    r"\b\d[\d,.]*\s?(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b(?:\s?\([^()]{1,24}\))?"
-    r"\s(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+|away\s+|outside\s+)?"
-    r"(?:of|from|outside)\b",
-    re.IGNORECASE,
-)
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})['’]s\b")
 _DIGIT = re.compile(r"\d")
 _CONTROL_QUALIFIER = re.compile(r"[A-Z][\w]*-(?:controlled|occupied|held|annexed|backed|run)", re.IGNORECASE)
-_DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
-_NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
-_LOCATOR_CHUNK = re.compile(
-    r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
-    r"|(?:near|outside|on\s+the\s+outskirts\s+of|on\s+the\s+island\s+of"
-    r"|(?:just\s+|about\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
-    r"|an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|suburb|port)\s+"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|near|outside))\s",
-    re.IGNORECASE)
-_TRAILING_BORDER = re.compile(
-    r"[\s,]+(?:near|on|along|at|by|close\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
-)
-_BORDER_WITH = re.compile(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
-_IN_AT_END = re.compile(r"\b(?:in|at|en|em)\s+$")
-#: What ends the words before a named place: "in", "at", or "the town of" ("swept through the
-#: town of Paiporta, on the outskirts of Valencia": the town is the place, Valencia locates it).
-_PLACE_LEAD_END = re.compile(
-    r"\b(?:in|at|en|em|through|(?:town|village|city|suburb|district|hamlet|municipality|neighbou?rhood|port)\s+of)\s+$",
-    re.IGNORECASE)
 _IN_THE_END = re.compile(r"\s(?:in|of|on\s+the)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of|over|across|around|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 _CAP_RUN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
 
 
-#: A trailing chunk that is an event or a direction, not a place ("during the festival", "south of Paris").
-_NOT_PLACE_CHUNK = re.compile(
-    r"^(?:during|for|as|while|after|before|ahead\s+of|amid|following|where|which|who|when)\b"
-    r"|^(?:near|on|along)\s+the\s+(?:[\w-]+\s+)?border\b"  # "near the Turkish border"
-    r"|^(?:just\s+|about\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s+of\b",
-    re.IGNORECASE,
-)
-_NOT_PLACE_STARTS = ("during", "for", "as", "while", "after", "before", "ahead", "amid", "following", "where",
-                     "which", "who", "when", "near", "on", "along", "just", "about", "north", "south", "east",
-                     "west")
 _LAST_IN = re.compile(r"\b(?:in|im|en|em|no|na|i|near|at|outside)\s+(?:the\s+)?(?=[A-ZÀ-Ý])")
 
 
@@ -138,15 +103,15 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
     if "border" in text[max(start, end - 70) : end]:
-        border = _TRAILING_BORDER.search(text, max(start, end - 70), end)
+        border = loc.TRAILING_BORDER.search(text, max(start, end - 70), end)
         if border:  # "in southern Lebanon near the border with Israel": the border locates, it is not the place
             end = border.start()
     shouting = placenames.shouting(text[start:end])
     chunks = placenames.chunks(text, start, end)
-    while chunks and _skippable(text, chunks[-1], shouting):
+    while chunks and loc.skippable(text, chunks[-1], shouting):
         dropped = chunks.pop()
-        if chunks and default_country is None and _DIRECTION_OF.match(text[dropped.start : dropped.end]):
-            default_country = _country_of_locator(text, dropped, shouting)
+        if chunks and default_country is None and loc.DIRECTION_OF.match(text[dropped.start : dropped.end]):
+            default_country = loc.country_of_locator(text, dropped, shouting)
     if not chunks:
         return None
     last = chunks[-1]
@@ -170,14 +135,6 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
 
 
 _SEEN_FROM = re.compile(r"(?:as\s+)?(?:seen|photographed|pictured)\s+from\s+(?:the\s+)?(?=[A-ZÀ-Þ])", re.IGNORECASE)
-
-
-def _country_of_locator(text: str, chunk: Chunk, shouting: bool) -> tuple[str, Span] | None:
-    """"in Saint-Denis, north of Paris": the city a direction is taken from gives the country
-    (an empty span: the country is not written)."""
-    near = tail_name(text, chunk.start, chunk.end, shouting)
-    city = find_city(text[near[0] : near[1]], primary_only=True) if near else None
-    return (city.country_code, (chunk.start, chunk.start)) if city is not None else None
 
 
 def _seen_from(text: str, chunks: list[Chunk], seen: re.Match[str], shouting: bool,
@@ -234,16 +191,6 @@ def _known_after_in(text: str, chunk: Chunk, default_country: tuple[str, Span] |
     return match
 
 
-def _skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
-    words = text[chunk.start : chunk.end]
-    if _DIGIT.search(words) and _DISTANCE.search(words):
-        return True
-    if not fold_case(words[:12]).startswith(_NOT_PLACE_STARTS) or _NOT_PLACE_CHUNK.match(words) is None:
-        return False  # (cheap test first: the chunk's first word must start like one of the pattern's)
-    direction = _DIRECTION_OF.match(words) is not None
-    return direction or tail_name(text, chunk.start, chunk.end, shouting) is None
-
-
 class _Reading:
     """What the chunks have given so far."""
 
@@ -261,7 +208,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     i = len(chunks) - 1
     last = chunks[i]
-    if i > 0 and text[last.start] in "noNOjJaAsSeEwW" and _LOCATOR_CHUNK.match(text, last.start, last.end):
+    if i > 0 and text[last.start] in "noNOjJaAsSeEwW" and loc.LOCATOR_CHUNK.match(text, last.start, last.end):
         located = _located_by_last(text, chunks, shouting, default_country)
         if located is not None:
             return located
@@ -328,9 +275,9 @@ def _located_by_last(text: str, chunks: list[Chunk], shouting: bool,
     """"at a camp in Ukhia, near Cox's Bazar": a last near-phrase only locates the place named
     before it; its city still gives the country when nothing else does."""
     before = _prev_city_tail(text, chunks, len(chunks) - 1, shouting)
-    if before is None or not _PLACE_LEAD_END.search(text[max(chunks[-2].start, before[0] - 20) : before[0]]):
+    if before is None or not loc.PLACE_LEAD_END.search(text[max(chunks[-2].start, before[0] - 20) : before[0]]):
         return None
-    located = _locator_country(text, chunks[-1], shouting)
+    located = loc.locator_country(text, chunks[-1], shouting)
     fallback = default_country or ((located, (chunks[-1].start, chunks[-1].start)) if located else None)
     match = _read_chunks(text, chunks[:-1], shouting, fallback)
     if match is None or not match.place.city:
@@ -343,33 +290,10 @@ def _located_by_last(text: str, chunks: list[Chunk], shouting: bool,
     return match
 
 
-_POSSESSIVE_NAME = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\b")
-
-
-def _locator_country(text: str, chunk: Chunk, shouting: bool) -> str | None:
-    """The country a locating phrase points to: its city's ("near Cox's Bazar"), a country or
-    region it names ("on the NSW South Coast", "on the east coast of New Zealand's North Island")."""
-    words = text[chunk.start : chunk.end]
-    for m in _POSSESSIVE_NAME.finditer(words):
-        if (code := country_of(m.group(1))) is not None:
-            return code
-    near = tail_name(text, chunk.start, chunk.end, shouting)
-    if near is not None:
-        name = text[near[0] : near[1]]
-        if (code := country_of(name) or region_country(name)) is not None:
-            return code
-        if (city := find_city(name)) is not None:
-            return city.country_code
-    for word in words.split():
-        if word[:1].isupper() and (code := region_country(word.strip(".,")) or country_of(word.strip(".,"))):
-            return code
-    return None
-
-
 def _in_named_before(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
     """The name that ends chunk ``i - 1`` when that chunk ends "in <Name>" (or "en", "at")."""
     before = _prev_city_tail(text, chunks, i, shouting)
-    if before is None or not _PLACE_LEAD_END.search(text[max(chunks[i - 1].start, before[0] - 20) : before[0]]):
+    if before is None or not loc.PLACE_LEAD_END.search(text[max(chunks[i - 1].start, before[0] - 20) : before[0]]):
         return None
     return before
 
@@ -437,7 +361,7 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
 
 def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: _Reading) -> None:
     """Region and city from the chunks before the country or state."""
-    while i >= 0 and _skippable(text, chunks[i], shouting):
+    while i >= 0 and loc.skippable(text, chunks[i], shouting):
         i -= 1
     if i < 0:
         return
@@ -465,12 +389,12 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         if (led and cname_city is None) or (find_city(bname, country=got.cc) and cname_city is None):
             got.region = ctail
             i -= 1
-    while i != first and i >= 0 and _skippable(text, chunks[i], shouting):
+    while i != first and i >= 0 and loc.skippable(text, chunks[i], shouting):
         i -= 1  # "Kostiantynivka, about 25 km (15 miles) from Bakhmut, in Donetsk region": a distance
-    if i > 0 and _LOCATOR_CHUNK.match(text, chunks[i].start, chunks[i].end):
+    if i > 0 and loc.LOCATOR_CHUNK.match(text, chunks[i].start, chunks[i].end):
         # "in Nanterre, near Paris, France": the near-phrase only locates the place before it
         before = _prev_city_tail(text, chunks, i, shouting)
-        if before is not None and _PLACE_LEAD_END.search(text[max(chunks[i - 1].start, before[0] - 20) : before[0]]):
+        if before is not None and loc.PLACE_LEAD_END.search(text[max(chunks[i - 1].start, before[0] - 20) : before[0]]):
             i -= 1
     if 0 <= i < len(chunks):
         chunk = chunks[i]
@@ -510,12 +434,12 @@ def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it."""
     if not _ends_in_word(text, chunk.start, tail[0], ("near", "outside")):
         return tail  # cheap exit: the words before the name do not end in "near" or "outside"
-    m = _NEAR_END.search(text[chunk.start : tail[0]])
+    m = loc.NEAR_END.search(text[chunk.start : tail[0]])
     if m is None:
         return tail
     inner_end = chunk.start + m.start()
     inner = tail_name(text, chunk.start, inner_end, shouting)
-    if inner and _IN_AT_END.search(text[chunk.start : inner[0]]):
+    if inner and loc.IN_AT_END.search(text[chunk.start : inner[0]]):
         return inner
     return tail
 
@@ -593,7 +517,7 @@ def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) 
         return None  # "near the border with Russia in the Kharkiv region": Russia is not the city
     before = text[max(chunk_start, span[0] - 40) : span[0]]
     if (_PREP_WORDS_END.search(before, _last_words_start(before, 0, len(before), 6))
-            and not _BORDER_WITH.search(before)):
+            and not loc.BORDER_WITH.search(before)):
         return span
     return None
 

@@ -1,0 +1,98 @@
+"""Phrases that locate a place rather than name it: distances, directions, near-phrases,
+coasts, islands and borders ("245 km east of Budapest", "in Ukhia, near Cox's Bazar",
+"at Kiama, on the NSW South Coast", "near the border with Israel").
+
+``places`` skips them as the place, and asks them for a country when the place named
+before them gives none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.captions.citynames import country_of
+from catalog.captions.gazetteer import find_city, region_country
+from catalog.captions.normalize import fold_case
+from catalog.captions.placenames import Chunk, Span, tail_name
+
+_DIGIT = re.compile(r"\d")
+#: "245 km east of", "25 km (15 miles) from", "10 miles north-west of" (not "the 5000m final of").
+DISTANCE = re.compile(
+    r"\b\d[\d,.]*\s?(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b(?:\s?\([^()]{1,24}\))?"
+    r"\s(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+|away\s+|outside\s+)?"
+    r"(?:of|from|outside)\b",
+    re.IGNORECASE,
+)
+DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
+NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
+LOCATOR_CHUNK = re.compile(
+    r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
+    r"|(?:near|outside|on\s+the\s+outskirts\s+of|on\s+the\s+island\s+of"
+    r"|(?:just\s+|about\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|suburb|port)\s+"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|near|outside))\s",
+    re.IGNORECASE)
+TRAILING_BORDER = re.compile(
+    r"[\s,]+(?:near|on|along|at|by|close\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
+)
+BORDER_WITH = re.compile(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+IN_AT_END = re.compile(r"\b(?:in|at|en|em)\s+$")
+#: What ends the words before a named place: "in", "at", or "the town of" ("swept through the
+#: town of Paiporta, on the outskirts of Valencia": the town is the place, Valencia locates it).
+PLACE_LEAD_END = re.compile(
+    r"\b(?:in|at|en|em|through|(?:town|village|city|suburb|district|hamlet|municipality|neighbou?rhood|port)\s+of)\s+$",
+    re.IGNORECASE)
+
+
+#: A trailing chunk that is an event or a direction, not a place ("during the festival", "south of Paris").
+NOT_PLACE_CHUNK = re.compile(
+    r"^(?:during|for|as|while|after|before|ahead\s+of|amid|following|where|which|who|when)\b"
+    r"|^(?:near|on|along)\s+the\s+(?:[\w-]+\s+)?border\b"  # "near the Turkish border"
+    r"|^(?:just\s+|about\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+of\b",
+    re.IGNORECASE,
+)
+NOT_PLACE_STARTS = ("during", "for", "as", "while", "after", "before", "ahead", "amid", "following", "where",
+                     "which", "who", "when", "near", "on", "along", "just", "about", "north", "south", "east",
+                     "west")
+
+
+def skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
+    words = text[chunk.start : chunk.end]
+    if _DIGIT.search(words) and DISTANCE.search(words):
+        return True
+    if not fold_case(words[:12]).startswith(NOT_PLACE_STARTS) or NOT_PLACE_CHUNK.match(words) is None:
+        return False  # (cheap test first: the chunk's first word must start like one of the pattern's)
+    direction = DIRECTION_OF.match(words) is not None
+    return direction or tail_name(text, chunk.start, chunk.end, shouting) is None
+
+
+def country_of_locator(text: str, chunk: Chunk, shouting: bool) -> tuple[str, Span] | None:
+    """"in Saint-Denis, north of Paris": the city a direction is taken from gives the country
+    (an empty span: the country is not written)."""
+    near = tail_name(text, chunk.start, chunk.end, shouting)
+    city = find_city(text[near[0] : near[1]], primary_only=True) if near else None
+    return (city.country_code, (chunk.start, chunk.start)) if city is not None else None
+
+
+POSSESSIVE_NAME = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\b")
+
+
+def locator_country(text: str, chunk: Chunk, shouting: bool) -> str | None:
+    """The country a locating phrase points to: its city's ("near Cox's Bazar"), a country or
+    region it names ("on the NSW South Coast", "on the east coast of New Zealand's North Island")."""
+    words = text[chunk.start : chunk.end]
+    for m in POSSESSIVE_NAME.finditer(words):
+        if (code := country_of(m.group(1))) is not None:
+            return code
+    near = tail_name(text, chunk.start, chunk.end, shouting)
+    if near is not None:
+        name = text[near[0] : near[1]]
+        if (code := country_of(name) or region_country(name)) is not None:
+            return code
+        if (city := find_city(name)) is not None:
+            return city.country_code
+    for word in words.split():
+        if word[:1].isupper() and (code := region_country(word.strip(".,")) or country_of(word.strip(".,"))):
+            return code
+    return None
