@@ -311,8 +311,16 @@ def all_notes(draft: Draft, start: int = 0, end: int | None = None) -> None:
     if draft.caption.file_photo:
         return
     m = _file_marker(draft.text)
+    if m is None and "ile" in draft.text:
+        m = _ENGLISH_FILE_MARK.search(draft.text, start, len(draft.text) if end is None else end)
     if m is not None and m.start() >= start and (end is None or m.end() <= end):
         draft.put("file_photo", True, m.span(), take=m.group(0).startswith("("))  # "(ARQUIVO)" leaves the subject
+
+
+#: English file marks the formats' own prefixes do not cover: Getty's "(FILE PHOTO)" after its
+#: dateline, Xinhua's and Kyodo's "File photo taken on ...", "File photo shows ...".
+_ENGLISH_FILE_MARK = re.compile(r"\(FILE(?:\s+PHOTO)?\)|\bFile\s+(?:photo|picture)\s+(?:taken|shows|dated)\b",
+                                re.IGNORECASE)
 
 
 def _file_marker(text: str, _last: list = [None, None]) -> re.Match[str] | None:  # noqa: B006

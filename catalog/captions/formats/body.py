@@ -51,7 +51,9 @@ _PICTURE_TAKEN = re.compile(
 _FILE_PHRASE = re.compile(
     r"\b(?:in|on)\s+(?:this|an?)\s+(?:[\w.,]+\s+){0,4}?file\s+(?:photo|picture|image)\b", re.IGNORECASE
 )
-_FILE_START = re.compile(r"\s*(?:this|a)\s+file\s+(?:photo|picture|image)\b", re.IGNORECASE)
+_FILE_START = re.compile(  # "This file photo ...", Xinhua's "File photo taken on ...", Getty's "(FILE PHOTO)"
+    r"\s*(?:(?:this|a)\s+file\s+(?:photo|picture|image)\b|file\s+(?:photo|picture)\s+(?:taken|shows|dated)\b"
+    r"|\(file(?:\s+photo)?\))", re.IGNORECASE)
 _WEEKDAY_START = re.compile(
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE
 )

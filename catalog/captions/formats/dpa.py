@@ -28,7 +28,8 @@ from catalog.captions.model import Caption
 
 _ARCHIVE = re.compile(r"\s*(?P<word>ARCHIV(?:BILD|FOTO)?)\s{0,2}[-–:]\s{0,2}")
 #: "05.03.2024, Bayern, München: "
-_DATELINE = re.compile(r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}),\s{1,2}(?P<place>[^:\n]{2,80}?):\s{1,2}")
+_DATELINE = re.compile(  # "05.03.2024, Berlin: ", and the English service's "14 January 2024, Bavaria, Munich: "
+    r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s[A-Z][a-z]{2,8}\s\d{4}),\s{1,2}(?P<place>[^:\n]{2,80}?):\s{1,2}")
 _BILDFUNK = re.compile(r"\s*\+{3}\s?dpa-Bildfunk\s?\+{3}\s*")
 #: The notices dpa puts after the credit: "ACHTUNG: ...", "WICHTIGER HINWEIS: ..." (the DFL's rules).
 _NOTICE = r"(?:ACHTUNG|WICHTIGER\s+HINWEIS|HINWEIS)"

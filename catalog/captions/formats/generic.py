@@ -63,8 +63,11 @@ class GenericFormat:
         all_notes(draft)
         start = strip_prefix(draft)
         body_end = self._credit(draft, start)
-        start = _semicolon_dateline(draft, start, body_end, year_hint)
-        start, placed = _opening_dateline(draft, start, body_end)
+        dateline_end = _semicolon_dateline(draft, start, body_end, year_hint)
+        placed = dateline_end > start and bool(draft.caption.city or draft.caption.country_code)
+        start = dateline_end
+        if not placed:
+            start, placed = _opening_dateline(draft, start, body_end)
         header_end = sports_header(draft, start, body_end) if not placed else None
         if header_end is not None:
             start = header_end

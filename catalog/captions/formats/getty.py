@@ -165,7 +165,7 @@ def lead_notes(draft: Draft, start: int, end: int) -> int:
     while (m := _LEAD_NOTE.match(draft.text, pos, end)) is not None:
         all_notes(draft, m.start("note"), m.end("note"))
         note = m.group("note").strip()
-        if note.upper() == "FILE":
+        if note.upper() in ("FILE", "FILE PHOTO", "FILES"):
             draft.put("file_photo", True, m.span("note"))
         elif note not in draft.caption.notes and not any(
             s <= m.start("note") and m.end("note") <= e for s, e in draft.taken
