@@ -284,3 +284,36 @@ def _inside(d: DateMatch, taken: list[Span]) -> bool:
 
 _COUNTRY_AFTER = re.compile(r",\s(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")
 _PLACE_AFTER = re.compile(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,[^.,;]{1,40}){0,2}\.?\s*$")
+
+
+_SEMICOLON_DATELINE = re.compile(r"\s*(?P<date>[^;\n]{6,30});\s*(?P<place>[^;\n]{3,80});\s*")
+
+
+#: ZUMA: "April 8, 2024, Mazatlan, Sinaloa, Mexico: <what happens>" (the date is the whole first part).
+_COLON_DATELINE = re.compile(r"\s*(?P<date>[^;:\n]{6,30}?\d{4}),\s*(?P<place>[^;:\n]{3,80}?):\s+")
+
+
+def sports_dateline(draft: Draft, start: int, end: int, year_hint: int | None) -> int:
+    """Sports wires: "Mar 5, 2024; Los Angeles, California, USA; <what happens>"; ZUMA's
+    "April 8, 2024, Mazatlan, Sinaloa, Mexico: <what happens>"."""
+    m = _SEMICOLON_DATELINE.match(draft.text, start, end)
+    colon = m is None
+    if colon:
+        m = _COLON_DATELINE.match(draft.text, start, end) if draft.text[start : start + 1].isalpha() else None
+    if m is None:
+        return start
+    dates = find_dates(m.group("date"), year_hint=year_hint)
+    if not dates or dates[0].date is None:
+        return start
+    if colon and (dates[0].start, dates[0].end) != (0, len(m.group("date"))):
+        return start
+    offset = m.start("date")
+    d = dates[0]
+    draft.put("date", d.date, (offset + d.start, offset + d.end))
+    draft.caption.date_text = d.text
+    draft.caption.spans["date_text"] = (offset + d.start, offset + d.end)
+    place = find_place(draft.text, m.start("place"), m.end("place"))
+    if place is not None:
+        draft.place(place)
+    draft.take(m.span())
+    return m.end()

@@ -19,7 +19,7 @@ from catalog.captions.credits import (
 )
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
-from catalog.captions.formats.body import describe, us_reading
+from catalog.captions.formats.body import describe, sports_dateline, us_reading
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.model import Caption
 from catalog.captions.normalize import CAPITALS
@@ -63,7 +63,7 @@ class GenericFormat:
         all_notes(draft)
         start = strip_prefix(draft)
         body_end = self._credit(draft, start)
-        dateline_end = _semicolon_dateline(draft, start, body_end, year_hint)
+        dateline_end = sports_dateline(draft, start, body_end, year_hint)
         placed = dateline_end > start and bool(draft.caption.city or draft.caption.country_code)
         start = dateline_end
         if not placed:
@@ -161,39 +161,6 @@ _AGENCY_NAME = re.compile(
     rf"(?<![^\s.])(?P<agency>[A-Z]{{2,8}})(?:\s+PHOTO)?\s+"
     rf"(?P<name>[{_CAPS}][{_CAPS}'’.-]*(?:\s+[{_CAPS}][{_CAPS}'’.-]*){{1,4}})\s*$"
 )
-
-
-_SEMICOLON_DATELINE = re.compile(r"\s*(?P<date>[^;\n]{6,30});\s*(?P<place>[^;\n]{3,80});\s*")
-
-
-#: ZUMA: "April 8, 2024, Mazatlan, Sinaloa, Mexico: <what happens>" (the date is the whole first part).
-_COLON_DATELINE = re.compile(r"\s*(?P<date>[^;:\n]{6,30}?\d{4}),\s*(?P<place>[^;:\n]{3,80}?):\s+")
-
-
-def _semicolon_dateline(draft: Draft, start: int, end: int, year_hint: int | None) -> int:
-    """Sports wires: "Mar 5, 2024; Los Angeles, California, USA; <what happens>"; ZUMA's
-    "April 8, 2024, Mazatlan, Sinaloa, Mexico: <what happens>"."""
-    m = _SEMICOLON_DATELINE.match(draft.text, start, end)
-    colon = m is None
-    if colon:
-        m = _COLON_DATELINE.match(draft.text, start, end) if draft.text[start : start + 1].isalpha() else None
-    if m is None:
-        return start
-    dates = find_dates(m.group("date"), year_hint=year_hint)
-    if not dates or dates[0].date is None:
-        return start
-    if colon and (dates[0].start, dates[0].end) != (0, len(m.group("date"))):
-        return start
-    offset = m.start("date")
-    d = dates[0]
-    draft.put("date", d.date, (offset + d.start, offset + d.end))
-    draft.caption.date_text = d.text
-    draft.caption.spans["date_text"] = (offset + d.start, offset + d.end)
-    place = find_place(draft.text, m.start("place"), m.end("place"))
-    if place is not None:
-        draft.place(place)
-    draft.take(m.span())
-    return m.end()
 
 
 #: Datelines that open a caption: NTB's "Oslo 20250304. ", ANP's "AMSTERDAM - ", Agência

@@ -16,7 +16,7 @@ from typing import ClassVar
 from catalog.captions.credits import chain_left, chain_right, read_chain
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
-from catalog.captions.formats.body import describe
+from catalog.captions.formats.body import describe, sports_dateline
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.model import Caption
 from catalog.captions.normalize import is_shouting
@@ -69,8 +69,13 @@ class ReutersFormat:
         if credit_start <= start:  # the credit opens the text: the body follows it
             start, body_end = strip_prefix(draft, credit_end), len(text)
         header = sports_header(draft, start, body_end)
+        dateline_end = sports_dateline(draft, start, body_end, year_hint) if header is None else start
         if header is not None:
             start = header
+        elif dateline_end > start:  # "Sep 14, 2025; Green Bay, Wisconsin, USA; ..." (Imagn via Reuters)
+            start = dateline_end
+            describe(draft, start, body_end, year_hint=year_hint,
+                     want_place=not (draft.caption.city or draft.caption.country_code))
         else:
             describe(draft, start, body_end, year_hint=year_hint)
         if "aken" in text[credit_end:]:
