@@ -294,6 +294,12 @@ def test_epa_name_broken_across_lines_in_the_same_case() -> None:
          "Ein Zug fährt in den Bahnhof ein."),
         ("April 8, 2024, Mazatlan, Sinaloa, Mexico: People watch the eclipse. (Credit Image: © Ana Ruiz/ZUMA Press Wire)",
          "People watch the eclipse."),
+        # a town that is part of the sentence stays; "in the town of" before a removed place goes
+        ("LAHAINA, HAWAII - AUGUST 10: Cars burn after a wildfire swept through the historic town on August 10, "
+         "2023 in Lahaina, Hawaii. (Photo by Ana Costa/Getty Images)",
+         "Cars burn after a wildfire swept through the historic town."),
+        ("Residents clear mud in the town of Paiporta, Spain, November 2, 2024. REUTERS/Ana Costa",
+         "Residents clear mud."),
     ],
 )
 def test_subject_keeps_no_leftovers_of_removed_fields(caption: str, subject: str) -> None:

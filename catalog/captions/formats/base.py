@@ -195,12 +195,14 @@ def _uncovered(text: str, region: Span, taken: list[Span]) -> str:
     return " ".join(pieces)
 
 
-_DANGLING = re.compile(
-    r"(?:[\s,;:–—-]+|\b(?:in|at|near|on|from|of|outside|over|the|city|town|village|taken)\b)+$", re.IGNORECASE
+_DANGLING = re.compile(  # the specification of _dangling_start (tests/test_captions_fast_paths.py)
+    r"(?:[\s,;:–—-]+|\b(?:in|at|near|on|from|of|outside|over|the|taken)\b"
+    r"|\b(?:city|town|village)\b(?=[\s,;:–—-]*of\b))+$", re.IGNORECASE
 )
 _DANGLING_WORDS = frozenset({"in", "at", "near", "on", "from", "of", "outside", "over", "the", "city", "town",
                              "village", "taken"})
 _DANGLING_MARKS = frozenset(",;:–—- ")
+_PLACE_NOUNS = frozenset({"city", "town", "village"})
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _LEADING = re.compile(r"^[\s,;:./–—-]+")
 _LEADING_CHARS = frozenset(",;:./–—-")
@@ -223,6 +225,7 @@ def _dangling_start(text: str, cut: int) -> int:
     Reads from the end: a mark run, or a whole dangling word (a word boundary before it).
     """
     pos = len(text)
+    after = ""  # the dangling word removed just after this one
     while pos > cut:
         if text[pos - 1] in _DANGLING_MARKS or text[pos - 1].isspace():
             pos -= 1
@@ -230,9 +233,12 @@ def _dangling_start(text: str, cut: int) -> int:
         word_start = pos
         while word_start > 0 and _is_word_char(text[word_start - 1]):
             word_start -= 1
-        if word_start == pos or word_start < cut or fold_case(text[word_start:pos]) not in _DANGLING_WORDS:
+        word = fold_case(text[word_start:pos])
+        if word_start == pos or word_start < cut or word not in _DANGLING_WORDS:
             break
-        pos = word_start
+        if word in _PLACE_NOUNS and after != "of":
+            break  # "swept through the historic town" keeps its town; "in the town of" does not
+        after, pos = word, word_start
     return pos
 
 
