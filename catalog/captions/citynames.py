@@ -43,6 +43,8 @@ _FEATURE_LAST = placenames.words(
     "lake river sea ocean mountain mountains volcano glacier gulf strait canal lagoon reservoir"
     " agency ministry"  # and institutions: "North Korea's official Korean Central News Agency"
 )
+#: Parks that are no town ("Yellowstone National Park"; "Orchard Park, N.Y." is one).
+_PARKS = (" national park", " state park", " nature park", " provincial park")
 #: Lower-case words that may join a name but also follow a sentence's subject ("Boats on Lake Inle").
 _SUBJECT_JOINERS = placenames.words("on of and an")
 
@@ -52,7 +54,8 @@ def natural_feature(name: str) -> bool:
     first_space, last_space = name.find(" "), name.rfind(" ")
     if first_space < 0:
         return False
-    if name[:first_space].lower() not in _FEATURE_FIRST and name[last_space + 1 :].lower() not in _FEATURE_LAST:
+    if (name[:first_space].lower() not in _FEATURE_FIRST and name[last_space + 1 :].lower() not in _FEATURE_LAST
+            and not name.lower().endswith(_PARKS)):
         return False
     return find_city(name) is None
 

@@ -439,7 +439,8 @@ def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
         return tail
     inner_end = chunk.start + m.start()
     inner = tail_name(text, chunk.start, inner_end, shouting)
-    if inner and loc.IN_AT_END.search(text[chunk.start : inner[0]]):
+    if (inner and loc.IN_AT_END.search(text[chunk.start : inner[0]])
+            and not natural_feature(text[inner[0] : inner[1]])):  # "in Yellowstone National Park near Gardiner"
         return inner
     return tail
 
