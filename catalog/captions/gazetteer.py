@@ -177,6 +177,13 @@ def find_city(name: str, *, country: str | None = None, admin1: str | None = Non
 @lru_cache(maxsize=8192)
 def _find_city(name: str, country: str | None, admin1: str | None, primary_only: bool) -> City | None:
     key = name.strip().lower()
+    found = _lookup(key, country, admin1, primary_only)
+    if found is None and "\u0307" in key:  # "İstanbul" lowers to "i̇stanbul"; GeoNames writes "Istanbul"
+        found = _lookup(key.replace("i\u0307", "i"), country, admin1, primary_only)
+    return found
+
+
+def _lookup(key: str, country: str | None, admin1: str | None, primary_only: bool) -> City | None:
     cities, primary = city_index()
     if primary_only and key not in primary:
         return None

@@ -131,7 +131,23 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
                 chunks[-1] = Chunk(chunks[-1].start, len(text[:opening].rstrip()))
     if match is None and not shouting:
         match = _known_after_in(text, last, default_country)
+    if match is None and ("'" in segment or "’" in segment):
+        match = _city_with_case_ending(text, start, end)
     return match
+
+
+#: Turkish writes the case on the name: "İstanbul'da" (in Istanbul), "Ankara'daki", "Rize'den".
+_CASE_ENDING = re.compile(r"\b([A-ZÇĞİÖŞÜ][\wçğıöşü]+)['’](?:da|de|ta|te|daki|deki|taki|teki|dan|den|tan|ten)\b")
+
+
+def _city_with_case_ending(text: str, start: int, end: int) -> PlaceMatch | None:
+    """The first city the gazetteer knows written with a locative or ablative ending."""
+    for m in _CASE_ENDING.finditer(text, start, end):
+        city = find_city(m.group(1), primary_only=True)
+        if city is not None:
+            place = Place(city=m.group(1), country_code=city.country_code, lat=city.lat, lon=city.lon)
+            return PlaceMatch(place, m.start(1), m.end(1), city_span=m.span(1))
+    return None
 
 
 _SEEN_FROM = re.compile(r"(?:as\s+)?(?:seen|photographed|pictured)\s+from\s+(?:the\s+)?(?=[A-ZÀ-Þ])", re.IGNORECASE)
