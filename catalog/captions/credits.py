@@ -105,7 +105,7 @@ def looks_like_org(part: str) -> bool:
     words = part.split()
     if part.startswith("@") or _has_org_word(part):
         return True
-    if len(words) == 1 and part.isupper() and len(part) <= 6 and part not in ("STRINGER",):
+    if len(words) == 1 and part.isupper() and len(part) <= 6 and part not in ("STRINGER", "STR"):
         return True
     return sum(word.lower() not in _NAME_PARTICLES for word in words) > 4
 
@@ -172,6 +172,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     dist = normalize_agency(right) if right else None
     dist = dist or (normalize_agency(distributor) if distributor else None)
     parts = [p.strip() for p in left.split("/")] + [p.strip() for p in right_parts[1:]]
+    handout = ""
     people: list[str] = []
     agencies: list[str] = []
     orgs: list[str] = []
@@ -194,6 +195,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
                     orgs.append(who)
         elif lower in ("handout", "ho", "handout photo"):
             credit.handout = True
+            handout = handout or (part.strip(" .") if lower != "handout photo" else "Handout")
         elif (agency := normalize_agency(_PARENTHETICAL.sub("", part) if "(" in part else part)) is not None:
             agencies.append(agency)  # "WANA (West Asia News Agency)"
         elif " for " in part and (hired := _NAME_FOR_ORG.fullmatch(part)) is not None:
@@ -223,7 +225,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     if right and len(people) == 1 and not agencies and not orgs and not credit.pool:
         orgs.append(people.pop())  # "Yosemite Conservancy via AP": a source, not a photographer
     if credit.handout and not people:
-        people.append("Handout")
+        people.append(handout or "Handout")  # as written: "Handout", "HANDOUT", AFP's older "HO"
     if dist is None and agencies:
         dist, agencies = agencies[0], agencies[1:]
     credit.agency = dist or ""

@@ -234,6 +234,7 @@ _RELEASE_LAST_WORDS = frozenset({
 _RELEASE_VERBS = ("released", "issued", "distributed", "obtained", "provided", "published", "posted",
                   "available", "handed", "dated", "filed", "received")
 _TAKEN = re.compile(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
+_FILE_PICTURE_DATED = re.compile(r"\bfile\s+(?:picture|photo|photograph|image)\s+dated\s+$", re.IGNORECASE)
 
 
 _RANGE_WORDS = frozenset({"and", "to", "until", "through"})
@@ -277,8 +278,8 @@ def is_release_date(text: str, match: DateMatch) -> bool:
     if not any(verb in lowered for verb in _RELEASE_VERBS):
         return False  # cheap exit: none of the pattern's verbs is written
     found = _RELEASE_CONTEXT.search(before)
-    if found is None:
-        return False
+    if found is None or _FILE_PICTURE_DATED.search(before, max(0, found.start() - 30)) is not None:
+        return False  # EPA's "A file picture dated 05 October 2019 shows ...": the picture's own date
     taken = _TAKEN.search(before, max(0, found.start() - 30))
     # "taken and released on X": X is the picture's date too; but "taken on X and released on Y": Y is not
     return taken is None or (fold_case(taken.group(0)).endswith("on")

@@ -85,7 +85,9 @@ _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 _CAP_RUN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
 
 
-_LAST_IN = re.compile(r"\b(?:in|im|en|em|no|na|i|near|at|outside)\s+(?:the\s+)?(?=[A-ZÀ-Ý])")
+_LAST_IN = re.compile(  # "in central London during the rush hour": a direction word may come between
+    r"\b(?:in|im|en|em|no|na|i|near|at|outside)\s+(?:the\s+)?"
+    r"(?:(?:central|northern|southern|eastern|western|downtown|north|south|east|west)\s+)?(?=[A-ZÀ-Ý])")
 
 
 def find_place(text: str, start: int = 0, end: int | None = None, *,
@@ -395,7 +397,9 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         got.region = _region_span(text, chunk, shouting)
         inner = _city_before(text, chunk.start, got.region[0], shouting)
         if inner is not None:
-            got.city = inner
+            earlier = (_in_named_before(text, chunks, i, shouting)
+                       if i > 0 and loc.LOCATOR_CHUNK.match(text, chunk.start, chunk.end) else None)
+            got.city = earlier or inner  # "the village of Yambali, near Wabag in Enga province": Yambali
             return
         i -= 1
     elif got.region is None and ctail and ctail[0] == _lead_trimmed(text, chunk) and before:
@@ -667,7 +671,7 @@ _CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong
 def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | None:
     if (got.city is None and got.country and got.cc in _CITY_STATES
             and text[got.country[0] : got.country[1]].lower() in _CITY_STATE_NAMES):
-        got.city = got.country  # "The skyline of Singapore": city and country
+        got.city = got.country  # "The skyline of Singapore": city and country ("at the Vatican": country only)
     elif (got.city and got.country and got.cc in _CITY_STATES
             and text[got.country[0] : got.country[1]].lower() in _CITY_STATE_NAMES
             and find_city(text[got.city[0] : got.city[1]], country=got.cc) is None):
