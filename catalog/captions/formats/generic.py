@@ -167,6 +167,9 @@ _AGENCY_NAME = re.compile(
 #: Brasil's "Brasília (DF), 04/03/2025 - " (the state's code in brackets, a day-first date).
 _COMPACT_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][^\W\d]*(?:[ -][^\W\d_][^\W\d]*){0,2}) (?P<date>(?:19|20)\d{6})\.\s+")
 _CAPS_DATELINE = re.compile(rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’.]+(?:[ -][{CAPITALS}][{CAPITALS}'’.]+){{0,2}})\s[-–]\s+(?=[{CAPITALS}(])")
+#: Agência Brasil's "São Paulo - Eleitores votam ...": a city in ordinary case, then a dash (the
+#: whole name must be a city the gazetteer knows: "Real Madrid - Barcelona" is no dateline).
+_CITY_DASH_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][\w'’.]*(?: [\w'’.]+){0,2}) [-–] (?=[^\W\d_])")
 _STATE_DATELINE = re.compile(
     rf"\s*(?P<place>[{CAPITALS}][^\W\d_]+(?: [^\W\d_]+){{0,3}}) \((?P<state>[A-Z]{{2}})\),\s(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}})\s[-–]\s+")
 
@@ -177,11 +180,14 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
     text = draft.text
     m = (_COMPACT_DATELINE.match(text, start, end) or _CAPS_DATELINE.match(text, start, end)
          or _STATE_DATELINE.match(text, start, end))
+    whole_city = m is None and (m := _CITY_DASH_DATELINE.match(text, start, end)) is not None
     if m is None:
         return start, False
     place = find_place(text, m.start("place"), m.end("place"))
     if place is None or not (place.place.city and (place.place.lat is not None or place.place.country_code)):
         return start, False  # "FILE PHOTO - ", "UPDATE - ": not a place
+    if whole_city and (place.city_span != m.span("place") or place.place.lat is None):
+        return start, False
     if "date" in m.groupdict():
         digits = m.group("date")
         dates = find_dates(digits, day_first=True) if "/" in digits else []
