@@ -40,13 +40,17 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("third_party", "third_party",
      re.compile(r"(?:ATTENTION\s+EDITORS?\s*[-–:]\s*)?TH(?:IS|E)\s+(?:IMAGE|PICTURE|PHOTO)\s+(?:HAS\s+BEEN|WAS)\s+(?:SUPPLIED|PROVIDED)\s+BY\s+A\s+THIRD\s+PARTY\.?", re.I)),
     ("restriction", "editorial_only",  # PA's: "RESTRICTIONS: Use subject to restrictions. Editorial use only, ..."
-     re.compile(r"\bRESTRICTIONS:\s+Use\s+subject\s+to\s+restrictions\.(?:\s+[^.\n]{0,300}\.)?", re.I)),
+     re.compile(r"\bRESTRICTIONS:\s+(?:Use\s+subject\s+to\s+restrictions\.(?:\s+[^.\n]{0,300}\.)?"
+                r"|EDITORIAL\s+USE\s+ONLY\b[^\n]{0,400}$)"  # ... or a block of terms that ends the caption
+                r"|\(RESTRICTIONS\s+APPLY:(?:[^()\n]|\([^()\n]{0,80}\)){0,900}\)", re.I)),  # EPA's UEFA terms
     ("restriction", "editorial_only",
-     re.compile(r"\b(?:(?:FOR\s+)?EDITORIAL\s+US(?:E|AGE)\s+ONLY|RESTRICTED\s+TO\s+EDITORIAL\s+USE)\b[.!]?", re.I)),
+     re.compile(r"\b(?:(?:FOR\s+)?EDITORIAL\s+US(?:E|AGE)\s+ONLY|RESTRICTED\s+TO\s+EDITORIAL\s+USE"
+                r"|IMAGES\s+TO\s+BE\s+USED\s+FOR\s+NEWS\s+REPORTING\s+PURPOSES\s+ONLY)\b[.!]?", re.I)),
     ("restriction", "no_resales", re.compile(r"(?:\b|(?<=[a-z]))NO\s+RE-?SALES?\b\.?", re.I)),
     ("restriction", "no_archives", re.compile(r"(?:\b|(?<=[a-z]))NO\s+ARCHIV(?:ES?|ING)\b\.?", re.I)),
     ("restriction", "no_commercial_use",
-     re.compile(r"\b(?:NOT\s+FOR\s+COMMERCIAL\s+US(?:E|AGE)|NO\s+COMMERCIAL\s+US(?:E|AGE))\b[.!]?", re.I)),
+     re.compile(r"\b(?:NOT\s+FOR\s+COMMERCIAL\s+US(?:E|AGE)|NO\s+COMMERCIAL\s+US(?:E|AGE)(?:\s+WHATSOEVER)?)\b[.!]?",
+                re.I)),
     ("restriction", "no_marketing",
      re.compile(r"\b(?:NO\s+MARKETING(?:\s+(?:OR\s+|NO\s+)?ADVERTISING(?:\s+CAMPAIGNS)?)?|NOT\s+FOR\s+(?:SALE\s+FOR\s+)?MARKETING(?:\s+OR\s+ADVERTISING(?:\s+CAMPAIGNS)?)?|NO\s+ADVERTISING(?:\s+CAMPAIGNS)?)\b\.?", re.I)),
     ("restriction", "no_sales",
@@ -64,6 +68,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
      re.compile(r"\bATTENTION\s+EDITORS?\b\s*[-–:]?\s*(?-i:(?:(?!\s+[A-Z]?[a-z])[^.\n]){0,200})\.?", re.I)),
     ("note", "editors_note",  # "EDITORS NOTE: Graphic content / <caption>": the slash ends the note
      re.compile(r"\bEDITOR['’]?S['’]?\s+NOTE\s*[:-]\s*(?:[^.\n/]{1,200}?\s/(?=\s)|[^.\n]{0,200}\.?)", re.I)),
+    ("note", "usage_terms",  # dpa's English "IMPORTANT NOTE: In accordance with the regulations of the DFL ..."
+     re.compile(r"\bIMPORTANT\s+NOTE:\s[^\n]{0,500}$", re.I)),
     ("note", "usage_terms",  # the German leagues' "CONDITIONS - ATTENTION: The DFL regulations prohibit ..."
      re.compile(r"\bCONDITIONS\s?[-–]\s?ATTENTION:\s?[^\n]{0,300}?(?:quasi-video\.?|\.(?=\s|$))", re.I)),
     ("note", "usage_terms",
@@ -74,9 +80,9 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
 
 #: A word each rule's match must contain (upper case), checked before running the rule.
 _KEYWORDS: tuple[tuple[str, ...], ...] = (
-    ("WIDER",), ("SEARCH",), ("WIDER",), ("TPX",), ("THIRD",), ("RESTRICTIONS",), ("EDITORIAL",), ("SALE",), ("ARCHIV",), ("COMMERCIAL",),
+    ("WIDER",), ("SEARCH",), ("WIDER",), ("TPX",), ("THIRD",), ("RESTRICTIONS",), ("EDITORIAL", "REPORTING"), ("SALE",), ("ARCHIV",), ("COMMERCIAL",),
     ("MARKETING", "ADVERTISING"), ("SALES",), ("MANDATORY",), ("SERVICE",), ("OUT",), ("STORY",), ("LOGO",),
-    ("ATTENTION",), ("NOTE",), ("CONDITIONS",), ("USE", "CONTACT", "SERVICES"),
+    ("ATTENTION",), ("NOTE",), ("IMPORTANT",), ("CONDITIONS",), ("USE", "CONTACT", "SERVICES"),
 )
 
 

@@ -27,7 +27,7 @@ DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
 LOCATOR_CHUNK = re.compile(
     r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
-    r"|(?:near|outside|on\s+the\s+outskirts\s+of|on\s+the\s+island\s+of"
+    r"|(?:near|outside|on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of|on\s+the\s+island\s+of"
     r"|(?:just\s+|about\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
     r"|an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|suburb|port)\s+"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|near|outside))\s",

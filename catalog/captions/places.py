@@ -628,8 +628,8 @@ def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tu
         if m.start() == 0 and lead[m.end() : m.end() + 2].strip()[:1].isupper():
             continue  # "Norway's Jakob Ingebrigtsen competes ... in Saint-Denis": the athlete's country
         if (code := country_of(m.group(1))) is not None:
-            if m.start() == 0 and _elsewhere(text[city_span[0] : city_span[1]], code):
-                continue  # "Spain's forward ... in Munich": the player's country; the gazetteer city decides
+            if _elsewhere(text[city_span[0] : city_span[1]], code):
+                continue  # "Spain's forward ... against Italy's Sinner ... in Paris": the players' countries
             return code, (chunk_start + m.start(1), chunk_start + m.end(1))
     lead = lead[-80:]  # the words just before the city
     for m in reversed(list(_CAP_RUN.finditer(lead))):

@@ -270,8 +270,15 @@ def _picture_date(text: str, candidates: list[DateMatch]) -> DateMatch | None:
     for d in candidates:
         if _WEEKDAY_START.match(d.text):
             return d
+    if len(candidates) > 1:  # "... in Paris on October 22, 2025, three days after thieves struck on October 19"
+        candidates = [d for d in candidates if not _REFERENCE_CLAUSE.search(
+            text, max(text.rfind(",", 0, d.start) + 1, d.start - 120), d.start)] or candidates
     with_year = [d for d in candidates if d.has_year]
     return with_year[-1] if with_year else candidates[0]
+
+
+#: A date inside a clause that refers to another day ("days after ...", "since ..."): not the picture's.
+_REFERENCE_CLAUSE = re.compile(r"\b(?:after|since|before|following|ahead\s+of|until)\b", re.IGNORECASE)
 
 
 def _inside(d: DateMatch, taken: list[Span]) -> bool:

@@ -32,7 +32,7 @@ _DATELINE = re.compile(  # "05.03.2024, Berlin: ", and the English service's "14
     r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s[A-Z][a-z]{2,8}\s\d{4}),\s{1,2}(?P<place>[^:\n]{2,80}?):\s{1,2}")
 _BILDFUNK = re.compile(r"\s*\+{3}\s?dpa-Bildfunk\s?\+{3}\s*")
 #: The notices dpa puts after the credit: "ACHTUNG: ...", "WICHTIGER HINWEIS: ..." (the DFL's rules).
-_NOTICE = r"(?:ACHTUNG|WICHTIGER\s+HINWEIS|HINWEIS)"
+_NOTICE = r"(?:ACHTUNG|WICHTIGER\s+HINWEIS|HINWEIS|IMPORTANT\s+NOTE)"  # the last: dpa's English service
 _FOTO = re.compile(
     rf"\b(?:Foto|Photo):\s?(?P<chain>[^\n+]{{1,160}}?)(?=\s?-\s?{_NOTICE}\b|\s*\+{{3}}|\s*$)"
 )

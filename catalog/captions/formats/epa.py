@@ -35,7 +35,7 @@ _ISSUED = re.compile(r"\(\s?(?:re-?)?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
 #: Words that follow the name inside the credit: pool, handout and file markers.
 _NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE)|\s+POOL|\s+HANDOUT)+\s*$")
 #: Where the credit stops: a run of spaces, a line break, an editors' note.
-_CREDIT_STOP = re.compile(r"\s{2,}|\n|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY|CONDITIONS)\b")
+_CREDIT_STOP = re.compile(r"\s{2,}|\n|\s\(|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY|CONDITIONS)\b")
 #: A credit cut off at the IIM limit: "... 2024. EPA-EF".
 _CUT_CREDIT = re.compile(r"\s(?:EP|EPA|EPA-|EPA-E|EPA-EF|EPA-EFE)$")
 _HANDOUT_WORD = re.compile(r"HANDOUT")

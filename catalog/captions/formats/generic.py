@@ -128,7 +128,7 @@ def _before_trailing_notes(draft: Draft, end: int) -> int:
     moved = True
     while moved:
         moved = False
-        tail = len(text[:end].rstrip(" .!"))
+        tail = len(text[:end].rstrip(" .,;!"))
         for s, e in draft.note_spans:
             if s < tail <= e + 1 and s > 0:
                 end, moved = s, True
