@@ -576,7 +576,16 @@ def _state_is_city(state: str, text: str, prev_tail: Span | None) -> bool:
         return False
     if prev_tail is None:
         return True
-    return find_city(text[prev_tail[0] : prev_tail[1]], country="US", admin1=state) is None
+    prev = text[prev_tail[0] : prev_tail[1]]
+    if find_city(prev, country="US", admin1=state) is not None:
+        return False
+    # "in Farmingdale, New York": a town the gazetteer does not know, named as a town is, then the state
+    led = _IN_NEAR_END.search(text, max(0, prev_tail[0] - 10), prev_tail[0]) is not None
+    return not (led and prev.split()[-1].lower() not in _NOT_TOWNS | _LANDMARK_WORDS)
+
+
+_IN_NEAR_END = re.compile(r"\b(?:in|near|outside)\s+$")
+_LANDMARK_WORDS = frozenset({"hill", "bridge", "center", "centre", "garden", "gardens", "plaza", "mall", "building"})
 
 
 def _prev_city_tail(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
