@@ -85,6 +85,10 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
         if is_proper(tok, shouting, last=len(tokens) == 1):
             first = len(tokens) - 1
         elif first is None or shouting or tok.lower() not in _CONNECTORS:
+            if tok == "/" and first == len(tokens) - 2:
+                named = _name_before_slash(text, start, s)
+                if named is not None:
+                    return named  # Getty's "in Sydney / Gadigal": the city, then its First Nations name
             break
     if first is None:
         return None
@@ -99,6 +103,16 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
     while e > s and text[e - 1] in ".'’-" and not keeps_period(text[s:e]):
         e -= 1
     return (s, e) if e > s else None
+
+
+def _name_before_slash(text: str, start: int, slash: int) -> Span | None:
+    """The city the gazetteer knows just before a " / " ("Sydney / Gadigal"), else None."""
+    before = text[start:slash].rstrip()
+    cut = max(before.rfind(" "), before.rfind(","), -1) + 1
+    name = before[cut:]
+    if not name or not name[0].isupper() or find_city(name, primary_only=True) is None:
+        return None
+    return (start + cut, start + len(before))
 
 
 def keeps_period(name: str) -> bool:
