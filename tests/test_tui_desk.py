@@ -38,6 +38,14 @@ async def open_form(app: CatalogApp, pilot) -> EditScreen:
     return app.screen
 
 
+async def open_export(app: CatalogApp, pilot) -> ExportScreen:
+    """``ctrl+o`` on the results; the export dialog it opens."""
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    assert isinstance(app.screen, ExportScreen)
+    return app.screen
+
+
 async def test_results_cursor_stays_on_the_corrected_photo(db: Path) -> None:
     app = CatalogApp(db, editor="ana")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -261,10 +269,7 @@ async def test_export_asks_before_replacing_an_earlier_export(db: Path, tmp_path
     app = CatalogApp(db, editor="ana")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ExportScreen)
+        dialog = await open_export(app, pilot)
         dialog.query_one("#export-path", Input).value = str(earlier)
         await pilot.press("enter")
         await pilot.pause()
@@ -302,10 +307,7 @@ async def test_export_to_a_missing_folder_keeps_the_dialog_open(db: Path, tmp_pa
     app = CatalogApp(db, editor="ana")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ExportScreen)
+        dialog = await open_export(app, pilot)
         path_input = dialog.query_one("#export-path", Input)
         path_input.value = str(tmp_path / "no-such-folder" / "out.csv")
         await pilot.press("enter")

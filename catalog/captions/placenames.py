@@ -164,3 +164,11 @@ def shouting(segment: str) -> bool:
 def token_spans(text: str, start: int, end: int) -> list[Span]:
     """Spans of the words of ``text[start:end]`` (commas, brackets and quotes excluded)."""
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def chunk_start(chunks: list[Chunk], pos: int) -> int:
+    """Start of the first chunk that holds ``pos`` (``pos`` if none does)."""
+    for c in chunks:
+        if c.start <= pos <= c.end:
+            return c.start
+    return pos

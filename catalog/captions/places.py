@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from catalog.captions import placecountry as pc
 from catalog.captions import placelocators as loc
 from catalog.captions import placenames
 from catalog.captions.citynames import (
@@ -76,13 +77,11 @@ class PlaceMatch:
     inside_name: bool = False  # the city is part of a longer name ("Gran Vía de Madrid", "Tokyo's Chiyoda Ward")
 
 
-_POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})['’]s\b")
 _DIGIT = re.compile(r"\d")
 _CONTROL_QUALIFIER = re.compile(r"[A-Z][\w]*-(?:controlled|occupied|held|annexed|backed|run)", re.IGNORECASE)
 _IN_THE_END = re.compile(r"\s(?:in|of|on\s+the)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of|over|across|around|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
-_CAP_RUN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
 
 
 _LAST_IN = re.compile(  # "in central London during the rush hour": a direction word may come between
@@ -100,7 +99,7 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     end = len(text) if end is None else end
     segment = text[start:end]
     if default_country is None and ")" in segment[-50:]:
-        default_country = _country_in_brackets(text, max(start, end - 50), end)
+        default_country = pc.country_in_brackets(text, max(start, end - 50), end)
     cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if _may_end_connective(segment) else None
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
@@ -127,7 +126,7 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         chunks.pop()
         if default_country is None and text[chunks[-1].end - 1] == ")":
             # "en el estado de Chiapas (México), participan en ...": the brackets end the phrase now
-            default_country = _country_in_brackets(text, chunks[-1].start, chunks[-1].end)
+            default_country = pc.country_in_brackets(text, chunks[-1].start, chunks[-1].end)
             if default_country is not None:
                 opening = default_country[1][0] - 1
                 chunks[-1] = Chunk(chunks[-1].start, len(text[:opening].rstrip()))
@@ -176,20 +175,6 @@ def _seen_from(text: str, chunks: list[Chunk], seen: re.Match[str], shouting: bo
         return before
     place = Place(city=name, country_code=city.country_code, lat=city.lat, lon=city.lon)
     return PlaceMatch(place, span[0], span[1], city_span=span, phrase_start=seen.start())
-
-
-def _country_in_brackets(text: str, start: int, end: int) -> tuple[str, Span] | None:
-    """EFE's "en Córdoba (Argentina)": a country in brackets that ends the phrase (only
-    connective words such as "este" may follow it)."""
-    closing = text.rfind(")", start, end)
-    opening = text.rfind("(", start, closing) if closing > 0 else -1
-    if opening < 0:
-        return None
-    after = text[closing + 1 : end]
-    if after.strip(" .") and not (_may_end_connective(after) and _TRAILING_CONNECTIVE.match(after)):
-        return None
-    code = country_of(text[opening + 1 : closing].strip())
-    return (code, (opening + 1, closing)) if code is not None else None
 
 
 def _known_after_in(text: str, chunk: Chunk, default_country: tuple[str, Span] | None) -> PlaceMatch | None:
@@ -241,16 +226,16 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
             return None
     name = text[tail[0] : tail[1]]
     prev_tail = _prev_city_tail(text, chunks, i, shouting)
-    if (code := country_of(name)) is not None and not _georgia_state(code, name, text, prev_tail):
+    if (code := country_of(name)) is not None and not pc.georgia_state(code, name, text, prev_tail):
         got.cc, got.country = code, _with_article(text, tail)
-    elif (st := us_state(name)) is not None and (name.endswith(".") or not _state_is_city(st, text, prev_tail)):
+    elif (st := us_state(name)) is not None and (name.endswith(".") or not pc.state_is_city(st, text, prev_tail)):
         got.cc, got.state, got.region = "US", st, tail
-    elif (code := region_country(name) or _possessive_region(text, last)) is not None:
+    elif (code := region_country(name) or pc.possessive_region(text, last)) is not None:
         got.cc, got.region = code, _region_phrase(text, last, tail, shouting)
     elif _region_of(text, max(last.start, tail[0] - 30), tail[0]):
         # "in the southeastern Spanish region of Alicante": a region, the city comes before
         got.region = tail
-        got.cc, got.country = _country_from_context(text, chunks, tail)
+        got.cc, got.country = pc.country_from_context(text, chunks, tail)
     else:
         split = _split_inside(text, tail)
         if split is None:
@@ -278,10 +263,10 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         if namesake is not None:
             got.cc = namesake.country_code
     if got.cc is None and got.city is not None:
-        got.cc, got.country = _country_from_context(text, chunks, got.city)
+        got.cc, got.country = pc.country_from_context(text, chunks, got.city)
     match = _build(text, got, chunks[0].start)
     if match is not None:
-        chunk_start = _chunk_start(chunks, match.start)
+        chunk_start = placenames.chunk_start(chunks, match.start)
         lead = _lead_phrase(text, max(chunk_start, match.start - NAME_WINDOW), match.start)
         if lead is not None:
             match.phrase_start = lead.start()
@@ -337,14 +322,6 @@ def _town_before_province(text: str, chunks: list[Chunk], i: int, shouting: bool
         got.region, got.city = got.city, before
 
 
-def _chunk_start(chunks: list[Chunk], pos: int) -> int:
-    """Start of the first chunk that holds ``pos`` (``pos`` if none does)."""
-    for c in chunks:
-        if c.start <= pos <= c.end:
-            return c.start
-    return pos
-
-
 def _region_last(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     """The phrase ends with a region ("..., in the Donetsk region"): the city is in the chunk
@@ -356,7 +333,7 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
     got.city = _city_before(text, last.start, got.region[0], shouting)
     if got.city is None:
         _read_previous(text, chunks, len(chunks) - 2, shouting, got)
-    got.cc = _possessive_region(text, last)  # "in Morocco's Al-Haouz province"
+    got.cc = pc.possessive_region(text, last)  # "in Morocco's Al-Haouz province"
     if got.cc is None and default_country is not None:
         got.cc, got.country = default_country
         got.far_country = True
@@ -368,7 +345,7 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
         namesake = find_city(words, primary_only=True) if words else None
         got.cc = namesake.country_code if namesake is not None else None
     if got.cc is None and got.city is not None:
-        got.cc, got.country = _country_from_context(text, chunks, got.city)
+        got.cc, got.country = pc.country_from_context(text, chunks, got.city)
     match = _build(text, got, chunks[0].start)
     if match is not None and match.city_span is not None:
         lead = _lead_phrase(text, max(chunks[0].start, match.start - NAME_WINDOW), match.start)
@@ -390,7 +367,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
     before = _prev_city_tail(text, chunks, i, shouting)
     at_end = None  # _region_at_end of this chunk, once asked
     if (got.cc == "US" and got.state is None and ctail and (st := us_state(cname))
-            and (cname.endswith(".") or not _state_is_city(st, text, before))):
+            and (cname.endswith(".") or not pc.state_is_city(st, text, before))):
         got.state, got.region = st, ctail
         i -= 1
     elif got.region is None and (at_end := _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end])):
@@ -466,19 +443,12 @@ def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
 
 
 _IN_END = re.compile(r"\b(?:in|near|outside)\s+(?:the\s+(?:village|town|city|camp)\s+of\s+)?$")
-#: Capitalised words that name a building or an institution, not a town ("in Parliament").
-_NOT_TOWNS = placenames.words(
-    """parliament congress senate court church cathedral mosque synagogue temple stadium arena hall
-    palace house square street avenue road park hospital school university college museum airport
-    station market centre center office ministry headquarters chamber assembly capitol kremlin
-    bay river lake sea ocean mountains valley forest desert beach harbour harbor port zoo"""
-)
 
 
 def _led_by_in(text: str, chunk: Chunk, tail: Span) -> bool:
     """The last chunk ends "... in <Name>" and the name is not a building or an institution."""
     name = text[tail[0] : tail[1]]
-    if name.split()[-1].lower() in _NOT_TOWNS or len(name) > 40 or demonym_country(name):
+    if name.split()[-1].lower() in pc.NOT_TOWNS or len(name) > 40 or demonym_country(name):
         return False  # "in Parliament", "in English"
     return _IN_END.search(text, max(chunk.start, tail[0] - 30), tail[0]) is not None
 
@@ -543,49 +513,10 @@ def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) 
     return None
 
 
-def _possessive_region(text: str, chunk: Chunk) -> str | None:
-    """"in China's southwestern Tibet region": the country of a possessive region phrase."""
-    words = text[chunk.start : chunk.end]
-    m = _POSSESSIVE.search(words)
-    if m is None:
-        return None
-    if not _REGION_WORDS.search(words[m.end() :]):
-        return None
-    return country_of(m.group(1))
-
-
 def _region_phrase(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
-    if _REGION_WORDS.search(text[tail[1] : chunk.end]) or _POSSESSIVE.search(text[chunk.start : chunk.end]):
+    if _REGION_WORDS.search(text[tail[1] : chunk.end]) or pc.POSSESSIVE.search(text[chunk.start : chunk.end]):
         return _region_span(text, chunk, shouting)
     return tail
-
-
-def _georgia_state(code: str, name: str, text: str, prev_tail: Span | None) -> bool:
-    """"Georgia" after a US city is the state."""
-    if code != "GE" or prev_tail is None:
-        return False
-    city = find_city(text[prev_tail[0] : prev_tail[1]])
-    us_city = find_city(text[prev_tail[0] : prev_tail[1]], country="US", admin1="GA")
-    return us_city is not None and (city is None or city.country_code != "GE")
-
-
-def _state_is_city(state: str, text: str, prev_tail: Span | None) -> bool:
-    """"Washington" or "New York" is the city unless a city of that state comes before it
-    ("Rome, New York", "Seattle, Washington"; but "Times Square, New York", "Capitol Hill, Washington")."""
-    if state not in ("WA", "NY"):
-        return False
-    if prev_tail is None:
-        return True
-    prev = text[prev_tail[0] : prev_tail[1]]
-    if find_city(prev, country="US", admin1=state) is not None:
-        return False
-    # "in Farmingdale, New York": a town the gazetteer does not know, named as a town is, then the state
-    led = _IN_NEAR_END.search(text, max(0, prev_tail[0] - 10), prev_tail[0]) is not None
-    return not (led and prev.split()[-1].lower() not in _NOT_TOWNS | _LANDMARK_WORDS)
-
-
-_IN_NEAR_END = re.compile(r"\b(?:in|near|outside)\s+$")
-_LANDMARK_WORDS = frozenset({"hill", "bridge", "center", "centre", "garden", "gardens", "plaza", "mall", "building"})
 
 
 def _prev_city_tail(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
@@ -627,49 +558,6 @@ def _region_span(text: str, chunk: Chunk, shouting: bool) -> Span:
         if name is not None and text[name[1] : word.start()].strip() == "":
             return (name[0], word.end())
     return tail_name(text, chunk.start, chunk.end, shouting) or (s, chunk.end)
-
-
-def _country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tuple[str | None, Span | None]:
-    """"Iraq's southern port city of Basra" (Iraq, written), "the southeastern Spanish town of Ibi" (ES)."""
-    chunk_start = _chunk_start(chunks, city_span[0])
-    lead = text[chunk_start : city_span[0]]
-    for m in reversed(list(_POSSESSIVE.finditer(lead))):
-        if m.start() == 0 and lead[m.end() : m.end() + 2].strip()[:1].isupper():
-            continue  # "Norway's Jakob Ingebrigtsen competes ... in Saint-Denis": the athlete's country
-        if (code := country_of(m.group(1))) is not None:
-            if _elsewhere(text[city_span[0] : city_span[1]], code):
-                continue  # "Spain's forward ... against Italy's Sinner ... in Paris": the players' countries
-            return code, (chunk_start + m.start(1), chunk_start + m.end(1))
-    lead = lead[-80:]  # the words just before the city
-    for m in reversed(list(_CAP_RUN.finditer(lead))):
-        words = m.group(0).split()
-        for n in range(len(words), 0, -1):  # "the West Bank city of Hebron": a place named in the lead
-            name = " ".join(words[-n:])
-            if (code := country_of(name)) is not None:
-                if _elsewhere(text[city_span[0] : city_span[1]], code):
-                    break  # "a match between Spain and France ... in Munich": not the city's country
-                return code, None
-        if m.end() < len(lead) and lead[m.end()] == "-":
-            continue  # "the Russian-controlled city of": not the country
-        if (code := demonym_country(words[-1])) is not None:
-            return _known_city_country(text[city_span[0] : city_span[1]], code), None
-    return None, None
-
-
-def _elsewhere(name: str, code: str) -> bool:
-    """The gazetteer knows the city ``name``, but not in the country ``code``."""
-    return find_city(name, country=code) is None and find_city(name, primary_only=True) is not None
-
-
-def _known_city_country(name: str, adjective_code: str) -> str:
-    """"Russian tanks near Chernihiv": a nationality adjective gives the country unless the
-    gazetteer knows the city elsewhere and not in that country (Chernihiv is in Ukraine)."""
-    if name.endswith(("'s", "’s")) and find_city(name) is None:
-        name = name[:-2]  # "an Israeli strike ... in Beirut's southern suburbs": Beirut
-    if find_city(name, country=adjective_code) is not None:
-        return adjective_code  # "the Spanish city of Valencia": Valencia, Spain
-    city = find_city(name, primary_only=True) or find_city(name)
-    return city.country_code if city is not None else adjective_code
 
 
 _CITY_STATES = frozenset({"SG", "MC", "VA", "HK", "MO", "SM", "GI", "BH", "KW", "QA", "LU", "DJ"})

@@ -1,0 +1,122 @@
+"""The country of a place phrase when the phrase does not name it plainly: a country in brackets
+("en Córdoba (Argentina)"), a possessive ("Iraq's southern port city of Basra", "Morocco's
+Al-Haouz province"), a nationality or country in the words before the city ("the southeastern
+Spanish town of Ibi"), and whether "Georgia", "Washington" or "New York" is a state or not.
+
+``places`` asks these while it reads a phrase's chunks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.captions import placenames
+from catalog.captions.citynames import country_of
+from catalog.captions.gazetteer import demonym_country, find_city
+from catalog.captions.placenames import Chunk, Span
+from catalog.captions.placewords import REGION_WORDS, TRAILING_CONNECTIVE, may_end_connective
+
+POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})['’]s\b")
+_CAP_RUN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
+
+#: Capitalised words that name a building or an institution, not a town ("in Parliament").
+NOT_TOWNS = placenames.words(
+    """parliament congress senate court church cathedral mosque synagogue temple stadium arena hall
+    palace house square street avenue road park hospital school university college museum airport
+    station market centre center office ministry headquarters chamber assembly capitol kremlin
+    bay river lake sea ocean mountains valley forest desert beach harbour harbor port zoo"""
+)
+_IN_NEAR_END = re.compile(r"\b(?:in|near|outside)\s+$")
+_LANDMARK_WORDS = frozenset({"hill", "bridge", "center", "centre", "garden", "gardens", "plaza", "mall", "building"})
+
+
+def country_in_brackets(text: str, start: int, end: int) -> tuple[str, Span] | None:
+    """EFE's "en Córdoba (Argentina)": a country in brackets that ends the phrase (only
+    connective words such as "este" may follow it)."""
+    closing = text.rfind(")", start, end)
+    opening = text.rfind("(", start, closing) if closing > 0 else -1
+    if opening < 0:
+        return None
+    after = text[closing + 1 : end]
+    if after.strip(" .") and not (may_end_connective(after) and TRAILING_CONNECTIVE.match(after)):
+        return None
+    code = country_of(text[opening + 1 : closing].strip())
+    return (code, (opening + 1, closing)) if code is not None else None
+
+
+def possessive_region(text: str, chunk: Chunk) -> str | None:
+    """"in China's southwestern Tibet region": the country of a possessive region phrase."""
+    words = text[chunk.start : chunk.end]
+    m = POSSESSIVE.search(words)
+    if m is None:
+        return None
+    if not REGION_WORDS.search(words[m.end() :]):
+        return None
+    return country_of(m.group(1))
+
+
+def georgia_state(code: str, name: str, text: str, prev_tail: Span | None) -> bool:
+    """"Georgia" after a US city is the state."""
+    if code != "GE" or prev_tail is None:
+        return False
+    city = find_city(text[prev_tail[0] : prev_tail[1]])
+    us_city = find_city(text[prev_tail[0] : prev_tail[1]], country="US", admin1="GA")
+    return us_city is not None and (city is None or city.country_code != "GE")
+
+
+def state_is_city(state: str, text: str, prev_tail: Span | None) -> bool:
+    """"Washington" or "New York" is the city unless a city of that state comes before it
+    ("Rome, New York", "Seattle, Washington"; but "Times Square, New York", "Capitol Hill, Washington")."""
+    if state not in ("WA", "NY"):
+        return False
+    if prev_tail is None:
+        return True
+    prev = text[prev_tail[0] : prev_tail[1]]
+    if find_city(prev, country="US", admin1=state) is not None:
+        return False
+    # "in Farmingdale, New York": a town the gazetteer does not know, named as a town is, then the state
+    led = _IN_NEAR_END.search(text, max(0, prev_tail[0] - 10), prev_tail[0]) is not None
+    return not (led and prev.split()[-1].lower() not in NOT_TOWNS | _LANDMARK_WORDS)
+
+
+def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tuple[str | None, Span | None]:
+    """"Iraq's southern port city of Basra" (Iraq, written), "the southeastern Spanish town of Ibi" (ES)."""
+    start = placenames.chunk_start(chunks, city_span[0])
+    lead = text[start : city_span[0]]
+    for m in reversed(list(POSSESSIVE.finditer(lead))):
+        if m.start() == 0 and lead[m.end() : m.end() + 2].strip()[:1].isupper():
+            continue  # "Norway's Jakob Ingebrigtsen competes ... in Saint-Denis": the athlete's country
+        if (code := country_of(m.group(1))) is not None:
+            if _elsewhere(text[city_span[0] : city_span[1]], code):
+                continue  # "Spain's forward ... against Italy's Sinner ... in Paris": the players' countries
+            return code, (start + m.start(1), start + m.end(1))
+    lead = lead[-80:]  # the words just before the city
+    for m in reversed(list(_CAP_RUN.finditer(lead))):
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):  # "the West Bank city of Hebron": a place named in the lead
+            name = " ".join(words[-n:])
+            if (code := country_of(name)) is not None:
+                if _elsewhere(text[city_span[0] : city_span[1]], code):
+                    break  # "a match between Spain and France ... in Munich": not the city's country
+                return code, None
+        if m.end() < len(lead) and lead[m.end()] == "-":
+            continue  # "the Russian-controlled city of": not the country
+        if (code := demonym_country(words[-1])) is not None:
+            return _known_city_country(text[city_span[0] : city_span[1]], code), None
+    return None, None
+
+
+def _elsewhere(name: str, code: str) -> bool:
+    """The gazetteer knows the city ``name``, but not in the country ``code``."""
+    return find_city(name, country=code) is None and find_city(name, primary_only=True) is not None
+
+
+def _known_city_country(name: str, adjective_code: str) -> str:
+    """"Russian tanks near Chernihiv": a nationality adjective gives the country unless the
+    gazetteer knows the city elsewhere and not in that country (Chernihiv is in Ukraine)."""
+    if name.endswith(("'s", "’s")) and find_city(name) is None:
+        name = name[:-2]  # "an Israeli strike ... in Beirut's southern suburbs": Beirut
+    if find_city(name, country=adjective_code) is not None:
+        return adjective_code  # "the Spanish city of Valencia": Valencia, Spain
+    city = find_city(name, primary_only=True) or find_city(name)
+    return city.country_code if city is not None else adjective_code
