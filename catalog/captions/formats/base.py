@@ -317,7 +317,7 @@ def all_notes(draft: Draft, start: int = 0, end: int | None = None) -> None:
     if draft.caption.file_photo:
         return
     m = _file_marker(draft.text)
-    if m is None and "ile" in draft.text:
+    if m is not None and m.re is _ENGLISH_FILE_MARK and not (m.start() >= start and (end is None or m.end() <= end)):
         m = _ENGLISH_FILE_MARK.search(draft.text, start, len(draft.text) if end is None else end)
     if m is not None and m.start() >= start and (end is None or m.end() <= end):
         draft.put("file_photo", True, m.span(), take=m.group(0).startswith("("))  # "(ARQUIVO)" leaves the subject
@@ -330,12 +330,15 @@ _ENGLISH_FILE_MARK = re.compile(r"\(FILE(?:\s+PHOTO)?\)|\bFile\s+(?:photo|pictur
 
 
 def _file_marker(text: str, _last: list = [None, None]) -> re.Match[str] | None:  # noqa: B006
-    """The first file-picture marker of ``text``; the last text's answer is kept, as every
-    format asks it of the same caption in turn."""
+    """The first file-picture marker of ``text`` in its own language, else an English file mark;
+    the last text's answer is kept, as every format asks it of the same caption in turn."""
     if _last[0] is not text:
         folded = fold_case(text)  # (the stem's letters, as the pattern compares them, first)
         stemmed = ("rchi" in folded or "rquiv" in folded) and _FILE_MARKER_STEM.search(text) is not None
-        _last[:] = [text, _FILE_MARKER.search(text) if stemmed else None]
+        found = _FILE_MARKER.search(text) if stemmed else None
+        if found is None and "ile" in text:
+            found = _ENGLISH_FILE_MARK.search(text)
+        _last[:] = [text, found]
     return _last[1]
 
 
