@@ -180,7 +180,10 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
     text = draft.text
     m = (_COMPACT_DATELINE.match(text, start, end) or _CAPS_DATELINE.match(text, start, end)
          or _STATE_DATELINE.match(text, start, end))
-    whole_city = m is None and (m := _CITY_DASH_DATELINE.match(text, start, end)) is not None
+    whole_city = False
+    if m is None:
+        m = _CITY_DASH_DATELINE.match(text, start, end)
+        whole_city = m is not None
     if m is None:
         return start, False
     place = find_place(text, m.start("place"), m.end("place"))
