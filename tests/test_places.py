@@ -126,19 +126,67 @@ def test_capitalised_article_belongs_to_the_name() -> None:
     assert place_of("Police stand guard outside the court in The Hague, Netherlands, ")[0] == "The Hague"
 
 
-def test_city_index_cache_round_trip(tmp_path, monkeypatch) -> None:
+def test_city_index_is_built_once_on_disk_and_read_back(tmp_path, monkeypatch) -> None:
     from catalog.captions import gazetteer
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     gazetteer.city_index.cache_clear()
     try:
         built = gazetteer.city_index()
-        assert list(tmp_path.rglob("*.marshal")), "the index was not cached"
+        lyon = built.rows("lyon")
+        assert lyon and lyon[0][:2] == ("Lyon", "FR")
+        (index_file,) = tmp_path.rglob("*.sqlite")
+        stamp = index_file.stat().st_mtime_ns
         gazetteer.city_index.cache_clear()
         loaded = gazetteer.city_index()
-        assert loaded[0]["lyon"] == built[0]["lyon"] and loaded[1] == built[1]
+        assert loaded.rows("lyon") == lyon and loaded.is_primary("lyon")
+        assert not loaded.is_primary("no such town") and loaded.rows("no such town") == ()
+        assert index_file.stat().st_mtime_ns == stamp, "a sound index was rebuilt"
     finally:
         gazetteer.city_index.cache_clear()
+
+
+def test_damaged_city_index_is_rebuilt(tmp_path, monkeypatch) -> None:
+    from catalog.captions import gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = gazetteer._cache_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a database at all")
+    gazetteer.city_index.cache_clear()
+    try:
+        assert gazetteer.city_index().rows("lyon")[0][1] == "FR"
+    finally:
+        gazetteer.city_index.cache_clear()
+
+
+def test_city_index_in_memory_when_the_cache_folder_is_read_only(tmp_path, monkeypatch) -> None:
+    from catalog.captions import gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file-not-folder"))
+    (tmp_path / "file-not-folder").write_text("a file where the cache folder should be")
+    gazetteer.city_index.cache_clear()
+    try:
+        index = gazetteer.city_index()
+        assert index.rows("lyon")[0][1] == "FR" and index.is_primary("lyon")
+    finally:
+        gazetteer.city_index.cache_clear()
+
+
+def test_city_lookups_work_in_a_forked_child() -> None:
+    import multiprocessing
+
+    from catalog.captions import gazetteer
+
+    gazetteer.city_index().rows("paris")  # the parent's connection is open before the fork
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_rows_in_this_process, ("turin",))[0][1] == "IT"
+
+
+def _rows_in_this_process(key: str) -> tuple:
+    from catalog.captions import gazetteer
+
+    return gazetteer.city_index().rows(key)
 
 
 def test_washington_and_new_york_as_city_or_state() -> None:
