@@ -396,7 +396,7 @@ def test_an_unsupported_variant_is_not_called_truncated(tmp_path: Path) -> None:
 def test_reader_warnings_are_listed_once_without_pillow_deprecations() -> None:
     import warnings
 
-    from catalog.images.reader import warning_notes
+    from catalog.images.fields import warning_notes
 
     def raised(message: str, category: type[Warning] = UserWarning) -> warnings.WarningMessage:
         return warnings.WarningMessage(message, category, "x.py", 1)
