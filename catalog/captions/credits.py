@@ -86,7 +86,8 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset({"illustration", "photo illustration", "illustration photo", "-", "photo"})
-_FILE_FLAGS = frozenset({"file photo", "file", "files", "file picture", "archive"})
+_FILE_FLAGS = frozenset({"file photo", "file", "files", "file picture", "archive", "archivo", "arquivo", "archiv",
+                         "archivio", "archief", "archiwum"})  # EFE's "EFE/Archivo", Lusa's "/ARQUIVO"
 
 
 #: The words of ``_ORG_WORDS``, for a set test on the words of a part.
@@ -270,6 +271,7 @@ def name_run(text: str, pos: int, limit: int | None = None, *, max_tokens: int =
     limit = len(text) if limit is None else limit
     ends: list[int] = []
     lowercase_next = False
+    gaps = _LOOSE_NAME_GAP if _spaced_doubly(text) else _NAME_GAP
     p = pos
     while p < limit and len(ends) < max_tokens:
         m = _NAME_TOKEN.match(text, p, limit)
@@ -284,11 +286,13 @@ def name_run(text: str, pos: int, limit: int | None = None, *, max_tokens: int =
         if cut is not None:
             ends.append(p + cut)
             return ends[-1] if ends else pos
-        ends.append(p + len(token))
         q = p + len(token)
+        if ends and text.startswith("/", q) and token.isupper() and normalize_agency(token):
+            break  # "REUTERS/Name REUTERS/Name": the credit printed twice
+        ends.append(q)
         if len(ends) == 1 and token.lower() in _ROLE_WORDS:
             break  # "REUTERS/Stringer Protesters march ...": a role is the whole name
-        gap = _NAME_GAP.match(text, q, limit) if q < limit else None
+        gap = gaps.match(text, q, limit) if q < limit else None
         if not gap:
             break
         p = gap.end()
@@ -309,6 +313,14 @@ _MONTH_DAY = re.compile(
 )
 _ROLE_WORDS = frozenset({"stringer", "handout", "staff", "str", "ho", "pool"})
 _NAME_GAP = re.compile(r"(?: ?\n ?| )(?! )")
+#: In a caption typed with two spaces between words, two spaces still join a name.
+_LOOSE_NAME_GAP = re.compile(r"(?: ?\n ?| {1,2})(?! )")
+
+
+def _spaced_doubly(text: str) -> bool:
+    """Whether the text puts two spaces between words as a habit (not once, between stories)."""
+    doubled = text.count("  ")
+    return doubled >= 3 and doubled * 4 >= text.count(" ")
 _SLASH = re.compile(r"[ ]?/[ ]?")
 
 

@@ -98,8 +98,9 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     """
     end = len(text) if end is None else end
     segment = text[start:end]
+    bracketed = None
     if default_country is None and ")" in segment[-50:]:
-        default_country = pc.country_in_brackets(text, max(start, end - 50), end)
+        default_country = bracketed = pc.country_in_brackets(text, max(start, end - 50), end)
     cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if _may_end_connective(segment) else None
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
@@ -115,6 +116,10 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
             default_country = loc.country_of_locator(text, dropped, shouting)
     if not chunks:
         return None
+    if bracketed is not None and chunks[-1].start < bracketed[1][0] <= chunks[-1].end:
+        # "en Ciudad de México (México).": the phrase ends before the brackets
+        opening = bracketed[1][0] - 1
+        chunks[-1] = Chunk(chunks[-1].start, len(text[:opening].rstrip()))
     last = chunks[-1]
     if (len(chunks) > 1 and text[last.start] in "aAsSpP"
             and (seen := _SEEN_FROM.match(text, last.start, last.end)) is not None):
@@ -535,6 +540,10 @@ def _split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
         city_end = tokens[-k - 1][1]
         city_span: Span | None = (tail[0], city_end)
         if (code := country_of(suffix)) is not None:
+            named = next((t[0] for t in tokens[: -k - 1] if text[t[0]].isupper()
+                          and find_city(text[t[0] : tail[1]], country=code) is not None), None)
+            if named is not None:  # "(el Zócalo de) Ciudad de México": a city named for its country
+                return (named, tail[1]), (code, None, None, None)
             if text[city_end - 2 : city_end] in ("'s", "’s") and country_of(text[tail[0] : city_end - 2]):
                 city_span = None  # "Taipei, southeast China's Taiwan": a country's territory, the city before
             return city_span, (code, None, None, (s, tail[1]))
@@ -583,6 +592,7 @@ def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | No
             got.city = (got.city[0], got.city[1] - 2)  # "in Beirut's southern suburbs" -> Beirut
         elif "s " in text[got.city[0] : got.city[1]]:
             got.city = possessive_city(text, got.city, got.cc)  # "in Tokyo's Chiyoda Ward" -> Tokyo
+        got.city = _city_of_district(text, got.city, got.cc)
         inside_name = got.city != written
         if got.city[0] == segment_start:
             got.city = without_subject(text, got.city, segment_start)
@@ -615,6 +625,21 @@ def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | No
     spans = [s for s in written if s is not country_span] or written if got.far_country else written
     return PlaceMatch(place, min([s[0] for s in spans]), max([s[1] for s in spans]),
                       city_span, region_span, country_span, inside_name=inside_name)
+
+
+def _city_of_district(text: str, span: Span, cc: str | None) -> Span:
+    """German style's "Berlin-Kreuzberg", "Hamburg-Altona": the city, when the part before the
+    hyphen is a larger place than the whole name is (GeoNames keeps such names for the
+    district). "Donostia-San Sebastian" and "Decines-Charpieu" name one town twice: kept whole."""
+    name = text[span[0] : span[1]]
+    head, dash, district = name.partition("-")
+    if not dash or not district[:1].isupper() or " " in head:
+        return span
+    city = find_city(head, country=cc)
+    whole = find_city(name, country=cc)
+    if city is None or (whole is not None and (whole == city or whole.population >= city.population)):
+        return span
+    return (span[0], span[0] + len(head))
 
 
 def resolve(phrase: str) -> Place | None:

@@ -54,6 +54,8 @@ def read_dpa_chain(chain: str) -> Credit:
     """``Name/Partner/dpa[/POOL]`` in order: the photographer first, partners kept in order."""
     credit = Credit(agency="dpa")
     parts = [clean_name(p) for p in chain.split("/")]
+    if parts[0].lower().endswith(" dpa"):  # the older "Foto: Name dpa/lbn" (the desk after the slash)
+        parts[0:1] = [parts[0][:-4].rstrip(), "dpa"]
     for i, part in enumerate(parts):
         lower = part.lower()
         if not part or lower in _DPA_DESKS:

@@ -34,6 +34,8 @@ _RESOLD = re.compile(r"/\s?(?:EPA-EFE|EPA)\s?/\s?Shutterstock\b")
 _ISSUED = re.compile(r"\(\s?(?:re-?)?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
 #: Words that follow the name inside the credit: pool, handout and file markers.
 _NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE)|\s+POOL|\s+HANDOUT)+\s*$")
+#: "EFE/Archivo", "EPA/FILE": the file mark where a photographer's name would be.
+_FILE_WORDS = frozenset({"file", "files", "archivo", "arquivo", "archiv", "archivio", "archief"})
 #: Where the credit stops: a run of spaces, a line break, an editors' note.
 _CREDIT_STOP = re.compile(r"\s{2,}|\n|\s\(|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY|CONDITIONS)\b")
 #: A credit cut off at the IIM limit: "... 2024. EPA-EF".
@@ -153,6 +155,9 @@ class EPAFormat:
                 credit.photographer = _HANDOUT_WORD.search(tail.group(0)).group(0)  # type: ignore[union-attr]
             name = name[: tail.start()].strip(" /")
         name = " ".join(name.split())
+        if name.lower() in _FILE_WORDS:  # EFE's "EFE/Archivo": a file picture, no photographer
+            credit.file_photo = True
+            return credit
         if not name:
             return credit
         partner = normalize_agency(name)

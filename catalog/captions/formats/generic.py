@@ -88,7 +88,10 @@ class GenericFormat:
         """Record a trailing credit if one is recognisable; return where the body ends."""
         text = draft.text
         end = _before_trailing_notes(draft, len(text))
-        tag = _AGENCY_TAG.search(text, max(start, end - 40)) if "==" in text[-40:] else None
+        if (marker := _TRAILING_MARKER.search(text, max(start, end - 40), end)) is not None:
+            end = marker.start()  # PTI's photo number "(PTI12_03_2020_000145B)", a "Livepic" line
+            draft.take(marker.span())
+        tag = _AGENCY_TAG.search(text, max(start, end - 40), end) if "==" in text[max(start, end - 40):end] else None
         if tag is not None and (agency := normalize_agency(tag.group("name"))) is not None:
             end = tag.start()  # Kyodo's "... (Kyodo) ==Kyodo": the agency's tag after the credit
             draft.take(tag.span())
@@ -165,7 +168,7 @@ _AGENCY_NAME = re.compile(
 
 #: Datelines that open a caption: NTB's "Oslo 20250304. ", ANP's "AMSTERDAM - ", Agência
 #: Brasil's "Brasília (DF), 04/03/2025 - " (the state's code in brackets, a day-first date).
-_COMPACT_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][^\W\d]*(?:[ -][^\W\d_][^\W\d]*){0,2}) (?P<date>(?:19|20)\d{6})\.\s+")
+_COMPACT_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][^\W\d]*(?:[ -][^\W\d_][^\W\d]*){0,2})[ \t]+(?P<date>(?:19|20)\d{6})(?:\.\s+|[ \t]*\n\s*)")
 _CAPS_DATELINE = re.compile(rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’.]+(?:[ -][{CAPITALS}][{CAPITALS}'’.]+){{0,2}})\s[-–]\s+(?=[{CAPITALS}(])")
 #: Agência Brasil's "São Paulo - Eleitores votam ...": a city in ordinary case, then a dash (the
 #: whole name must be a city the gazetteer knows: "Real Madrid - Barcelona" is no dateline).
@@ -218,6 +221,9 @@ def _credit_like(text: str) -> bool:
     return "/" in text or _CREDIT_WORD.search(text) is not None or is_news_agency(text)
 
 
+#: What follows a credit and is no part of it: a photo number in brackets (letters, digits and
+#: underscores, no space), Action Images' "Livepic" on a line of its own.
+_TRAILING_MARKER = re.compile(r"(?<=\))\s*\((?=[^)]*\d)[A-Za-z]{2,}[\w-]*\d[\w-]*\)[\s.]*$|\s*\n\s*Livepic[\s.]*$")
 #: "==Kyodo": an agency's tag that ends the caption.
 _AGENCY_TAG = re.compile(r"\s*==\s?(?P<name>[A-Za-z][\w .-]{1,30}?)\s*$")
 

@@ -1,0 +1,62 @@
+"""Credits and datelines of regional agencies and of untidy archive text (our own captions,
+written in each agency's style), each one field that the general readers once got wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog import parse_caption
+
+CASES = [
+    # A photo number in brackets after the credit is no part of it (PTI).
+    ("Farmers march towards the city in Chennai, Monday, Feb. 2, 2021. (PTI Photo/Anil Varma)"
+     "(PTI02_02_2021_000321A)", {"agency": "PTI", "photographer": "Anil Varma"}),
+    # An agency named alone in brackets, or after "Photo:", is the credit.
+    ("Olive pickers rest under a tree in the village of Burin on October 2, 2021. (WAFA)", {"agency": "WAFA"}),
+    ("Commuters wait for a train in Pune on June 4, 2022. (Photo: IANS)", {"agency": "IANS"}),
+    ("Praha, 3. března 2020 - Lidé čekají na tramvaj. (ČTK/Jana Nováková)",
+     {"agency": "CTK", "photographer": "Jana Nováková"}),
+    # Kyodo's tag, then a restriction after it.
+    ("Snow covers a shrine in Sapporo on Jan. 9, 2023. (Kyodo)\n==Kyodo\nEDITORIAL USE ONLY. NO SALES.",
+     {"agency": "Kyodo"}),
+    # Action Images' "Livepic" on a line of its own after the credit.
+    ("Football - Leeds v Hull - Elland Road - 4/11/12\nFans before the match\n"
+     "Mandatory Credit: Action Images / Ella Brandt\nLivepic", {"photographer": "Ella Brandt"}),
+    # NTB and TT: the compact date after the city, with two spaces, or with a line break.
+    ("Bergen  20190412. Fiskere losser fangsten på kaia.\nFoto: Kari Lund / NTB scanpix",
+     {"date": "2019-04-12", "city": "Bergen", "country_code": "NO"}),
+    ("GÖTEBORG 20170803\nBesökare på festivalen.\nFoto: Nils Ek / TT / kod 10020",
+     {"date": "2017-08-03", "country_code": "SE"}),
+    # The credit printed twice is one credit.
+    ("Boats in the harbour of Split, Croatia, July 3, 2020. REUTERS/Ana Costa REUTERS/Ana Costa",
+     {"photographer": "Ana Costa"}),
+    # A caption typed with two spaces between words keeps the whole name.
+    ("Rain  falls  on  a  market  in  Quito,  Ecuador,  May 2, 2021.  REUTERS/Sam  Reyes",
+     {"photographer": "Sam Reyes"}),
+    # dpa's older credit: the name, then " dpa", then the desk after a slash.
+    ("Radfahrer am 3. Juni 2011 in Hamburg-Altona. Foto: Lea Martin dpa/lno",
+     {"agency": "dpa", "photographer": "Lea Martin", "city": "Hamburg"}),
+    # AFP's older Getty credit.
+    ("Pilgrims walk on a road near Najaf on March 3, 2008. (Photo credit should read OMAR KAYA/AFP/Getty Images)",
+     {"agency": "AFP", "photographer": "OMAR KAYA"}),
+    # EFE's file mark where the photographer's name would be.
+    ("Vista de la playa de Benidorm el 4 de agosto de 2015. EFE/Archivo", {"agency": "EFE", "photographer": "",
+                                                                          "file_photo": True}),
+    # A city named for its country, before a country in brackets.
+    ("Manifestantes en el Zócalo de Ciudad de México (México). EFE/Juan Pérez",
+     {"city": "Ciudad de México", "country_code": "MX"}),
+]
+
+
+@pytest.mark.parametrize(("caption", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_regional_credit_and_dateline(caption: str, expected: dict) -> None:
+    parsed = parse_caption(caption)
+    for field, value in expected.items():
+        got = parsed.date.isoformat() if field == "date" and parsed.date else getattr(parsed, field)
+        assert got == value, f"{field}: {got!r}"
+
+
+def test_hyphenated_district_is_its_city_but_hyphenated_towns_stay_whole() -> None:
+    assert parse_caption("Fans in München-Schwabing, Germany, May 1, 2010. REUTERS/Ana Costa").city == "München"
+    for town in ("Baden-Baden", "Garmisch-Partenkirchen", "Stratford-upon-Avon", "Ivano-Frankivsk"):
+        assert parse_caption(f"Fans in {town}, May 1, 2010. REUTERS/Ana Costa").city == town
