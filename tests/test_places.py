@@ -6,6 +6,7 @@ import pytest
 
 from catalog.captions.gazetteer import country_code, find_city, us_state
 from catalog.captions.places import find_place, resolve
+from catalog import parse_caption
 
 
 def place_of(segment: str) -> tuple[str, str, str, str]:
@@ -254,3 +255,34 @@ def test_city_before_on_the_region() -> None:
 
     cap = parse_caption("Children walk past tents in Rafah on the southern Gaza Strip on May 8, 2024. (Photo by AFP)")
     assert (cap.city, cap.country_code) == ("Rafah", "PS")
+
+
+@pytest.mark.parametrize(("caption", "city", "country_code"), [
+    # Canadian Press's province abbreviations, which also name cities elsewhere ("Man" is in Ivory Coast).
+    ("A bear walks on the shore near Churchill, Man., on Monday, Nov. 6, 2017.", "Churchill", "CA"),
+    ("Shoppers at a market in London, Ont., on Friday, May 4, 2018.", "London", "CA"),
+    ("Boats at the wharf in Sydney, N.S., on Tuesday, June 5, 2018.", "Sydney", "CA"),
+    # The district of a city ("Baghdad's Karrada district") is in that city.
+    ("Police inspect a car in Baghdad's Karrada district July 4, 2006.", "Baghdad", "IQ"),
+    # The town, then the island it is on: the town is the place, the adjective names the country.
+    ("Tourists walk in Funchal, on the Portuguese island of Madeira, August 4, 2018.", "Funchal", "PT"),
+    ("Boats land near the village of Molyvos, on the Greek island of Lesbos, Oct 2, 2015.", "Molyvos", "GR"),
+    ("Trees fall in Saint-Denis, on the French Indian Ocean island of La Réunion, on Jan 7, 2024.",
+     "Saint-Denis", "RE"),
+    # A venue named after its city.
+    ("Travellers queue at Incheon International Airport, west of Seoul, on Jan. 2, 2017.", "Incheon", "KR"),
+    # A distance in words is a distance too.
+    ("A man inspects his house in Sderot, less than a mile from the Gaza Strip, July 3, 2014.", "Sderot", "IL"),
+    # A region in brackets (EFE) names the country; a name joined to the city by "en" is left out.
+    ("Vista de la playa de La Concha en San Sebastián (País Vasco), este jueves.", "San Sebastián", "ES"),
+])
+def test_place_forms_of_regional_and_archive_captions(caption: str, city: str, country_code: str) -> None:
+    parsed = parse_caption(caption)
+    assert (parsed.city, parsed.country_code) == (city, country_code)
+
+
+def test_reuters_archive_tag_block_names_the_country_and_is_kept_as_a_note() -> None:
+    parsed = parse_caption("Fighters rest in the Salaheddine neighbourhood August 8, 2012. "
+                           "REUTERS/Stringer (SYRIA - Tags: CONFLICT POLITICS)")
+    assert parsed.country_code == "SY"
+    assert parsed.notes == ["SYRIA - Tags: CONFLICT POLITICS"] and "Tags" not in parsed.subject

@@ -14,7 +14,7 @@ from catalog.captions import placenames
 from catalog.captions.gazetteer import country_code, find_city, region_country
 from catalog.captions.placenames import Span
 
-_PARTICLE = re.compile(r"\s(?:de|del|da|do|di|la|le|of)\s")
+_PARTICLE = re.compile(r"\s(?:de|del|da|do|di|la|le|of|en|em|in)\s")  # "La Concha en San Sebastián"
 
 
 def country_of(name: str) -> str | None:
@@ -34,6 +34,24 @@ def known_suffix(text: str, span: Span, cc: str | None) -> Span:
         suffix = name[m.end() :]
         if suffix[:1].isupper() and find_city(suffix, country=cc, primary_only=cc is None):
             return (span[0] + m.end(), span[1])
+    return span
+
+
+#: Last words of a venue named after its city ("Incheon International Airport", "Lusail Stadium").
+_VENUE_LAST = placenames.words("airport stadium station arena university hospital harbour harbor")
+
+
+def venue_city(text: str, span: Span, cc: str | None) -> Span:
+    """The city that begins a venue's name, if the whole is no town ("at Incheon International
+    Airport" -> Incheon); else the span unchanged."""
+    name = text[span[0] : span[1]]
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _VENUE_LAST or find_city(name, country=cc):
+        return span
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n])
+        if head[:1].isupper() and find_city(head, country=cc, primary_only=cc is None):
+            return (span[0], span[0] + name.index(words[n - 1]) + len(words[n - 1]))
     return span
 
 

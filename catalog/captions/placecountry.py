@@ -12,7 +12,7 @@ import re
 
 from catalog.captions import placenames
 from catalog.captions.citynames import country_of
-from catalog.captions.gazetteer import demonym_country, find_city
+from catalog.captions.gazetteer import demonym_country, find_city, region_country
 from catalog.captions.placenames import Chunk, Span
 from catalog.captions.placewords import REGION_WORDS, TRAILING_CONNECTIVE, may_end_connective
 
@@ -40,7 +40,10 @@ def country_in_brackets(text: str, start: int, end: int) -> tuple[str, Span] | N
     after = text[closing + 1 : end]
     if after.strip(" .") and not (may_end_connective(after) and TRAILING_CONNECTIVE.match(after)):
         return None
-    code = country_of(text[opening + 1 : closing].strip())
+    inside = text[opening + 1 : closing].strip()
+    code = country_of(inside)
+    if code is None and (code := region_country(inside)) is not None:
+        return code, (opening + 1, opening + 1)  # "en Oviedo (Asturias)": a region names the country
     return (code, (opening + 1, closing)) if code is not None else None
 
 

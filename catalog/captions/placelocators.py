@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 
 from catalog.captions.citynames import country_of
-from catalog.captions.gazetteer import find_city, region_country
+from catalog.captions.gazetteer import demonym_country, find_city, region_country
 from catalog.captions.normalize import fold_case
 from catalog.captions.placenames import Chunk, Span, tail_name
 
-_DIGIT = re.compile(r"\d")
+#: What any distance phrase holds (the cheap test before DISTANCE): a digit or a unit's word.
+_DISTANCE_HINT = re.compile(r"\d|mile|kilomet|km\b|metre|meter")
 #: "245 km east of", "25 km (15 miles) from", "10 miles north-west of" (not "the 5000m final of").
 DISTANCE = re.compile(
-    r"\b\d[\d,.]*\s?(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b(?:\s?\([^()]{1,24}\))?"
+    r"(?:\b\d[\d,.]*\s?|\b(?:a|one|two|three|four|five|ten|a\s+few|several|half\s+a)\s+)"  # "less than a mile from"
+    r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b(?:\s?\([^()]{1,24}\))?"
     r"\s(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+|away\s+|outside\s+)?"
     r"(?:of|from|outside)\b",
     re.IGNORECASE,
@@ -27,7 +29,7 @@ DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
 LOCATOR_CHUNK = re.compile(
     r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
-    r"|(?:near|outside|on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of|on\s+the\s+island\s+of"
+    r"|(?:near|outside|on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of|on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}island\s+of"
     r"|(?:just\s+|about\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
     r"|an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|suburb|port)\s+"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|near|outside))\s",
@@ -59,7 +61,7 @@ NOT_PLACE_STARTS = ("during", "for", "as", "while", "after", "before", "ahead", 
 
 def skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
     words = text[chunk.start : chunk.end]
-    if _DIGIT.search(words) and DISTANCE.search(words):
+    if _DISTANCE_HINT.search(words) and DISTANCE.search(words):
         return True
     if not fold_case(words[:12]).startswith(NOT_PLACE_STARTS) or NOT_PLACE_CHUNK.match(words) is None:
         return False  # (cheap test first: the chunk's first word must start like one of the pattern's)
@@ -86,12 +88,15 @@ def locator_country(text: str, chunk: Chunk, shouting: bool) -> str | None:
         if (code := country_of(m.group(1))) is not None:
             return code
     near = tail_name(text, chunk.start, chunk.end, shouting)
-    if near is not None:
-        name = text[near[0] : near[1]]
-        if (code := country_of(name) or region_country(name)) is not None:
+    name = text[near[0] : near[1]] if near is not None else ""
+    if name and (code := country_of(name) or region_country(name)) is not None:
+        return code  # "on the French island of La Réunion": a territory with a code of its own
+    before = words[: near[0] - chunk.start] if near is not None else words
+    for word in before.split():  # "on the Portuguese island of Madeira"
+        if word[:1].isupper() and (code := demonym_country(word)) is not None:
             return code
-        if (city := find_city(name)) is not None:
-            return city.country_code
+    if name and (city := find_city(name)) is not None:
+        return city.country_code
     for word in words.split():
         if word[:1].isupper() and (code := region_country(word.strip(".,")) or country_of(word.strip(".,"))):
             return code

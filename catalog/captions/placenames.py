@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from catalog.captions.gazetteer import country_code, find_city, us_state
+from catalog.captions.gazetteer import country_code, find_city, region_country, us_state
 
 Span = tuple[int, int]
 
@@ -119,7 +119,8 @@ def keeps_period(name: str) -> bool:
     """Abbreviations such as U.S., Ill., N.Y., D.C. keep their final period."""
     if _INITIALS_END.search(name):
         return True
-    return us_state(name) is not None or country_code(name) is not None
+    return us_state(name) is not None or country_code(name) is not None or (
+        name.endswith(".") and region_country(name) is not None)  # Canadian Press's "Ont.", "Man."
 
 
 def _last_token(text: str, start: int, end: int) -> str:

@@ -22,6 +22,7 @@ from catalog.captions.citynames import (
     known_suffix,
     natural_feature,
     possessive_city,
+    venue_city,
     without_subject,
 )
 from catalog.captions.gazetteer import (
@@ -327,6 +328,17 @@ def _town_before_province(text: str, chunks: list[Chunk], i: int, shouting: bool
         got.region, got.city = got.city, before
 
 
+_POSSESSOR = re.compile(r"((?:[^\W\d_][\w.-]*\s){0,2}[^\W\d_][\w.-]*)['’]s\s")
+
+
+def _possessing_city(text: str, region: Span) -> re.Match[str] | None:
+    """"in Baghdad's Karrada district": the district of a city is in that city (group 1)."""
+    m = _POSSESSOR.match(text, *region)
+    if m is None or country_of(m.group(1)) is not None or find_city(m.group(1), primary_only=True) is None:
+        return None
+    return m
+
+
 def _region_last(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     """The phrase ends with a region ("..., in the Donetsk region"): the city is in the chunk
@@ -336,6 +348,8 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
     last = chunks[-1]
     got.region = _region_span(text, last, shouting)
     got.city = _city_before(text, last.start, got.region[0], shouting)
+    if got.city is None and (owner := _possessing_city(text, got.region)) is not None:
+        got.city, got.region = owner.span(1), (owner.end(), got.region[1])
     if got.city is None:
         _read_previous(text, chunks, len(chunks) - 2, shouting, got)
     got.cc = pc.possessive_region(text, last)  # "in Morocco's Al-Haouz province"
@@ -592,7 +606,7 @@ def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | No
             got.city = (got.city[0], got.city[1] - 2)  # "in Beirut's southern suburbs" -> Beirut
         elif "s " in text[got.city[0] : got.city[1]]:
             got.city = possessive_city(text, got.city, got.cc)  # "in Tokyo's Chiyoda Ward" -> Tokyo
-        got.city = _city_of_district(text, got.city, got.cc)
+        got.city = venue_city(text, _city_of_district(text, got.city, got.cc), got.cc)
         inside_name = got.city != written
         if got.city[0] == segment_start:
             got.city = without_subject(text, got.city, segment_start)

@@ -18,6 +18,7 @@ from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, sports_dateline
 from catalog.captions.formats.sports import sports_header
+from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
 from catalog.captions.normalize import is_shouting
 from catalog.captions.notes import shouted_notes
@@ -82,6 +83,8 @@ class ReutersFormat:
             _taken_after_credit(draft, credit_end, year_hint)
         if draft.caption.date is None:
             _date_after_credit(draft, credit_end, year_hint)
+        if "(" in text[credit_end : credit_end + 4]:
+            _tag_block(draft, credit_end)
         if not is_shouting(text):
             draft.notes(shouted_notes(text, credit_end, len(text), draft.taken))
         cap = draft.caption
@@ -149,6 +152,30 @@ def _date_after_credit(draft: Draft, credit_end: int, year_hint: int | None) -> 
                 and not any(s <= d.start < e for s, e in draft.taken)):
             draft.date(d)
             return
+
+
+#: The older archive's tag block after the credit: "(SYRIA - Tags: POLITICS CONFLICT)", "(IRAQ)".
+_TAGS = re.compile(r"[\s.]*\(\s*(?P<country>[A-Z][A-Z .'&-]{1,40}?)\s*(?:[-–]\s*Tags?:[^()]*)?\)")
+
+
+def _tag_block(draft: Draft, credit_end: int) -> None:
+    """Keep the tag block as a note, and take the country the desk filed the picture under
+    when the caption names none."""
+    m = _TAGS.match(draft.text, credit_end)
+    code = country_code(m.group("country")) if m is not None else None
+    if m is None or code is None:
+        return
+    block = draft.text[m.start("country") : m.end() - 1]
+    draft.caption.notes.append(block.strip())
+    draft.take((m.start("country") - 1, m.end()))
+    cap = draft.caption
+    if cap.country_code:
+        return
+    draft.put("country", m.group("country"), m.span("country"), take=False)
+    cap.country_code = code
+    city = find_city(cap.city, country=code) if cap.city else None
+    if city is not None:
+        cap.place_lat, cap.place_lon = city.lat, city.lon
 
 
 FORMAT = ReutersFormat()
