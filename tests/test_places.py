@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from catalog import parse_caption
 from catalog.captions.gazetteer import country_code, find_city, us_state
 from catalog.captions.places import find_place, resolve
-from catalog import parse_caption
 
 
 def place_of(segment: str) -> tuple[str, str, str, str]:

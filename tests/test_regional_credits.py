@@ -60,3 +60,17 @@ def test_hyphenated_district_is_its_city_but_hyphenated_towns_stay_whole() -> No
     assert parse_caption("Fans in München-Schwabing, Germany, May 1, 2010. REUTERS/Ana Costa").city == "München"
     for town in ("Baden-Baden", "Garmisch-Partenkirchen", "Stratford-upon-Avon", "Ivano-Frankivsk"):
         assert parse_caption(f"Fans in {town}, May 1, 2010. REUTERS/Ana Costa").city == town
+
+
+@pytest.mark.parametrize(("caption", "country_code"), [
+    # A national agency's town named without a country is at home...
+    ("Runners cross the bridge over the Tay in Perth. Photo credit should read: Ana Costa/PA Wire", "GB"),
+    ("Delegierte treffen im Kongresszentrum in Davos ein. (KEYSTONE/Lea Martin)", "CH"),
+    ("Bombeiros combatem um incêndio em Mação, distrito de Santarém, 21 de julho de 2019. ANA COSTA/LUSA", "PT"),
+    ("Vista de la Mezquita de Córdoba, este lunes. EFE/Ana Costa", "ES"),
+    # ... unless the caption names another country, and a world agency has no home.
+    ("Vista de una calle de Córdoba (Argentina), este lunes. EFE/Ana Costa", "AR"),
+    ("Runners cross the Swan River in Perth, March 3, 2024. REUTERS/Ana Costa", "AU"),
+])
+def test_national_agency_photographs_at_home_unless_told(caption: str, country_code: str) -> None:
+    assert parse_caption(caption).country_code == country_code

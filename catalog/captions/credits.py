@@ -52,6 +52,18 @@ def normalize_agency(name: str) -> str | None:
     return found
 
 
+@cache
+def _homes() -> dict[str, str]:
+    return {name: info["home"] for name, info in load_json("agencies.json").items()
+            if not name.startswith("_") and info.get("home")}
+
+
+def home_country(agency: str) -> str | None:
+    """The country a national agency photographs in unless its caption says otherwise
+    (ANSA -> IT, Lusa -> PT, PA -> GB); ``None`` for the world agencies."""
+    return _homes().get(agency)
+
+
 def is_news_agency(name: str) -> bool:
     """True for a news agency (dpa, AFP, Sputnik), false for organisations and unknown names."""
     canonical = normalize_agency(name)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Protocol, runtime_checkable
 
-from catalog.captions.credits import Credit
+from catalog.captions.credits import Credit, home_country
 from catalog.captions.dates import DateMatch
+from catalog.captions.gazetteer import find_city, region_country
 from catalog.captions.model import Caption
 from catalog.captions.normalize import fold_case
 from catalog.captions.notes import NoteMatch, find_notes, restriction_flags, story_codes
@@ -148,6 +149,8 @@ class Draft:
         cap = self.caption
         cap.format = fmt
         cap.confidence = round(max(0.0, min(1.0, confidence)), 3)
+        if cap.city and not cap.country and (home := home_country(cap.agency)):
+            _at_home(cap, home)
         taken = sorted(self.taken)
         subject = tidy_subject(_uncovered(self.text, body, taken))
         for _ in range(3):  # a credit repeated in run-together captions
@@ -163,6 +166,21 @@ class Draft:
         rest = " ".join(pieces)
         cap.residue = tidy_subject(rest)
         return cap
+
+
+def _at_home(cap: Caption, home: str) -> None:
+    """A national agency's city named without a country is at home when home has a town of
+    that name ("Perth" from PA), or when the gazetteer knows none anywhere and either nothing
+    else gave a country ("Davos" from Keystone) or home has a town named like the region
+    ("Mação, distrito de Santarém" from Lusa). A region that names its country is left alone."""
+    if cap.country_code == home or (cap.region and region_country(cap.region)):
+        return
+    city = find_city(cap.city, country=home)
+    if city is not None:
+        cap.country_code, cap.place_lat, cap.place_lon = home, city.lat, city.lon
+    elif find_city(cap.city) is None and (
+            not cap.country_code or (cap.region and find_city(cap.region, country=home))):
+        cap.country_code = home
 
 
 def _find_inside(text: str, span: Span, value: str) -> Span | None:

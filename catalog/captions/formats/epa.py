@@ -23,7 +23,7 @@ from catalog.captions.credits import (
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe
 from catalog.captions.formats.getty import finish_caption, lead_notes
-from catalog.captions.gazetteer import country_code, find_city
+from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.normalize import CAPITALS
 
@@ -93,8 +93,6 @@ class EPAFormat:
             draft.caption.notes.append(m.group(0))
         describe(draft, start, body_end, year_hint=year_hint, day_first=True)
         cap = draft.caption
-        if cap.agency == "EFE" and cap.city and not cap.country and not cap.region:
-            _efe_home(cap)
         score = 0.35 + 0.3 * (credit_start is not None) + 0.1 * (prefix is not None)
         score += 0.1 * (cap.date is not None) + 0.1 * bool(cap.city or cap.country)
         score += 0.05 * bool(cap.photographer)
@@ -168,15 +166,6 @@ class EPAFormat:
         else:
             credit.photographer = name
         return credit
-
-
-def _efe_home(cap: Caption) -> None:
-    """EFE (Spain's agency) writes the country after a foreign city ("en Córdoba (Argentina)");
-    a city named alone is Spanish when Spain has one of that name."""
-    city = find_city(cap.city, country="ES")
-    if city is not None and cap.country_code != "ES":
-        cap.country_code = "ES"
-        cap.place_lat, cap.place_lon = city.lat, city.lon
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
