@@ -7,10 +7,13 @@ import struct
 from pathlib import Path
 
 import pillow_heif
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from catalog.images import read_image
 from catalog.images.embed import build_iim
+from catalog.images.heifbox import primary_extent
 
 
 def _heif_whose_primary_is_a_thumbnail() -> bytes:
@@ -37,8 +40,20 @@ def test_an_unreadable_primary_picture_is_said(tmp_path: Path) -> None:
     path = tmp_path / "hidden-primary.heic"
     path.write_bytes(_heif_whose_primary_is_a_thumbnail())
     info = read_image(path)
-    assert (info.format, info.width, info.height) == ("HEIF", 32, 24)
+    # The size is still the primary's stored one (its 'ispe', 64x64 once the encoder padded
+    # 64x48), as exiftool reports it, not that of the picture libheif offers instead.
+    assert (info.format, info.width, info.height) == ("HEIF", 64, 64)
     assert any("primary picture cannot be read" in note for note in info.warnings)
+
+
+def test_heif_size_is_the_stored_extent_as_exiftool_reads_it(tmp_path: Path) -> None:
+    """libheif shows a picture cropped ('clap') and turned ('irot'); the primary item's
+    'ispe' is the stored size, which is what exiftool's ImageSize says."""
+    path = tmp_path / "padded.heic"
+    Image.new("RGB", (64, 48), "red").save(path, "HEIF")  # x265 pads to 64x64 and crops back
+    with Image.open(path) as shown:
+        assert shown.size == (64, 48)
+    assert (read_image(path).width, read_image(path).height) == (64, 64)
 
 
 def test_a_plain_heif_has_no_such_warning(tmp_path: Path) -> None:
@@ -76,3 +91,16 @@ def test_iptc_in_a_heif_metadata_item_is_read(tmp_path: Path) -> None:
     info = read_image(path)
     assert info.iptc == {"caption": caption, "city": "Lyon"}
     assert (info.caption, info.caption_source) == (caption, "iptc")
+
+
+@given(position=st.integers(min_value=0, max_value=2000), value=st.integers(min_value=0, max_value=255),
+       cut=st.integers(min_value=0, max_value=400))
+@settings(max_examples=200, deadline=None)
+def test_heif_box_reader_survives_damaged_boxes(position: int, value: int, cut: int) -> None:
+    """A byte changed anywhere in the boxes, or the file cut short: a size or None, never an error."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(buffer, "HEIF")
+    data = bytearray(buffer.getvalue()[: max(8, len(buffer.getvalue()) - cut)])
+    data[position % len(data)] = value
+    extent = primary_extent(io.BytesIO(bytes(data)), len(data))
+    assert extent is None or (len(extent) == 2 and all(n > 0 for n in extent))

@@ -31,6 +31,7 @@ from catalog.images.fields import (
     read_xmp,
     warning_notes,
 )
+from catalog.images.heifbox import primary_extent
 from catalog.images.model import ImageInfo, ImageReadError, internal_error_reason
 from catalog.images.raw import full_resolution_size
 from catalog.images.rawfiles import read_cr3_file, read_mrw, read_raw
@@ -203,6 +204,8 @@ def _read_with_pillow(
         )
     fenced(info, "EXIF", lambda: read_exif(handle, image, info))
     _report_stored_orientation(image, info)  # before XMP: decoders turn by EXIF, never by XMP
+    if info.format in {"HEIF", "AVIF"}:
+        fenced(info, f"{info.format} size", lambda: _stored_heif_size(handle, info))
     fenced(info, "IPTC", lambda: read_iptc(image, info))
     fenced(info, "XMP", lambda: read_xmp(image, info))
     if info.format == "JPEG":
@@ -227,6 +230,13 @@ def _report_stored_orientation(image: Image.Image, info: ImageInfo) -> None:
         return
     if info.orientation in (5, 6, 7, 8) and info.width and info.height:
         info.width, info.height = info.height, info.width
+
+
+def _stored_heif_size(handle: BinaryIO, info: ImageInfo) -> None:
+    """The primary picture's stored size (its 'ispe'), before the crop and turn libheif applies."""
+    extent = primary_extent(handle, info.file_size)
+    if extent is not None:
+        info.width, info.height = extent
 
 
 def _tiff_tags_only(
