@@ -74,3 +74,49 @@ def test_hyphenated_district_is_its_city_but_hyphenated_towns_stay_whole() -> No
 ])
 def test_national_agency_photographs_at_home_unless_told(caption: str, country_code: str) -> None:
     assert parse_caption(caption).country_code == country_code
+
+
+ROUND_13 = [
+    ("Un hombre camina por el centro de Lima, el 3 de mayo de 2023. (Foto de Ana COSTA / AFP)",
+     {"agency": "AFP", "photographer": "Ana COSTA"}),
+    ("Devotees gather at the river ghats in Varanasi on Monday. (ANI Photo/Omar Kaya)",
+     {"agency": "ANI", "photographer": "Omar Kaya", "city": "Varanasi"}),
+    ("Passengers board a train at Kyoto Station in Kyoto on May 2, 2023. (Jiji Press Photo)", {"agency": "Jiji Press"}),
+    ("SYDNEY, AUSTRALIA - JANUARY 4: Fans watch at the ground on January 4, 2025 in Sydney, Australia. "
+     "(Photo by Mei Tan/Getty Images) -- IMAGE RESTRICTED TO EDITORIAL USE - STRICTLY NO COMMERCIAL USE --",
+     {"agency": "Getty Images", "photographer": "Mei Tan"}),
+    ("Undated handout photo issued by Kent Police of a recovered boat. Issue date: Friday May 5, 2023. "
+     "Photo credit should read: Kent Police/PA Wire NOTE TO EDITORS: This handout photo may only be used "
+     "for editorial reporting purposes.", {"agency": "PA", "date": None}),
+    ("Marchers walk through Belfast city centre during the parade. Picture date: Tuesday July 11, 2023. "
+     "Photo credit should read: Sam Reyes/PA Wire", {"city": "Belfast", "date": "2023-07-11"}),
+    ("Jul 4, 2023; Dayton, OH, USA; Fireworks over the river. Mandatory Credit: Dana Fiske-The Dayton "
+     "Daily News/USA TODAY NETWORK via Imagn Images", {"photographer": "Dana Fiske"}),
+    ("Houston, Texas, USA. 10th Oct, 2024. Residents clear debris. (Credit Image: © Sam Reyes/ZUMA Press Wire) "
+     "EDITORIAL USAGE ONLY! Credit: ZUMA Press, Inc./Alamy Live News", {"photographer": "Sam Reyes"}),
+    ("Rescuers search a building in Tabriz, Iran, May 3, 2023. Iranian Red Crescent/WANA (West Asia News "
+     "Agency)/Handout via REUTERS", {"agency": "Reuters", "photographer": "Handout"}),
+    ("ARCHIVE - 15 July 2021, Bavaria, Passau: A street under water. Photo: Lea Martin/dpa",
+     {"file_photo": True, "city": "Passau"}),
+    ("(ARCHIVOS) Vista aérea de Quito, tomada el 8 de agosto de 2019. (Foto de Sam REYES / AFP)", {"file_photo": True}),
+    ("Ana Costa after her investiture at Windsor Castle, Berkshire. Picture date: Tuesday November 7, 2023. "
+     "Photo credit should read: Sam Reyes/PA Wire", {"city": "Windsor"}),
+    ("Pickers work in the Barossa Valley, South Australia, Thursday, March 6, 2025. AAP Image/Mei Tan",
+     {"city": "", "country_code": "AU"}),
+    ("Aberystwyth, Ceredigion, Wales, UK. Tuesday 2nd January 2024. Waves batter the promenade. "
+     "Credit: Sam Reyes/Alamy Live News", {"city": "Aberystwyth", "country_code": "GB"}),
+    ("Snow covers a road in Braemar, Aberdeenshire, Scotland, Britain, January 8, 2024. REUTERS/Ana Costa",
+     {"city": "Braemar", "country_code": "GB"}),
+]
+
+
+@pytest.mark.parametrize(("caption", "expected"), ROUND_13, ids=[c[0][:40] for c in ROUND_13])
+def test_member_and_regional_credits_and_places(caption: str, expected: dict) -> None:
+    parsed = parse_caption(caption)
+    for field, value in expected.items():
+        got = (parsed.date.isoformat() if parsed.date else None) if field == "date" else getattr(parsed, field)
+        assert got == value, f"{field}: {got!r}"
+
+
+def test_a_town_called_valley_is_still_a_town() -> None:
+    assert parse_caption("Peaches ripen in Fort Valley, Ga., on June 3, 2024. (AP Photo/Sam Reyes)").city == "Fort Valley"

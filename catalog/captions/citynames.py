@@ -38,7 +38,7 @@ def known_suffix(text: str, span: Span, cc: str | None) -> Span:
 
 
 #: Last words of a venue named after its city ("Incheon International Airport", "Lusail Stadium").
-_VENUE_LAST = placenames.words("airport stadium station arena university hospital harbour harbor")
+_VENUE_LAST = placenames.words("airport stadium station arena university hospital harbour harbor castle")
 
 
 def venue_city(text: str, span: Span, cc: str | None) -> Span:

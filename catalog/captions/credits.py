@@ -45,6 +45,8 @@ def normalize_agency(name: str) -> str | None:
     if not key:
         return None
     found = _agency_table()[0].get(key)
+    if found is None and key.endswith(" photo"):  # "ANI Photo", "Jiji Press Photo", "PTI Photo"
+        found = _agency_table()[0].get(key[:-6].rstrip())
     if found is None and key[0] == "r" and _REUTERS_TYPO.match(key):
         return "Reuters"
     if found is None and key[0] == "g" and _GETTY_TYPO.match(key):
@@ -56,6 +58,10 @@ def normalize_agency(name: str) -> str | None:
 def _homes() -> dict[str, str]:
     return {name: info["home"] for name, info in load_json("agencies.json").items()
             if not name.startswith("_") and info.get("home")}
+
+
+#: A member newspaper after the photographer's name, joined by a hyphen (USA TODAY NETWORK's style).
+_NAME_DASH_PAPER = re.compile(r"(?P<name>[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){1,3})-(?P<org>The\s[A-Z][\w'’.&-]*(?:\s[\w'’.&-]+){0,4})")
 
 
 def home_country(agency: str) -> str | None:
@@ -94,7 +100,8 @@ _ORG_WORDS = re.compile(
     r"center|centre|group|house|palace|kremlin|nasa|university|museum|company|corp|inc|ltd|"
     r"news|tv|television|channel|foundation|organisation|organization|federation|club|"
     r"association|party|embassy|presidency|parliament|courtesy|social|video|via|telegram|instagram|"
-    r"twitter|facebook|youtube|tiktok|weibo|handout)\b",
+    r"twitter|facebook|youtube|tiktok|weibo|handout|crescent|institute|commission|hospital|municipality|"
+    r"unicef|unhcr)\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset({"illustration", "photo illustration", "illustration photo", "-", "photo"})
@@ -227,6 +234,9 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
               and looks_like_org(org := hyphen.group("agency").strip())):
             people.append(clean_name(hyphen.group("name")))  # "Chloe Andersen - UEFA/UEFA via Getty Images"
             orgs.append(clean_name(org))
+        elif "-The " in part and (paper := _NAME_DASH_PAPER.fullmatch(part)) is not None:
+            people.append(clean_name(paper.group("name")))  # Imagn's "Owen Kessler-The Courier-Journal"
+            orgs.append(clean_name(paper.group("org")))
         elif (part[:1].islower() and _LOWER_WORDS.fullmatch(part)) or lower in _SOURCE_NOTES:
             credit.notes.append(squash(part))  # "STRINGER / various sources / AFP": a source described
         elif looks_like_org(part):

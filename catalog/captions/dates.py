@@ -234,6 +234,7 @@ _RELEASE_LAST_WORDS = frozenset({
 _RELEASE_VERBS = ("released", "issued", "distributed", "obtained", "provided", "published", "posted",
                   "available", "handed", "dated", "filed", "received")
 _TAKEN = re.compile(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
+_ISSUE_DATE = re.compile(r"\b(?:Issue|Release|Transmission)\s+date:\s*$", re.IGNORECASE)
 _FILE_PICTURE_DATED = re.compile(r"\bfile\s+(?:picture|photo|photograph|image)\s+dated\s+$", re.IGNORECASE)
 
 
@@ -270,6 +271,8 @@ def is_release_date(text: str, match: DateMatch) -> bool:
     range of days ("between March 1 and March 3, 2024"), not the picture's date."""
     before = text[max(0, match.start - 130) : match.start]
     words = before.rsplit(None, 1)
+    if words and words[-1] == "date:" and _ISSUE_DATE.search(before):
+        return True  # PA's "Issue date: Friday September 16, 2022" (its picture date is "Picture date:")
     if words and words[-1].lower() in _RANGE_EDGE_WORDS:
         return in_range(text, match)
     if not words or words[-1].lower().rstrip(",") not in _RELEASE_LAST_WORDS:

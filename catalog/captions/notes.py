@@ -68,6 +68,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
      re.compile(r"\bATTENTION\s+EDITORS?\b\s*[-–:]?\s*(?-i:(?:(?!\s+[A-Z]?[a-z])[^.\n]){0,200})\.?", re.I)),
     ("note", "editors_note",  # "EDITORS NOTE: Graphic content / <caption>": the slash ends the note
      re.compile(r"\bEDITOR['’]?S['’]?\s+NOTE\s*[:-]\s*(?:[^.\n/]{1,200}?\s/(?=\s)|[^.\n]{0,200}\.?)", re.I)),
+    ("note", "note_to_editors",  # PA's "NOTE TO EDITORS: This handout photo may only be used ..."
+     re.compile(r"\bNOTE\s+TO\s+EDITORS?\s*:\s[^\n]{0,900}$", re.I)),
     ("note", "usage_terms",  # dpa's English "IMPORTANT NOTE: In accordance with the regulations of the DFL ..."
      re.compile(r"\bIMPORTANT\s+NOTE:\s[^\n]{0,500}$", re.I)),
     ("note", "usage_terms",  # the German leagues' "CONDITIONS - ATTENTION: The DFL regulations prohibit ..."
@@ -82,7 +84,7 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
 _KEYWORDS: tuple[tuple[str, ...], ...] = (
     ("WIDER",), ("SEARCH",), ("WIDER",), ("TPX",), ("THIRD",), ("RESTRICTIONS",), ("EDITORIAL", "REPORTING"), ("SALE",), ("ARCHIV",), ("COMMERCIAL",),
     ("MARKETING", "ADVERTISING"), ("SALES",), ("MANDATORY",), ("SERVICE",), ("OUT",), ("STORY",), ("LOGO",),
-    ("ATTENTION",), ("NOTE",), ("IMPORTANT",), ("CONDITIONS",), ("USE", "CONTACT", "SERVICES"),
+    ("ATTENTION",), ("NOTE",), ("NOTE",), ("IMPORTANT",), ("CONDITIONS",), ("USE", "CONTACT", "SERVICES"),
 )
 
 

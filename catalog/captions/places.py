@@ -86,8 +86,12 @@ _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 
 
 _LAST_IN = re.compile(  # "in central London during the rush hour": a direction word may come between
-    r"\b(?:in|im|en|em|no|na|i|near|at|outside)\s+(?:the\s+)?"
+    r"\b(?:in|im|en|em|no|na|i|near|at|outside|through|across)\s+(?:the\s+)?"
     r"(?:(?:central|northern|southern|eastern|western|downtown|north|south|east|west)\s+)?(?=[A-ZÀ-Ý])")
+
+
+_TRAILING_WEEKDAY = re.compile(
+    r"[\s,]+(?:on\s+|this\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[\s.,]*$")
 
 
 def find_place(text: str, start: int = 0, end: int | None = None, *,
@@ -102,6 +106,9 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     bracketed = None
     if default_country is None and ")" in segment[-50:]:
         default_country = bracketed = pc.country_in_brackets(text, max(start, end - 50), end)
+    if "day" in segment[-14:] and (weekday := _TRAILING_WEEKDAY.search(segment[-24:])) is not None:
+        end -= len(segment[-24:]) - weekday.start()  # "in Haridwar on Tuesday.": a day, no date
+        segment = text[start:end]
     cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if _may_end_connective(segment) else None
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
@@ -373,6 +380,10 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
     return match
 
 
+#: Nations inside a country, written between the county and the country ("England, UK").
+_NATIONS = {"GB": frozenset({"England", "Scotland", "Wales", "Northern Ireland"})}
+
+
 def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: _Reading) -> None:
     """Region and city from the chunks before the country or state."""
     while i >= 0 and loc.skippable(text, chunks[i], shouting):
@@ -389,6 +400,17 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
             and (cname.endswith(".") or not pc.state_is_city(st, text, before))):
         got.state, got.region = st, ctail
         i -= 1
+    elif got.region is None and ctail and got.country and got.cc and cname in _NATIONS.get(got.cc, ()):
+        got.region = ctail  # "Kendal, Cumbria, England, UK": a nation of the country, then the county
+        i -= 1
+        if i > 0 and (county := tail_name(text, chunks[i].start, chunks[i].end, shouting)) is not None:
+            town = _prev_city_tail(text, chunks, i, shouting)
+            name = text[county[0] : county[1]]
+            if (town is not None and find_city(name, country=got.cc, primary_only=True) is None
+                    and (find_city(text[town[0] : town[1]], country=got.cc) is not None
+                         or _in_named_before(text, chunks, i, shouting) is not None)):
+                got.region, got.city = county, town
+                return
     elif got.region is None and (at_end := _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end])):
         got.region = _region_span(text, chunk, shouting)
         inner = _city_before(text, chunk.start, got.region[0], shouting)
@@ -610,7 +632,7 @@ def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | No
         inside_name = got.city != written
         if got.city[0] == segment_start:
             got.city = without_subject(text, got.city, segment_start)
-        if natural_feature(text[got.city[0] : got.city[1]]):
+        if natural_feature(text[got.city[0] : got.city[1]]) or _the_valley(text, got.city):
             got.city = None  # "on Inle Lake, Myanmar": a lake is no city
     city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
     city_name = text[city_span[0] : city_span[1]] if city_span else ""
@@ -654,6 +676,11 @@ def _city_of_district(text: str, span: Span, cc: str | None) -> Span:
     if city is None or (whole is not None and (whole == city or whole.population >= city.population)):
         return span
     return (span[0], span[0] + len(head))
+
+
+def _the_valley(text: str, span: Span) -> bool:
+    """"in the Barossa Valley": a valley with "the" is a region ("Fort Valley, Ga." is a town)."""
+    return text.endswith(" Valley", span[0], span[1]) and text[max(0, span[0] - 4) : span[0]].lower() == "the "
 
 
 def resolve(phrase: str) -> Place | None:

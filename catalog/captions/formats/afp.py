@@ -19,7 +19,8 @@ from catalog.captions.formats.body import describe
 from catalog.captions.model import Caption
 
 _PHOTO_BY = re.compile(
-    r"\(\s?(?P<credit>Photo\s+by\s+(?:(?:[^()\n]|\([^()\n]{1,30}\)){1,160}?/\s?)?AFP\b[^()\n]{0,40}?)\s?\)",
+    r"\(\s?(?P<credit>(?:Photo\s+by|Foto\s+de|Photo\s+de|Foto\s+di)\s+(?:(?:[^()\n]|\([^()\n]{1,30}\)){1,160}?/\s?)?AFP\b"
+    r"[^()\n]{0,40}?)\s?\)",
     re.IGNORECASE,
 )  # one bracketed name may sit inside: "(Photo by Handout / Philippine Coast Guard (PCG) / AFP)"
 #: The same with one line break inside the name ("(Photo by Sylvain\nROUX / AFP)"), tried second.
@@ -29,7 +30,8 @@ _PHOTO_BY_BROKEN = re.compile(
 )
 _AFP_PHOTO = re.compile(r"(?<![\"“])\b(?P<agency>AFP\s+(?:PHOTO|Photo))\b")
 _AFP_WORD = re.compile(r"\bAFP\b")
-_PHOTO_BY_LABEL = re.compile(r"^Photo\s+by\s+", re.IGNORECASE)
+#: AFP's label in English, Spanish ("Foto de"), French ("Photo de"), Italian ("Foto di").
+_PHOTO_BY_LABEL = re.compile(r"^(?:Photo\s+by|Foto\s+de|Photo\s+de|Foto\s+di)\s+", re.IGNORECASE)
 
 
 class AFPFormat:

@@ -26,7 +26,7 @@ from catalog.captions.formats.getty import chain_of, finish_caption, trailing_gr
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
 
-_ARCHIVE = re.compile(r"\s*(?P<word>ARCHIV(?:BILD|FOTO)?)\s{0,2}[-–:]\s{0,2}")
+_ARCHIVE = re.compile(r"\s*(?P<word>ARCHIV(?:BILD|FOTO|E)?)\s{0,2}[-–:]\s{0,2}")  # English service: "ARCHIVE - "
 #: "05.03.2024, Bayern, München: "
 _DATELINE = re.compile(  # "05.03.2024, Berlin: ", and the English service's "14 January 2024, Bavaria, Munich: "
     r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s[A-Z][a-z]{2,8}\s\d{4}),\s{1,2}(?P<place>[^:\n]{2,80}?):\s{1,2}")

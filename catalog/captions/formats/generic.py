@@ -41,6 +41,8 @@ _LABEL = re.compile(
 )
 
 
+#: A credit in brackets before the one that ends the caption (a reseller's credit follows it).
+_EARLIER_CREDIT = re.compile(r"\((?:Credit\s+Image:\s*)?©\s*(?P<chain>[^()\n]{2,100}/[^()\n]{2,60})\)")
 #: Contact details after an agency's name: "MEGA TheMegaAgency.com +1 888 505 6342".
 _CONTACT = re.compile(r"(?:\s+(?:www\.)?[\w-]+\.(?:com|net|org|co\.uk|red)\b|\s+\+?\d[\d ()-]{6,}\d)+$", re.IGNORECASE)
 
@@ -109,9 +111,20 @@ class GenericFormat:
                 chain = _CONTACT.sub("", chain) or chain
             credit = read_chain(chain)
             start_at = m.start("label") if pattern is _LABELLED else m.start("credit")
+            earlier = _EARLIER_CREDIT.search(text, max(start, m.start() - 400), m.start()) if "©" in text else None
+            if earlier is not None and not credit.photographer:
+                # "(Credit Image: © Name/ZUMA Press Wire) ... Credit: ZUMA Press, Inc./Alamy Live News"
+                first = read_chain(earlier.group("chain"))
+                credit.photographer = first.photographer
+                credit.intermediaries += [a for a in (first.agency, *first.intermediaries)
+                                          if a and a != credit.agency and a not in credit.intermediaries]
+                draft.take(earlier.span())
+                end_of_body = earlier.start()
+            else:
+                end_of_body = m.start()
             draft.credit(credit, (start_at, m.end("credit")))
             draft.take(m.span())
-            return m.start()
+            return end_of_body
         if tag is not None and agency is not None:
             draft.put("agency", agency, tag.span("name"), take=False)
             return tag.start()
@@ -173,6 +186,10 @@ _CAPS_DATELINE = re.compile(rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’.]+(?:[ -
 #: Agência Brasil's "São Paulo - Eleitores votam ...": a city in ordinary case, then a dash (the
 #: whole name must be a city the gazetteer knows: "Real Madrid - Barcelona" is no dateline).
 _CITY_DASH_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][\w'’.]*(?: [\w'’.]+){0,2}) [-–] (?=[^\W\d_])")
+#: Alamy Live News's "Aberystwyth, Ceredigion, Wales, UK. Tuesday 2nd January 2024. ": a first
+#: sentence that is only a place (all of it, as the place reader finds it), then the date.
+_PLACE_SENTENCE = re.compile(
+    r"\s*(?P<place>[^\W\d_][^.\n:]{1,80}?)\.\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s[A-Z])")
 _STATE_DATELINE = re.compile(
     rf"\s*(?P<place>[{CAPITALS}][^\W\d_]+(?: [^\W\d_]+){{0,3}}) \((?P<state>[A-Z]{{2}})\),\s(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}})\s[-–]\s+")
 
@@ -183,13 +200,17 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
     text = draft.text
     m = (_COMPACT_DATELINE.match(text, start, end) or _CAPS_DATELINE.match(text, start, end)
          or _STATE_DATELINE.match(text, start, end))
-    whole_city = False
+    whole_city = whole_phrase = False
     if m is None:
         m = _CITY_DASH_DATELINE.match(text, start, end)
         whole_city = m is not None
+    if m is None and (m := _PLACE_SENTENCE.match(text, start, end)) is not None:
+        whole_phrase = True
     if m is None:
         return start, False
     place = find_place(text, m.start("place"), m.end("place"))
+    if whole_phrase and (place is None or place.start != m.start("place") or place.end != m.end("place")):
+        return start, False
     if place is None or not (place.place.city and (place.place.lat is not None or place.place.country_code)):
         return start, False  # "FILE PHOTO - ", "UPDATE - ": not a place
     if whole_city and (place.city_span != m.span("place") or place.place.lat is None):

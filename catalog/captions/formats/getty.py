@@ -68,6 +68,10 @@ def read_dateline(draft: Draft, start: int, year_hint: int | None) -> tuple[int,
     return m.end(), found, m.span("place")
 
 
+#: A note set after the credit with dashes: "(Photo by Name/Getty Images) -- IMAGE RESTRICTED TO ...".
+_AFTER_CREDIT = re.compile(r"(?<=\))\s*(?:--|–|—)\s+(?P<note>[^()]{4,}?)\s*(?:--)?\s*$")
+
+
 def trailing_groups(text: str, floor: int = 0) -> list[Span]:
     """Spans of the parenthesised groups that end ``text`` ("(A / AFP) (A/AFP via Getty Images)").
 
@@ -233,7 +237,13 @@ class GettyFormat:
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
         draft = Draft(text)
-        found_credit = self.read_credit(text, trailing_groups(text))
+        after = _AFTER_CREDIT.search(text, max(0, len(text) - 400)) if ") -" in text else None
+        found_credit = self.read_credit(text, trailing_groups(text[: after.start()] if after else text))
+        if after is not None and found_credit is not None:  # "(Photo by ...) -- IMAGE RESTRICTED TO ..."
+            all_notes(draft, after.start(), len(text))
+            if not any(after.start() <= s < after.end() for s, _ in draft.taken):
+                draft.caption.notes.append(after.group("note").strip())
+            draft.take(after.span())
         start = strip_prefix(draft)
         body_start, dateline_date, dateline_place = read_dateline(draft, start, year_hint)
         if found_credit is None and dateline_place is None:
