@@ -120,3 +120,22 @@ def test_member_and_regional_credits_and_places(caption: str, expected: dict) ->
 
 def test_a_town_called_valley_is_still_a_town() -> None:
     assert parse_caption("Peaches ripen in Fort Valley, Ga., on June 3, 2024. (AP Photo/Sam Reyes)").city == "Fort Valley"
+
+
+def test_an_agency_dateline_is_where_it_was_sent_from_the_body_says_where_it_was_taken() -> None:
+    body = parse_caption("SEOUL, Jan. 20 (Yonhap) -- Skiers ride a lift at a resort in Pyeongchang, "
+                         "Gangwon Province, on Jan. 20. (Yonhap)")
+    assert (body.city, body.country_code, body.date) == ("Pyeongchang", "KR", None)
+    alone = parse_caption("SEOUL, Jan. 20 (Yonhap) -- Commuters wait for a bus on Jan. 20. (Yonhap)")
+    assert (alone.city, alone.country_code) == ("SEOUL", "KR")
+
+
+def test_two_countries_joined_by_and_are_no_town() -> None:
+    parsed = parse_caption("Vista de un puente en la frontera entre Brasil y Paraguay, el 8 de agosto de 2019. EFE/Ana Ruiz")
+    assert "Brasil" not in parsed.city
+
+
+def test_getty_town_near_before_the_date_when_the_place_after_it_is_a_region() -> None:
+    parsed = parse_caption("KHERSON OBLAST, UKRAINE - MAY 3: Soldiers rest near Beryslav on May 3, 2023 in "
+                           "Kherson Oblast, Ukraine. (Photo by Mei Tan/Getty Images)")
+    assert (parsed.city, parsed.region, parsed.country_code) == ("Beryslav", "Kherson Oblast", "UA")

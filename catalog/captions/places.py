@@ -582,6 +582,8 @@ def _split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
                 return (named, tail[1]), (code, None, None, None)
             if text[city_end - 2 : city_end] in ("'s", "’s") and country_of(text[tail[0] : city_end - 2]):
                 city_span = None  # "Taipei, southeast China's Taiwan": a country's territory, the city before
+            elif text[tail[0] : city_end].endswith((" y", " and", " e", " et", " und", " i")):
+                city_span = None  # "la frontera entre Brasil y Paraguay": two countries, no town
             return city_span, (code, None, None, (s, tail[1]))
         if (st := us_state(suffix)) is not None and len(suffix) > 2:
             return city_span, ("US", st, (s, tail[1]), None)

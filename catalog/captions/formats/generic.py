@@ -68,6 +68,10 @@ class GenericFormat:
         dateline_end = sports_dateline(draft, start, body_end, year_hint)
         placed = dateline_end > start and bool(draft.caption.city or draft.caption.country_code)
         start = dateline_end
+        sent_from = None
+        if not placed and (sent := _AGENCY_DATELINE.match(text, start, body_end)) is not None:
+            draft.take(sent.span())  # Yonhap's "GANGNEUNG, Jan. 20 (Yonhap) -- ": where and when it was sent
+            sent_from, start = sent.span("place"), sent.end()
         if not placed:
             start, placed = _opening_dateline(draft, start, body_end)
         header_end = sports_header(draft, start, body_end) if not placed else None
@@ -75,6 +79,9 @@ class GenericFormat:
             start = header_end
         else:
             describe(draft, start, body_end, year_hint=year_hint, want_place=not placed)
+        if (sent_from is not None and not (draft.caption.city or draft.caption.country_code)
+                and (place := find_place(text, *sent_from)) is not None):
+            draft.place(place)  # the body names no place: the picture was taken where it was sent from
         if draft.caption.date is None:
             for d in find_dates(text, year_hint=year_hint, day_first=True):
                 if d.date is not None and not is_release_date(text, d) and d.start >= start:
@@ -179,6 +186,10 @@ _AGENCY_NAME = re.compile(
 )
 
 
+#: A news agency's dateline: "GANGNEUNG, Jan. 20 (Yonhap) -- ", "NEW DELHI, March 3 (IANS) - ".
+_AGENCY_DATELINE = re.compile(
+    rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’. -]{{1,40}}?),\s(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}})\s"
+    r"\((?P<agency>[A-Za-z][\w .-]{1,30})\)\s?(?:--|[-–—:])\s+")
 #: Datelines that open a caption: NTB's "Oslo 20250304. ", ANP's "AMSTERDAM - ", Agência
 #: Brasil's "Brasília (DF), 04/03/2025 - " (the state's code in brackets, a day-first date).
 _COMPACT_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][^\W\d]*(?:[ -][^\W\d_][^\W\d]*){0,2})[ \t]+(?P<date>(?:19|20)\d{6})(?:\.\s+|[ \t]*\n\s*)")

@@ -25,7 +25,7 @@ from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import picture_taken, sentence_end
 from catalog.captions.gazetteer import find_city
 from catalog.captions.model import Caption
-from catalog.captions.places import find_place
+from catalog.captions.places import PlaceMatch, find_place
 
 Span = tuple[int, int]
 
@@ -126,6 +126,8 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
         place = find_place(text, start, main.start) or find_place(text, main.end, first_end)
     if place is not None:
         draft.place(place)
+        if main is not None and not place.place.city and place.start > main.end and " near " in text[start : main.start]:
+            _town_near(draft, text.rfind(" near ", start, main.start) + 1, main.start, place)
     elif main is not None and (m := _PLACE_AFTER.match(text, main.end, first_end)):
         name = _PROPER_NAME.match(text, m.end(), first_end)
         if name is not None and not text[name.end() : first_end].strip(" ."):
@@ -135,6 +137,16 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
                 draft.caption.country_code = city.country_code
                 draft.caption.place_lat, draft.caption.place_lon = city.lat, city.lon
     return chosen
+
+
+def _town_near(draft: Draft, start: int, end: int, region: PlaceMatch) -> None:
+    """"... near Orikhiv on June 15, 2023 in Zaporizhzhia Oblast, Ukraine": the place after the
+    date names only a region; the town is the one the picture was taken near."""
+    code = region.place.country_code
+    town = find_place(draft.text, start, end, default_country=(code, (region.start, region.start)))
+    if town is not None and town.place.city and town.place.country_code == code:
+        draft.put("city", town.place.city, town.city_span)
+        draft.caption.place_lat, draft.caption.place_lon = town.place.lat, town.place.lon
 
 
 def finish_caption(draft: Draft, name: str, confidence: float, body: Span, *,
