@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
+from catalog.images import eps
 from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
 from catalog.images.ends import check_box_end, check_jpeg_end
@@ -206,6 +207,8 @@ def _read_with_pillow(
     _report_stored_orientation(image, info)  # before XMP: decoders turn by EXIF, never by XMP
     if info.format in {"HEIF", "AVIF"}:
         fenced(info, f"{info.format} size", lambda: _stored_heif_size(handle, info))
+    elif info.format == "EPS":
+        fenced(info, "EPS metadata", lambda: _eps_metadata(handle, info))
     fenced(info, "IPTC", lambda: read_iptc(image, info))
     fenced(info, "XMP", lambda: read_xmp(image, info))
     if info.format == "JPEG":
@@ -237,6 +240,22 @@ def _stored_heif_size(handle: BinaryIO, info: ImageInfo) -> None:
     extent = primary_extent(handle, info.file_size)
     if extent is not None:
         info.width, info.height = extent
+
+
+def _eps_metadata(handle: BinaryIO, info: ImageInfo) -> None:
+    """EXIF and IPTC from Photoshop's resources in the PostScript, and its XMP packet."""
+    postscript = eps.read_postscript(handle, info.file_size)
+    resources = eps.photoshop_resources(postscript)
+    if resources.get(eps.EXIF_RESOURCE):
+        raw = exif_reader.exif_from_blob(resources[eps.EXIF_RESOURCE])
+        fenced(info, "EXIF", lambda: exif_reader.apply_exif(info, raw))
+    if resources.get(eps.IPTC_RESOURCE):
+        block = resources[eps.IPTC_RESOURCE]
+        fenced(info, "IPTC", lambda: setattr(info, "iptc", iptc_reader.fields_from_datasets(
+            iptc_reader.parse_datasets(block), info.warnings)))
+    packet = eps.xmp_packet(postscript)
+    if packet:
+        fenced(info, "XMP", lambda: apply_xmp_packet(info, packet))
 
 
 def _tiff_tags_only(

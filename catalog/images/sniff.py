@@ -54,6 +54,7 @@ _SIGNATURES: list[tuple[int, bytes, str]] = [
     (0, b"FOVb", "Sigma X3F"),
     (0, b"BM", "BMP"),
     (0, b"8BPS", "PSD"),
+    (0, b"\xc5\xd0\xd3\xc6", "EPS"),  # DOS EPS: a binary header before the PostScript
     (0, b"\x00\x00\x00\x0cjP  \r\n\x87\n", "JPEG 2000"),
     (0, b"\xff\x4f\xff\x51", "JPEG 2000"),  # a bare codestream (.j2k)
     (0, b"\xff\x0a", "JPEG XL"),
