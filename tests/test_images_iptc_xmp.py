@@ -309,3 +309,16 @@ def test_tiff_iptc_only_inside_the_photoshop_resources_tag(tmp_path: Path) -> No
     assert info.iptc == {"caption": "Only in the Photoshop tag", "city": "Accra"}
     assert (info.caption, info.caption_source, info.warnings) == (
         "Only in the Photoshop tag", "iptc", [])
+
+
+def test_iptc_date_and_time_created_give_the_taken_date_when_exif_has_none(tmp_path: Path) -> None:
+    """As exiftool composes DateTimeOriginal; a date without a time stays only in iptc."""
+    both = make_jpeg(PICTURE, iptc=build_iptc_segment({"date_created": "20240305", "time_created": "143005+0100"}))
+    info = read_image(write(tmp_path, "both.jpg", both))
+    assert (info.taken_at, info.taken_offset, info.iptc["time_created"]) == ("2024-03-05T14:30:05", "+01:00",
+                                                                            "14:30:05+01:00")
+    day_only = make_jpeg(PICTURE, iptc=build_iptc_segment({"date_created": "20240305"}))
+    assert read_image(write(tmp_path, "day.jpg", day_only)).taken_at == ""
+    with_exif = make_jpeg(PICTURE, exif=build_exif(taken_at=datetime(2024, 3, 4, 9, 0, 0)),
+                          iptc=build_iptc_segment({"date_created": "20240305", "time_created": "143005"}))
+    assert read_image(write(tmp_path, "exif.jpg", with_exif)).taken_at == "2024-03-04T09:00:00"

@@ -23,6 +23,7 @@ DATASET_KEYS: dict[int, str] = {
     25: "keywords",
     40: "instructions",
     55: "date_created",
+    60: "time_created",
     80: "byline",
     90: "city",
     95: "region",
@@ -116,6 +117,18 @@ def iim_date_to_iso(value: str) -> str:
     return "-".join(match.groups())
 
 
+_IIM_TIME = re.compile(r"^(\d{2})(\d{2})(\d{2})(?:([+-])(\d{2})(\d{2}))?$")
+
+
+def iim_time_to_iso(value: str) -> str:
+    """``150020+0100`` -> ``15:00:20+01:00``; anything else is kept as written."""
+    match = _IIM_TIME.match(value.strip())
+    if not match:
+        return value.strip()
+    hh, mm, ss, sign, oh, om = match.groups()
+    return f"{hh}:{mm}:{ss}" + (f"{sign}{oh}:{om}" if sign else "")
+
+
 def fields_from_datasets(datasets: list[Dataset], warnings: list[str]) -> dict[str, Any]:
     """Map IIM datasets to ImageInfo.iptc keys, decoding by the 1:90 coded character set."""
     declared_utf8 = any(
@@ -139,7 +152,8 @@ def fields_from_datasets(datasets: list[Dataset], warnings: list[str]) -> dict[s
         if key in REPEATABLE:
             fields.setdefault(key, []).append(text)
         elif key not in fields:
-            fields[key] = iim_date_to_iso(text) if key == "date_created" else text
+            fields[key] = (iim_date_to_iso(text) if key == "date_created"
+                           else iim_time_to_iso(text) if key == "time_created" else text)
     if "byline" in fields:
         fields["byline"] = "; ".join(fields["byline"])
     return fields

@@ -8,6 +8,7 @@ raises ``ImageReadError``. No other exception leaves ``read_image``.
 from __future__ import annotations
 
 import os
+import re
 import struct
 import threading
 import warnings
@@ -101,9 +102,25 @@ def _read(path: str) -> ImageInfo:
         else:
             _read_with_pillow(handle, info, head, kind, extension)
         _choose_caption(info)
+        _taken_from_iptc(info)
         return info
     finally:
         handle.close()
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_TIME = re.compile(r"(\d{2}:\d{2}:\d{2})([+-]\d{2}:\d{2})?")
+
+
+def _taken_from_iptc(info: ImageInfo) -> None:
+    """No EXIF date: IPTC's Date Created with its Time Created, as exiftool composes its
+    DateTimeOriginal (a date without a time stays only in ``iptc``)."""
+    if info.taken_at:
+        return
+    day, clock = str(info.iptc.get("date_created", "")), str(info.iptc.get("time_created", ""))
+    time = _ISO_TIME.fullmatch(clock)
+    if _ISO_DATE.fullmatch(day) and time is not None:
+        info.taken_at, info.taken_offset = f"{day}T{time.group(1)}", time.group(2) or info.taken_offset
 
 
 def checked_file_size(path: str) -> int:
