@@ -139,3 +139,41 @@ def test_getty_town_near_before_the_date_when_the_place_after_it_is_a_region() -
     parsed = parse_caption("KHERSON OBLAST, UKRAINE - MAY 3: Soldiers rest near Beryslav on May 3, 2023 in "
                            "Kherson Oblast, Ukraine. (Photo by Mei Tan/Getty Images)")
     assert (parsed.city, parsed.region, parsed.country_code) == ("Beryslav", "Kherson Oblast", "UA")
+
+
+ROUND_14 = [
+    ("A man walks past a house in the village of Kamianka, October 2, 2022, Kharkiv region, Ukraine. REUTERS/Ana Costa",
+     {"city": "Kamianka", "region": "Kharkiv region", "country_code": "UA"}),
+    ("A tiger explores her enclosure in Prague, Czech Republic, 11 June 2024. EPA-EFE/MARTIN DIVÍŠEK",
+     {"photographer": "MARTIN DIVÍŠEK"}),
+    ("A tornado crosses a field near Greensburg, Kan., on May 6, 2024. (Elena Voss via AP)", {"photographer": "Elena Voss"}),
+    ("Fireworks over the bay, Jan. 1, 2024. (Sydney Harbour Trust via AP)", {"photographer": "", "agency": "AP"}),
+    ("A whale breaches off Hermanus, South Africa, September 2, 2023. Courtesy of Thandi Mokoena/via REUTERS",
+     {"photographer": "Thandi Mokoena", "agency": "Reuters"}),
+    ("LONDON, ENGLAND - MAY 07: Guards ride along The Mall on May 07, 2023 in London, England. "
+     "(Photo by Ana Costa - WPA Pool/Getty Images)", {"photographer": "Ana Costa", "pool": True}),
+    ("Migrants walk along the river in Ciudad Juarez, Mexico, across the border from El Paso, Texas, Tuesday, "
+     "Dec. 19, 2023. (AP Photo/Sam Reyes)", {"city": "Ciudad Juarez", "country_code": "MX"}),
+    ("epa11692210 Volunteers clear mud in Paiporta, Valencia, Spain, 02 November 2024. EPA-EFE/ANA COSTA",
+     {"city": "Paiporta", "region": "Valencia", "country_code": "ES"}),
+    ("A resident walks past a school in the village of Posad-Pokrovske, some 30 kilometres from Kherson, on "
+     "March 8, 2023. (Photo by Ivan KOVAL / AFP)", {"country_code": "UA"}),
+    ("Soldiers stand near the Israel-Gaza border, in southern Israel, January 4, 2024. REUTERS/Ana Costa",
+     {"city": "", "country_code": "IL"}),
+    ("Displaced people walk on the outskirts of Goma, Congo, Sunday, Jan. 26, 2025. (AP Photo/Sam Reyes)",
+     {"city": "Goma", "country_code": "CD"}),
+    ("Pedestrians walk in Tokyo's Ginza shopping district, Thursday, June 12. (AP Photo/Mei Tan)",
+     {"city": "Tokyo", "country_code": "JP"}),
+]
+
+
+@pytest.mark.parametrize(("caption", "expected"), ROUND_14, ids=[c[0][:40] for c in ROUND_14])
+def test_big_wire_traps_of_round_14(caption: str, expected: dict) -> None:
+    parsed = parse_caption(caption)
+    for field, value in expected.items():
+        assert getattr(parsed, field) == value, f"{field}: {getattr(parsed, field)!r}"
+
+
+def test_a_city_named_like_its_province_is_still_the_city() -> None:
+    parsed = parse_caption("Fans celebrate in Valencia, Spain, 3 May 2024. EPA-EFE/ANA COSTA")
+    assert (parsed.city, parsed.country_code) == ("Valencia", "ES")

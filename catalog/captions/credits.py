@@ -101,7 +101,11 @@ _ORG_WORDS = re.compile(
     r"news|tv|television|channel|foundation|organisation|organization|federation|club|"
     r"association|party|embassy|presidency|parliament|courtesy|social|video|via|telegram|instagram|"
     r"twitter|facebook|youtube|tiktok|weibo|handout|crescent|institute|commission|hospital|municipality|"
-    r"unicef|unhcr)\b",
+    r"unicef|unhcr|patrol|labs|lab|pbc|technologies|technology|conservancy|trust|daily|times|post|"
+    r"herald|tribune|gazette|journal|chronicle|courier|examiner|inquirer|register|dispatch|sentinel|"
+    r"telegraph|zoo|aquarium|sheriff|society|network|county|airlines|airport|studios|pictures|"
+    r"films|records|entertainment|productions|imaging|satellite|maxar|airbus|brigade|battalion|"
+    r"regiment|division|corps)\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset({"illustration", "photo illustration", "illustration photo", "-", "photo"})
@@ -123,7 +127,7 @@ def _has_org_word(part: str) -> bool:
 def looks_like_org(part: str) -> bool:
     """An organisation rather than a person: org words, an acronym, or a long name."""
     words = part.split()
-    if part.startswith("@") or _has_org_word(part):
+    if part.startswith(("@", "The ")) or _has_org_word(part):
         return True
     if len(words) == 1 and part.isupper() and len(part) <= 6 and part not in ("STRINGER", "STR"):
         return True
@@ -153,6 +157,8 @@ _NAME_DASH_AGENCY = re.compile(r"(?P<name>[^-]{3,60}?)\s?[-–]\s?(?P<agency>[^-
 _NAME_FOR_ORG = re.compile(rf"(?P<name>[{CAPITALS}][^\s/]*(?:\s[^\s/]+){{1,3}}?)\s+for\s+(?P<org>[A-Z@\d][^/]{{0,80}})")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)\s*")
 _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
+#: "Rupert Hale - WPA" before "Pool": a photographer, then the pool's name.
+_NAME_DASH_POOL = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})\s[-–]\s(?P<org>[A-Z][\w&.-]{1,15})")
 #: A part in lower-case words only ("various sources"): a description of the source, not a name.
 _LOWER_WORDS = re.compile(r"[a-z]+(?:\s[a-z]+)+")
 #: Descriptions of a source, in any case ("VARIOUS SOURCES"): notes, not names.
@@ -200,13 +206,19 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         lower = part.lower().strip(" .")
         if not lower:
             continue
+        if lower.startswith("courtesy of ") and len(part) > 12:
+            part = part[12:].strip()  # "Courtesy of Thandi Mokoena/via REUTERS": the name after it
+            lower = part.lower().strip(" .")
         if lower in _FILE_FLAGS:
             credit.file_photo = True
         elif lower in _NOT_NAMES:
             continue  # "REUTERS/Name/Illustration": a kind of picture, not a name
         elif "pool" in lower and (pool := _POOL.fullmatch(part)) is not None:
             credit.pool = True
-            if pool.group("org"):
+            if pool.group("org") and (named := _NAME_DASH_POOL.fullmatch(pool.group("org"))) is not None:
+                people.append(clean_name(named.group("name")))  # Getty's "Name - WPA Pool"
+                orgs.append(clean_name(named.group("org")) + " Pool")
+            elif pool.group("org"):
                 who = clean_name(pool.group("org"))
                 dashed = pool.group("org").rstrip().endswith(("-", "–"))
                 if dashed and not looks_like_org(who) and normalize_agency(who) is None:
@@ -245,8 +257,9 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             people.append(clean_name(part))
     if len(people) >= 2 and " " not in people[0] and any(" " in p for p in people[1:]):
         orgs.append(people.pop(0))  # "Eurokinissi/Nikos Pappas via REUTERS": a one-word source, then the name
-    if right and len(people) == 1 and not agencies and not orgs and not credit.pool:
-        orgs.append(people.pop())  # "Yosemite Conservancy via AP": a source, not a photographer
+    if right and len(people) == 1 and not agencies and not orgs and not credit.pool and credit.handout:
+        orgs.append(people.pop())  # "72nd Brigade/Handout via REUTERS": the handout's source, no photographer
+    # (one name alone before "via": a person, "Elena Voss via AP"; organisations have org words)
     if credit.handout and not people:
         people.append(handout or "Handout")  # as written: "Handout", "HANDOUT", AFP's older "HO"
     if dist is None and agencies:

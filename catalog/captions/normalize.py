@@ -52,9 +52,17 @@ def _repair_one(match: re.Match[str]) -> str:
             return chunk
         raw.append(byte)
     try:
-        return raw.decode("utf-8")
+        fixed = raw.decode("utf-8")
     except UnicodeDecodeError:
         return chunk
+    return fixed if all(_plausible(ch) for ch in fixed) else chunk
+
+
+def _plausible(ch: str) -> bool:
+    """Whether a repaired character is one that text really holds: not an IPA letter, a spacing
+    or combining mark, nor Armenian ("DIVÍŠEK" is Czech, not "DIV" + U+034A + "EK")."""
+    code = ord(ch)
+    return not (0x250 <= code < 0x370 or 0x500 <= code < 0x590)
 
 
 def repair_mojibake(text: str) -> str:

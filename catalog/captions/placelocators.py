@@ -50,13 +50,14 @@ PLACE_LEAD_END = re.compile(
 NOT_PLACE_CHUNK = re.compile(
     r"^(?:during|for|as|while|after|before|ahead\s+of|amid|following|where|which|who|when)\b"
     r"|^(?:near|on|along)\s+the\s+(?:[\w-]+\s+)?border\b"  # "near the Turkish border"
+    r"|^across\s+the\s+(?:[\w-]+\s+)?border\s+from\b"  # "in Ciudad Juarez, across the border from El Paso"
     r"|^(?:just\s+|about\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+of\b",
     re.IGNORECASE,
 )
 NOT_PLACE_STARTS = ("during", "for", "as", "while", "after", "before", "ahead", "amid", "following", "where",
                      "which", "who", "when", "near", "on", "along", "just", "about", "north", "south", "east",
-                     "west")
+                     "west", "across")
 
 
 def skippable(text: str, chunk: Chunk, shouting: bool) -> bool:

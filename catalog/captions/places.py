@@ -48,6 +48,7 @@ from catalog.captions.placewords import may_end_connective as _may_end_connectiv
 from catalog.captions.placewords import placed as _placed
 from catalog.captions.placewords import region_at_end as _region_at_end
 from catalog.captions.placewords import region_of as _region_of
+from catalog.captions.vocab import load_json
 
 _NOT_PLACE_CHUNK, _NOT_PLACE_STARTS = loc.NOT_PLACE_CHUNK, loc.NOT_PLACE_STARTS  # tests read them here
 
@@ -118,10 +119,16 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
             end = border.start()
     shouting = placenames.shouting(text[start:end])
     chunks = placenames.chunks(text, start, end)
+    if "across the border" in text[start:end]:
+        for k in range(max(1, len(chunks) - 3), len(chunks)):  # "..., across the border from El Paso, Texas"
+            if text.startswith("across the border", chunks[k].start):
+                del chunks[k:]
+                break
     while chunks and loc.skippable(text, chunks[-1], shouting):
         dropped = chunks.pop()
-        if chunks and default_country is None and loc.DIRECTION_OF.match(text[dropped.start : dropped.end]):
-            default_country = loc.country_of_locator(text, dropped, shouting)
+        words = text[dropped.start : dropped.end]
+        if chunks and default_country is None and (loc.DIRECTION_OF.match(words) or loc.DISTANCE.search(words)):
+            default_country = loc.country_of_locator(text, dropped, shouting)  # "30 km from Kherson": UA
     if not chunks:
         return None
     if bracketed is not None and chunks[-1].start < bracketed[1][0] <= chunks[-1].end:
@@ -335,15 +342,17 @@ def _town_before_province(text: str, chunks: list[Chunk], i: int, shouting: bool
         got.region, got.city = got.city, before
 
 
-_POSSESSOR = re.compile(r"((?:[^\W\d_][\w.-]*\s){0,2}[^\W\d_][\w.-]*)['’]s\s")
+_POSSESSOR = re.compile(
+    r"(?:^|(?<=\s)(?:in|at|near|outside|across)\s+)((?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*)['’]s\s")
 
 
-def _possessing_city(text: str, region: Span) -> re.Match[str] | None:
-    """"in Baghdad's Karrada district": the district of a city is in that city (group 1)."""
-    m = _POSSESSOR.match(text, *region)
+def _possessing_city(text: str, region: Span) -> tuple[Span, int] | None:
+    """"in Baghdad's Karrada district": the district of a city is in that city; (the city's
+    span, where the district's name starts)."""
+    m = _POSSESSOR.search(text[region[0] : region[1]])
     if m is None or country_of(m.group(1)) is not None or find_city(m.group(1), primary_only=True) is None:
         return None
-    return m
+    return (region[0] + m.start(1), region[0] + m.end(1)), region[0] + m.end()
 
 
 def _region_last(text: str, chunks: list[Chunk], shouting: bool,
@@ -356,7 +365,7 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
     got.region = _region_span(text, last, shouting)
     got.city = _city_before(text, last.start, got.region[0], shouting)
     if got.city is None and (owner := _possessing_city(text, got.region)) is not None:
-        got.city, got.region = owner.span(1), (owner.end(), got.region[1])
+        got.city, got.region = owner[0], (owner[1], got.region[1])
     if got.city is None:
         _read_previous(text, chunks, len(chunks) - 2, shouting, got)
     got.cc = pc.possessive_region(text, last)  # "in Morocco's Al-Haouz province"
@@ -378,6 +387,12 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
         if lead is not None:
             match.phrase_start = lead.start()
     return match
+
+
+def _province(name: str, cc: str | None) -> bool:
+    """A province named after its capital ("Valencia", "Milano"), in the countries that write
+    "town, province" (vocab/provinces.json)."""
+    return bool(cc) and name in load_json("provinces.json").get(cc, ())
 
 
 #: Nations inside a country, written between the county and the country ("England, UK").
@@ -424,8 +439,9 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         bname = text[before[0] : before[1]]
         led = _lead_phrase(text, max(chunks[i - 1].start, before[0] - NAME_WINDOW), before[0]) is not None
         cname_city = find_city(cname, country=got.cc, primary_only=True)
-        if (led and cname_city is None) or (find_city(bname, country=got.cc) and cname_city is None):
-            got.region = ctail
+        province = cname_city is not None and _province(cname, got.cc) and bname != cname
+        if ((led and cname_city is None) or (find_city(bname, country=got.cc) and (cname_city is None or province))):
+            got.region = ctail  # "Paiporta, Valencia, Spain": the town, then the province named after its capital
             i -= 1
     while i != first and i >= 0 and loc.skippable(text, chunks[i], shouting):
         i -= 1  # "Kostiantynivka, about 25 km (15 miles) from Bakhmut, in Donetsk region": a distance
@@ -638,11 +654,15 @@ def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | No
             got.city = None  # "on Inle Lake, Myanmar": a lake is no city
     city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
     city_name = text[city_span[0] : city_span[1]] if city_span else ""
+    if "-" in city_name and all(country_of(part) for part in city_name.split("-")):
+        city_span, city_name = None, ""  # "near the Israel-Gaza border": two countries, no town
     city: City | None = None
     if city_name:
         city = find_city(city_name, country=cc, admin1=got.state) or (
             find_city(city_name, country=cc) if cc else None
         )
+        if city is None and cc == "CG" and (home := find_city(city_name, country="CD")) is not None:
+            city, cc = home, "CD"  # "Goma, Congo": the Congo whose town it is
         if city is None and cc is None:
             city = find_city(city_name, primary_only=True)
         if city is not None and cc is None:

@@ -173,10 +173,13 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             match = find_place(text, main.end, first_end)  # "..., March 5, 2024, Hungary."
         if match is None and sentence_start > start:
             match = find_place(text, start, sentence_end(text, start, end))
-        if match is not None and country_after is not None and match.country_span == country_after[1]:
+        used_after = match is not None and country_after is not None and match.country_span == country_after[1]
+        if used_after:
             draft.take(country_after[1])
         if match is not None:
             draft.place(match)
+        if used_after and after.group("region") and not draft.caption.region:
+            draft.put("region", after.group("region"), after.span("region"))  # ", Kharkiv region, Ukraine."
         if later_phrase is not None:
             draft.take(later_phrase)
     if us_rule and draft.caption.country_code == "US" and "/" in draft.caption.date_text:
@@ -289,7 +292,7 @@ def _inside(d: DateMatch, taken: list[Span]) -> bool:
     return False
 
 
-_COUNTRY_AFTER = re.compile(r",\s(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")
+_COUNTRY_AFTER = re.compile(r",\s(?:(?P<region>[A-Z][\w.'’ -]{1,40}?),\s)?(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")  # ", Kharkiv region, Ukraine."
 _PLACE_AFTER = re.compile(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,[^.,;]{1,40}){0,2}\.?\s*$")
 
 
