@@ -286,3 +286,9 @@ def test_reuters_archive_tag_block_names_the_country_and_is_kept_as_a_note() -> 
                            "REUTERS/Stringer (SYRIA - Tags: CONFLICT POLITICS)")
     assert parsed.country_code == "SY"
     assert parsed.notes == ["SYRIA - Tags: CONFLICT POLITICS"] and "Tags" not in parsed.subject
+
+
+def test_an_animal_named_after_a_people_gives_no_country() -> None:
+    parsed = parse_caption("A Burmese python is caught in Chokoloskee, March 3, 2024. REUTERS/Ana Costa")
+    assert parsed.country_code != "MM"
+    assert parse_caption("Russian tanks move near Chernihiv, March 3, 2022. REUTERS/Ana Costa").country_code == "UA"

@@ -104,9 +104,25 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
                 return code, None
         if m.end() < len(lead) and lead[m.end()] == "-":
             continue  # "the Russian-controlled city of": not the country
-        if (code := demonym_country(words[-1])) is not None:
+        if (code := demonym_country(words[-1])) is not None and not _names_an_animal(lead, m.end()):
             return _known_city_country(text[city_span[0] : city_span[1]], code), None
     return None, None
+
+
+#: Breeds and species named after a country's people: "a Burmese python", "a Siberian husky".
+_ANIMALS = placenames.words(
+    """python pythons tiger tigers elephant elephants bear bears cat cats dog dogs horse horses
+    shepherd shepherds husky huskies cattle goat goats sheep wolf wolves lynx leopard leopards
+    eagle eagles crocodile crocodiles camel camels buffalo bison pony ponies terrier terriers
+    mastiff bulldog spaniel setter snake snakes lion lions macaque macaques panda pandas falcon
+    falcons hornet hornets crane cranes stork storks mastiffs greyhound hound hounds"""
+)
+
+
+def _names_an_animal(lead: str, end: int) -> bool:
+    """The adjective that ends at ``end`` names a breed or a species, not a place."""
+    following = lead[end:].split(maxsplit=1)
+    return bool(following) and following[0].strip(".,;'’s").lower() in _ANIMALS
 
 
 def _elsewhere(name: str, code: str) -> bool:
