@@ -177,3 +177,33 @@ def test_big_wire_traps_of_round_14(caption: str, expected: dict) -> None:
 def test_a_city_named_like_its_province_is_still_the_city() -> None:
     parsed = parse_caption("Fans celebrate in Valencia, Spain, 3 May 2024. EPA-EFE/ANA COSTA")
     assert (parsed.city, parsed.country_code) == ("Valencia", "ES")
+
+
+ROUND_15 = [
+    ("Foto LaPresse/Ana Costa 27/06/2024 Porto Empedocle (Agrigento) - Turisti in attesa del traghetto",
+     {"agency": "LaPresse", "photographer": "Ana Costa", "city": "Porto Empedocle", "country_code": "IT"}),
+    ("Foto Sam Reyes/LaPresse 05 Marzo 2024 Milano, Italia Cronaca Presidio davanti alla Prefettura "
+     "Photo Sam Reyes/LaPresse March 05, 2024 Milan, Italy News Sit-in in front of the Prefecture",
+     {"agency": "LaPresse", "photographer": "Sam Reyes", "city": "Milano", "date": "2024-03-05"}),
+    ("Un operario retira la nieve en Zaragoza, Aragón (España). EUROPA PRESS", {"agency": "Europa Press"}),
+    ("Turistas hacen cola, a 19 de junio de 2025, en Palma, Mallorca, Baleares (España). Ana Ruiz / Europa Press 19/6/2025",
+     {"agency": "Europa Press", "photographer": "Ana Ruiz", "city": "Palma"}),
+    ("Archivo - Bañistas en la playa, a 14 de agosto de 2022, en Valencia (España). - Ana Ruiz - Europa Press - Archivo",
+     {"agency": "Europa Press", "photographer": "Ana Ruiz", "file_photo": True}),
+    ("Barcos no porto durante a seca. (Foto: Mei Tan/Folhapress)", {"agency": "Folhapress", "photographer": "Mei Tan"}),
+    ("Turistas caminan por las murallas de Cartagena de Indias (Colombia). EFE/ Ana Ruiz/Archivo",
+     {"agency": "EFE", "photographer": "Ana Ruiz", "file_photo": True}),
+    ("Des supporters se rassemblent à Toulouse, le 1er juin 2024. (Photo Ana COSTA / AFP)", {"date": "2024-06-01"}),
+    ("I vigili del fuoco al lavoro a Torre del Greco (Napoli), 18 ottobre 2024. ANSA/ANNA ROSSI",
+     {"city": "Torre del Greco", "country_code": "IT"}),
+    ("MÉXICO (MÉXICO), 20/09/2024.- Personas participan en un simulacro. EFE/ Ana Ruiz",
+     {"city": "MÉXICO", "country_code": "MX"}),
+]
+
+
+@pytest.mark.parametrize(("caption", "expected"), ROUND_15, ids=[c[0][:40] for c in ROUND_15])
+def test_own_language_services_of_round_15(caption: str, expected: dict) -> None:
+    parsed = parse_caption(caption)
+    for field, value in expected.items():
+        got = (parsed.date.isoformat() if parsed.date else None) if field == "date" else getattr(parsed, field)
+        assert got == value, f"{field}: {got!r}"

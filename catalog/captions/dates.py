@@ -38,7 +38,7 @@ def _alternation(words: list[str]) -> str:
 _MONTH_RE = rf"(?P<month>{_alternation(list(_MONTHS))})\.?"
 _WEEKDAY_RE = rf"(?:(?P<weekday>{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}})?"
 _YEAR_RE = r"(?P<year>(?:1[89]|20)\d\d)"
-_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"  # French "1er juin", Spanish "1º de mayo"
 
 #: Month first: "Sept. 3, 2024", "MARCH 05", "March 5 2024", matched where a month word starts
 #: (the loop in ``find_dates`` has checked the word; no weekday name is also a month name, so the

@@ -15,6 +15,7 @@ from catalog.captions.citynames import country_of
 from catalog.captions.gazetteer import demonym_country, find_city, region_country
 from catalog.captions.placenames import Chunk, Span
 from catalog.captions.placewords import REGION_WORDS, TRAILING_CONNECTIVE, may_end_connective
+from catalog.captions.vocab import load_json
 
 POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})['’]s\b")
 _CAP_RUN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
@@ -38,13 +39,19 @@ def country_in_brackets(text: str, start: int, end: int) -> tuple[str, Span] | N
     if opening < 0:
         return None
     after = text[closing + 1 : end]
-    if after.strip(" .") and not (may_end_connective(after) and TRAILING_CONNECTIVE.match(after)):
+    if after.strip(" .,") and not (may_end_connective(after) and TRAILING_CONNECTIVE.match(after)):
         return None
     inside = text[opening + 1 : closing].strip()
     code = country_of(inside)
-    if code is None and (code := region_country(inside)) is not None:
-        return code, (opening + 1, opening + 1)  # "en Oviedo (Asturias)": a region names the country
+    if code is None and (code := region_country(inside) or province_country(inside)) is not None:
+        return code, (opening + 1, opening + 1)  # "en Oviedo (Asturias)", "a Pozzuoli (Napoli)": a region
     return (code, (opening + 1, closing)) if code is not None else None
+
+
+def province_country(name: str) -> str | None:
+    """The country of a province named after its capital (vocab/provinces.json: "Napoli" -> IT)."""
+    provinces = load_json("provinces.json")
+    return next((code for code, names in provinces.items() if not code.startswith("_") and name in names), None)
 
 
 def possessive_region(text: str, chunk: Chunk) -> str | None:

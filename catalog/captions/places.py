@@ -135,6 +135,11 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         # "en Ciudad de México (México).": the phrase ends before the brackets
         opening = bracketed[1][0] - 1
         chunks[-1] = Chunk(chunks[-1].start, len(text[:opening].rstrip()))
+        named = tail_name(text, chunks[-1].start, chunks[-1].end, shouting)
+        if named is not None and country_of(text[named[0] : named[1]]) == bracketed[0]:
+            capital = _Reading()  # EFE's "MÉXICO (MÉXICO)", "PANAMÁ (PANAMÁ)": the capital
+            capital.city, capital.cc, capital.country = named, bracketed[0], bracketed[1]
+            return _build(text, capital, chunks[0].start)
     last = chunks[-1]
     if (len(chunks) > 1 and text[last.start] in "aAsSpP"
             and (seen := _SEEN_FROM.match(text, last.start, last.end)) is not None):

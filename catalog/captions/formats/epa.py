@@ -33,7 +33,7 @@ _EPA_SLASH = re.compile(r"\b(?:EPA-EFE|EPA|EFE)\s?/\s?")
 _RESOLD = re.compile(r"/\s?(?:EPA-EFE|EPA)\s?/\s?Shutterstock\b")
 _ISSUED = re.compile(r"\(\s?(?:re-?)?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
 #: Words that follow the name inside the credit: pool, handout and file markers.
-_NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE)|\s+POOL|\s+HANDOUT)+\s*$")
+_NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE|(?i:archivo|archive|arquivo))|\s+POOL|\s+HANDOUT)+\s*$")
 #: "EFE/Archivo", "EPA/FILE": the file mark where a photographer's name would be.
 _FILE_WORDS = frozenset({"file", "files", "archivo", "arquivo", "archiv", "archivio", "archief"})
 #: Where the credit stops: a run of spaces, a line break, an editors' note.
@@ -148,7 +148,7 @@ class EPAFormat:
             words = tail.group(0).upper()
             credit.pool = "POOL" in words
             credit.handout = "HANDOUT" in words
-            credit.file_photo = "FILE" in words
+            credit.file_photo = "FILE" in words or "ARCHIV" in words or "ARQUIV" in words
             if credit.handout:  # "IDF HANDOUT": the source is an intermediary, the credit reads as written
                 credit.photographer = _HANDOUT_WORD.search(tail.group(0)).group(0)  # type: ignore[union-attr]
             name = name[: tail.start()].strip(" /")

@@ -20,6 +20,7 @@ from catalog.captions.credits import (
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, sports_dateline, us_reading
+from catalog.captions.formats.opening_credit import opening_credit
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.model import Caption
 from catalog.captions.normalize import CAPITALS
@@ -64,6 +65,10 @@ class GenericFormat:
         draft = Draft(text)
         all_notes(draft)
         start = strip_prefix(draft)
+        if text.lstrip().startswith("Foto ") and (opened := opening_credit(draft, start, year_hint)) is not None:
+            start, body_end = opened  # LaPresse: credit, date and place open the caption
+            describe(draft, start, body_end, year_hint=year_hint, want_place=not draft.caption.city)
+            return draft.finish(self.name, 0.45, (start, body_end))
         body_end = self._credit(draft, start)
         dateline_end = sports_dateline(draft, start, body_end, year_hint)
         placed = dateline_end > start and bool(draft.caption.city or draft.caption.country_code)
@@ -107,6 +112,13 @@ class GenericFormat:
         else:
             tag = agency = None
         tail_from = max(start, end - 160)
+        if " - " in text[tail_from:end] and (dashed := _DASH_CREDIT.search(text, tail_from, end)) is not None:
+            agency = normalize_agency(dashed.group("agency"))
+            if agency is not None and is_news_agency(agency):  # Europa Press's "... - Name - Europa Press - Archivo"
+                name = dashed.group("name")
+                draft.credit(Credit(agency=agency, photographer=name.strip() if name else "", file_photo=True),
+                             (dashed.start("credit"), dashed.end()))
+                return dashed.start()
         for pattern in (_PAREN_CREDIT, _LABELLED):
             m = pattern.search(text, tail_from, end)
             if m is None:
@@ -166,8 +178,13 @@ def _slash_tail(draft: Draft, start: int) -> int:
     seg_start = max(text.rfind(". ", start, end) + 2, text.rfind("\n", start, end) + 1, start)
     if (initials := _DESK_INITIALS.match(text, seg_start, end)) is not None:
         seg_start = initials.end()  # PAP's "(ms) PAP/Name", Lusa's "(ARQUIVO) NAME/LUSA"
+    if (dated := _TRAILING_SLASH_DATE.search(text, seg_start, end)) is not None:
+        end = dated.start()  # Europa Press's "Name / Europa Press 19/6/2025": the date after the credit
     segment = text[seg_start:end]
     words = segment.split()
+    if "/" not in segment and (agency := normalize_agency(segment)) is not None and is_news_agency(agency):
+        draft.credit(Credit(agency=agency), (seg_start, end))  # "... (España). EUROPA PRESS"
+        return seg_start
     if "/" not in segment or not 1 <= len(words) <= 12 or not segment[:1].isupper():
         return len(text)
     if sum(w[:1].isupper() or w == "/" for w in words) < len(words) * 0.6:
@@ -176,6 +193,11 @@ def _slash_tail(draft: Draft, start: int) -> int:
     return seg_start
 
 
+_TRAILING_SLASH_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{2,4}[\s.]*$")
+#: "... (España). - Iván Marqués - Europa Press - Archivo": a dashed credit with the file mark.
+_DASH_CREDIT = re.compile(
+    r"[\s.]+[-–]\s(?P<credit>(?:(?P<name>[^-–\n/.,]{2,60}?)\s[-–]\s)?(?P<agency>[A-Z][\w .]{1,30}?))"
+    r"\s[-–]\s(?:Archivo|Archive|Arquivo|ARCHIVO)[\s.]*$")
 #: "(ms) ", "(ARQUIVO) ": an editor's initials or a one-word marker in brackets before a slash credit.
 _DESK_INITIALS = re.compile(r"\([^\W\d_]{1,10}\)\s+")
 _CAPS = CAPITALS
