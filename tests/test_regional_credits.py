@@ -207,3 +207,16 @@ def test_own_language_services_of_round_15(caption: str, expected: dict) -> None
     for field, value in expected.items():
         got = (parsed.date.isoformat() if parsed.date else None) if field == "date" else getattr(parsed, field)
         assert got == value, f"{field}: {got!r}"
+
+
+@pytest.mark.parametrize(("caption", "city", "country_code"), [
+    ("Acqua alta in piazza San Marco a Venezia in una foto d'archivio del 29 ottobre 2018. ANSA/ANNA ROSSI",
+     "Venezia", "IT"),
+    ("Des spectateurs dans la cour du palais lors du Festival d'Avignon, le 6 juillet 2023. (Photo Ana COSTA / AFP)",
+     "Avignon", "FR"),
+    ("Commuters walk through Waterloo Station in London during a Tube strike. Picture date: Tuesday March 4, "
+     "2025. Photo credit should read: Sam Reyes/PA Wire", "London", "GB"),
+])
+def test_place_leads_in_the_agencies_own_languages(caption: str, city: str, country_code: str) -> None:
+    parsed = parse_caption(caption)
+    assert (parsed.city, parsed.country_code) == (city, country_code)

@@ -87,7 +87,8 @@ _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 
 
 _LAST_IN = re.compile(  # "in central London during the rush hour": a direction word may come between
-    r"\b(?:in|im|en|em|no|na|i|near|at|outside|through|across)\s+(?:the\s+)?"
+    r"(?:\b(?:in|im|en|em|no|na|i|near|at|outside|through|across|à|au|a|près\s+de)\s+(?:the\s+)?"
+    r"|\b(?:d|all|dell|nell|près\s+d)['’])"  # the agencies' own languages: "à Avignon", "a Venezia", "d'Epernay"
     r"(?:(?:central|northern|southern|eastern|western|downtown|north|south|east|west)\s+)?(?=[A-ZÀ-Ý])")
 
 
@@ -526,6 +527,8 @@ def _after_last_in(text: str, chunk: Chunk, shouting: bool) -> Span | None:
     """"... am Rhein in Köln spazieren": the proper name after the last "in"."""
     found = None
     for m in _LAST_IN.finditer(text, chunk.start, chunk.end):
+        if m.group(0).startswith("a ") and find_city(text[m.end() : m.end() + 40].split(",")[0].split(" (")[0]) is None:
+            continue  # Italian "a Venezia", but English "during a Tube strike": only before a known town
         found = m
     if found is None:
         return None

@@ -66,11 +66,16 @@ _DRONE_VIEW = re.compile(
 )
 _IN_THIS = re.compile(
     r",?\s(?:in|on)\s+(?:this|an?)\s+(?:undated\s+|handout\s+|file\s+|still\s+|screen\s?)*"
-    r"(?:photo|picture|image|handout|screen\s?grab|grab|still|video|photograph|file|illustration)",
+    r"(?:photo|picture|image|handout|screen\s?grab|grab|still|video|photograph|file|illustration)"
+    # ... and in the agencies' own languages: "in una foto d'archivio", "en una foto de archivo",
+    # "sur une photo d'archive", "em foto de arquivo", "auf einem Archivbild"
+    r"|,?\s(?:in\s+una|en\s+una|sur\s+une|em|numa|auf\s+einem)\s+(?:foto|fotografía|photo|imagem|imagen|immagine)"
+    r"(?:\s+(?:d['’]|de\s+)(?:archivio|archivo|archive|arquivo))?"
+    r"|,?\s(?:auf\s+einem|in\s+einem)\s+Archivbild",
     re.IGNORECASE,
 )
 #: Cheap test first: every match of ``_IN_THIS`` holds one of these (in lower case).
-_IN_THIS_WORD = re.compile(r"photo|picture|image|handout|grab|still|video|file|illustration")
+_IN_THIS_WORD = re.compile(r"photo|picture|image|handout|grab|still|video|file|illustration|foto|archivbild|imag")
 _UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
 
 
