@@ -220,3 +220,15 @@ def test_own_language_services_of_round_15(caption: str, expected: dict) -> None
 def test_place_leads_in_the_agencies_own_languages(caption: str, city: str, country_code: str) -> None:
     parsed = parse_caption(caption)
     assert (parsed.city, parsed.country_code) == (city, country_code)
+
+
+@pytest.mark.parametrize(("caption", "city", "country_code"), [
+    ("Des alpinistes sur l'arête, près de Chamonix (Haute-Savoie), le 19 juillet 2022. (Photo Ana COSTA / AFP)",
+     "Chamonix", "FR"),
+    ("Des vendangeurs à Hautvillers, près d'Epernay (Marne), le 30 août 2024. (Photo Ana COSTA / AFP)", "Epernay", "FR"),
+    ("Vue du port d'Anvers, jeudi 11 janvier 2024. BELGA PHOTO ANA COSTA", "Anvers", "BE"),
+    ("Vecinos caminan en Quito, el martes 3 de mayo de 2022. EFE/Ana Ruiz", "Quito", "EC"),
+])
+def test_french_departments_elisions_and_weekdays(caption: str, city: str, country_code: str) -> None:
+    parsed = parse_caption(caption)
+    assert (parsed.city, parsed.country_code) == (city, country_code)

@@ -93,7 +93,14 @@ _LAST_IN = re.compile(  # "in central London during the rush hour": a direction 
 
 
 _TRAILING_WEEKDAY = re.compile(
-    r"[\s,]+(?:on\s+|this\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[\s.,]*$")
+    r"[\s,]+(?:(?:on|this|last|le|el|am|este|esta|ce|nesta|neste|questo)\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:lun|mar|mercre|jeu|vendre|same|diman)di|dimanche"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|(?:lune|marte|mercole|giove|vener)dì|sabato|domenica"
+    r"|(?:Mon|Diens|Mittwo|Donners|Frei|Sams|Sonn)(?:tag|ch))[\s.,]*$", re.IGNORECASE)
+
+
+#: The cheap test before _TRAILING_WEEKDAY: how a weekday ends, in the languages it knows.
+_WEEKDAY_END = re.compile(r"(?:day|di|che|es|go|dì|ato|ica|tag|woch)[\s.,]*$", re.IGNORECASE)
 
 
 def find_place(text: str, start: int = 0, end: int | None = None, *,
@@ -105,12 +112,12 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     """
     end = len(text) if end is None else end
     segment = text[start:end]
+    if _WEEKDAY_END.search(segment[-14:]) and (weekday := _TRAILING_WEEKDAY.search(segment[-24:])) is not None:
+        end -= len(segment[-24:]) - weekday.start()  # "in Haridwar on Tuesday.": a day, no date
+        segment = text[start:end]
     bracketed = None
     if default_country is None and ")" in segment[-50:]:
         default_country = bracketed = pc.country_in_brackets(text, max(start, end - 50), end)
-    if "day" in segment[-14:] and (weekday := _TRAILING_WEEKDAY.search(segment[-24:])) is not None:
-        end -= len(segment[-24:]) - weekday.start()  # "in Haridwar on Tuesday.": a day, no date
-        segment = text[start:end]
     cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if _may_end_connective(segment) else None
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
@@ -660,6 +667,8 @@ def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | No
             got.city = without_subject(text, got.city, segment_start)
         if natural_feature(text[got.city[0] : got.city[1]]) or _the_valley(text, got.city):
             got.city = None  # "on Inle Lake, Myanmar": a lake is no city
+    if got.city and text[got.city[0] : got.city[0] + 2] in ("d'", "d’", "l'", "l’") and text[got.city[0] + 2 : got.city[0] + 3].isupper():
+        got.city = (got.city[0] + 2, got.city[1])  # French "près d'Epernay": the town is "Epernay"
     city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
     city_name = text[city_span[0] : city_span[1]] if city_span else ""
     if "-" in city_name and all(country_of(part) for part in city_name.split("-")):
