@@ -232,3 +232,8 @@ def test_place_leads_in_the_agencies_own_languages(caption: str, city: str, coun
 def test_french_departments_elisions_and_weekdays(caption: str, city: str, country_code: str) -> None:
     parsed = parse_caption(caption)
     assert (parsed.city, parsed.country_code) == (city, country_code)
+
+
+def test_a_national_agency_picture_with_no_place_is_at_home_a_world_agency_has_none() -> None:
+    assert parse_caption("Die menschenleere Staatsoper am 12. April 2020. FOTO: APA/ANNA ROSSI").country_code == "AT"
+    assert parse_caption("The empty opera house on April 12, 2020. REUTERS/Ana Costa").country_code == ""
