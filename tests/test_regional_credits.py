@@ -237,3 +237,21 @@ def test_french_departments_elisions_and_weekdays(caption: str, city: str, count
 def test_a_national_agency_picture_with_no_place_is_at_home_a_world_agency_has_none() -> None:
     assert parse_caption("Die menschenleere Staatsoper am 12. April 2020. FOTO: APA/ANNA ROSSI").country_code == "AT"
     assert parse_caption("The empty opera house on April 12, 2020. REUTERS/Ana Costa").country_code == ""
+
+
+@pytest.mark.parametrize(("caption", "city", "notes"), [
+    ("ILLUSTRATION - 10.01.2024, Baden-Württemberg, Stuttgart: Eine Frau hält ein Smartphone. Foto: Ana Costa/dpa",
+     "Stuttgart", ["ILLUSTRATION"]),
+    ("HANDOUT - 11.07.2023, Niedersachsen, Hannover: Sichergestellte Drogen. Foto: Polizei Hannover/dpa",
+     "Hannover", ["HANDOUT"]),
+])
+def test_dpa_markers_before_the_dateline(caption: str, city: str, notes: list[str]) -> None:
+    parsed = parse_caption(caption)
+    assert (parsed.city, parsed.file_photo) == (city, False) and set(notes) <= set(parsed.notes)
+
+
+def test_elided_and_other_names_of_big_cities_after_a_particle() -> None:
+    assert parse_caption("Des spectateurs lors du Festival d'Avignon (Vaucluse), le 6 juillet 2023. "
+                         "(Photo Ana COSTA / AFP)").city == "Avignon"
+    assert parse_caption("Des touristes sur la Grand-Place de Bruxelles, mardi 05 mars 2024. "
+                         "BELGA PHOTO ANA COSTA").city == "Bruxelles"

@@ -14,7 +14,7 @@ from catalog.captions import placenames
 from catalog.captions.gazetteer import country_code, find_city, region_country
 from catalog.captions.placenames import Span
 
-_PARTICLE = re.compile(r"\s(?:de|del|da|do|di|la|le|of|en|em|in)\s")  # "La Concha en San Sebastián"
+_PARTICLE = re.compile(r"\s(?:de|del|da|do|di|la|le|of|en|em|in)\s|\s(?:d|dell|all)['’](?=[A-ZÀ-Ý])")  # "La Concha en San Sebastián", "Festival d'Avignon"
 
 
 def country_of(name: str) -> str | None:
@@ -25,6 +25,12 @@ def country_of(name: str) -> str | None:
     return code
 
 
+def _big_city(name: str, cc: str | None) -> bool:
+    """A city of 200,000 people or more known by ``name``, also as one of its other names."""
+    city = find_city(name, country=cc) if cc is None else None
+    return city is not None and city.population >= 200_000
+
+
 def known_suffix(text: str, span: Span, cc: str | None) -> Span:
     """"Vista de la Plaza Mayor de Madrid": the known place after a particle, if the whole is unknown."""
     name = text[span[0] : span[1]]
@@ -32,8 +38,8 @@ def known_suffix(text: str, span: Span, cc: str | None) -> Span:
         return span
     for m in _PARTICLE.finditer(name):
         suffix = name[m.end() :]
-        if suffix[:1].isupper() and find_city(suffix, country=cc, primary_only=cc is None):
-            return (span[0] + m.end(), span[1])
+        if suffix[:1].isupper() and (find_city(suffix, country=cc, primary_only=cc is None) or _big_city(suffix, cc)):
+            return (span[0] + m.end(), span[1])  # (a big city by another name: "Grand-Place de Bruxelles")
     return span
 
 

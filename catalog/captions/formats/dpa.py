@@ -26,7 +26,8 @@ from catalog.captions.formats.getty import chain_of, finish_caption, trailing_gr
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
 
-_ARCHIVE = re.compile(r"\s*(?P<word>ARCHIV(?:BILD|FOTO|E)?)\s{0,2}[-–:]\s{0,2}")  # English service: "ARCHIVE - "
+_ARCHIVE = re.compile(r"\s*(?P<word>ARCHIV(?:BILD|FOTO|E)?|ILLUSTRATION|HANDOUT|FOTOMONTAGE)\s{0,2}[-–:]\s{0,2}")
+#: (English service: "ARCHIVE - "; the other markers before the dateline mark no file picture.)
 #: "05.03.2024, Bayern, München: "
 _DATELINE = re.compile(  # "05.03.2024, Berlin: ", and the English service's "14 January 2024, Bavaria, Munich: "
     r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s[A-Z][a-z]{2,8}\s\d{4}),\s{1,2}(?P<place>[^:\n]{2,80}?):\s{1,2}")
@@ -117,9 +118,12 @@ class DpaFormat:
     @staticmethod
     def _prefix(draft: Draft) -> int:
         m = _ARCHIVE.match(draft.text)
-        if m is None:
-            return 0
-        draft.put("file_photo", True, m.span("word"))
+        if m is None or not (m.group("word").startswith("ARCHIV") or draft.text[m.end() : m.end() + 1].isdigit()):
+            return 0  # "HANDOUT - " counts only before the dateline
+        if m.group("word").startswith("ARCHIV"):
+            draft.put("file_photo", True, m.span("word"))
+        else:
+            draft.caption.notes.append(m.group("word"))  # "ILLUSTRATION - ", "HANDOUT - "
         draft.take(m.span())
         return m.end()
 
