@@ -292,3 +292,13 @@ def test_an_animal_named_after_a_people_gives_no_country() -> None:
     parsed = parse_caption("A Burmese python is caught in Chokoloskee, March 3, 2024. REUTERS/Ana Costa")
     assert parsed.country_code != "MM"
     assert parse_caption("Russian tanks move near Chernihiv, March 3, 2022. REUTERS/Ana Costa").country_code == "UA"
+
+
+@pytest.mark.parametrize(("caption", "city", "country_code"), [
+    ("Vendedores no mercado, em Maputo, Moçambique, 7 de abril de 2024. ANA COSTA/LUSA", "Maputo", "MZ"),
+    ("Des manifestants à Leipzig, Allemagne, le 3 mai 2024. (Photo Ana COSTA / AFP)", "Leipzig", "DE"),
+    ("Vista del puerto de Granada, Nicaragua, el 3 de mayo de 2024. EFE/Ana Ruiz", "Granada", "NI"),
+])
+def test_country_names_in_other_languages(caption: str, city: str, country_code: str) -> None:
+    parsed = parse_caption(caption)
+    assert (parsed.city, parsed.country_code) == (city, country_code)

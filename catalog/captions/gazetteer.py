@@ -72,6 +72,9 @@ def gazetteer() -> Gazetteer:
     for alias, code in load_json("country_aliases.json").items():
         if not alias.startswith("_"):
             countries[alias.lower()] = code
+    for name, code in load_json("country_names_intl.json").items():  # "Moçambique", "Allemagne"
+        if not name.startswith("_"):
+            countries.setdefault(name.lower(), code)
     country_names.update({"GB": "United Kingdom", "US": "United States", "PS": "Palestinian Territories",
                           "NL": "Netherlands", "CD": "Democratic Republic of Congo",
                           "CG": "Republic of Congo", "TL": "East Timor", "XK": "Kosovo"})
