@@ -255,3 +255,11 @@ def test_elided_and_other_names_of_big_cities_after_a_particle() -> None:
                          "(Photo Ana COSTA / AFP)").city == "Avignon"
     assert parse_caption("Des touristes sur la Grand-Place de Bruxelles, mardi 05 mars 2024. "
                          "BELGA PHOTO ANA COSTA").city == "Bruxelles"
+
+
+def test_ansa_handout_terms_after_the_credit_and_press_offices_are_no_photographers() -> None:
+    parsed = parse_caption("Il presidente durante l'incontro a Palazzo Chigi, Roma, 27 novembre 2025. ANSA/UFFICIO "
+                           "STAMPA PALAZZO CHIGI/ANNA ROSSI +++ ANSA PROVIDES ACCESS TO THIS HANDOUT PHOTO TO BE USED "
+                           "SOLELY TO ILLUSTRATE NEWS REPORTING; NO ARCHIVING; NO LICENSING +++")
+    assert (parsed.agency, parsed.photographer) == ("ANSA", "ANNA ROSSI")
+    assert "no_archives" in parsed.restrictions and "PROVIDES" not in parsed.subject

@@ -102,6 +102,11 @@ class GenericFormat:
         """Record a trailing credit if one is recognisable; return where the body ends."""
         text = draft.text
         end = _before_trailing_notes(draft, len(text))
+        plus = text.find(" +++", start, end) if "+++" in text else -1
+        if plus > (end - start) // 3:  # ANSA's "+++ ANSA PROVIDES ACCESS TO THIS HANDOUT PHOTO ... +++"
+            draft.caption.notes.append(text[plus:end].strip(" +"))
+            draft.take((plus, end))
+            end = plus
         if (marker := _TRAILING_MARKER.search(text, max(start, end - 40), end)) is not None:
             end = marker.start()  # PTI's photo number "(PTI12_03_2020_000145B)", a "Livepic" line
             draft.take(marker.span())
@@ -153,7 +158,7 @@ class GenericFormat:
                 draft.credit(Credit(agency=agency, photographer=m.group("name")), m.span(),
                              photographer_span=m.span("name"), agency_span=m.span("agency"))
                 return m.start()
-        return _slash_tail(draft, start)
+        return _slash_tail(draft, start, end)
 
 
 def _before_trailing_notes(draft: Draft, end: int) -> int:
@@ -171,10 +176,10 @@ def _before_trailing_notes(draft: Draft, end: int) -> int:
     return len(text[:end].rstrip())
 
 
-def _slash_tail(draft: Draft, start: int) -> int:
-    """A last sentence or line that is a slash credit: "... today. Ana Costa/Agency"."""
+def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
+    """A last sentence or line (before ``end``) that is a slash credit: "... today. Ana Costa/Agency"."""
     text = draft.text
-    end = len(text.rstrip(" ."))
+    end = len(text[: len(text) if end is None else end].rstrip(" ."))
     seg_start = max(text.rfind(". ", start, end) + 2, text.rfind("\n", start, end) + 1, start)
     if (initials := _DESK_INITIALS.match(text, seg_start, end)) is not None:
         seg_start = initials.end()  # PAP's "(ms) PAP/Name", Lusa's "(ARQUIVO) NAME/LUSA"
