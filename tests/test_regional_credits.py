@@ -263,3 +263,11 @@ def test_ansa_handout_terms_after_the_credit_and_press_offices_are_no_photograph
                            "SOLELY TO ILLUSTRATE NEWS REPORTING; NO ARCHIVING; NO LICENSING +++")
     assert (parsed.agency, parsed.photographer) == ("ANSA", "ANNA ROSSI")
     assert "no_archives" in parsed.restrictions and "PROVIDES" not in parsed.subject
+
+
+def test_picture_alliance_resale_and_agencia_brasil_archive_credit() -> None:
+    resold = parse_caption("Basel, 14.06.2019: Frauen demonstrieren. picture alliance/KEYSTONE | Ana Costa")
+    assert (resold.agency, resold.photographer, "dpa" in resold.intermediaries) == ("Keystone", "Ana Costa", True)
+    archive = parse_caption("Goiânia (GO) - Movimento na Praça Cívica. Foto: Ana Costa/Arquivo Agência Brasil")
+    assert (archive.agency, archive.file_photo, archive.city, archive.country_code) == (
+        "Agência Brasil", True, "Goiânia", "BR")

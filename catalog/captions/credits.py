@@ -211,6 +211,10 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         if lower.startswith("courtesy of ") and len(part) > 12:
             part = part[12:].strip()  # "Courtesy of Thandi Mokoena/via REUTERS": the name after it
             lower = part.lower().strip(" .")
+        elif lower.startswith(("arquivo ", "archivo ", "archiv ")) and normalize_agency(part.split(None, 1)[1]):
+            credit.file_photo = True  # Agência Brasil's "Name/Arquivo Agência Brasil"
+            part = part.split(None, 1)[1]
+            lower = part.lower().strip(" .")
         if lower in _FILE_FLAGS:
             credit.file_photo = True
         elif lower in _NOT_NAMES:

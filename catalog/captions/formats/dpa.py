@@ -15,6 +15,7 @@ from typing import ClassVar
 from catalog.captions.credits import (
     Credit,
     clean_name,
+    is_news_agency,
     looks_like_org,
     normalize_agency,
     read_chain,
@@ -191,6 +192,10 @@ def _alliance_credit(m: re.Match[str]) -> Credit:
     """picture alliance (dpa's picture agency) distributes; the partners before the bar are
     intermediaries, the name after it is the photographer."""
     credit = read_dpa_chain(m.group("chain"))
+    partner = next((a for a in credit.intermediaries if a != "dpa" and is_news_agency(a)), None)
+    if partner is not None:  # "picture alliance/KEYSTONE | Name": resold, so the originating agency
+        credit.intermediaries = ["dpa", *[a for a in credit.intermediaries if a != partner]]
+        credit.agency = partner
     name = clean_name(m.group("name"))
     if normalize_agency(name) is None and not looks_like_org(name) and _NAME.fullmatch(name):
         credit.photographer = name

@@ -229,7 +229,8 @@ _CITY_DASH_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][\w'’.]*(?: [\w'’.]+
 _PLACE_SENTENCE = re.compile(
     r"\s*(?P<place>[^\W\d_][^.\n:]{1,80}?)\.\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s[A-Z])")
 _STATE_DATELINE = re.compile(
-    rf"\s*(?P<place>[{CAPITALS}][^\W\d_]+(?: [^\W\d_]+){{0,3}}) \((?P<state>[A-Z]{{2}})\),\s(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}})\s[-–]\s+")
+    rf"\s*(?P<place>[{CAPITALS}][^\W\d_]+(?: [^\W\d_]+){{0,3}}) \((?P<state>[A-Z]{{2}})\)"
+    rf"(?:,\s(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))?\s[-–]\s+")  # the date may be missing: "Goiânia (GO) - "
 
 
 def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
@@ -253,7 +254,7 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
         return start, False  # "FILE PHOTO - ", "UPDATE - ": not a place
     if whole_city and (place.city_span != m.span("place") or place.place.lat is None):
         return start, False
-    if "date" in m.groupdict():
+    if m.groupdict().get("date"):
         digits = m.group("date")
         dates = find_dates(digits, day_first=True) if "/" in digits else []
         if "/" not in digits:
