@@ -98,3 +98,13 @@ def test_slashed_dates_follow_the_house_style() -> None:
     american = parse_caption("Crowds gather in Boise, Idaho, 05/03/2024. Photo: Ana Costa")
     assert american.date == dt.date(2024, 5, 3)
     assert american.country_code == "US"
+
+
+def test_efe_lower_case_month_abbreviations_but_not_english_words() -> None:
+    from catalog.captions.dates import find_dates
+
+    assert [d.date.isoformat() for d in find_dates("Bogotá (Colombia), 10 mar 2024 (EFE).- Ciclistas",
+                                                   day_first=True)] == ["2024-03-10"]
+    assert [d.date.isoformat() for d in find_dates("Quito, 3 dic 2023 (EFE).-", day_first=True)] == ["2023-12-03"]
+    assert find_dates("Fans may 3 times a year cheer in Rome 2024") == [] or all(
+        d.text != "may 3" for d in find_dates("Fans may 3 times a year cheer in Rome 2024"))

@@ -28,7 +28,6 @@ for _lang, _table in load_json("months.json").items():
     if not _lang.startswith("_"):
         _MONTHS.update(_table)
 _WEEKDAYS: list[str] = load_json("weekdays.json")
-_ENGLISH_MONTHS = frozenset(load_json("months.json")["en"])
 
 
 def _alternation(words: list[str]) -> str:
@@ -121,9 +120,14 @@ def _with_weekday(text: str, match: DateMatch) -> DateMatch:
                      match.has_year, match.month, match.day)  # dataclasses.replace, without its cost
 
 
+#: English month words that are also ordinary words, in lower case ("you may", "the march").
+_ORDINARY_MONTH_WORDS = frozenset({"may", "march", "august"})
+
+
 def _month_word_ok(word: str) -> bool:
-    """Reject month words that are ordinary words ("may", "march") in mixed-case text."""
-    return word[0].isupper() or word.lower().rstrip(".") not in _ENGLISH_MONTHS
+    """Reject month words that are ordinary words ("may", "march") in mixed-case text (EFE's
+    lower-case "10 mar 2024" is a month)."""
+    return word[0].isupper() or word.lower().rstrip(".") not in _ORDINARY_MONTH_WORDS
 
 
 def _month_words(text: str, pos: int) -> list[tuple[int, int]]:
