@@ -271,3 +271,9 @@ def test_picture_alliance_resale_and_agencia_brasil_archive_credit() -> None:
     archive = parse_caption("Goiânia (GO) - Movimento na Praça Cívica. Foto: Ana Costa/Arquivo Agência Brasil")
     assert (archive.agency, archive.file_photo, archive.city, archive.country_code) == (
         "Agência Brasil", True, "Goiânia", "BR")
+
+
+def test_file_prefixes_in_french_and_italian() -> None:
+    assert parse_caption("ARCHIVES --- Le port de Neuchâtel le 3 mai 2018. (KEYSTONE/Ana Costa)").file_photo
+    assert parse_caption("FOTO D'ARCHIVIO - La basilica, 28 agosto 2016. ANSA/ANNA ROSSI").file_photo
+    assert not parse_caption("Archives of the city burn in Kyiv, May 3, 2022. REUTERS/Ana Costa").file_photo

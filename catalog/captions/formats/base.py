@@ -296,12 +296,12 @@ def tidy_subject(text: str) -> str:
 _PREFIX = re.compile(
     r"^\s*(?:\((?P<paren>FILES?|TOPSHOT|FILE\s+PHOTO)\)\s*[-–—:]?\s*|"
     r"(?P<word>FILE\s+PHOTO|FILE\s+PICTURE|FILES?|TOPSHOT|TOP\s+SHOT|EDITORS?['’]?\s+NOTE|"
-    r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD)\s*(?:[-–—:]+\s*|\s{2,})|"
+    r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD|ARCHIVES|ARCHIVIO|ARQUIVO|FOTO\s+D['’]ARCHIVIO)\s*(?:[-–—:]+\s*|\s{2,})|"
     r"(?P<bare>FILE\s+PHOTO|FILE\s+PICTURE|TOPSHOT)\s(?=[A-Z]))",
 )
 
 
-_PREFIX_FIRST = frozenset("(FTEA")  # the first letter of every prefix _PREFIX knows
+_PREFIX_FIRST = frozenset("(FTEA")  # the first letter of every prefix _PREFIX knows (FOTO D'ARCHIVIO: F)
 
 
 def strip_prefix(draft: Draft, start: int = 0) -> int:
