@@ -277,3 +277,22 @@ def test_file_prefixes_in_french_and_italian() -> None:
     assert parse_caption("ARCHIVES --- Le port de Neuchâtel le 3 mai 2018. (KEYSTONE/Ana Costa)").file_photo
     assert parse_caption("FOTO D'ARCHIVIO - La basilica, 28 agosto 2016. ANSA/ANNA ROSSI").file_photo
     assert not parse_caption("Archives of the city burn in Kyiv, May 3, 2022. REUTERS/Ana Costa").file_photo
+
+
+ROUND_16 = [
+    ("Mourners lay flowers near a memorial in Seoul's Itaewon district, South Korea, Sunday, Oct. 30, 2022. "
+     "(AP Photo/Mei Tan)", {"city": "Seoul", "region": "Itaewon district", "country_code": "KR"}),
+    ("BERLIN, GERMANY - SEPTEMBER 15: In this photo illustration, an app is displayed on September 15, 2024 in "
+     "Berlin, Germany. (Photo Illustration by Jonas Weber/Getty Images)", {"photographer": "Jonas Weber"}),
+    ("WAJIMA, JAPAN - JANUARY 02: Collapsed buildings on January 02, 2024 in Wajima, Ishikawa, Japan. "
+     "(Photo by Mei Tan/Getty Images)", {"city": "Wajima", "region": "Ishikawa"}),
+    ("This photograph taken on June 6, 2023 shows a flooded area of Kherson after the destruction of a dam upstream. "
+     "(Photo by Ana COSTA / AFP)", {"city": "Kherson", "country_code": "UA"}),
+]
+
+
+@pytest.mark.parametrize(("caption", "expected"), ROUND_16, ids=[c[0][:40] for c in ROUND_16])
+def test_big_wire_forms_of_round_16(caption: str, expected: dict) -> None:
+    parsed = parse_caption(caption)
+    for field, value in expected.items():
+        assert getattr(parsed, field) == value, f"{field}: {getattr(parsed, field)!r}"

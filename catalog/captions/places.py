@@ -442,6 +442,9 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
     elif got.region is None and (at_end := _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end])):
         got.region = _region_span(text, chunk, shouting)
         inner = _city_before(text, chunk.start, got.region[0], shouting)
+        if inner is None and (owner := _possessing_city(text, got.region)) is not None:
+            got.city, got.region = owner[0], (owner[1], got.region[1])  # "in Seoul's Itaewon district, South Korea"
+            return
         if inner is not None:
             earlier = (_in_named_before(text, chunks, i, shouting)
                        if i > 0 and loc.LOCATOR_CHUNK.match(text, chunk.start, chunk.end) else None)

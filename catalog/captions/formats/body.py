@@ -176,6 +176,8 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             later_phrase = _country_after_date(text, match, main.end, first_end)
         if match is None and main is not None:
             match = find_place(text, main.end, first_end)  # "..., March 5, 2024, Hungary."
+            if match is None and (clause := _CLAUSE.search(text, main.end, first_end)) is not None:
+                match = find_place(text, main.end, clause.start())  # "... shows Kherson after the ..."
         if match is None and sentence_start > start:
             match = find_place(text, start, sentence_end(text, start, end))
         used_after = match is not None and country_after is not None and match.country_span == country_after[1]
@@ -297,6 +299,8 @@ def _inside(d: DateMatch, taken: list[Span]) -> bool:
     return False
 
 
+#: Where a clause that names no place begins, after the place: "... of Kherson after the destruction".
+_CLAUSE = re.compile(r"\s(?:as|after|while|during|when|following|amid|before|ahead\s+of)\s")
 _COUNTRY_AFTER = re.compile(r",\s(?:(?P<region>[A-Z][\w.'’ -]{1,40}?),\s)?(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")  # ", Kharkiv region, Ukraine."
 _PLACE_AFTER = re.compile(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,[^.,;]{1,40}){0,2}\.?\s*$")
 

@@ -39,7 +39,7 @@ _LEAD_NOTE = re.compile(r"\((?P<note>(?:EDITOR|EDITORIAL|FILE|Editor)[^()\n]{0,3
 #: Credited "names" that are collections, not photographers.
 _COLLECTION = re.compile(r"\b(?:Archive|Archives|Collection|Library|Images|Pictures)$")
 _PHOTO_BY = re.compile(
-    r"^\s*(?:Photo(?:graph)?\s+by|Photo\s*:|Picture\s+by|(?:Photo\s+)?credit\s+should\s+read:?)\s*",
+    r"^\s*(?:Photo(?:graph)?(?:\s+Illustration)?\s+by|Photo\s*:|Picture\s+by|(?:Photo\s+)?credit\s+should\s+read:?)\s*",
     re.IGNORECASE)  # AFP's older "(Photo credit should read NAME/AFP/Getty Images)"
 #: A credit without parentheses: "... Photo by Name/Getty Images".
 _BARE_CREDIT = re.compile(
