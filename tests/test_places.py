@@ -302,3 +302,9 @@ def test_an_animal_named_after_a_people_gives_no_country() -> None:
 def test_country_names_in_other_languages(caption: str, city: str, country_code: str) -> None:
     parsed = parse_caption(caption)
     assert (parsed.city, parsed.country_code) == (city, country_code)
+
+
+def test_a_town_of_the_country_that_follows_needs_no_in() -> None:
+    parsed = parse_caption("A man walks past fallen trees after the typhoon hit Hanoi, Vietnam, Sunday, Sept. 8, 2024. "
+                           "(AP Photo/Mei Tan)")
+    assert (parsed.city, parsed.country_code) == ("Hanoi", "VN")

@@ -490,7 +490,9 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 and text[ctail[0] : ctail[1]].lower() in _CITY_STATE_NAMES
                 and (code := country_of(text[ctail[0] : ctail[1]])) is not None and code != got.cc):
             got.city, got.cc = ctail, code  # "in Hong Kong, China": the territory is the city and the code
-        elif ctail and country_of(text[ctail[0] : ctail[1]]) is None and _placed(text, chunk, ctail):
+        elif ctail and country_of(text[ctail[0] : ctail[1]]) is None and (
+                _placed(text, chunk, ctail)  # after "in", "city of" ...; or a town of the country that follows
+                or (got.cc and find_city(text[ctail[0] : ctail[1]], country=got.cc, primary_only=True))):
             if got.region is None and _region_of(text, max(chunk.start, ctail[0] - 30), ctail[0]):
                 got.region = ctail  # "in the province of Helmand, Afghanistan"
                 if i > 0:  # "in the village of Letur, in the province of Albacete, Spain"
