@@ -308,3 +308,10 @@ def test_a_town_of_the_country_that_follows_needs_no_in() -> None:
     parsed = parse_caption("A man walks past fallen trees after the typhoon hit Hanoi, Vietnam, Sunday, Sept. 8, 2024. "
                            "(AP Photo/Mei Tan)")
     assert (parsed.city, parsed.country_code) == ("Hanoi", "VN")
+
+
+def test_a_known_city_before_a_venue_word() -> None:
+    parsed = parse_caption("(FILES) In this file photo taken on August 16, 2021, crowds fill the tarmac of the Kabul "
+                           "airport as they wait to leave. (Photo by Ana COSTA / AFP)")
+    assert (parsed.city, parsed.country_code) == ("Kabul", "AF")
+    assert parse_caption("A Ukrainian flag flies over a street, May 3, 2022. REUTERS/Ana Costa").country_code != "GB"

@@ -165,6 +165,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
                 chunks[-1] = Chunk(chunks[-1].start, len(text[:opening].rstrip()))
     if match is None and not shouting:
         match = _known_after_in(text, last, default_country)
+    if match is None and not shouting and (venue := _CITY_VENUE.search(text, last.start, last.end)) is not None:
+        match = _city_of_venue(text, venue, chunks[0].start)
     if match is None and ("'" in segment or "’" in segment):
         match = _city_with_case_ending(text, start, end)
     return match
@@ -304,6 +306,22 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         if lead is not None:
             match.phrase_start = lead.start()
     return match
+
+
+#: "the Kabul airport", "a Paris cathedral": a known city's name before a lower-case venue word.
+_CITY_VENUE = re.compile(
+    r"\b(?:the|a|an)\s+(?P<city>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:airport|cathedral|stadium|station|port|"
+    r"hospital|university|market|mosque|church|prison|courthouse|court|zoo|harbou?r|suburb|neighbou?rhood)\b")
+
+
+def _city_of_venue(text: str, venue: re.Match[str], segment_start: int) -> PlaceMatch | None:
+    """The city of "the Kabul airport", when the gazetteer knows it as a city's own name."""
+    city = find_city(venue.group("city"), primary_only=True)
+    if city is None:
+        return None
+    got = _Reading()
+    got.city, got.cc = venue.span("city"), city.country_code
+    return _build(text, got, segment_start)
 
 
 def _located_by_last(text: str, chunks: list[Chunk], shouting: bool,
