@@ -3,7 +3,7 @@
 A chunk that ends a place phrase may hold more than the town: a landmark before it
 ("Plaza Mayor de Madrid"), an owner's possessive ("Tokyo's Chiyoda Ward"), the
 sentence's own subject ("Boats on Lake Inle"), or no town at all (a lake, a river,
-a news agency). Each helper returns the span (or verdict) that ``places._build`` keeps.
+a news agency). Each helper returns the span (or verdict) that ``placematch.build`` keeps.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ Spanish town of Ibi"), and whether "Georgia", "Washington" or "New York" is a st
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from catalog.captions import placenames
 from catalog.captions.citynames import country_of
@@ -49,9 +50,14 @@ def country_in_brackets(text: str, start: int, end: int) -> tuple[str, Span] | N
 
 
 def province_country(name: str) -> str | None:
-    """The country of a province named after its capital (vocab/provinces.json: "Napoli" -> IT)."""
-    provinces = load_json("provinces.json")
-    return next((code for code, names in provinces.items() if not code.startswith("_") and name in names), None)
+    """The country of a province, département or prefecture (vocab/provinces.json: "Napoli" -> IT)."""
+    return _provinces().get(name)
+
+
+@cache
+def _provinces() -> dict[str, str]:
+    return {name: code for code, names in load_json("provinces.json").items() if not code.startswith("_")
+            for name in names}
 
 
 def possessive_region(text: str, chunk: Chunk) -> str | None:

@@ -7,31 +7,33 @@ chunk ("the frontline Donbas city of Bakhmut" -> Bakhmut). Distance phrases
 ("245 km east of Budapest") are skipped; "Iraq's ... city of Basra" and "the
 southeastern Spanish town of Ibi" give the country. ``resolve(phrase)`` does the
 same for a phrase that is only a place ("Springfield, Ill.").
+
+Beside it: ``placematch`` (the Place record, and building it from a reading), ``placespans``
+(spans inside one chunk), ``placefallbacks`` (what is tried when the chunks give no place),
+``placecountry``, ``placelocators``, ``placenames`` and ``placewords``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from catalog.captions import placecountry as pc
+from catalog.captions import placefallbacks as fb
 from catalog.captions import placelocators as loc
 from catalog.captions import placenames
+from catalog.captions import placespans as ps
 from catalog.captions.citynames import (
     country_of,
-    known_suffix,
     natural_feature,
-    possessive_city,
-    venue_city,
-    without_subject,
 )
 from catalog.captions.gazetteer import (
-    City,
     demonym_country,
     find_city,
     region_country,
     us_state,
 )
+from catalog.captions.placematch import CITY_STATE_NAMES, Place, PlaceMatch, Reading, build
 from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, tail_name
 
 # The words around the phrase, under their old names here (tests/test_captions_fast_paths.py reads them here).
@@ -42,65 +44,19 @@ from catalog.captions.placewords import REGION_OF as _REGION_OF  # noqa: F401
 from catalog.captions.placewords import REGION_WORDS as _REGION_WORDS
 from catalog.captions.placewords import TRAILING_CONNECTIVE as _TRAILING_CONNECTIVE
 from catalog.captions.placewords import ends_in_word as _ends_in_word
-from catalog.captions.placewords import last_words_start as _last_words_start
 from catalog.captions.placewords import lead_phrase as _lead_phrase
 from catalog.captions.placewords import may_end_connective as _may_end_connective
 from catalog.captions.placewords import placed as _placed
 from catalog.captions.placewords import region_at_end as _region_at_end
 from catalog.captions.placewords import region_of as _region_of
-from catalog.captions.vocab import load_json
+from catalog.captions.placewords import weekday_tail
 
 _NOT_PLACE_CHUNK, _NOT_PLACE_STARTS = loc.NOT_PLACE_CHUNK, loc.NOT_PLACE_STARTS  # tests read them here
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A resolved place: names as written, plus ISO code and coordinates when known."""
-
-    city: str = ""
-    region: str = ""
-    country: str = ""
-    country_code: str = ""
-    lat: float | None = None
-    lon: float | None = None
-
-
-@dataclass(slots=True)
-class PlaceMatch:
-    """A place found in text; spans index the text that was searched (None: not written)."""
-
-    place: Place
-    start: int
-    end: int
-    city_span: Span | None = None
-    region_span: Span | None = None
-    country_span: Span | None = None
-    phrase_start: int | None = None  # where words like "in the town of" begin
-    inside_name: bool = False  # the city is part of a longer name ("Gran Vía de Madrid", "Tokyo's Chiyoda Ward")
-
-
 _DIGIT = re.compile(r"\d")
 _CONTROL_QUALIFIER = re.compile(r"[A-Z][\w]*-(?:controlled|occupied|held|annexed|backed|run)", re.IGNORECASE)
-_IN_THE_END = re.compile(r"\s(?:in|of|on\s+the)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
-_PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of|over|across|around|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
-_LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 
-
-_LAST_IN = re.compile(  # "in central London during the rush hour": a direction word may come between
-    r"(?:\b(?:in|im|en|em|no|na|i|near|at|outside|through|across|à|au|a|près\s+de)\s+(?:the\s+)?"
-    r"|\b(?:d|all|dell|nell|près\s+d)['’])"  # the agencies' own languages: "à Avignon", "a Venezia", "d'Epernay"
-    r"(?:(?:central|northern|southern|eastern|western|downtown|north|south|east|west)\s+)?(?=[A-ZÀ-Ý])")
-
-
-_TRAILING_WEEKDAY = re.compile(
-    r"[\s,]+(?:(?:on|this|last|le|el|am|este|esta|ce|nesta|neste|questo)\s+)?"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:lun|mar|mercre|jeu|vendre|same|diman)di|dimanche"
-    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|(?:lune|marte|mercole|giove|vener)dì|sabato|domenica"
-    r"|(?:Mon|Diens|Mittwo|Donners|Frei|Sams|Sonn)(?:tag|ch))[\s.,]*$", re.IGNORECASE)
-
-
-#: The cheap test before _TRAILING_WEEKDAY: how a weekday ends, in the languages it knows.
-_WEEKDAY_END = re.compile(r"(?:day|di|che|es|go|dì|ato|ica|tag|woch)[\s.,]*$", re.IGNORECASE)
 
 
 def find_place(text: str, start: int = 0, end: int | None = None, *,
@@ -112,8 +68,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     """
     end = len(text) if end is None else end
     segment = text[start:end]
-    if _WEEKDAY_END.search(segment[-14:]) and (weekday := _TRAILING_WEEKDAY.search(segment[-24:])) is not None:
-        end -= len(segment[-24:]) - weekday.start()  # "in Haridwar on Tuesday.": a day, no date
+    if (weekday := weekday_tail(segment)) is not None:
+        end = start + weekday  # "in Haridwar on Tuesday.": a day, no date
         segment = text[start:end]
     bracketed = None
     if default_country is None and ")" in segment[-50:]:
@@ -145,9 +101,9 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         chunks[-1] = Chunk(chunks[-1].start, len(text[:opening].rstrip()))
         named = tail_name(text, chunks[-1].start, chunks[-1].end, shouting)
         if named is not None and country_of(text[named[0] : named[1]]) == bracketed[0]:
-            capital = _Reading()  # EFE's "MÉXICO (MÉXICO)", "PANAMÁ (PANAMÁ)": the capital
+            capital = Reading()  # EFE's "MÉXICO (MÉXICO)", "PANAMÁ (PANAMÁ)": the capital
             capital.city, capital.cc, capital.country = named, bracketed[0], bracketed[1]
-            return _build(text, capital, chunks[0].start)
+            return build(text, capital, chunks[0].start)
     last = chunks[-1]
     if (len(chunks) > 1 and text[last.start] in "aAsSpP"
             and (seen := _SEEN_FROM.match(text, last.start, last.end)) is not None):
@@ -164,26 +120,12 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
                 opening = default_country[1][0] - 1
                 chunks[-1] = Chunk(chunks[-1].start, len(text[:opening].rstrip()))
     if match is None and not shouting:
-        match = _known_after_in(text, last, default_country)
-    if match is None and not shouting and (venue := _CITY_VENUE.search(text, last.start, last.end)) is not None:
-        match = _city_of_venue(text, venue, chunks[0].start)
+        match = fb.known_after_in(text, last, default_country)
+    if match is None and not shouting and (venue := fb.CITY_VENUE.search(text, last.start, last.end)) is not None:
+        match = fb.city_of_venue(text, venue, chunks[0].start)
     if match is None and ("'" in segment or "’" in segment):
-        match = _city_with_case_ending(text, start, end)
+        match = fb.city_with_case_ending(text, start, end)
     return match
-
-
-#: Turkish writes the case on the name: "İstanbul'da" (in Istanbul), "Ankara'daki", "Rize'den".
-_CASE_ENDING = re.compile(r"\b([A-ZÇĞİÖŞÜ][\wçğıöşü]+)['’](?:da|de|ta|te|daki|deki|taki|teki|dan|den|tan|ten)\b")
-
-
-def _city_with_case_ending(text: str, start: int, end: int) -> PlaceMatch | None:
-    """The first city the gazetteer knows written with a locative or ablative ending."""
-    for m in _CASE_ENDING.finditer(text, start, end):
-        city = find_city(m.group(1), primary_only=True)
-        if city is not None:
-            place = Place(city=m.group(1), country_code=city.country_code, lat=city.lat, lon=city.lon)
-            return PlaceMatch(place, m.start(1), m.end(1), city_span=m.span(1))
-    return None
 
 
 _SEEN_FROM = re.compile(r"(?:as\s+)?(?:seen|photographed|pictured)\s+from\s+(?:the\s+)?(?=[A-ZÀ-Þ])", re.IGNORECASE)
@@ -212,36 +154,6 @@ def _seen_from(text: str, chunks: list[Chunk], seen: re.Match[str], shouting: bo
     return PlaceMatch(place, span[0], span[1], city_span=span, phrase_start=seen.start())
 
 
-def _known_after_in(text: str, chunk: Chunk, default_country: tuple[str, Span] | None) -> PlaceMatch | None:
-    """"Die Elbphilharmonie in Hamburg bei Sonnenuntergang": when the name that ends the phrase
-    is no place (German capitalises its nouns), a city the gazetteer knows after the last "in"."""
-    span = _after_last_in(text, chunk, False)
-    if span is None:
-        return None
-    cc = default_country[0] if default_country is not None else None
-    city = find_city(text[span[0] : span[1]], country=cc, primary_only=cc is None)
-    if city is None:
-        return None
-    place = Place(city=text[span[0] : span[1]], country_code=city.country_code, lat=city.lat, lon=city.lon)
-    match = PlaceMatch(place, span[0], span[1], city_span=span)
-    lead = _lead_phrase(text, max(chunk.start, span[0] - NAME_WINDOW), span[0])
-    match.phrase_start = lead.start() if lead is not None else None
-    return match
-
-
-class _Reading:
-    """What the chunks have given so far."""
-
-    def __init__(self) -> None:
-        self.cc: str | None = None
-        self.state: str | None = None
-        self.country: Span | None = None
-        self.region: Span | None = None
-        self.city: Span | None = None
-        self.far_country = False  # the country came from outside the phrase
-        self.led_by_in = False  # "in Tal al-Sultan": an unknown name the phrase itself calls a place
-
-
 def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     i = len(chunks) - 1
@@ -251,12 +163,12 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         if located is not None:
             return located
     tail = tail_name(text, last.start, last.end, shouting)
-    got = _Reading()
+    got = Reading()
     if tail is None and _region_at_end(text[max(last.start, last.end - 30) : last.end]):
         # "near Chasiv Yar, in the Donetsk region": a region names no city; the city comes before
         return _region_last(text, chunks, shouting, default_country)
     if tail is None:
-        tail = _after_last_in(text, last, shouting)
+        tail = fb.after_last_in(text, last, shouting)
         if tail is None:
             return None
     name = text[tail[0] : tail[1]]
@@ -266,13 +178,13 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     elif (st := us_state(name)) is not None and (name.endswith(".") or not pc.state_is_city(st, text, prev_tail)):
         got.cc, got.state, got.region = "US", st, tail
     elif (code := region_country(name) or pc.possessive_region(text, last)) is not None:
-        got.cc, got.region = code, _region_phrase(text, last, tail, shouting)
+        got.cc, got.region = code, ps.region_phrase(text, last, tail, shouting)
     elif _region_of(text, max(last.start, tail[0] - 30), tail[0]):
         # "in the southeastern Spanish region of Alicante": a region, the city comes before
         got.region = tail
         got.cc, got.country = pc.country_from_context(text, chunks, tail)
     else:
-        split = _split_inside(text, tail)
+        split = ps.split_inside(text, tail)
         if split is None:
             got.city = tail
             got.led_by_in = _led_by_in(text, last, tail)
@@ -282,7 +194,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
                 got.city = None  # "Donetsk, Russian-controlled Ukraine": a qualifier, the city comes before
     if got.city is None:
         # The same chunk may hold the city before "in <country>": "in Khan Yunis in the southern Gaza Strip".
-        inner = _city_before(text, last.start, (got.region or got.country or tail)[0], shouting)
+        inner = ps.city_before(text, last.start, (got.region or got.country or tail)[0], shouting)
         if inner is not None:
             got.city = inner
         else:
@@ -299,29 +211,13 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
             got.cc = namesake.country_code
     if got.cc is None and got.city is not None:
         got.cc, got.country = pc.country_from_context(text, chunks, got.city)
-    match = _build(text, got, chunks[0].start)
+    match = build(text, got, chunks[0].start)
     if match is not None:
         chunk_start = placenames.chunk_start(chunks, match.start)
         lead = _lead_phrase(text, max(chunk_start, match.start - NAME_WINDOW), match.start)
         if lead is not None:
             match.phrase_start = lead.start()
     return match
-
-
-#: "the Kabul airport", "a Paris cathedral": a known city's name before a lower-case venue word.
-_CITY_VENUE = re.compile(
-    r"\b(?:the|a|an)\s+(?P<city>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:airport|cathedral|stadium|station|port|"
-    r"hospital|university|market|mosque|church|prison|courthouse|court|zoo|harbou?r|suburb|neighbou?rhood)\b")
-
-
-def _city_of_venue(text: str, venue: re.Match[str], segment_start: int) -> PlaceMatch | None:
-    """The city of "the Kabul airport", when the gazetteer knows it as a city's own name."""
-    city = find_city(venue.group("city"), primary_only=True)
-    if city is None:
-        return None
-    got = _Reading()
-    got.city, got.cc = venue.span("city"), city.country_code
-    return _build(text, got, segment_start)
 
 
 def _located_by_last(text: str, chunks: list[Chunk], shouting: bool,
@@ -366,7 +262,7 @@ def _earlier_known_city(text: str, chunks: list[Chunk], i: int, shouting: bool, 
     return before
 
 
-def _town_before_province(text: str, chunks: list[Chunk], i: int, shouting: bool, got: _Reading) -> None:
+def _town_before_province(text: str, chunks: list[Chunk], i: int, shouting: bool, got: Reading) -> None:
     """EFE's "en Paiporta, Valencia (España)": town, then province, then the country in brackets."""
     before = _in_named_before(text, chunks, i, shouting)
     if before is not None and country_of(text[before[0] : before[1]]) is None:
@@ -391,10 +287,10 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
     """The phrase ends with a region ("..., in the Donetsk region"): the city is in the chunk
     before, or before "in the ... region" in the same chunk; the country, if not written
     elsewhere, is the one of the region's namesake city (Donetsk, Kharkiv, Kursk)."""
-    got = _Reading()
+    got = Reading()
     last = chunks[-1]
-    got.region = _region_span(text, last, shouting)
-    got.city = _city_before(text, last.start, got.region[0], shouting)
+    got.region = ps.region_span(text, last, shouting)
+    got.city = ps.city_before(text, last.start, got.region[0], shouting)
     if got.city is None and (owner := _possessing_city(text, got.region)) is not None:
         got.city, got.region = owner[0], (owner[1], got.region[1])
     if got.city is None:
@@ -412,7 +308,7 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
         got.cc = namesake.country_code if namesake is not None else None
     if got.cc is None and got.city is not None:
         got.cc, got.country = pc.country_from_context(text, chunks, got.city)
-    match = _build(text, got, chunks[0].start)
+    match = build(text, got, chunks[0].start)
     if match is not None and match.city_span is not None:
         lead = _lead_phrase(text, max(chunks[0].start, match.start - NAME_WINDOW), match.start)
         if lead is not None:
@@ -421,16 +317,15 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
 
 
 def _province(name: str, cc: str | None) -> bool:
-    """A province named after its capital ("Valencia", "Milano"), in the countries that write
-    "town, province" (vocab/provinces.json)."""
-    return bool(cc) and name in load_json("provinces.json").get(cc, ())
+    """A province named after its capital ("Valencia", "Milano") of country ``cc``."""
+    return bool(cc) and pc.province_country(name) == cc
 
 
 #: Nations inside a country, written between the county and the country ("England, UK").
 _NATIONS = {"GB": frozenset({"England", "Scotland", "Wales", "Northern Ireland"})}
 
 
-def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: _Reading) -> None:
+def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: Reading) -> None:
     """Region and city from the chunks before the country or state."""
     while i >= 0 and loc.skippable(text, chunks[i], shouting):
         i -= 1
@@ -458,8 +353,8 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 got.region, got.city = county, town
                 return
     elif got.region is None and (at_end := _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end])):
-        got.region = _region_span(text, chunk, shouting)
-        inner = _city_before(text, chunk.start, got.region[0], shouting)
+        got.region = ps.region_span(text, chunk, shouting)
+        inner = ps.city_before(text, chunk.start, got.region[0], shouting)
         if inner is None and (owner := _possessing_city(text, got.region)) is not None:
             got.city, got.region = owner[0], (owner[1], got.region[1])  # "in Seoul's Itaewon district, South Korea"
             return
@@ -469,7 +364,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
             got.city = earlier or inner  # "the village of Yambali, near Wabag in Enga province": Yambali
             return
         i -= 1
-    elif got.region is None and ctail and ctail[0] == _lead_trimmed(text, chunk) and before:
+    elif got.region is None and ctail and ctail[0] == ps.lead_trimmed(text, chunk) and before:
         bname = text[before[0] : before[1]]
         led = _lead_phrase(text, max(chunks[i - 1].start, before[0] - NAME_WINDOW), before[0]) is not None
         cname_city = find_city(cname, country=got.cc, primary_only=True)
@@ -489,8 +384,8 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         if (at_end if i == first and at_end is not None
                 else _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end])):
             # "in the village of X in the Y regency, Z province": the city before the inner region
-            inner_region = _region_span(text, chunk, shouting)
-            inner = _city_before(text, chunk.start, inner_region[0], shouting)
+            inner_region = ps.region_span(text, chunk, shouting)
+            inner = ps.city_before(text, chunk.start, inner_region[0], shouting)
             if inner is not None:
                 got.region = got.region or inner_region
                 got.city = inner
@@ -503,9 +398,9 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                     return
         ctail = tail_name(text, chunk.start, chunk.end, shouting)
         if ctail is None:
-            ctail = _after_last_in(text, chunk, shouting)
+            ctail = fb.after_last_in(text, chunk, shouting)
         if (ctail and got.country is not None and got.city is None
-                and text[ctail[0] : ctail[1]].lower() in _CITY_STATE_NAMES
+                and text[ctail[0] : ctail[1]].lower() in CITY_STATE_NAMES
                 and (code := country_of(text[ctail[0] : ctail[1]])) is not None and code != got.cc):
             got.city, got.cc = ctail, code  # "in Hong Kong, China": the territory is the city and the code
         elif ctail and country_of(text[ctail[0] : ctail[1]]) is None and (
@@ -553,196 +448,11 @@ def _with_article(text: str, span: Span) -> Span:
     return span
 
 
-def _after_last_in(text: str, chunk: Chunk, shouting: bool) -> Span | None:
-    """"... am Rhein in Köln spazieren": the proper name after the last "in"."""
-    found = None
-    for m in _LAST_IN.finditer(text, chunk.start, chunk.end):
-        if m.group(0).startswith("a ") and find_city(text[m.end() : m.end() + 40].split(",")[0].split(" (")[0]) is None:
-            continue  # Italian "a Venezia", but English "during a Tube strike": only before a known town
-        found = m
-    if found is None:
-        return None
-    e = found.end()
-    while e < chunk.end and not text[e].isspace() and text[e] not in ",;":
-        e += 1
-    span = tail_name(text, found.end(), e, shouting)
-    if span is not None and e < chunk.end and text[e] == " ":
-        longer = _known_longer(text, span, chunk.end)
-        if longer is not None:
-            return longer  # "in Frankfurt am Main ein": the gazetteer's longer name
-    return span
-
-
-_NEXT_WORDS = re.compile(r"(?: (?:am|an|de|del|da|do|di|la|le|sur|upon|on))? [A-ZÀ-Þ][\w'’-]*")
-
-
-def _known_longer(text: str, span: Span, limit: int) -> Span | None:
-    """The longest run of up to three more words after ``span`` ("am Main", "Aviv") that makes
-    a name the gazetteer knows."""
-    best = None
-    end = span[1]
-    for _ in range(3):
-        m = _NEXT_WORDS.match(text, end, limit)
-        if m is None:
-            break
-        end = m.end()
-        if find_city(text[span[0] : end], primary_only=True) is not None:
-            best = (span[0], end)
-    return best
-
-
-def _city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -> Span | None:
-    """A city named just before "in the southern <Region>" inside one chunk."""
-    # a match spans at most 3 words (" in the southern "): search only the last ones
-    lead = _IN_THE_END.search(text, _last_words_start(text, chunk_start, place_start, 4), place_start)
-    if lead is None:
-        return None
-    end = lead.start()
-    span = tail_name(text, chunk_start, end, shouting)
-    if span is None or country_of(text[span[0] : span[1]]) is not None:
-        return None  # "near the border with Russia in the Kharkiv region": Russia is not the city
-    before = text[max(chunk_start, span[0] - 40) : span[0]]
-    if (_PREP_WORDS_END.search(before, _last_words_start(before, 0, len(before), 6))
-            and not loc.BORDER_WITH.search(before)):
-        return span
-    return None
-
-
-def _region_phrase(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
-    if _REGION_WORDS.search(text[tail[1] : chunk.end]) or pc.POSSESSIVE.search(text[chunk.start : chunk.end]):
-        return _region_span(text, chunk, shouting)
-    return tail
-
-
 def _prev_city_tail(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
     if i == 0:
         return None
     chunk = chunks[i - 1]
     return tail_name(text, chunk.start, chunk.end, shouting)
-
-
-def _split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
-    """"Lyon France" without a comma: a country or state at the end of the name."""
-    tokens = placenames.token_spans(text, tail[0], tail[1])
-    for k in range(min(4, len(tokens) - 1), 0, -1):
-        s = tokens[-k][0]
-        suffix = text[s : tail[1]]
-        city_end = tokens[-k - 1][1]
-        city_span: Span | None = (tail[0], city_end)
-        if (code := country_of(suffix)) is not None:
-            named = next((t[0] for t in tokens[: -k - 1] if text[t[0]].isupper()
-                          and find_city(text[t[0] : tail[1]], country=code) is not None), None)
-            if named is not None:  # "(el Zócalo de) Ciudad de México": a city named for its country
-                return (named, tail[1]), (code, None, None, None)
-            if text[city_end - 2 : city_end] in ("'s", "’s") and country_of(text[tail[0] : city_end - 2]):
-                city_span = None  # "Taipei, southeast China's Taiwan": a country's territory, the city before
-            elif text[tail[0] : city_end].endswith((" y", " and", " e", " et", " und", " i")):
-                city_span = None  # "la frontera entre Brasil y Paraguay": two countries, no town
-            return city_span, (code, None, None, (s, tail[1]))
-        if (st := us_state(suffix)) is not None and len(suffix) > 2:
-            return city_span, ("US", st, (s, tail[1]), None)
-    return None
-
-
-def _lead_trimmed(text: str, chunk: Chunk) -> int:
-    m = _LEAD_WORDS.match(text, chunk.start, chunk.end)
-    return m.end() if m else chunk.start
-
-
-def _region_span(text: str, chunk: Chunk, shouting: bool) -> Span:
-    """"Rio Grande do Sul state", "Donetsk region": the name before the region word, with it."""
-    s = _lead_trimmed(text, chunk)
-    words = list(_REGION_WORDS.finditer(text, s, chunk.end))
-    word = words[-1] if words else None
-    if word is not None:
-        name = tail_name(text, s, word.start(), shouting)
-        if name is not None and text[name[1] : word.start()].strip() == "":
-            return (name[0], word.end())
-    return tail_name(text, chunk.start, chunk.end, shouting) or (s, chunk.end)
-
-
-_CITY_STATES = frozenset({"SG", "MC", "VA", "HK", "MO", "SM", "GI", "BH", "KW", "QA", "LU", "DJ"})
-_CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong", "macau", "macao",
-                               "san marino", "gibraltar", "kuwait city", "luxembourg", "djibouti"})
-
-
-def _build(text: str, got: _Reading, segment_start: int = -1) -> PlaceMatch | None:
-    if (got.city is None and got.country and got.cc in _CITY_STATES
-            and text[got.country[0] : got.country[1]].lower() in _CITY_STATE_NAMES):
-        got.city = got.country  # "The skyline of Singapore": city and country ("at the Vatican": country only)
-    elif (got.city and got.country and got.cc in _CITY_STATES
-            and text[got.country[0] : got.country[1]].lower() in _CITY_STATE_NAMES
-            and find_city(text[got.city[0] : got.city[1]], country=got.cc) is None):
-        got.city = got.country  # "in St. Peter's Basilica, Vatican City": a landmark in the city-state
-    if got.city and text[got.city[0] : got.city[1]].lower().startswith("city of "):
-        got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
-    inside_name = False
-    if got.city:
-        written = got.city
-        got.city = known_suffix(text, got.city, got.cc)
-        if text[got.city[1] - 2 : got.city[1]] in ("'s", "’s") and not find_city(text[got.city[0] : got.city[1]]):
-            got.city = (got.city[0], got.city[1] - 2)  # "in Beirut's southern suburbs" -> Beirut
-        elif "s " in text[got.city[0] : got.city[1]]:
-            got.city = possessive_city(text, got.city, got.cc)  # "in Tokyo's Chiyoda Ward" -> Tokyo
-        got.city = venue_city(text, _city_of_district(text, got.city, got.cc), got.cc)
-        inside_name = got.city != written
-        if got.city[0] == segment_start:
-            got.city = without_subject(text, got.city, segment_start)
-        if natural_feature(text[got.city[0] : got.city[1]]) or _the_valley(text, got.city):
-            got.city = None  # "on Inle Lake, Myanmar": a lake is no city
-    if got.city and text[got.city[0] : got.city[0] + 2] in ("d'", "d’", "l'", "l’") and text[got.city[0] + 2 : got.city[0] + 3].isupper():
-        got.city = (got.city[0] + 2, got.city[1])  # French "près d'Epernay": the town is "Epernay"
-    city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
-    city_name = text[city_span[0] : city_span[1]] if city_span else ""
-    if "-" in city_name and all(country_of(part) for part in city_name.split("-")):
-        city_span, city_name = None, ""  # "near the Israel-Gaza border": two countries, no town
-    city: City | None = None
-    if city_name:
-        city = find_city(city_name, country=cc, admin1=got.state) or (
-            find_city(city_name, country=cc) if cc else None
-        )
-        if city is None and cc == "CG" and (home := find_city(city_name, country="CD")) is not None:
-            city, cc = home, "CD"  # "Goma, Congo": the Congo whose town it is
-        if city is None and cc is None:
-            city = find_city(city_name, primary_only=True)
-        if city is not None and cc is None:
-            cc = city.country_code
-    if not (city_name or country_span or region_span):
-        return None
-    if city_name and not (cc or region_span or city or got.led_by_in):
-        return None  # a capitalised word with nothing to confirm it is a place
-    written = [s for s in (city_span, region_span, country_span) if s]
-    place = Place(
-        city=city_name,
-        region=text[region_span[0] : region_span[1]] if region_span else "",
-        country=text[country_span[0] : country_span[1]] if country_span else "",
-        country_code=cc or "",
-        lat=city.lat if city else None,
-        lon=city.lon if city else None,
-    )
-    spans = [s for s in written if s is not country_span] or written if got.far_country else written
-    return PlaceMatch(place, min([s[0] for s in spans]), max([s[1] for s in spans]),
-                      city_span, region_span, country_span, inside_name=inside_name)
-
-
-def _city_of_district(text: str, span: Span, cc: str | None) -> Span:
-    """German style's "Berlin-Kreuzberg", "Hamburg-Altona": the city, when the part before the
-    hyphen is a larger place than the whole name is (GeoNames keeps such names for the
-    district). "Donostia-San Sebastian" and "Decines-Charpieu" name one town twice: kept whole."""
-    name = text[span[0] : span[1]]
-    head, dash, district = name.partition("-")
-    if not dash or not district[:1].isupper() or " " in head:
-        return span
-    city = find_city(head, country=cc)
-    whole = find_city(name, country=cc)
-    if city is None or (whole is not None and (whole == city or whole.population >= city.population)):
-        return span
-    return (span[0], span[0] + len(head))
-
-
-def _the_valley(text: str, span: Span) -> bool:
-    """"in the Barossa Valley": a valley with "the" is a region ("Fort Valley, Ga." is a town)."""
-    return text.endswith(" Valley", span[0], span[1]) and text[max(0, span[0] - 4) : span[0]].lower() == "the "
 
 
 def resolve(phrase: str) -> Place | None:

@@ -145,3 +145,22 @@ def placed(text: str, chunk: Chunk, name: Span) -> bool:
                 if n <= len(word) and word[-n:] in _PLACE_LEAD_SET and _PLACE_LEAD.match(lead, pos + len(word) - n):
                     return True
     return False
+
+
+_TRAILING_WEEKDAY = re.compile(
+    r"[\s,]+(?:(?:on|this|last|le|el|am|este|esta|ce|nesta|neste|questo)\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:lun|mar|mercre|jeu|vendre|same|diman)di|dimanche"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|(?:lune|marte|mercole|giove|vener)dì|sabato|domenica"
+    r"|(?:Mon|Diens|Mittwo|Donners|Frei|Sams|Sonn)(?:tag|ch))[\s.,]*$", re.IGNORECASE)
+
+
+#: The cheap test before _TRAILING_WEEKDAY: how a weekday ends, in the languages it knows.
+_WEEKDAY_END = re.compile(r"(?:day|di|che|es|go|dì|ato|ica|tag|woch)[\s.,]*$", re.IGNORECASE)
+
+
+def weekday_tail(segment: str) -> int | None:
+    """Where a weekday without a date ends ``segment`` ("..., mardi", "on Tuesday."), else None."""
+    if _WEEKDAY_END.search(segment[-14:]) is None:
+        return None
+    m = _TRAILING_WEEKDAY.search(segment[-24:])
+    return len(segment) - len(segment[-24:]) + m.start() if m is not None else None

@@ -1,0 +1,106 @@
+"""What ``find_place`` tries when the chunks of a phrase give no place: a city the gazetteer
+knows after the last "in" (or "à", "a", "près de"), a known city before a lower-case venue word
+("the Kabul airport"), a Turkish name with its case ending ("İstanbul'da").
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.captions.gazetteer import find_city
+from catalog.captions.placematch import Place, PlaceMatch, Reading, build
+from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, tail_name
+from catalog.captions.placewords import lead_phrase
+
+_LAST_IN = re.compile(  # "in central London during the rush hour": a direction word may come between
+    r"(?:\b(?:in|im|en|em|no|na|i|near|at|outside|through|across|à|au|a|près\s+de)\s+(?:the\s+)?"
+    r"|\b(?:d|all|dell|nell|près\s+d)['’])"  # the agencies' own languages: "à Avignon", "a Venezia", "d'Epernay"
+    r"(?:(?:central|northern|southern|eastern|western|downtown|north|south|east|west)\s+)?(?=[A-ZÀ-Ý])")
+
+
+def known_after_in(text: str, chunk: Chunk, default_country: tuple[str, Span] | None) -> PlaceMatch | None:
+    """"Die Elbphilharmonie in Hamburg bei Sonnenuntergang": when the name that ends the phrase
+    is no place (German capitalises its nouns), a city the gazetteer knows after the last "in"."""
+    span = after_last_in(text, chunk, False)
+    if span is None:
+        return None
+    cc = default_country[0] if default_country is not None else None
+    city = find_city(text[span[0] : span[1]], country=cc, primary_only=cc is None)
+    if city is None:
+        return None
+    place = Place(city=text[span[0] : span[1]], country_code=city.country_code, lat=city.lat, lon=city.lon)
+    match = PlaceMatch(place, span[0], span[1], city_span=span)
+    lead = lead_phrase(text, max(chunk.start, span[0] - NAME_WINDOW), span[0])
+    match.phrase_start = lead.start() if lead is not None else None
+    return match
+
+
+def after_last_in(text: str, chunk: Chunk, shouting: bool) -> Span | None:
+    """"... am Rhein in Köln spazieren": the proper name after the last "in" (or "à", "près de";
+    Italian "a" only before a town the gazetteer knows: not English "during a Tube strike")."""
+    for found in reversed(list(_LAST_IN.finditer(text, chunk.start, chunk.end))):
+        span = _name_after(text, found.end(), chunk.end, shouting)
+        if found.group(0).startswith("a ") and (span is None or find_city(text[span[0] : span[1]]) is None):
+            continue
+        return span
+    return None
+
+
+def _name_after(text: str, start: int, limit: int, shouting: bool) -> Span | None:
+    e = start
+    while e < limit and not text[e].isspace() and text[e] not in ",;":
+        e += 1
+    span = tail_name(text, start, e, shouting)
+    if span is not None and e < limit and text[e] == " ":
+        longer = _known_longer(text, span, limit)
+        if longer is not None:
+            return longer  # "in Frankfurt am Main ein": the gazetteer's longer name
+    return span
+
+
+_NEXT_WORDS = re.compile(r"(?: (?:am|an|de|del|da|do|di|la|le|sur|upon|on))? [A-ZÀ-Þ][\w'’-]*")
+
+
+def _known_longer(text: str, span: Span, limit: int) -> Span | None:
+    """The longest run of up to three more words after ``span`` ("am Main", "Aviv") that makes
+    a name the gazetteer knows."""
+    best = None
+    end = span[1]
+    for _ in range(3):
+        m = _NEXT_WORDS.match(text, end, limit)
+        if m is None:
+            break
+        end = m.end()
+        if find_city(text[span[0] : end], primary_only=True) is not None:
+            best = (span[0], end)
+    return best
+
+
+#: "the Kabul airport", "a Paris cathedral": a known city's name before a lower-case venue word.
+CITY_VENUE = re.compile(
+    r"\b(?:the|a|an)\s+(?P<city>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:airport|cathedral|stadium|station|port|"
+    r"hospital|university|market|mosque|church|prison|courthouse|court|zoo|harbou?r|suburb|neighbou?rhood)\b")
+
+
+def city_of_venue(text: str, venue: re.Match[str], segment_start: int) -> PlaceMatch | None:
+    """The city of "the Kabul airport", when the gazetteer knows it as a city's own name."""
+    city = find_city(venue.group("city"), primary_only=True)
+    if city is None:
+        return None
+    got = Reading()
+    got.city, got.cc = venue.span("city"), city.country_code
+    return build(text, got, segment_start)
+
+
+#: Turkish writes the case on the name: "İstanbul'da" (in Istanbul), "Ankara'daki", "Rize'den".
+_CASE_ENDING = re.compile(r"\b([A-ZÇĞİÖŞÜ][\wçğıöşü]+)['’](?:da|de|ta|te|daki|deki|taki|teki|dan|den|tan|ten)\b")
+
+
+def city_with_case_ending(text: str, start: int, end: int) -> PlaceMatch | None:
+    """The first city the gazetteer knows written with a locative or ablative ending."""
+    for m in _CASE_ENDING.finditer(text, start, end):
+        city = find_city(m.group(1), primary_only=True)
+        if city is not None:
+            place = Place(city=m.group(1), country_code=city.country_code, lat=city.lat, lon=city.lon)
+            return PlaceMatch(place, m.start(1), m.end(1), city_span=m.span(1))
+    return None

@@ -1,0 +1,154 @@
+"""A place as the parser returns it, and how a reading of a phrase's chunks becomes one.
+
+``places`` reads the chunks of a place phrase into a :class:`Reading` (spans of the city,
+region and country it found, the country code); :func:`build` checks the city against the
+gazetteer, trims the words around it (a district, a venue, a possessive, an elided
+particle) and returns the :class:`PlaceMatch`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from catalog.captions.citynames import (
+    country_of,
+    known_suffix,
+    natural_feature,
+    possessive_city,
+    venue_city,
+    without_subject,
+)
+from catalog.captions.gazetteer import City, find_city
+from catalog.captions.placenames import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place: names as written, plus ISO code and coordinates when known."""
+
+    city: str = ""
+    region: str = ""
+    country: str = ""
+    country_code: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(slots=True)
+class PlaceMatch:
+    """A place found in text; spans index the text that was searched (None: not written)."""
+
+    place: Place
+    start: int
+    end: int
+    city_span: Span | None = None
+    region_span: Span | None = None
+    country_span: Span | None = None
+    phrase_start: int | None = None  # where words like "in the town of" begin
+    inside_name: bool = False  # the city is part of a longer name ("Gran Vía de Madrid", "Tokyo's Chiyoda Ward")
+
+
+class Reading:
+    """What the chunks of a place phrase have given so far (spans into the text searched)."""
+
+    def __init__(self) -> None:
+        self.cc: str | None = None
+        self.state: str | None = None
+        self.country: Span | None = None
+        self.region: Span | None = None
+        self.city: Span | None = None
+        self.far_country = False  # the country came from outside the phrase
+        self.led_by_in = False  # "in Tal al-Sultan": an unknown name the phrase itself calls a place
+
+
+CITY_STATES = frozenset({"SG", "MC", "VA", "HK", "MO", "SM", "GI", "BH", "KW", "QA", "LU", "DJ"})
+CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong", "macau", "macao",
+                               "san marino", "gibraltar", "kuwait city", "luxembourg", "djibouti"})
+
+
+def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None:
+    """The place the reading names, its city checked against the gazetteer; None when nothing
+    confirms that a capitalised name is a place."""
+    if (got.city is None and got.country and got.cc in CITY_STATES
+            and text[got.country[0] : got.country[1]].lower() in CITY_STATE_NAMES):
+        got.city = got.country  # "The skyline of Singapore": city and country ("at the Vatican": country only)
+    elif (got.city and got.country and got.cc in CITY_STATES
+            and text[got.country[0] : got.country[1]].lower() in CITY_STATE_NAMES
+            and find_city(text[got.city[0] : got.city[1]], country=got.cc) is None):
+        got.city = got.country  # "in St. Peter's Basilica, Vatican City": a landmark in the city-state
+    if got.city and text[got.city[0] : got.city[1]].lower().startswith("city of "):
+        got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
+    inside_name = False
+    if got.city:
+        written = got.city
+        got.city = known_suffix(text, got.city, got.cc)
+        if text[got.city[1] - 2 : got.city[1]] in ("'s", "’s") and not find_city(text[got.city[0] : got.city[1]]):
+            got.city = (got.city[0], got.city[1] - 2)  # "in Beirut's southern suburbs" -> Beirut
+        elif "s " in text[got.city[0] : got.city[1]]:
+            got.city = possessive_city(text, got.city, got.cc)  # "in Tokyo's Chiyoda Ward" -> Tokyo
+        got.city = venue_city(text, _city_of_district(text, got.city, got.cc), got.cc)
+        inside_name = got.city != written
+        if got.city[0] == segment_start:
+            got.city = without_subject(text, got.city, segment_start)
+        if natural_feature(text[got.city[0] : got.city[1]]) or _the_valley(text, got.city):
+            got.city = None  # "on Inle Lake, Myanmar": a lake is no city
+    if got.city:
+        got.city = _without_elision(text, got.city)  # French "près d'Epernay": the town is "Epernay"
+    city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
+    city_name = text[city_span[0] : city_span[1]] if city_span else ""
+    if "-" in city_name and all(country_of(part) for part in city_name.split("-")):
+        city_span, city_name = None, ""  # "near the Israel-Gaza border": two countries, no town
+    city: City | None = None
+    if city_name:
+        city = find_city(city_name, country=cc, admin1=got.state) or (
+            find_city(city_name, country=cc) if cc else None
+        )
+        if city is None and cc == "CG" and (home := find_city(city_name, country="CD")) is not None:
+            city, cc = home, "CD"  # "Goma, Congo": the Congo whose town it is
+        if city is None and cc is None:
+            city = find_city(city_name, primary_only=True)
+        if city is not None and cc is None:
+            cc = city.country_code
+    if not (city_name or country_span or region_span):
+        return None
+    if city_name and not (cc or region_span or city or got.led_by_in):
+        return None  # a capitalised word with nothing to confirm it is a place
+    written = [s for s in (city_span, region_span, country_span) if s]
+    place = Place(
+        city=city_name,
+        region=text[region_span[0] : region_span[1]] if region_span else "",
+        country=text[country_span[0] : country_span[1]] if country_span else "",
+        country_code=cc or "",
+        lat=city.lat if city else None,
+        lon=city.lon if city else None,
+    )
+    spans = [s for s in written if s is not country_span] or written if got.far_country else written
+    return PlaceMatch(place, min([s[0] for s in spans]), max([s[1] for s in spans]),
+                      city_span, region_span, country_span, inside_name=inside_name)
+
+
+def _city_of_district(text: str, span: Span, cc: str | None) -> Span:
+    """German style's "Berlin-Kreuzberg", "Hamburg-Altona": the city, when the part before the
+    hyphen is a larger place than the whole name is (GeoNames keeps such names for the
+    district). "Donostia-San Sebastian" and "Decines-Charpieu" name one town twice: kept whole."""
+    name = text[span[0] : span[1]]
+    head, dash, district = name.partition("-")
+    if not dash or not district[:1].isupper() or " " in head:
+        return span
+    city = find_city(head, country=cc)
+    whole = find_city(name, country=cc)
+    if city is None or (whole is not None and (whole == city or whole.population >= city.population)):
+        return span
+    return (span[0], span[0] + len(head))
+
+
+def _the_valley(text: str, span: Span) -> bool:
+    """"in the Barossa Valley": a valley with "the" is a region ("Fort Valley, Ga." is a town)."""
+    return text.endswith(" Valley", span[0], span[1]) and text[max(0, span[0] - 4) : span[0]].lower() == "the "
+
+
+def _without_elision(text: str, span: Span) -> Span:
+    """The name after a lower-case elided article or particle ("d'Epernay" -> "Epernay")."""
+    if text[span[0] : span[0] + 2] in ("d'", "d’", "l'", "l’") and text[span[0] + 2 : span[0] + 3].isupper():
+        return (span[0] + 2, span[1])
+    return span

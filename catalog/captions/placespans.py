@@ -1,0 +1,83 @@
+"""Spans inside one chunk of a place phrase: the city before an inner region ("Khan Yunis in
+the southern Gaza Strip"), a country or state written inside a name ("Lyon France"), the span
+of a region ("Donetsk region") and where the words before a name end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.captions import placecountry as pc
+from catalog.captions import placelocators as loc
+from catalog.captions import placenames
+from catalog.captions.citynames import country_of
+from catalog.captions.gazetteer import find_city, us_state
+from catalog.captions.placenames import Chunk, Span, tail_name
+from catalog.captions.placewords import REGION_WORDS, last_words_start
+
+_IN_THE_END = re.compile(r"\s(?:in|of|on\s+the)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+_PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of|over|across|around|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
+
+
+def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -> Span | None:
+    """A city named just before "in the southern <Region>" inside one chunk."""
+    # a match spans at most 3 words (" in the southern "): search only the last ones
+    lead = _IN_THE_END.search(text, last_words_start(text, chunk_start, place_start, 4), place_start)
+    if lead is None:
+        return None
+    end = lead.start()
+    span = tail_name(text, chunk_start, end, shouting)
+    if span is None or country_of(text[span[0] : span[1]]) is not None:
+        return None  # "near the border with Russia in the Kharkiv region": Russia is not the city
+    before = text[max(chunk_start, span[0] - 40) : span[0]]
+    if (_PREP_WORDS_END.search(before, last_words_start(before, 0, len(before), 6))
+            and not loc.BORDER_WITH.search(before)):
+        return span
+    return None
+
+
+def region_phrase(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
+    if REGION_WORDS.search(text[tail[1] : chunk.end]) or pc.POSSESSIVE.search(text[chunk.start : chunk.end]):
+        return region_span(text, chunk, shouting)
+    return tail
+
+
+def split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
+    """"Lyon France" without a comma: a country or state at the end of the name."""
+    tokens = placenames.token_spans(text, tail[0], tail[1])
+    for k in range(min(4, len(tokens) - 1), 0, -1):
+        s = tokens[-k][0]
+        suffix = text[s : tail[1]]
+        city_end = tokens[-k - 1][1]
+        city_span: Span | None = (tail[0], city_end)
+        if (code := country_of(suffix)) is not None:
+            named = next((t[0] for t in tokens[: -k - 1] if text[t[0]].isupper()
+                          and find_city(text[t[0] : tail[1]], country=code) is not None), None)
+            if named is not None:  # "(el Zócalo de) Ciudad de México": a city named for its country
+                return (named, tail[1]), (code, None, None, None)
+            if text[city_end - 2 : city_end] in ("'s", "’s") and country_of(text[tail[0] : city_end - 2]):
+                city_span = None  # "Taipei, southeast China's Taiwan": a country's territory, the city before
+            elif text[tail[0] : city_end].endswith((" y", " and", " e", " et", " und", " i")):
+                city_span = None  # "la frontera entre Brasil y Paraguay": two countries, no town
+            return city_span, (code, None, None, (s, tail[1]))
+        if (st := us_state(suffix)) is not None and len(suffix) > 2:
+            return city_span, ("US", st, (s, tail[1]), None)
+    return None
+
+
+def lead_trimmed(text: str, chunk: Chunk) -> int:
+    m = _LEAD_WORDS.match(text, chunk.start, chunk.end)
+    return m.end() if m else chunk.start
+
+
+def region_span(text: str, chunk: Chunk, shouting: bool) -> Span:
+    """"Rio Grande do Sul state", "Donetsk region": the name before the region word, with it."""
+    s = lead_trimmed(text, chunk)
+    words = list(REGION_WORDS.finditer(text, s, chunk.end))
+    word = words[-1] if words else None
+    if word is not None:
+        name = tail_name(text, s, word.start(), shouting)
+        if name is not None and text[name[1] : word.start()].strip() == "":
+            return (name[0], word.end())
+    return tail_name(text, chunk.start, chunk.end, shouting) or (s, chunk.end)
