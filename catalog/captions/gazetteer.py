@@ -218,7 +218,7 @@ def _usable(path: Path) -> bool:
         return False
     try:
         with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
-            return db.execute("SELECT count(*) FROM primary_name").fetchone()[0] > 0
+            return db.execute("SELECT 1 FROM primary_name LIMIT 1").fetchone() is not None
     except sqlite3.Error:
         return False
 

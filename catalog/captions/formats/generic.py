@@ -101,15 +101,7 @@ class GenericFormat:
     def _credit(self, draft: Draft, start: int) -> int:
         """Record a trailing credit if one is recognisable; return where the body ends."""
         text = draft.text
-        end = _before_trailing_notes(draft, len(text))
-        plus = text.find(" +++", start, end) if "+++" in text else -1
-        if plus > (end - start) // 3:  # ANSA's "+++ ANSA PROVIDES ACCESS TO THIS HANDOUT PHOTO ... +++"
-            draft.caption.notes.append(text[plus:end].strip(" +"))
-            draft.take((plus, end))
-            end = plus
-        if (marker := _TRAILING_MARKER.search(text, max(start, end - 40), end)) is not None:
-            end = marker.start()  # PTI's photo number "(PTI12_03_2020_000145B)", a "Livepic" line
-            draft.take(marker.span())
+        end = _before_trailers(draft, start, _before_trailing_notes(draft, len(text)))
         tag = _AGENCY_TAG.search(text, max(start, end - 40), end) if "==" in text[max(start, end - 40):end] else None
         if tag is not None and (agency := normalize_agency(tag.group("name"))) is not None:
             end = tag.start()  # Kyodo's "... (Kyodo) ==Kyodo": the agency's tag after the credit
@@ -117,13 +109,8 @@ class GenericFormat:
         else:
             tag = agency = None
         tail_from = max(start, end - 160)
-        if " - " in text[tail_from:end] and (dashed := _DASH_CREDIT.search(text, tail_from, end)) is not None:
-            agency = normalize_agency(dashed.group("agency"))
-            if agency is not None and is_news_agency(agency):  # Europa Press's "... - Name - Europa Press - Archivo"
-                name = dashed.group("name")
-                draft.credit(Credit(agency=agency, photographer=name.strip() if name else "", file_photo=True),
-                             (dashed.start("credit"), dashed.end()))
-                return dashed.start()
+        if " - " in text[tail_from:end] and (dashed := _dashed_credit(draft, tail_from, end)) is not None:
+            return dashed
         for pattern in (_PAREN_CREDIT, _LABELLED):
             m = pattern.search(text, tail_from, end)
             if m is None:
@@ -135,20 +122,10 @@ class GenericFormat:
                 chain = _CONTACT.sub("", chain) or chain
             credit = read_chain(chain)
             start_at = m.start("label") if pattern is _LABELLED else m.start("credit")
-            earlier = _EARLIER_CREDIT.search(text, max(start, m.start() - 400), m.start()) if "©" in text else None
-            if earlier is not None and not credit.photographer:
-                # "(Credit Image: © Name/ZUMA Press Wire) ... Credit: ZUMA Press, Inc./Alamy Live News"
-                first = read_chain(earlier.group("chain"))
-                credit.photographer = first.photographer
-                credit.intermediaries += [a for a in (first.agency, *first.intermediaries)
-                                          if a and a != credit.agency and a not in credit.intermediaries]
-                draft.take(earlier.span())
-                end_of_body = earlier.start()
-            else:
-                end_of_body = m.start()
+            body_end = _earlier_credit(draft, credit, max(start, m.start() - 400), m.start()) if "©" in text else None
             draft.credit(credit, (start_at, m.end("credit")))
             draft.take(m.span())
-            return end_of_body
+            return m.start() if body_end is None else body_end
         if tag is not None and agency is not None:
             draft.put("agency", agency, tag.span("name"), take=False)
             return tag.start()
@@ -159,6 +136,47 @@ class GenericFormat:
                              photographer_span=m.span("name"), agency_span=m.span("agency"))
                 return m.start()
         return _slash_tail(draft, start, end)
+
+
+def _before_trailers(draft: Draft, start: int, end: int) -> int:
+    """Where the text ends once what follows a credit is set aside: ANSA's "+++ ANSA PROVIDES
+    ACCESS TO THIS HANDOUT PHOTO ... +++" (kept as a note), PTI's photo number, a "Livepic" line."""
+    text = draft.text
+    plus = text.find(" +++", start, end) if "+++" in text else -1
+    if plus > (end - start) // 3:
+        draft.caption.notes.append(text[plus:end].strip(" +"))
+        draft.take((plus, end))
+        end = plus
+    if (marker := _TRAILING_MARKER.search(text, max(start, end - 40), end)) is not None:
+        end = marker.start()
+        draft.take(marker.span())
+    return end
+
+
+def _dashed_credit(draft: Draft, start: int, end: int) -> int | None:
+    """Europa Press's "... - Name - Europa Press - Archivo": record it, return where it starts."""
+    m = _DASH_CREDIT.search(draft.text, start, end)
+    agency = normalize_agency(m.group("agency")) if m is not None else None
+    if m is None or agency is None or not is_news_agency(agency):
+        return None
+    name = (m.group("name") or "").strip()
+    draft.credit(Credit(agency=agency, photographer=name, file_photo=True), (m.start("credit"), m.end()))
+    return m.start()
+
+
+def _earlier_credit(draft: Draft, credit: Credit, start: int, end: int) -> int | None:
+    """A credit without a photographer after a bracketed one that has him ("(Credit Image: © Name/ZUMA
+    Press Wire) ... Credit: ZUMA Press, Inc./Alamy Live News"): take the name and the first credit's
+    agencies; return where the first credit starts."""
+    m = _EARLIER_CREDIT.search(draft.text, start, end)
+    if m is None or credit.photographer:
+        return None
+    first = read_chain(m.group("chain"))
+    credit.photographer = first.photographer
+    credit.intermediaries += [a for a in (first.agency, *first.intermediaries)
+                              if a and a != credit.agency and a not in credit.intermediaries]
+    draft.take(m.span())
+    return m.start()
 
 
 def _before_trailing_notes(draft: Draft, end: int) -> int:
