@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from catalog.captions import parse_caption
 from catalog.captions.formats import anadolu, bloomberg, dpa, epa, getty, rex, xinhua
+from catalog.captions.parse import _formats
 
 MY_FORMATS = [getty.FORMAT, epa.FORMAT, xinhua.FORMAT, dpa.FORMAT, bloomberg.FORMAT,
               anadolu.FORMAT, rex.FORMAT]
@@ -146,11 +147,16 @@ HOSTILE = {
     "datelines": "LONDON, ENGLAND - MARCH 05: (240305) -- BEIJING, March 5, 2024 (Xinhua) -- " * 250,
     "parentheses": "(" * 10_000 + ")" * 10_000,
     "spaces": "Photographer:" + " " * 20_000 + "/Bloomberg",
+    "spaces after a credit": "REUTERS/" + " " * 20_000 + "x",
+    "no-break spaces after a label": "Foto: " + "\u00a0" * 20_000 + " POOL",
+    "tabs after a credit": "EPA-EFE/" + "\t" * 20_000 + "/AFP",
 }
+_REGISTERED, _GENERIC = _formats()
 
 
-@pytest.mark.parametrize("fmt", MY_FORMATS, ids=lambda f: f.name)
+@pytest.mark.parametrize("fmt", [*_REGISTERED, _GENERIC], ids=lambda f: f.name)
 def test_hostile_text_is_cheap(fmt) -> None:
+    """Every format, the fallback too, on the whole text (parse_caption would cut it at MAX_CHARS)."""
     fmt.parse("warm up the gazetteer in Oslo, Norway, 1 May 2024.")
     for name, text in HOSTILE.items():
         started = time.perf_counter()
