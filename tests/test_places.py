@@ -269,6 +269,9 @@ def test_city_before_on_the_region() -> None:
     ("Boats land near the village of Molyvos, on the Greek island of Lesbos, Oct 2, 2015.", "Molyvos", "GR"),
     ("Trees fall in Saint-Denis, on the French Indian Ocean island of La Réunion, on Jan 7, 2024.",
      "Saint-Denis", "RE"),
+    # A venue's name run through "en" or "im", then a town the gazetteer knows: the town.
+    ("Turistas en el Museo del Prado en Madrid, el 3 de mayo de 2024. (Foto de Ana COSTA / AFP)", "Madrid", "ES"),
+    ("Ein Mann geht durch Freiburg im Breisgau am 3. Mai 2024. Foto: Ana Costa/dpa", "Freiburg im Breisgau", "DE"),
     # A venue named after its city.
     ("Travellers queue at Incheon International Airport, west of Seoul, on Jan. 2, 2017.", "Incheon", "KR"),
     # A distance in words is a distance too.
@@ -321,3 +324,20 @@ def test_a_known_city_before_a_venue_word() -> None:
                            "airport as they wait to leave. (Photo by Ana COSTA / AFP)")
     assert (parsed.city, parsed.country_code) == ("Kabul", "AF")
     assert parse_caption("A Ukrainian flag flies over a street, May 3, 2022. REUTERS/Ana Costa").country_code != "GB"
+
+
+@pytest.mark.parametrize(("caption", "city", "region"), [
+    # A division between the town and the outer region: the town comes before both.
+    ("Trabalhadores numa estufa em São Teotónio, concelho de Odemira, distrito de Beja, 9 de maio de 2021. "
+     "ANA COSTA/LUSA", "São Teotónio", "Beja"),
+    ("Des vaches à Charmey, dans le canton de Fribourg, le samedi 28 septembre 2024. (KEYSTONE/Ana Costa)",
+     "Charmey", "Fribourg"),
+    ("Hinchas en el Monumento a la Bandera en Rosario, provincia de Santa Fe, Argentina, el 9 de julio de 2023. "
+     "(Foto de Ana COSTA / AFP)", "Rosario", "Santa Fe"),
+    # A division alone is still the region, with its seat as the town when nothing comes before.
+    ("Workers clear rubble in Letur, in the province of Albacete, Spain, November 1, 2024. REUTERS/Ana Costa",
+     "Letur", "Albacete"),
+])
+def test_a_division_after_the_town_is_its_region(caption: str, city: str, region: str) -> None:
+    cap = parse_caption(caption)
+    assert (cap.city, cap.region) == (city, region)

@@ -92,6 +92,8 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
             break
     if first is None:
         return None
+    if (inner := _after_inner_preposition(text, tokens, first)) is not None:
+        return inner
     if first + 1 < len(tokens):
         article = text[tokens[first + 1][0] : tokens[first + 1][1]]
         if article == "The":
@@ -103,6 +105,23 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
     while e > s and text[e - 1] in ".'’-" and not keeps_period(text[s:e]):
         e -= 1
     return (s, e) if e > s else None
+
+
+#: Connectors that are also "in": a name run through one may be a venue, then its town.
+_INNER_IN = frozenset({"en", "im"})
+
+
+def _after_inner_preposition(text: str, tokens: list[Span], first: int) -> Span | None:
+    """"el Monumento a la Bandera en Rosario": the run of names holds an "en" (or German "im"),
+    the whole run is no town the gazetteer knows and the part after it is: that part
+    ("Freiburg im Breisgau" stays whole; its tail names no town)."""
+    for k in range(1, first):
+        if text[tokens[k][0] : tokens[k][1]] in _INNER_IN:
+            after, whole = text[tokens[k - 1][0] : tokens[0][1]], text[tokens[first][0] : tokens[0][1]]
+            if find_city(after) is not None and find_city(whole) is None:
+                return (tokens[k - 1][0], tokens[0][1])
+            return None
+    return None
 
 
 def _name_before_slash(text: str, start: int, slash: int) -> Span | None:

@@ -406,10 +406,14 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         elif ctail and country_of(text[ctail[0] : ctail[1]]) is None and (
                 _placed(text, chunk, ctail)  # after "in", "city of" ...; or a town of the country that follows
                 or (got.cc and find_city(text[ctail[0] : ctail[1]], country=got.cc, primary_only=True))):
-            if got.region is None and _region_of(text, max(chunk.start, ctail[0] - 30), ctail[0]):
-                got.region = ctail  # "in the province of Helmand, Afghanistan"
+            if (_region_of(text, max(chunk.start, ctail[0] - 30), ctail[0])
+                    and (got.region is None or i > 0)):
+                inner = got.region is not None  # "São Teotónio, concelho de Odemira, distrito de Beja"
+                got.region = got.region or ctail  # "in the province of Helmand, Afghanistan"
                 if i > 0:  # "in the village of Letur, in the province of Albacete, Spain"
                     _read_previous(text, chunks, i - 1, shouting, got)
+                if inner and got.city is None:
+                    got.city = ctail
             else:
                 city = _in_x_near_y(text, chunk, ctail, shouting)
                 got.city = _earlier_known_city(text, chunks, i, shouting, got.cc, city)

@@ -25,7 +25,9 @@ REGION_AT_END = re.compile(REGION_WORDS.pattern + r"\W*$", re.IGNORECASE)
 REGION_OF = re.compile(
     r"\b(?:(?:region|province|state|oblast|governorate|prefecture|county|department|canton)\s+of"
     r"|(?:provincia|estado|distrito|departamento|regi[oó]n|municipio|concelho)\s+de"  # Spanish, Portuguese
-    r"|(?:provincia|regione)\s+di)\s+$",  # Italian: "Cefalù, in provincia di Palermo"
+    r"|(?:provincia|regione)\s+di"  # Italian: "Cefalù, in provincia di Palermo"
+    r"|(?:canton|d[ée]partement|commune|r[ée]gion)\s+(?:de|du)"  # French: "dans le canton de Fribourg"
+    r"|(?:Kanton|Landkreis|Bezirk))\s+$",  # German: "im Kanton Graubünden"
     re.IGNORECASE,
 )
 
@@ -112,7 +114,11 @@ def last_words_start(text: str, start: int, end: int, n: int) -> int:
 
 def region_of(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` ends "region of ", "province of " ..."""
-    return ends_in_word(text, start, end, ("of", "de", "di")) and REGION_OF.search(text, start, end) is not None
+    return (ends_in_word(text, start, end, _REGION_OF_ENDINGS)
+            and REGION_OF.search(text, start, end) is not None)
+
+
+_REGION_OF_ENDINGS = ("of", "de", "di", "du", "kanton", "landkreis", "bezirk")
 
 
 _PLACE_LEAD = re.compile(
