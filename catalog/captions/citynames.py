@@ -43,8 +43,10 @@ def known_suffix(text: str, span: Span, cc: str | None) -> Span:
     return span
 
 
-#: Last words of a venue named after its city ("Incheon International Airport", "Lusail Stadium").
-_VENUE_LAST = placenames.words("airport stadium station arena university hospital harbour harbor castle")
+#: Last words of a venue or an event named after its city ("Incheon International Airport",
+#: "Lusail Stadium", "Cannes Film Festival", "Paris Fashion Week", "Monaco Grand Prix").
+_VENUE_LAST = placenames.words("airport stadium station arena university hospital harbour harbor castle"
+                               " festival week marathon prix open carnival biennale")
 
 
 def venue_city(text: str, span: Span, cc: str | None) -> Span:

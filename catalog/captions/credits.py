@@ -131,10 +131,15 @@ def looks_like_org(part: str) -> bool:
     words = part.split()
     if part.startswith(("@", "The ")) or _has_org_word(part):
         return True
+    if any(phrase in fold_case(part) for phrase in _ORG_PHRASES):
+        return True
     if len(words) == 1 and part.isupper() and len(part) <= 6 and part not in ("STRINGER", "STR"):
         return True
     return sum(word.lower() not in _NAME_PARTICLES for word in words) > 4
 
+
+#: Organisations whose words are also surnames ("Cross", "Borders"): only the whole phrase counts.
+_ORG_PHRASES = ("red cross", "without borders", "sans frontières", "sans frontieres")
 
 #: Lower-case words inside a person's name ("Itziar Goikoetxea de la Peña" is three names).
 _NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "du", "del", "della", "la", "le", "van",

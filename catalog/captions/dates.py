@@ -62,8 +62,9 @@ _ASCII_MONTH = re.compile(rf"\b{word_tree([m for m in _MONTHS if m.isascii()])}\
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}}$", re.IGNORECASE)
 _WEEKDAY_ENDINGS = tuple(w.lower() for w in _WEEKDAYS)
 #: Numeric: 01/10/2016, 01.10.2016, 2016-10-01.
-_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)\b")
-_NUMERIC_HINT = re.compile(r"\d[/.]\d")  # every numeric date holds one: a cheap scan first
+#: "05/03/2024", "05.03.2024", and PA's "14-07-2024" (with dashes, only with a four-digit year).
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)\b")
+_NUMERIC_HINT = re.compile(r"\d[/.-]\d")  # every numeric date holds one: a cheap scan first
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 
@@ -173,9 +174,11 @@ def find_dates(
         match = _named(m, year_hint, month_word, day_text, year_text)
         if match is not None:
             found.append(match if weekday else _with_weekday(text, match))
-    numeric = ("/" in text or "." in text) and _NUMERIC_HINT.search(text, first) is not None
+    numeric = ("/" in text or "." in text or "-" in text) and _NUMERIC_HINT.search(text, first) is not None
     for m in _NUMERIC.finditer(text, first) if numeric else ():
         a_text, sep, b_text, year_text = m.group("a", "sep", "b", "year")
+        if sep == "-" and len(year_text) < 4:
+            continue  # "3-1-24" is no date anyone writes; a score or a code
         a, b, year = int(a_text), int(b_text), int(year_text)
         if year < 100:
             if not day_first:
@@ -184,7 +187,7 @@ def find_dates(
         if a > 12 or b > 12:  # a day above 12 decides by itself
             day, month = (a, b) if a > 12 else (b, a)
         else:
-            day, month = (a, b) if (day_first or sep == ".") else (b, a)
+            day, month = (a, b) if (day_first or sep != "/") else (b, a)
         date = _make(year, month, day)
         if date is not None:
             found.append(DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))

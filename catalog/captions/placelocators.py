@@ -37,6 +37,9 @@ LOCATOR_CHUNK = re.compile(
 TRAILING_BORDER = re.compile(
     r"[\s,]+(?:near|on|along|at|by|close\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
 )
+SIDE_OF_BORDER = re.compile(
+    r"[\s,]+on\s+the\s+(?P<people>[A-Z][\w-]+)\s+side\s+of\s+the\s+(?:border|frontier)\b[^,.]{0,50}[\s,]*$"
+)
 BORDER_WITH = re.compile(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 IN_AT_END = re.compile(r"\b(?:in|at|en|em)\s+$")
 #: What ends the words before a named place: "in", "at", or "the town of" ("swept through the

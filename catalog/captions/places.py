@@ -26,6 +26,7 @@ from catalog.captions import placespans as ps
 from catalog.captions.citynames import (
     country_of,
     natural_feature,
+    venue_city,
 )
 from catalog.captions.gazetteer import (
     demonym_country,
@@ -77,6 +78,12 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if _may_end_connective(segment) else None
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
+    if " side of the " in text[max(start, end - 90) : end]:
+        side = loc.SIDE_OF_BORDER.search(text, max(start, end - 90), end)
+        if side:  # "at Desaguadero, on the Bolivian side of the frontier with Peru": Bolivia
+            end = side.start()
+            if default_country is None and (code := demonym_country(side.group("people"))) is not None:
+                default_country = (code, side.span("people"))
     if "border" in text[max(start, end - 70) : end]:
         border = loc.TRAILING_BORDER.search(text, max(start, end - 70), end)
         if border:  # "in southern Lebanon near the border with Israel": the border locates, it is not the place
@@ -405,7 +412,8 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
             got.city, got.cc = ctail, code  # "in Hong Kong, China": the territory is the city and the code
         elif ctail and country_of(text[ctail[0] : ctail[1]]) is None and (
                 _placed(text, chunk, ctail)  # after "in", "city of" ...; or a town of the country that follows
-                or (got.cc and find_city(text[ctail[0] : ctail[1]], country=got.cc, primary_only=True))):
+                or (got.cc and find_city(text[ctail[0] : ctail[1]], country=got.cc, primary_only=True))
+                or (got.cc and venue_city(text, ctail, got.cc) != ctail)):  # "Cannes Film Festival, France"
             if (_region_of(text, max(chunk.start, ctail[0] - 30), ctail[0])
                     and (got.region is None or i > 0)):
                 inner = got.region is not None  # "São Teotónio, concelho de Odemira, distrito de Beja"

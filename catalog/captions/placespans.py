@@ -43,6 +43,19 @@ def region_phrase(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     return tail
 
 
+def _after_city_of(text: str, name: Span) -> int:
+    """Where a region's name starts: after "<city> of" (Xinhua's "Antakya of Hatay province"),
+    else where the name starts. The city must be a big one: "Bay of Plenty region" is a region
+    though a town in the Philippines is called Bay."""
+    of = text.rfind(" of ", name[0], name[1])
+    if of > name[0] and (city := find_city(text[name[0] : of])) is not None and city.population >= _BIG_CITY:
+        return of + 4
+    return name[0]
+
+
+_BIG_CITY = 100_000
+
+
 def split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
     """"Lyon France" without a comma: a country or state at the end of the name."""
     tokens = placenames.token_spans(text, tail[0], tail[1])
@@ -52,9 +65,9 @@ def split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
         city_end = tokens[-k - 1][1]
         city_span: Span | None = (tail[0], city_end)
         if (code := country_of(suffix)) is not None:
-            named = next((t[0] for t in tokens[: -k - 1] if text[t[0]].isupper()
+            named = next((t[0] for t in tokens[:-k] if text[t[0]].isupper()
                           and find_city(text[t[0] : tail[1]], country=code) is not None), None)
-            if named is not None:  # "(el Zócalo de) Ciudad de México": a city named for its country
+            if named is not None:  # "(el Zócalo de) Ciudad de México", "Port Sudan": a city named for its country
                 return (named, tail[1]), (code, None, None, None)
             if text[city_end - 2 : city_end] in ("'s", "’s") and country_of(text[tail[0] : city_end - 2]):
                 city_span = None  # "Taipei, southeast China's Taiwan": a country's territory, the city before
@@ -79,5 +92,5 @@ def region_span(text: str, chunk: Chunk, shouting: bool) -> Span:
     if word is not None:
         name = tail_name(text, s, word.start(), shouting)
         if name is not None and text[name[1] : word.start()].strip() == "":
-            return (name[0], word.end())
+            return (_after_city_of(text, name), word.end())
     return tail_name(text, chunk.start, chunk.end, shouting) or (s, chunk.end)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from catalog.captions.dates import DateMatch, find_dates, in_range, is_release_date
 from catalog.captions.formats.base import Draft, Span
-from catalog.captions.gazetteer import country_code
+from catalog.captions.gazetteer import alpha3_country, country_code
 from catalog.captions.places import PlaceMatch, find_place
 from catalog.captions.vocab import load_words
 
@@ -43,7 +43,8 @@ def sentence_end(text: str, start: int, end: int) -> int:
 
 
 _PICTURE_TAKEN = re.compile(
-    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?:(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b|Picture\s+date\s?:|"
+    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^|(?<=\w\s)(?=(?-i:Picture|Photo)\s+taken\s))"  # "... training Picture taken"
+    r"(?:(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b|Picture\s+date\s?:|"
     r"(?:Archiv)?Aufnahme\s+vom\b)"
     r"(?:[^.\n]|\.(?!\s+[A-Z]|\s*$)){0,160}(?:\.|$)", re.IGNORECASE | re.MULTILINE
 )
@@ -331,7 +332,12 @@ def sports_dateline(draft: Draft, start: int, end: int, year_hint: int | None) -
     draft.put("date", d.date, (offset + d.start, offset + d.end))
     draft.caption.date_text = d.text
     draft.caption.spans["date_text"] = (offset + d.start, offset + d.end)
-    place = find_place(draft.text, m.start("place"), m.end("place"))
+    place_start, place_end, country = m.start("place"), m.end("place"), None
+    comma = draft.text.rfind(",", place_start, place_end)
+    if comma > 0 and (code := alpha3_country(draft.text[comma + 1 : place_end].strip())) is not None:
+        country = (code, (place_end - 3, place_end))  # Imagn's "Toronto, Ontario, CAN"
+        place_end = comma
+    place = find_place(draft.text, place_start, place_end, default_country=country)
     if place is not None:
         draft.place(place)
     draft.take(m.span())

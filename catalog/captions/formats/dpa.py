@@ -27,7 +27,7 @@ from catalog.captions.formats.getty import chain_of, finish_caption, trailing_gr
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
 
-_ARCHIVE = re.compile(r"\s*(?P<word>ARCHIV(?:BILD|FOTO|E)?|ILLUSTRATION|HANDOUT|FOTOMONTAGE)\s{0,2}[-–:]\s{0,2}")
+_ARCHIVE = re.compile(r"\s*(?P<word>ARCHIV(?:BILD|FOTO|E)?|FILE|ILLUSTRATION|HANDOUT|FOTOMONTAGE)\s{0,2}[-–:]\s{0,2}")
 #: (English service: "ARCHIVE - "; the other markers before the dateline mark no file picture.)
 #: "05.03.2024, Bayern, München: "
 _DATELINE = re.compile(  # "05.03.2024, Berlin: ", and the English service's "14 January 2024, Bavaria, Munich: "
@@ -119,9 +119,10 @@ class DpaFormat:
     @staticmethod
     def _prefix(draft: Draft) -> int:
         m = _ARCHIVE.match(draft.text)
-        if m is None or not (m.group("word").startswith("ARCHIV") or draft.text[m.end() : m.end() + 1].isdigit()):
+        filed = m is not None and m.group("word").startswith(("ARCHIV", "FILE"))
+        if m is None or not (filed or draft.text[m.end() : m.end() + 1].isdigit()):
             return 0  # "HANDOUT - " counts only before the dateline
-        if m.group("word").startswith("ARCHIV"):
+        if filed:  # the English service writes "ARCHIVE - " and, like AP, "FILE - "
             draft.put("file_photo", True, m.span("word"))
         else:
             draft.caption.notes.append(m.group("word"))  # "ILLUSTRATION - ", "HANDOUT - "

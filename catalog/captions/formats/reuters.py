@@ -16,7 +16,7 @@ from typing import ClassVar
 from catalog.captions.credits import chain_left, chain_right, read_chain
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
-from catalog.captions.formats.body import describe, sports_dateline
+from catalog.captions.formats.body import describe, picture_taken, sports_dateline
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
@@ -73,6 +73,8 @@ class ReutersFormat:
         dateline_end = sports_dateline(draft, start, body_end, year_hint) if header is None else start
         if header is not None:
             start = header
+            if (taken := picture_taken(draft, start, body_end, year_hint=draft.caption.date.year)) is not None:
+                draft.date(taken)  # "Picture taken January 23, 2025" wins over the header's date
         elif dateline_end > start:  # "Sep 14, 2025; Green Bay, Wisconsin, USA; ..." (Imagn via Reuters)
             start = dateline_end
             describe(draft, start, body_end, year_hint=year_hint,

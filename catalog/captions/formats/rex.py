@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from catalog.captions.credits import read_chain
 from catalog.captions.dates import find_dates
-from catalog.captions.formats.base import Draft, all_notes
+from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.getty import finish_caption
 from catalog.captions.model import Caption
 from catalog.captions.places import find_place
@@ -69,6 +69,8 @@ class RexFormat:
         if "mandatory_credit" not in draft.caption.restrictions:
             draft.caption.restrictions.append("mandatory_credit")
         all_notes(draft)
+        if m.end() < len(text) and text[m.end()] == "\n":
+            strip_prefix(draft, m.end() + 1)  # a resold picture's own "FILE - " opens the next line
         event = self._event(draft, m.end(), year_hint)
         cap = draft.caption
         score = 0.6 + 0.2 * event + 0.1 * (cap.date is not None) + 0.05 * bool(cap.photographer)
