@@ -247,6 +247,11 @@ ROUND_17 = [
      {"city": "Antakya", "region": "Hatay province", "country_code": "TR"}),
     ("Farmers harvest kiwifruit in Tauranga, Bay of Plenty region, New Zealand, May 3, 2023. REUTERS/Ana Costa",
      {"city": "Tauranga", "region": "Bay of Plenty region"}),
+    # A district named after its town, of a province named after its capital: the town.
+    ("HATAY, TURKIYE - FEBRUARY 08: Rescuers work in Iskenderun district of Hatay, Turkiye on February 08, 2023. "
+     "(Photo by Omar Kaya/Anadolu Agency)", {"city": "Iskenderun"}),
+    ("People shop in Karsiyaka district of Izmir, Turkiye on May 3, 2024. (Photo by Omar Kaya/Anadolu Agency)",
+     {"city": "Izmir"}),
     # Imagn's three-letter country codes, ISO or IOC.
     ("Feb 8, 2025; Toronto, Ontario, CAN; A goaltender makes a save at Scotiabank Arena. Mandatory Credit: "
      "Dana Fiske-Imagn Images via Reuters", {"city": "Toronto", "country_code": "CA", "agency": "Reuters"}),

@@ -8,6 +8,8 @@ particle) and returns the :class:`PlaceMatch`.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from catalog.captions.citynames import (
@@ -87,6 +89,8 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
         elif "s " in text[got.city[0] : got.city[1]]:
             got.city = possessive_city(text, got.city, got.cc)  # "in Tokyo's Chiyoda Ward" -> Tokyo
         got.city = venue_city(text, _city_of_district(text, got.city, got.cc), got.cc)
+        if "district of" in text[max(0, got.city[0] - 13) : got.city[0]]:
+            got.city = _town_of_district(text, got.city, got.cc)
         inside_name = got.city != written
         if got.city[0] == segment_start:
             got.city = without_subject(text, got.city, segment_start)
@@ -140,6 +144,32 @@ def _city_of_district(text: str, span: Span, cc: str | None) -> Span:
     if city is None or (whole is not None and (whole == city or whole.population >= city.population)):
         return span
     return (span[0], span[0] + len(head))
+
+
+_DISTRICT_OF_END = re.compile(r"\b(?P<town>[A-ZÀ-Þİ][\w'’-]+(?:\s[A-ZÀ-Þİ][\w'’-]+)?)\s+district\s+of\s+$")
+
+
+def _town_of_district(text: str, span: Span, cc: str | None) -> Span:
+    """"in Iskenderun district of Hatay": a district named after its town, of a province named
+    after its capital (the gazetteer knows "Hatay" only as another name of Antakya): the town.
+    "Karsiyaka district of Izmir" stays Izmir, a city by its own name."""
+    before = text[max(0, span[0] - 40) : span[0]]
+    m = _DISTRICT_OF_END.search(before)
+    if m is None:
+        return span
+    written = text[span[0] : span[1]]
+    outer = find_city(written, country=cc)
+    town = find_city(m.group("town"), country=cc)
+    if outer is None or town is None or town.population < 100_000 or _plain(outer.name) == _plain(written):
+        return span
+    start = span[0] - len(before) + m.start("town")
+    return (start, start + len(m.group("town")))
+
+
+def _plain(name: str) -> str:
+    """A name without its accents and case ("İzmir" and "Izmir" are one)."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _the_valley(text: str, span: Span) -> bool:
