@@ -132,6 +132,8 @@ def _dates_as_before(text: str, year_hint: int | None, day_first: bool) -> list[
         if match is not None:
             found.append(match if m.group("weekday") else dates._with_weekday(text, match))
     for m in dates._NUMERIC.finditer(text):
+        if m.group("sep") == "-" and len(m.group("year")) < 4:
+            continue  # dashes only with a four-digit year (PA's "14-07-2024")
         a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
         if year < 100:
             if not day_first:
@@ -140,7 +142,7 @@ def _dates_as_before(text: str, year_hint: int | None, day_first: bool) -> list[
         if a > 12 or b > 12:
             day, month = (a, b) if a > 12 else (b, a)
         else:
-            day, month = (a, b) if (day_first or m.group("sep") == ".") else (b, a)
+            day, month = (a, b) if (day_first or m.group("sep") != "/") else (b, a)
         if (date := dates._make(year, month, day)) is not None:
             found.append(dates.DateMatch(date, m.start(), m.end(), m.group(0), False, True, month, day))
     for m in dates._ISO.finditer(text):
@@ -151,7 +153,7 @@ def _dates_as_before(text: str, year_hint: int | None, day_first: bool) -> list[
 
 
 _DATE_WORDS = ["March", "MARCH", "march", "Sept.", "Mai", "Tuesday", "Tuesday,", "5", "05", "31", "2024", "1999",
-               "5.", "05/03/2024", "5.3.24", "2024-03-05", "de", "of", "Kasım", "KASIM", "Jan.Feb", "x", "in Lyon"]
+               "5.", "05/03/2024", "5.3.24", "2024-03-05", "14-07-2024", "5-5-05", "de", "of", "Kasım", "KASIM", "Jan.Feb", "x", "in Lyon"]
 date_texts = st.lists(st.tuples(st.sampled_from(_DATE_WORDS + _WORDS), st.sampled_from(_SEPARATORS)),
                       max_size=14).map(lambda pairs: "".join(w + s for w, s in pairs))
 

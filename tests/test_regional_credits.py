@@ -282,6 +282,34 @@ ROUND_17 = [
 ]
 
 
+ROUND_18 = [
+    # AP's ", File" in a partner's credit; the place after "in a file photo".
+    ("A truck is seen in a file photo in Montreal on Nov. 26, 2019. (THE CANADIAN PRESS/Ana Costa, File)",
+     {"photographer": "Ana Costa", "file_photo": True, "city": "Montreal"}),
+    # A country's name before a US state is a town.
+    ("Rings of bologna hang in a smokehouse in Lebanon, Pa., on Dec. 27, 2018. (AP Photo/Sam Reyes)",
+     {"city": "Lebanon", "country_code": "US"}),
+    # Imagn's "FILE PHOTO;" field after the dateline.
+    ("Oct 30, 2019; Washington, DC, USA; FILE PHOTO; Fans celebrate outside Nationals Park. Mandatory Credit: "
+     "Dana Fiske-USA TODAY Sports", {"file_photo": True, "city": "Washington"}),
+    # Getty's "Name-Pool/Getty Images" is a pool picture of Getty's, not an agency called Pool.
+    ("WASHINGTON, DC - FEBRUARY 11: Reporters wait in the Oval Office on February 11, 2025 in Washington, DC. "
+     "(Photo by Tom Halloway-Pool/Getty Images)", {"agency": "Getty Images", "photographer": "Tom Halloway",
+                                                   "pool": True}),
+    # An organising committee with a year in its name is no photographer.
+    ("This photo provided by the organizing committee shows an arena in Milan, Italy. (Fondazione Milano Cortina "
+     "2026 via AP)", {"photographer": "", "agency": "AP"}),
+    # A date a video was posted on social media is not the picture's.
+    ("This image from video posted on social media on Sunday, Oct. 6, 2024, shows smoke rising in Beirut, Lebanon. "
+     "(Social Media via AP)", {"date": None, "city": "Beirut"}),
+    # A sea is in no country and no town.
+    ("A warship fires a missile in the Gulf of Oman, Friday, Jan. 19, 2024. (Iranian Army via AP)",
+     {"city": "", "country_code": ""}),
+    ("A hospital ship sails in the Gulf of Aden, Sept. 3, 2024. (Photo by Li Mingde/Xinhua)",
+     {"city": "", "country_code": ""}),
+]
+
+
 def _field(parsed, name: str):
     """A Caption field as the cases write it (a date as ISO text)."""
     if name == "date":
@@ -289,7 +317,7 @@ def _field(parsed, name: str):
     return getattr(parsed, name)
 
 
-FIELD_CASES = [*CASES, *ROUND_13, *ROUND_14, *ROUND_15, *ROUND_16, *ROUND_17]
+FIELD_CASES = [*CASES, *ROUND_13, *ROUND_14, *ROUND_15, *ROUND_16, *ROUND_17, *ROUND_18]
 
 
 @pytest.mark.parametrize(("caption", "expected"), FIELD_CASES, ids=[c[0][:40] for c in FIELD_CASES])

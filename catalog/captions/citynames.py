@@ -34,8 +34,8 @@ def _big_city(name: str, cc: str | None) -> bool:
 def known_suffix(text: str, span: Span, cc: str | None) -> Span:
     """"Vista de la Plaza Mayor de Madrid": the known place after a particle, if the whole is unknown."""
     name = text[span[0] : span[1]]
-    if " " not in name or find_city(name, country=cc):
-        return span
+    if " " not in name or find_city(name, country=cc) or natural_feature(name):
+        return span  # (and "the Gulf of Aden" is a sea, not Aden)
     for m in _PARTICLE.finditer(name):
         suffix = name[m.end() :]
         if suffix[:1].isupper() and (find_city(suffix, country=cc, primary_only=cc is None) or _big_city(suffix, cc)):
@@ -64,7 +64,7 @@ def venue_city(text: str, span: Span, cc: str | None) -> Span:
 
 
 #: Words that make a name a natural feature, not a town ("Inle Lake", "Mount Fuji", "Dead Sea").
-_FEATURE_FIRST = placenames.words("lake mount mt. mt river")
+_FEATURE_FIRST = placenames.words("lake mount mt. mt river gulf sea bay strait straits")
 _FEATURE_LAST = placenames.words(
     "lake river sea ocean mountain mountains volcano glacier gulf strait canal lagoon reservoir"
     " agency ministry"  # and institutions: "North Korea's official Korean Central News Agency"

@@ -133,6 +133,8 @@ def looks_like_org(part: str) -> bool:
         return True
     if any(phrase in fold_case(part) for phrase in _ORG_PHRASES):
         return True
+    if len(words) > 1 and any(word.isdigit() for word in words):
+        return True  # "Milano Cortina 2026", "Paris 2024": an organising committee, never a person
     if len(words) == 1 and part.isupper() and len(part) <= 6 and part not in ("STRINGER", "STR"):
         return True
     return sum(word.lower() not in _NAME_PARTICLES for word in words) > 4
@@ -198,6 +200,9 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     if mandatory:
         credit.mandatory = True
         text = text[mandatory.end() :]
+    if text.endswith((", File", ", FILE", ", file")):  # AP's house style, used by its partners too:
+        credit.file_photo = True  # "(THE CANADIAN PRESS/Name, File)"
+        text = text[:-6].rstrip()
     via_parts = _VIA.split(text, maxsplit=1) if "via" in fold_case(text) else [text]
     left = via_parts[0]
     right_parts = via_parts[1].split("/") if len(via_parts) > 1 else []
@@ -252,7 +257,10 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         elif (("-" in part or "–" in part) and (hyphen := _NAME_DASH_AGENCY.fullmatch(part))
               and normalize_agency(hyphen.group("agency"))):
             people.append(clean_name(hyphen.group("name")))  # "Kirby Lee-USA TODAY Sports"
-            agencies.append(normalize_agency(hyphen.group("agency")) or "")
+            if (agency := normalize_agency(hyphen.group("agency")) or "") == "Pool":
+                credit.pool = True  # Getty's "Name-Pool/Getty Images"
+            else:
+                agencies.append(agency)
         elif ((" - " in part or " – " in part) and (hyphen := _NAME_DASH_AGENCY.fullmatch(part))
               and looks_like_org(org := hyphen.group("agency").strip())):
             people.append(clean_name(hyphen.group("name")))  # "Chloe Andersen - UEFA/UEFA via Getty Images"

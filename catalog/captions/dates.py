@@ -227,7 +227,7 @@ def first_date(
 _RELEASE_CONTEXT = re.compile(
     r"\b(?:released|issued|distributed|obtained|provided|published|posted|made\s+available|"
     r"handed\s+out|dated|filed|received)\s{1,3}"
-    r"(?:on\s{1,3}|(?:by|from|through)\s(?:(?:the|of|and|for|official|state|state-run|news|agency|"
+    r"(?:on\s{1,3}|(?:by|from|through|on|to)\s(?:(?:the|of|and|for|official|state|state-run|news|agency|"
     r"(?-i:[A-Z(])[\w'’().-]*|(?!(?:shows?|showing|depicts?|taken|shot|captured|where|which|who|while|"
     r"during|as|in|at|near)\s)(?-i:[a-z][a-z-]{2,}))\s){1,12}on\s)?$",
     re.IGNORECASE,

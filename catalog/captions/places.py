@@ -410,7 +410,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 and text[ctail[0] : ctail[1]].lower() in CITY_STATE_NAMES
                 and (code := country_of(text[ctail[0] : ctail[1]])) is not None and code != got.cc):
             got.city, got.cc = ctail, code  # "in Hong Kong, China": the territory is the city and the code
-        elif ctail and country_of(text[ctail[0] : ctail[1]]) is None and (
+        elif ctail and (country_of(text[ctail[0] : ctail[1]]) is None or _town_of_a_state(got, ctail)) and (
                 _placed(text, chunk, ctail)  # after "in", "city of" ...; or a town of the country that follows
                 or (got.cc and find_city(text[ctail[0] : ctail[1]], country=got.cc, primary_only=True))
                 or (got.cc and venue_city(text, ctail, got.cc) != ctail)):  # "Cannes Film Festival, France"
@@ -425,6 +425,11 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
             else:
                 city = _in_x_near_y(text, chunk, ctail, shouting)
                 got.city = _earlier_known_city(text, chunks, i, shouting, got.cc, city)
+
+
+def _town_of_a_state(got: Reading, name: Span) -> bool:
+    """"Lebanon, Pa.", "Mexico, Mo.": a country's name before a US state (written after it) is a town."""
+    return got.cc == "US" and got.state is not None and got.region is not None and got.region[0] > name[1]
 
 
 def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:

@@ -43,6 +43,9 @@ def region_phrase(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     return tail
 
 
+_WATER_OF = re.compile(r"(?:Gulf|Sea|Bay|Strait|Straits)\s+of", re.IGNORECASE)
+
+
 def _after_city_of(text: str, name: Span) -> int:
     """Where a region's name starts: after "<city> of" (Xinhua's "Antakya of Hatay province"),
     else where the name starts. The city must be a big one: "Bay of Plenty region" is a region
@@ -65,6 +68,8 @@ def split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
         city_end = tokens[-k - 1][1]
         city_span: Span | None = (tail[0], city_end)
         if (code := country_of(suffix)) is not None:
+            if _WATER_OF.fullmatch(text, tail[0], city_end):
+                return None, (None, None, None, None)  # "in the Gulf of Oman": a sea, in no country
             named = next((t[0] for t in tokens[:-k] if text[t[0]].isupper()
                           and find_city(text[t[0] : tail[1]], country=code) is not None), None)
             if named is not None:  # "(el Zócalo de) Ciudad de México", "Port Sudan": a city named for its country

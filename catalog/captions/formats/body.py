@@ -76,6 +76,8 @@ _IN_THIS = re.compile(
     re.IGNORECASE,
 )
 #: Cheap test first: every match of ``_IN_THIS`` holds one of these (in lower case).
+#: A place phrase that starts right after "in a file photo": " in Montreal on".
+_PLACE_LEAD = re.compile(r"\s+(?:(?:taken|made|shot)\s+)?(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]")
 _IN_THIS_WORD = re.compile(r"photo|picture|image|handout|grab|still|video|file|illustration|foto|archivbild|imag")
 _UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
 
@@ -159,7 +161,9 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         place_end = main.start if main is not None else first_end
         seg = text[sentence_start:place_end].lower()
         in_this = _IN_THIS.search(text, sentence_start, place_end) if _IN_THIS_WORD.search(seg) else None
+        after_this = None
         if in_this is not None:
+            after_this = (in_this.end(), place_end)  # "is seen in a file photo in Montreal on ..."
             place_end = in_this.start()
         match = None
         if main is not None and _PLACE_AFTER.match(text, main.end, first_end):
@@ -170,6 +174,8 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             country_after = (code, after.span("name"))  # "in the village of Hroza, October 6, 2023, Ukraine."
         if match is None:
             match = find_place(text, sentence_start, place_end, default_country=country_after)
+        if match is None and after_this is not None and _PLACE_LEAD.match(text, *after_this):
+            match = find_place(text, after_this[0], after_this[1], default_country=country_after)
         if match is not None and match.start - sentence_start > 12:
             match = _before_hometown(text, match, sentence_start) or match
         later_phrase = None
@@ -341,4 +347,11 @@ def sports_dateline(draft: Draft, start: int, end: int, year_hint: int | None) -
     if place is not None:
         draft.place(place)
     draft.take(m.span())
+    if (filed := _FILE_FIELD.match(draft.text, m.end(), end)) is not None:  # "...; USA; FILE PHOTO; Fans ..."
+        draft.put("file_photo", True, filed.span("mark"))
+        draft.take(filed.span())
+        return filed.end()
     return m.end()
+
+
+_FILE_FIELD = re.compile(r"(?P<mark>FILE\s+PHOTO|File\s+Photo|FILE)\s*;\s*")
