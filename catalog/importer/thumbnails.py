@@ -3,7 +3,7 @@
 Pixels are the expensive part, so they come after every metadata row is written.
 One decode per picture serves both: the thumbnail (embedded EXIF preview when it
 is big enough, else Pillow draft-mode decoding, see catalog.images.thumbs) and
-the 64-bit difference hash, computed from the thumbnail. The hash is the same
+the 64-bit difference hash, computed from the thumbnail's pixels before encoding. The hash is the same
 whether computed from the thumbnail or the full picture up to a bit or two,
 because it compares 9x8 averages; every hash in an archive is made this way.
 """
@@ -49,8 +49,10 @@ def thumbnail_for(photo_id: int, path: str) -> ThumbResult:
 
     try:
         thumb = thumbs.make_thumbnail(path, max_size=THUMB_MAX_SIZE)
-        with Image.open(io.BytesIO(thumb.jpeg)) as small:
-            hash_hex = thumbs.dhash(small)
+        hash_hex = thumb.dhash  # from the thumbnail's pixels, before they were encoded
+        if not hash_hex:
+            with Image.open(io.BytesIO(thumb.jpeg)) as small:
+                hash_hex = thumbs.dhash(small)
     except ImageReadError as exc:
         return ThumbResult(photo_id, path, error=exc.reason)
     except (OSError, UnidentifiedImageError, ValueError) as exc:
