@@ -302,6 +302,9 @@ ROUND_18 = [
     # A date a video was posted on social media is not the picture's.
     ("This image from video posted on social media on Sunday, Oct. 6, 2024, shows smoke rising in Beirut, Lebanon. "
      "(Social Media via AP)", {"date": None, "city": "Beirut"}),
+    # "the X area of <a country or territory>": X.
+    ("Soldiers operate in the Jabalia area of the northern Gaza Strip, October 30, 2024. REUTERS/Ana Costa",
+     {"city": "Jabalia", "country_code": "PS"}),
     # A sea is in no country and no town.
     ("A warship fires a missile in the Gulf of Oman, Friday, Jan. 19, 2024. (Iranian Army via AP)",
      {"city": "", "country_code": ""}),

@@ -27,6 +27,8 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -
     if lead is None:
         return None
     end = lead.start()
+    if text.endswith(" area", chunk_start, end):
+        end -= 5  # "in the Jabalia area of the northern Gaza Strip": Jabalia
     span = tail_name(text, chunk_start, end, shouting)
     if span is None or country_of(text[span[0] : span[1]]) is not None:
         return None  # "near the border with Russia in the Kharkiv region": Russia is not the city
