@@ -313,6 +313,32 @@ ROUND_18 = [
 ]
 
 
+ROUND_19 = [
+    # Two captions run together: the first credit's name stops before the next story.
+    ("Voters queue in Lagos, Nigeria February 25, 2023. REUTERS/Ana Costa Supporters of a candidate cheer at a "
+     "rally in Abuja, Nigeria February 23, 2023. REUTERS/Sam Reyes", {"photographer": "Ana Costa", "city": "Lagos"}),
+    # An archive's own lines after the caption are a note; the credit before them is read.
+    ("BERLIN, GERMANY - JANUARY 13, 2024: Farmers drive tractors in Berlin, Germany on January 13, 2024. "
+     "(Photo by Omar Kaya/Anadolu via Getty Images)\r\nKeywords: protest, farmers",
+     {"agency": "Anadolu", "photographer": "Omar Kaya", "notes": ["Keywords: protest, farmers"]}),
+    ("File photo shows a seawall in Rikuzentakata, Iwate Prefecture, on March 13, 2011. (Kyodo)\r\n"
+     "[Archive note: print copy, scanned 2019]", {"agency": "Kyodo", "country_code": "JP"}),
+    # An acronym is no town ("Un" is a town in India).
+    ("NEW YORK, UNITED STATES - SEPTEMBER 19, 2023: Delegates arrive at UN headquarters as the debate opens "
+     "(Photo by Omar Kaya/Anadolu Agency via Getty Images)", {"country_code": "US"}),
+    # A hyphenated small town is one town; the town of a border crossing; a desert is no town.
+    ("Fishermen haul a pirogue ashore in Joal-Fadiouth, some 110 km south of Dakar, on February 14, 2025. "
+     "(Photo by Ana COSTA / AFP)", {"city": "Joal-Fadiouth", "country_code": "SN"}),
+    ("Returnees wait at the Islam Qala border crossing in Herat province, Afghanistan, 05 July 2025. "
+     "EPA/ANA COSTA", {"city": "Islam Qala", "country_code": "AF"}),
+    ("A rocket lifts off from a launch centre in the Gobi desert, northwest China, on October 31, 2025. "
+     "(Photo by Ana COSTA / AFP)", {"city": "", "country_code": "CN"}),
+    # The place before a clause that names none ("during a summer thunderstorm").
+    ("TOPSHOT - Lightning forks over the skyline of Johannesburg during a summer thunderstorm on January 14, 2026. "
+     "(Photo by Ana COSTA / AFP)", {"city": "Johannesburg", "country_code": "ZA"}),
+]
+
+
 def _field(parsed, name: str):
     """A Caption field as the cases write it (a date as ISO text)."""
     if name == "date":
@@ -320,7 +346,7 @@ def _field(parsed, name: str):
     return getattr(parsed, name)
 
 
-FIELD_CASES = [*CASES, *ROUND_13, *ROUND_14, *ROUND_15, *ROUND_16, *ROUND_17, *ROUND_18]
+FIELD_CASES = [*CASES, *ROUND_13, *ROUND_14, *ROUND_15, *ROUND_16, *ROUND_17, *ROUND_18, *ROUND_19]
 
 
 @pytest.mark.parametrize(("caption", "expected"), FIELD_CASES, ids=[c[0][:40] for c in FIELD_CASES])

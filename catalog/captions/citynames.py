@@ -66,7 +66,7 @@ def venue_city(text: str, span: Span, cc: str | None) -> Span:
 #: Words that make a name a natural feature, not a town ("Inle Lake", "Mount Fuji", "Dead Sea").
 _FEATURE_FIRST = placenames.words("lake mount mt. mt river gulf sea bay strait straits")
 _FEATURE_LAST = placenames.words(
-    "lake river sea ocean mountain mountains volcano glacier gulf strait canal lagoon reservoir"
+    "lake river sea ocean mountain mountains volcano glacier gulf strait canal lagoon reservoir desert"
     " agency ministry"  # and institutions: "North Korea's official Korean Central News Agency"
 )
 #: Parks that are no town ("Yellowstone National Park"; "Orchard Park, N.Y." is one).

@@ -355,8 +355,11 @@ def name_run(text: str, pos: int, limit: int | None = None, *, max_tokens: int =
             break
     if not ends:
         return pos
-    if lowercase_next and len(ends) >= 3:
-        ends.pop()  # the last capitalised word starts the next sentence
+    dangling = len(ends) >= 4 and text[pos : ends[-1]].split()[-1].islower()
+    if (lowercase_next or dangling) and len(ends) >= 3:
+        last = text[pos : ends.pop()].split()[-1]  # the last capitalised word starts the next sentence
+        if last.islower() and len(ends) >= 3:
+            ends.pop()  # "REUTERS/Name Surname Supporters of a ...": the particle, then that word
     while ends and text[pos : ends[-1]].split()[-1].lower() in _LEFT_TRIM:
         ends.pop()
     return ends[-1] if ends else pos

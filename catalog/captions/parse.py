@@ -9,6 +9,7 @@ residue, which bounds the cost of hostile text.
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -84,15 +85,36 @@ def parse_caption(
         log.warning("caption clean-up failed: %s", exc)
         cleaned = raw
     head, tail = cleaned[:MAX_CHARS], cleaned[MAX_CHARS:]
+    head, trailer = _without_archive_lines(head)
     recased = recase(head)
     best = _best(recased, year_hint, plugin_manager)
     if recased is not head:
         _restore_case(best, recased, head)
     best.raw = raw
     best.text = head
+    if trailer:
+        best.notes.append(trailer)
     if tail:
         best.residue = f"{best.residue} {tail}".strip()
     return best
+
+
+#: Lines an archive adds after the agency's caption: "Keywords: ...", "[Archive note: ...]".
+_ARCHIVE_LINES = re.compile(
+    r"(?:\n[ \t]*(?:(?:Keywords?|Key\s+words|Tags|Categor(?:y|ies)|Supplemental\s+categor(?:y|ies)|"
+    r"Archive\s+note)\s*:[^\n]*|\[(?![^\]\n]*(?:/|©|[Pp]hoto|PHOTO))[^\]\n]{3,300}\])[ \t]*)+$",  # not "[Photo/Xinhua]"
+    re.IGNORECASE,
+)
+
+
+def _without_archive_lines(text: str) -> tuple[str, str]:
+    """(the caption, the archive's own lines after it) — those lines are kept as a note."""
+    if "\n" not in text or (":" not in text[-400:] and "]" not in text[-400:]):
+        return text, ""  # cheap exit: no line that could be one
+    m = _ARCHIVE_LINES.search(text, max(0, len(text) - 1200))
+    if m is None or m.start() == 0:
+        return text, ""
+    return text[: m.start()].rstrip(), " ".join(m.group(0).split())
 
 
 #: Fields that name a thing by its canonical spelling, not as the caption wrote it.

@@ -25,7 +25,10 @@ def known_after_in(text: str, chunk: Chunk, default_country: tuple[str, Span] | 
     if span is None:
         return None
     cc = default_country[0] if default_country is not None else None
-    city = find_city(text[span[0] : span[1]], country=cc, primary_only=cc is None)
+    name = text[span[0] : span[1]]
+    if len(name) <= 3 and name.isupper():
+        return None  # "at UN headquarters": an acronym (the text is not in capitals: no chunk is)
+    city = find_city(name, country=cc, primary_only=cc is None)
     if city is None:
         return None
     place = Place(city=text[span[0] : span[1]], country_code=city.country_code, lat=city.lat, lon=city.lon)

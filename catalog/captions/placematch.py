@@ -21,6 +21,7 @@ from catalog.captions.citynames import (
     without_subject,
 )
 from catalog.captions.gazetteer import City, find_city
+from catalog.captions.normalize import is_shouting
 from catalog.captions.placenames import Span
 
 
@@ -94,12 +95,15 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
         inside_name = got.city != written
         if got.city[0] == segment_start:
             got.city = without_subject(text, got.city, segment_start)
-        if natural_feature(text[got.city[0] : got.city[1]]) or _the_valley(text, got.city):
-            got.city = None  # "on Inle Lake, Myanmar": a lake is no city
+        if (natural_feature(text[got.city[0] : got.city[1]]) or _the_valley(text, got.city)
+                or _FEATURE_AFTER.match(text, got.city[1])):
+            got.city = None  # "on Inle Lake, Myanmar", "in the Gobi desert": a lake, a desert is no city
     if got.city:
         got.city = _without_elision(text, got.city)  # French "près d'Epernay": the town is "Epernay"
     city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
     city_name = text[city_span[0] : city_span[1]] if city_span else ""
+    if city_name and len(city_name) <= 3 and city_name.isupper() and not is_shouting(text):
+        city_span, city_name = None, ""  # "at UN headquarters": an acronym, not the Indian town of Un
     if "-" in city_name and all(country_of(part) for part in city_name.split("-")):
         city_span, city_name = None, ""  # "near the Israel-Gaza border": two countries, no town
     city: City | None = None
@@ -141,11 +145,14 @@ def _city_of_district(text: str, span: Span, cc: str | None) -> Span:
         return span
     city = find_city(head, country=cc)
     whole = find_city(name, country=cc)
-    if city is None or (whole is not None and (whole == city or whole.population >= city.population)):
-        return span
+    if city is None or city.population < 100_000 or (
+            whole is not None and (whole == city or whole.population >= city.population)):
+        return span  # (a district so named is a big city's: "Joal-Fadiouth" is one small town)
     return (span[0], span[0] + len(head))
 
 
+#: A lower-case word after a name that makes it a natural feature ("the Gobi desert", "the Jordan river").
+_FEATURE_AFTER = re.compile(r" (?:desert|river|lake|mountains?|peninsula|plateau|forest|basin)\b")
 _DISTRICT_OF_END = re.compile(r"\b(?P<town>[A-ZÀ-Þİ][\w'’-]+(?:\s[A-ZÀ-Þİ][\w'’-]+)?)\s+district\s+of\s+$")
 
 

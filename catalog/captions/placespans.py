@@ -27,8 +27,10 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -
     if lead is None:
         return None
     end = lead.start()
-    if text.endswith(" area", chunk_start, end):
-        end -= 5  # "in the Jabalia area of the northern Gaza Strip": Jabalia
+    for suffix in (" area", " border crossing"):
+        if text.endswith(suffix, chunk_start, end):  # "in the Jabalia area of the northern Gaza Strip",
+            end -= len(suffix)  # "at the Islam Qala border crossing in Herat province": the town
+            break
     span = tail_name(text, chunk_start, end, shouting)
     if span is None or country_of(text[span[0] : span[1]]) is not None:
         return None  # "near the border with Russia in the Kharkiv region": Russia is not the city

@@ -176,6 +176,8 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             match = find_place(text, sentence_start, place_end, default_country=country_after)
         if match is None and after_this is not None and _PLACE_LEAD.match(text, *after_this):
             match = find_place(text, after_this[0], after_this[1], default_country=country_after)
+        if match is None:
+            match = _before_a_clause(text, sentence_start, place_end)
         if match is not None and match.start - sentence_start > 12:
             match = _before_hometown(text, match, sentence_start) or match
         later_phrase = None
@@ -317,6 +319,16 @@ _SEMICOLON_DATELINE = re.compile(r"\s*(?P<date>[^;\n]{6,30});\s*(?P<place>[^;\n]
 
 #: ZUMA: "April 8, 2024, Mazatlan, Sinaloa, Mexico: <what happens>" (the date is the whole first part).
 _COLON_DATELINE = re.compile(r"\s*(?P<date>[^;:\n]{6,30}?\d{4}),\s*(?P<place>[^;:\n]{3,80}?):\s+")
+
+
+def _before_a_clause(text: str, start: int, end: int) -> PlaceMatch | None:
+    """"over the skyline of Johannesburg during a summer thunderstorm": the place phrase ends
+    where a clause that names no place begins (the last such clause first, three at most)."""
+    clauses = [m.start() for m in _CLAUSE.finditer(text, start, end)][-3:]
+    for cut in reversed(clauses):
+        if (match := find_place(text, start, cut)) is not None:
+            return match
+    return None
 
 
 def sports_dateline(draft: Draft, start: int, end: int, year_hint: int | None) -> int:
