@@ -339,6 +339,28 @@ ROUND_19 = [
 ]
 
 
+ROUND_20 = [
+    # EFE's dateline in capitals with the province in brackets: the town, in Spain.
+    ("ALBARRACÍN (TERUEL), 03/02/2025.- Vista de la localidad cubierta por la nieve. EFE/ Ana Ruiz",
+     {"city": "ALBARRACÍN", "country_code": "ES", "date": "2025-02-03"}),
+    ("HARO (LA RIOJA), 29/06/2024.- Participantes en la Batalla del Vino. EFE/ Ana Ruiz",
+     {"city": "HARO", "country_code": "ES"}),
+    # Europa Press's dashed credit without the file mark.
+    ("Bañistas en la playa, a 2 de agosto de 2020, en Zarautz, Guipúzcoa, País Vasco (España). - Ane Goiko - "
+     "Europa Press", {"agency": "Europa Press", "photographer": "Ane Goiko", "file_photo": False}),
+    # LaPresse's opening credit with a dashed date; a province in brackets before the country.
+    ("Foto Giulia Neri/LaPresse 14-10-2023 Alba (Cuneo), Italia Cronaca Fiera del tartufo bianco.",
+     {"agency": "LaPresse", "photographer": "Giulia Neri", "date": "2023-10-14", "city": "Alba"}),
+    # A distance with a thousands separator is one piece of the place phrase.
+    ("Tourists watch the sunrise in Ende, East Nusa Tenggara, about 1,900 km from Jakarta, on Sunday "
+     "(7/7/2024). ANTARA FOTO/Yohanes Doe/nym.", {"city": "Ende", "agency": "Antara", "date": "2024-07-07"}),
+    ("Farmers pick olives in the village of Burin, south of Nablus, on October 21, 2024. (WAFA Images/Kamal Odeh)",
+     {"agency": "WAFA", "photographer": "Kamal Odeh"}),
+    ("Sudanese refugees gather at the Farchana camp in eastern Chad on March 2, 2024. (Photo by ANA COSTA/AFP "
+     "via Getty Images)", {"city": "Farchana", "country_code": "TD", "agency": "AFP"}),
+]
+
+
 def _field(parsed, name: str):
     """A Caption field as the cases write it (a date as ISO text)."""
     if name == "date":
@@ -346,7 +368,7 @@ def _field(parsed, name: str):
     return getattr(parsed, name)
 
 
-FIELD_CASES = [*CASES, *ROUND_13, *ROUND_14, *ROUND_15, *ROUND_16, *ROUND_17, *ROUND_18, *ROUND_19]
+FIELD_CASES = [*CASES, *ROUND_13, *ROUND_14, *ROUND_15, *ROUND_16, *ROUND_17, *ROUND_18, *ROUND_19, *ROUND_20]
 
 
 @pytest.mark.parametrize(("caption", "expected"), FIELD_CASES, ids=[c[0][:40] for c in FIELD_CASES])

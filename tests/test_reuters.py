@@ -58,7 +58,7 @@ def test_picture_taken_date_wins() -> None:
         ("Harbour Authority/Handout via REUTERS", "Handout", ["Harbour Authority"], {"handout"}),
         ("Ivo Marin/Harbour Authority/Handout via REUTERS", "Ivo Marin", ["Harbour Authority"], {"handout"}),
         ("Sputnik/Pavel Orlov/Kremlin via REUTERS", "Pavel Orlov", ["Sputnik", "Kremlin"], set()),
-        ("Antara Foto/Dewi Sari/via REUTERS", "Dewi Sari", ["Antara Foto"], set()),
+        ("Antara Foto/Dewi Sari/via REUTERS", "Dewi Sari", ["Antara"], set()),
         ("RETUERS/Lea Moreno", "Lea Moreno", [], set()),
     ],
 )

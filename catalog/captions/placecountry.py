@@ -51,13 +51,19 @@ def country_in_brackets(text: str, start: int, end: int) -> tuple[str, Span] | N
 
 def province_country(name: str) -> str | None:
     """The country of a province, département or prefecture (vocab/provinces.json: "Napoli" -> IT)."""
-    return _provinces().get(name)
+    return _provinces().get(name) or _provinces_folded().get(name.casefold())
 
 
 @cache
 def _provinces() -> dict[str, str]:
     return {name: code for code, names in load_json("provinces.json").items() if not code.startswith("_")
             for name in names}
+
+
+@cache
+def _provinces_folded() -> dict[str, str]:
+    """The same in any case: EFE's datelines are in capitals ("ALBARRACÍN (TERUEL)")."""
+    return {name.casefold(): code for name, code in _provinces().items()}
 
 
 def possessive_region(text: str, chunk: Chunk) -> str | None:

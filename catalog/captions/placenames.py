@@ -159,7 +159,11 @@ def chunks(text: str, start: int, end: int) -> list[Chunk]:
     """The comma-separated pieces of ``text[start:end]``, each trimmed (empty ones left out)."""
     trimmed = []
     pos = start
-    for piece in text[start:end].split(","):
+    segment = text[start:end]
+    pieces = segment.split(",")
+    if "," in segment and _THOUSANDS.search(segment):  # "about 1,900 km from Jakarta": one piece
+        pieces = _glue_thousands(pieces)
+    for piece in pieces:
         piece_end = pos + len(piece)
         stripped = piece.lstrip()
         s = piece_end - len(stripped)
@@ -170,6 +174,21 @@ def chunks(text: str, start: int, end: int) -> list[Chunk]:
             trimmed.append(Chunk(s, e))
         pos = piece_end + 1
     return trimmed
+
+
+_THOUSANDS = re.compile(r"\d,\d{3}\b")
+
+
+def _glue_thousands(pieces: list[str]) -> list[str]:
+    """Join the pieces that a thousands separator split ("1" + "900 km ..." -> "1,900 km ...")."""
+    joined: list[str] = []
+    for piece in pieces:
+        if (joined and joined[-1][-1:].isdigit() and len(piece) >= 3 and piece[:3].isdigit()
+                and (len(piece) == 3 or not piece[3].isdigit())):
+            joined[-1] = f"{joined[-1]},{piece}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 def shouting(segment: str) -> bool:

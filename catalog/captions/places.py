@@ -90,6 +90,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
             end = border.start()
     shouting = placenames.shouting(text[start:end])
     chunks = placenames.chunks(text, start, end)
+    if ")" in segment:
+        _without_inner_brackets(text, chunks)
     if "across the border" in text[start:end]:
         for k in range(max(1, len(chunks) - 3), len(chunks)):  # "..., across the border from El Paso, Texas"
             if text.startswith("across the border", chunks[k].start):
@@ -133,6 +135,19 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     if match is None and ("'" in segment or "’" in segment):
         match = fb.city_with_case_ending(text, start, end)
     return match
+
+
+def _without_inner_brackets(text: str, chunks: list[Chunk]) -> None:
+    """"Alba (Cuneo), Italia", "Bormio (SO), Italia": a town's province in brackets, before
+    the country, qualifies the town; the chunk ends before it."""
+    for k in range(len(chunks) - 1):
+        chunk = chunks[k]
+        if text[chunk.end - 1] != ")":
+            continue
+        opening = text.rfind("(", chunk.start, chunk.end)
+        inside = text[opening + 1 : chunk.end - 1]
+        if opening > chunk.start and 0 < len(inside) <= 30 and inside[:1].isupper():
+            chunks[k] = Chunk(chunk.start, len(text[:opening].rstrip()))
 
 
 _SEEN_FROM = re.compile(r"(?:as\s+)?(?:seen|photographed|pictured)\s+from\s+(?:the\s+)?(?=[A-ZÀ-Þ])", re.IGNORECASE)

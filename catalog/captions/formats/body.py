@@ -159,6 +159,8 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         draft.take((main.start, main.end))
     if want_place:
         place_end = main.start if main is not None else first_end
+        if main is not None and text[place_end - 1 : place_end] == "(":
+            place_end -= 1  # Antara's "on Sunday (7/7/2024)": the date in brackets after the day
         seg = text[sentence_start:place_end].lower()
         in_this = _IN_THIS.search(text, sentence_start, place_end) if _IN_THIS_WORD.search(seg) else None
         after_this = None

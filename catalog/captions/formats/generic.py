@@ -154,13 +154,14 @@ def _before_trailers(draft: Draft, start: int, end: int) -> int:
 
 
 def _dashed_credit(draft: Draft, start: int, end: int) -> int | None:
-    """Europa Press's "... - Name - Europa Press - Archivo": record it, return where it starts."""
-    m = _DASH_CREDIT.search(draft.text, start, end)
+    """Europa Press's "... - Name - Europa Press[ - Archivo]": record it, return where it starts."""
+    m = _DASH_CREDIT.search(draft.text, start, end) or _DASH_CREDIT_NOW.search(draft.text, start, end)
     agency = normalize_agency(m.group("agency")) if m is not None else None
     if m is None or agency is None or not is_news_agency(agency):
         return None
     name = (m.group("name") or "").strip()
-    draft.credit(Credit(agency=agency, photographer=name, file_photo=True), (m.start("credit"), m.end()))
+    draft.credit(Credit(agency=agency, photographer=name, file_photo=bool(m.group("filed"))),
+                 (m.start("credit"), m.end()))
     return m.start()
 
 
@@ -220,7 +221,11 @@ _TRAILING_SLASH_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{2,4}[\s.]*$")
 #: "... (España). - Iván Marqués - Europa Press - Archivo": a dashed credit with the file mark.
 _DASH_CREDIT = re.compile(
     r"[\s.]+[-–]\s(?P<credit>(?:(?P<name>[^-–\n/.,]{2,60}?)\s[-–]\s)?(?P<agency>[A-Z][\w .]{1,30}?))"
-    r"\s[-–]\s(?:Archivo|Archive|Arquivo|ARCHIVO)[\s.]*$")
+    r"(?P<filed>\s[-–]\s(?:Archivo|Archive|Arquivo|ARCHIVO))[\s.]*$")
+#: The same without the file mark: "... (España). - Name - Europa Press".
+_DASH_CREDIT_NOW = re.compile(
+    r"[\s.]+[-–]\s(?P<credit>(?:(?P<name>[^-–\n/.,]{2,60}?)\s[-–]\s)?(?P<agency>[A-Z][\w .]{1,30}?))"
+    r"(?P<filed>(?!))?[\s.]*$")
 #: "(ms) ", "(ARQUIVO) ": an editor's initials or a one-word marker in brackets before a slash credit.
 _DESK_INITIALS = re.compile(r"\([^\W\d_]{1,10}\)\s+")
 _CAPS = CAPITALS

@@ -17,7 +17,7 @@ from catalog.captions.places import find_place
 
 _OPENING = re.compile(
     r"\s*Foto\s+(?P<chain>[^\d\n]{3,80}?)\s+"
-    r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s[A-Za-zÀ-ÿ]{3,10}\s\d{4})\s+"
+    r"(?P<date>\d{1,2}[/-]\d{1,2}[/-]\d{4}|\d{1,2}\s[A-Za-zÀ-ÿ]{3,10}\s\d{4})\s+"
     r"(?P<place>[A-ZÀ-Ý][^\n]{1,60}?)"
     r"(?:\s[-–]\s+|\s+(?=(?:Cronaca|Sport|Politica|Spettacolo|Spettacoli|Economia|Esteri|Cultura)\b))"
 )
