@@ -351,6 +351,16 @@ ROUND_20 = [
     # LaPresse's opening credit with a dashed date; a province in brackets before the country.
     ("Foto Giulia Neri/LaPresse 14-10-2023 Alba (Cuneo), Italia Cronaca Fiera del tartufo bianco.",
      {"agency": "LaPresse", "photographer": "Giulia Neri", "date": "2023-10-14", "city": "Alba"}),
+    # The agencies' own words for "near" and "in the municipality of" lead to a town the gazetteer may not know.
+    ("Kühe weiden auf einer Alp oberhalb von Grindelwald, aufgenommen am Dienstag, 16. Juli 2024. "
+     "(KEYSTONE/Ana Costa)", {"city": "Grindelwald"}),
+    ("Ein Landwirt pflügt am 5. März 2024 ein Feld bei Lebus im Landkreis Märkisch-Oderland. Foto: Ana Costa/dpa",
+     {"city": "Lebus", "country_code": "DE"}),
+    ("Des bénévoles nettoient les rues dévastées par les inondations à Pepinster. BELGA PHOTO ANA COSTA",
+     {"city": "Pepinster", "country_code": "BE"}),
+    # ... but a German noun after "bei" is no town when a known one came after "in".
+    ("Die Elbphilharmonie in Hamburg bei Sonnenuntergang (undatierte Aufnahme). Foto: Ana Costa/dpa",
+     {"city": "Hamburg"}),
     # A distance with a thousands separator is one piece of the place phrase.
     ("Tourists watch the sunrise in Ende, East Nusa Tenggara, about 1,900 km from Jakarta, on Sunday "
      "(7/7/2024). ANTARA FOTO/Yohanes Doe/nym.", {"city": "Ende", "agency": "Antara", "date": "2024-07-07"}),

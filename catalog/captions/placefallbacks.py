@@ -107,3 +107,11 @@ def city_with_case_ending(text: str, start: int, end: int) -> PlaceMatch | None:
             place = Place(city=m.group(1), country_code=city.country_code, lat=city.lat, lon=city.lon)
             return PlaceMatch(place, m.start(1), m.end(1), city_span=m.span(1))
     return None
+
+
+_IN_KNOWN = re.compile(r"\b(?:in|im)\s+(?P<name>[A-ZÀ-Þ][\w'’-]+)")
+
+
+def known_in_before(text: str, start: int, end: int) -> bool:
+    """A town the gazetteer knows after an "in" earlier in the chunk."""
+    return any(find_city(m.group("name")) is not None for m in _IN_KNOWN.finditer(text, start, end))

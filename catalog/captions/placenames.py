@@ -109,6 +109,8 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
 
 #: Connectors that are also "in": a name run through one may be a venue, then its town.
 _INNER_IN = frozenset({"en", "im"})
+#: Divisions named after "im": the town comes before them ("Lebus im Landkreis Märkisch-Oderland").
+_DIVISION_WORDS = frozenset({"Kanton", "Landkreis", "Kreis", "Bezirk", "Bundesland"})
 
 
 def _after_inner_preposition(text: str, tokens: list[Span], first: int) -> Span | None:
@@ -117,6 +119,8 @@ def _after_inner_preposition(text: str, tokens: list[Span], first: int) -> Span 
     ("Freiburg im Breisgau" stays whole; its tail names no town)."""
     for k in range(1, first):
         if text[tokens[k][0] : tokens[k][1]] in _INNER_IN:
+            if text[tokens[k - 1][0] : tokens[k - 1][1]] in _DIVISION_WORDS:  # "Filisur im Kanton Graubünden"
+                return (tokens[first][0], tokens[k + 1][1])
             after, whole = text[tokens[k - 1][0] : tokens[0][1]], text[tokens[first][0] : tokens[0][1]]
             if find_city(after) is not None and find_city(whole) is None:
                 return (tokens[k - 1][0], tokens[0][1])

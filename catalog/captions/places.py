@@ -91,7 +91,7 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     shouting = placenames.shouting(text[start:end])
     chunks = placenames.chunks(text, start, end)
     if ")" in segment:
-        _without_inner_brackets(text, chunks)
+        ps.without_inner_brackets(text, chunks)
     if "across the border" in text[start:end]:
         for k in range(max(1, len(chunks) - 3), len(chunks)):  # "..., across the border from El Paso, Texas"
             if text.startswith("across the border", chunks[k].start):
@@ -135,19 +135,6 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     if match is None and ("'" in segment or "’" in segment):
         match = fb.city_with_case_ending(text, start, end)
     return match
-
-
-def _without_inner_brackets(text: str, chunks: list[Chunk]) -> None:
-    """"Alba (Cuneo), Italia", "Bormio (SO), Italia": a town's province in brackets, before
-    the country, qualifies the town; the chunk ends before it."""
-    for k in range(len(chunks) - 1):
-        chunk = chunks[k]
-        if text[chunk.end - 1] != ")":
-            continue
-        opening = text.rfind("(", chunk.start, chunk.end)
-        inside = text[opening + 1 : chunk.end - 1]
-        if opening > chunk.start and 0 < len(inside) <= 30 and inside[:1].isupper():
-            chunks[k] = Chunk(chunk.start, len(text[:opening].rstrip()))
 
 
 _SEEN_FROM = re.compile(r"(?:as\s+)?(?:seen|photographed|pictured)\s+from\s+(?:the\s+)?(?=[A-ZÀ-Þ])", re.IGNORECASE)
@@ -462,7 +449,13 @@ def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     return tail
 
 
-_IN_END = re.compile(r"\b(?:in|near|outside)\s+(?:the\s+(?:village|town|city|camp)\s+of\s+)?$")
+_IN_END = re.compile(
+    r"(?:\b(?:in|near|outside)\s+(?:the\s+(?:village|town|city|camp)\s+of\s+)?"
+    # and the agencies' own languages: "bei Kandersteg", "en la localidad de Albarracín", "près de Durbuy"
+    r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de)\s+"
+    r"(?:(?:der\s+Gemeinde|el\s+municipio\s+de|la\s+localidad\s+de|la\s+commune\s+de)\s+)?"
+    r"|\b(?:no\s+concelho\s+de|dans\s+la\s+commune\s+de|in\s+der\s+Gemeinde)\s+)$"
+)
 
 
 def _led_by_in(text: str, chunk: Chunk, tail: Span) -> bool:
@@ -470,7 +463,11 @@ def _led_by_in(text: str, chunk: Chunk, tail: Span) -> bool:
     name = text[tail[0] : tail[1]]
     if name.split()[-1].lower() in pc.NOT_TOWNS or len(name) > 40 or demonym_country(name):
         return False  # "in Parliament", "in English"
-    return _IN_END.search(text, max(chunk.start, tail[0] - 30), tail[0]) is not None
+    lead = _IN_END.search(text, max(chunk.start, tail[0] - 30), tail[0])
+    if lead is None:
+        return False
+    # "Die Elbphilharmonie in Hamburg bei Sonnenuntergang": German nouns are capitalised
+    return not (lead.group(0).lstrip()[:1] in "bn" and fb.known_in_before(text, chunk.start, lead.start()))
 
 
 def _with_article(text: str, span: Span) -> Span:

@@ -103,3 +103,16 @@ def region_span(text: str, chunk: Chunk, shouting: bool) -> Span:
         if name is not None and text[name[1] : word.start()].strip() == "":
             return (_after_city_of(text, name), word.end())
     return tail_name(text, chunk.start, chunk.end, shouting) or (s, chunk.end)
+
+
+def without_inner_brackets(text: str, chunks: list[Chunk]) -> None:
+    """"Alba (Cuneo), Italia", "Bormio (SO), Italia": a town's province in brackets, before
+    the country, qualifies the town; the chunk ends before it."""
+    for k in range(len(chunks) - 1):
+        chunk = chunks[k]
+        if text[chunk.end - 1] != ")":
+            continue
+        opening = text.rfind("(", chunk.start, chunk.end)
+        inside = text[opening + 1 : chunk.end - 1]
+        if opening > chunk.start and 0 < len(inside) <= 30 and inside[:1].isupper():
+            chunks[k] = Chunk(chunk.start, len(text[:opening].rstrip()))
