@@ -361,6 +361,16 @@ ROUND_20 = [
     # ... but a German noun after "bei" is no town when a known one came after "in".
     ("Die Elbphilharmonie in Hamburg bei Sonnenuntergang (undatierte Aufnahme). Foto: Ana Costa/dpa",
      {"city": "Hamburg"}),
+    # A national agency's dateline names its town even when the gazetteer does not know it.
+    ("URK - Een kotter vaart de haven binnen. ANP ANA COSTA", {"city": "URK", "country_code": "NL"}),
+    ("NOORDLAREN - De in Drachten geboren schaatser rijdt een rondje. ANP ANA COSTA", {"city": "NOORDLAREN"}),
+    ("Røros 20240220. Hester og sleder i sentrum. Foto: Ana Costa / NTB",
+     {"city": "Røros", "country_code": "NO", "date": "2024-02-20"}),
+    ("Przemyśl, 03.03.2022. Uchodźcy na peronie dworca. Zdjęcie udostępniono 5.03.2022. PAP/Ana Costa",
+     {"city": "Przemyśl", "date": "2022-03-03"}),
+    # Dutch and Nordic archive markers.
+    ("ARCHIEF - Handelaren op de markt in Zuidlaren, dinsdag 17 oktober 2017. ANP ANA COSTA",
+     {"city": "Zuidlaren", "file_photo": True}),
     # A distance with a thousands separator is one piece of the place phrase.
     ("Tourists watch the sunrise in Ende, East Nusa Tenggara, about 1,900 km from Jakarta, on Sunday "
      "(7/7/2024). ANTARA FOTO/Yohanes Doe/nym.", {"city": "Ende", "agency": "Antara", "date": "2024-07-07"}),

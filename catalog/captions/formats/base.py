@@ -296,7 +296,8 @@ def tidy_subject(text: str) -> str:
 _PREFIX = re.compile(
     r"\s*(?:\((?P<paren>FILES?|TOPSHOT|FILE\s+PHOTO)\)\s*[-–—:]?\s*|"
     r"(?P<word>FILE\s+PHOTO|FILE\s+PICTURE|FILES?|TOPSHOT|TOP\s+SHOT|EDITORS?['’]?\s+NOTE|"
-    r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD|ARCHIVES|ARCHIVIO|ARQUIVO|FOTO\s+D['’]ARCHIVIO)\s*(?:[-–—:]+\s*|\s{2,})|"
+    r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD|ARCHIVES|ARCHIVIO|ARQUIVO|FOTO\s+D['’]ARCHIVIO|"
+    r"ARCHIEF|ARKIV(?:FOTO|BILD)?|ARCHIWUM)\s*(?:[-–—:]+\s*|\s{2,})|"  # Dutch, Nordic, Polish
     r"(?P<bare>FILE\s+PHOTO|FILE\s+PICTURE|TOPSHOT)\s(?=[A-Z]))",
 )
 
@@ -322,7 +323,7 @@ def strip_prefix(draft: Draft, start: int = 0) -> int:
         group = next(g for g in ("word", "paren", "bare") if m.group(g))
         word = m.group(group).upper()
         span = (m.start(group), m.end(group))
-        if word.startswith(("FILE", "ARCHIV")):
+        if word.startswith(("FILE", "ARCHI", "ARQUI", "ARKIV", "FOTO D")):
             draft.put("file_photo", True, span)
         elif word.startswith("TOP"):
             draft.put("topshot", True, span)

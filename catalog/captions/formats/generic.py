@@ -13,6 +13,7 @@ from typing import ClassVar
 from catalog.captions.credits import (
     LABEL_QUALIFIER,
     Credit,
+    home_country,
     is_news_agency,
     normalize_agency,
     read_chain,
@@ -22,8 +23,10 @@ from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, sports_dateline, us_reading
 from catalog.captions.formats.opening_credit import opening_credit
 from catalog.captions.formats.sports import sports_header
+from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.normalize import CAPITALS
+from catalog.captions.placematch import Place, PlaceMatch
 from catalog.captions.places import find_place
 
 _PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)[\s.]*$")
@@ -79,11 +82,14 @@ class GenericFormat:
             sent_from, start = sent.span("place"), sent.end()
         if not placed:
             start, placed = _opening_dateline(draft, start, body_end)
+        dated = draft.caption.date if placed else None  # a dateline's date is the picture's
         header_end = sports_header(draft, start, body_end) if not placed else None
         if header_end is not None:
             start = header_end
         else:
             describe(draft, start, body_end, year_hint=year_hint, want_place=not placed)
+            if dated is not None and draft.caption.date != dated and not _taken_note(draft):
+                draft.caption.date = dated  # PAP's "Zdjęcie udostępniono 5.03.2022": released later
         if (sent_from is not None and not (draft.caption.city or draft.caption.country_code)
                 and (place := find_place(text, *sent_from)) is not None):
             draft.place(place)  # the body names no place: the picture was taken where it was sent from
@@ -261,7 +267,8 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
     with a known place."""
     text = draft.text
     m = (_COMPACT_DATELINE.match(text, start, end) or _CAPS_DATELINE.match(text, start, end)
-         or _STATE_DATELINE.match(text, start, end))
+         or _STATE_DATELINE.match(text, start, end) or _DOTTED_DATELINE.match(text, start, end))
+    dateline = m is not None and m.re is not _STATE_DATELINE
     whole_city = whole_phrase = False
     if m is None:
         m = _CITY_DASH_DATELINE.match(text, start, end)
@@ -271,6 +278,8 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
     if m is None:
         return start, False
     place = find_place(text, m.start("place"), m.end("place"))
+    if place is None and dateline:
+        place = _home_town(draft, m)  # "GIETHOORN - ... ANP NAME": a village of the agency's country
     if whole_phrase and (place is None or place.start != m.start("place") or place.end != m.end("place")):
         return start, False
     if place is None or not (place.place.city and (place.place.lat is not None or place.place.country_code)):
@@ -279,8 +288,8 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
         return start, False
     if m.groupdict().get("date"):
         digits = m.group("date")
-        dates = find_dates(digits, day_first=True) if "/" in digits else []
-        if "/" not in digits:
+        dates = find_dates(digits, day_first=True) if not digits.isdigit() else []
+        if digits.isdigit():
             try:
                 day = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
             except ValueError:
@@ -297,6 +306,27 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
     draft.place(place)
     draft.take(m.span())
     return m.end(), True
+
+
+def _taken_note(draft: Draft) -> bool:
+    """Whether a "Picture taken ..." note set the date (it wins over the dateline's)."""
+    return any(note.lower().startswith(("picture taken", "photo taken", "aufnahme vom")) for note in draft.caption.notes)
+
+
+def _home_town(draft: Draft, m: re.Match[str]) -> PlaceMatch | None:
+    """The dateline's town as written, in the country of the national agency that sent it
+    (datelines name the town the gazetteer may not know: "Røros 20240220.", "URK - ")."""
+    home = home_country(draft.caption.agency) if draft.caption.agency else None
+    name = m.group("place").strip()
+    if home is None or not name[:1].isupper() or country_code(name) is not None or len(name) > 40:
+        return None
+    span = (m.start("place"), m.start("place") + len(name))
+    return PlaceMatch(Place(city=name, country_code=home), span[0], span[1], city_span=span)
+
+
+#: PAP's and ČTK's "Szczyrk, 06.01.2024. ": the town, a dotted day-first date, a full stop.
+_DOTTED_DATELINE = re.compile(
+    r"\s*(?P<place>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}), (?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\.\s+")
 
 
 def _credit_like(text: str) -> bool:
