@@ -368,6 +368,14 @@ ROUND_20 = [
      {"city": "Røros", "country_code": "NO", "date": "2024-02-20"}),
     ("Przemyśl, 03.03.2022. Uchodźcy na peronie dworca. Zdjęcie udostępniono 5.03.2022. PAP/Ana Costa",
      {"city": "Przemyśl", "date": "2022-03-03"}),
+    # Nordic "i", "ved", "utanför"; a county after the town; Italian "a" in an Italian caption only.
+    ("Vikingemarked i Ribe lørdag den 6. juli 2019. (Foto: Ana Costa/Ritzau Scanpix)",
+     {"city": "Ribe", "country_code": "DK"}),
+    ("Brandflyg bekämpar skogsbranden i närheten av Sala i Västmanland den 17 augusti 2018. Foto: Ana Costa/TT",
+     {"city": "Sala", "region": "Västmanland", "country_code": "SE"}),
+    ("La neve caduta nella notte a Roccaraso, in provincia dell'Aquila, 19 gennaio 2024. ANSA/ANA COSTA",
+     {"city": "Roccaraso", "country_code": "IT"}),
+    ("Shoppers queue outside a Primark on May 3, 2024. REUTERS/Ana Costa", {"city": ""}),
     # Dutch and Nordic archive markers.
     ("ARCHIEF - Handelaren op de markt in Zuidlaren, dinsdag 17 oktober 2017. ANP ANA COSTA",
      {"city": "Zuidlaren", "file_photo": True}),

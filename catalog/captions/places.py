@@ -429,6 +429,9 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 got.city = _earlier_known_city(text, chunks, i, shouting, got.cc, city)
 
 
+_ITALIAN_WORDS = re.compile(r"\b(?:il|della|dei|nella|nel|degli|delle|alla|dopo|durante|sono|gli|dell|ai)\b")
+
+
 def _town_of_a_state(got: Reading, name: Span) -> bool:
     """"Lebanon, Pa.", "Mexico, Mo.": a country's name before a US state (written after it) is a town."""
     return got.cc == "US" and got.state is not None and got.region is not None and got.region[0] > name[1]
@@ -452,7 +455,8 @@ def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
 _IN_END = re.compile(
     r"(?:\b(?:in|near|outside)\s+(?:the\s+(?:village|town|city|camp)\s+of\s+)?"
     # and the agencies' own languages: "bei Kandersteg", "en la localidad de Albarracín", "près de Durbuy"
-    r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de)\s+"
+    r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de"
+    r"|i|ved|vid|utanför|nära|nær|udenfor)\s+"  # ... and Nordic: "i Sälen", "ved Loen", "utanför Leksand"
     r"(?:(?:der\s+Gemeinde|el\s+municipio\s+de|la\s+localidad\s+de|la\s+commune\s+de)\s+)?"
     r"|\b(?:no\s+concelho\s+de|dans\s+la\s+commune\s+de|in\s+der\s+Gemeinde)\s+)$"
 )
@@ -465,7 +469,8 @@ def _led_by_in(text: str, chunk: Chunk, tail: Span) -> bool:
         return False  # "in Parliament", "in English"
     lead = _IN_END.search(text, max(chunk.start, tail[0] - 30), tail[0])
     if lead is None:
-        return False
+        # Italian "a Livigno": only in a caption written in Italian (English "a" is an article)
+        return text.endswith(" a ", 0, tail[0]) and len(_ITALIAN_WORDS.findall(text, 0, 600)) >= 2
     # "Die Elbphilharmonie in Hamburg bei Sonnenuntergang": German nouns are capitalised
     return not (lead.group(0).lstrip()[:1] in "bn" and fb.known_in_before(text, chunk.start, lead.start()))
 

@@ -15,8 +15,9 @@ from catalog.captions.gazetteer import find_city, us_state
 from catalog.captions.placenames import Chunk, Span, tail_name
 from catalog.captions.placewords import REGION_WORDS, last_words_start
 
-_IN_THE_END = re.compile(r"\s(?:in|of|on\s+the)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
-_PREP_WORDS_END = re.compile(r"\b(?:in|near|at|outside|of|over|across|around|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_IN_THE_END = re.compile(r"\s(?:in|of|on\s+the|i)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # (Nordic "i": "Sala i Västmanland")
+_PREP_WORDS_END = re.compile(
+    r"\b(?:in|near|at|outside|of|over|across|around|inside|ved|vid|av|i)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 
 
