@@ -376,6 +376,11 @@ ROUND_20 = [
     ("La neve caduta nella notte a Roccaraso, in provincia dell'Aquila, 19 gennaio 2024. ANSA/ANA COSTA",
      {"city": "Roccaraso", "country_code": "IT"}),
     ("Shoppers queue outside a Primark on May 3, 2024. REUTERS/Ana Costa", {"city": ""}),
+    # The regions of Austria, Italy, Portugal, France, Switzerland ... after the town.
+    ("ARCHIVBILD - Die Burg Hochosterwitz bei Launsdorf in Kärnten, aufgenommen am 3. Mai 2018. "
+     "FOTO: APA/ANA COSTA", {"city": "Launsdorf", "region": "Kärnten", "country_code": "AT"}),
+    ("Un'auto trascinata dall'acqua dopo l'alluvione in Romagna, 17 maggio 2023. ANSA/ANA COSTA",
+     {"city": "", "region": "Romagna", "country_code": "IT"}),
     # Dutch and Nordic archive markers.
     ("ARCHIEF - Handelaren op de markt in Zuidlaren, dinsdag 17 oktober 2017. ANP ANA COSTA",
      {"city": "Zuidlaren", "file_photo": True}),

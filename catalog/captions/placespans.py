@@ -17,7 +17,8 @@ from catalog.captions.placewords import REGION_WORDS, last_words_start
 
 _IN_THE_END = re.compile(r"\s(?:in|of|on\s+the|i)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # (Nordic "i": "Sala i Västmanland")
 _PREP_WORDS_END = re.compile(
-    r"\b(?:in|near|at|outside|of|over|across|around|inside|ved|vid|av|i)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+    r"\b(?:in|near|at|outside|of|over|across|around|inside|ved|vid|av|i|bei|nahe|em|en|à|près\s+de|perto\s+de"
+    r"|nei\s+pressi\s+di)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 
 
