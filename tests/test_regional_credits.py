@@ -381,6 +381,12 @@ ROUND_20 = [
      "FOTO: APA/ANA COSTA", {"city": "Launsdorf", "region": "Kärnten", "country_code": "AT"}),
     ("Un'auto trascinata dall'acqua dopo l'alluvione in Romagna, 17 maggio 2023. ANSA/ANA COSTA",
      {"city": "", "region": "Romagna", "country_code": "IT"}),
+    # Bernama: the dateline's day, the year after the credit, "here today".
+    ("KUALA LUMPUR, March 5 -- Commuters board a train at the station here today. --fotoBERNAMA (2024) "
+     "COPYRIGHT RESERVED", {"agency": "Bernama", "date": "2024-03-05", "country_code": "MY"}),
+    # The city that owns a place named in lower case, after "on" too.
+    ("epa11600011 Smoke rises after an airstrike on Beirut's southern suburbs, Lebanon, 28 September 2024. "
+     "EPA-EFE/ANA COSTA", {"city": "Beirut", "country_code": "LB"}),
     # Dutch and Nordic archive markers.
     ("ARCHIEF - Handelaren op de markt in Zuidlaren, dinsdag 17 oktober 2017. ANP ANA COSTA",
      {"city": "Zuidlaren", "file_photo": True}),

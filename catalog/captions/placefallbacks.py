@@ -115,3 +115,17 @@ _IN_KNOWN = re.compile(r"\b(?:in|im)\s+(?P<name>[A-ZÀ-Þ][\w'’-]+)")
 def known_in_before(text: str, start: int, end: int) -> bool:
     """A town the gazetteer knows after an "in" earlier in the chunk."""
     return any(find_city(m.group("name")) is not None for m in _IN_KNOWN.finditer(text, start, end))
+
+
+_OWNER_AT_END = re.compile(r"\b(?P<city>[A-ZÀ-Þ][\w-]+(?: [A-ZÀ-Þ][\w-]+)?)['’]s(?: [a-z]+){1,3}$")
+
+
+def possessive_owner(text: str, chunk: Chunk, cc: str | None) -> Span | None:
+    """"an airstrike on Beirut's southern suburbs, Lebanon": the city that owns the place
+    named in lower case, when the gazetteer knows it in the country that follows."""
+    if cc is None or ("'s " not in text[chunk.start : chunk.end] and "’s " not in text[chunk.start : chunk.end]):
+        return None
+    m = _OWNER_AT_END.search(text, max(chunk.start, chunk.end - 60), chunk.end)
+    if m is None or find_city(m.group("city"), country=cc) is None:
+        return None
+    return (m.start("city"), m.end())  # the whole phrase: build() keeps the owner, and the phrase in the subject

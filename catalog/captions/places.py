@@ -407,7 +407,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                     return
         ctail = tail_name(text, chunk.start, chunk.end, shouting)
         if ctail is None:
-            ctail = fb.after_last_in(text, chunk, shouting)
+            ctail = fb.after_last_in(text, chunk, shouting) or fb.possessive_owner(text, chunk, got.cc)
         if (ctail and got.country is not None and got.city is None
                 and text[ctail[0] : ctail[1]].lower() in CITY_STATE_NAMES
                 and (code := country_of(text[ctail[0] : ctail[1]])) is not None and code != got.cc):

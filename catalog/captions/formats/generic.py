@@ -72,7 +72,12 @@ class GenericFormat:
             start, body_end = opened  # LaPresse: credit, date and place open the caption
             describe(draft, start, body_end, year_hint=year_hint, want_place=not draft.caption.city)
             return draft.finish(self.name, 0.45, (start, body_end))
-        body_end = self._credit(draft, start)
+        bernama = _BERNAMA.search(text, max(start, len(text) - 80)) if "BERNAMA" in text[-80:] else None
+        if bernama is not None:  # "--fotoBERNAMA (2024) COPYRIGHT RESERVED": the credit, and the year
+            draft.credit(Credit(agency="Bernama"), bernama.span())
+            body_end, year_hint = bernama.start(), int(bernama.group("year"))
+        else:
+            body_end = self._credit(draft, start)
         dateline_end = sports_dateline(draft, start, body_end, year_hint)
         placed = dateline_end > start and bool(draft.caption.city or draft.caption.country_code)
         start = dateline_end
@@ -93,6 +98,12 @@ class GenericFormat:
         if (sent_from is not None and not (draft.caption.city or draft.caption.country_code)
                 and (place := find_place(text, *sent_from)) is not None):
             draft.place(place)  # the body names no place: the picture was taken where it was sent from
+        if sent_from is not None and draft.caption.date is None and _TODAY.search(text, start, body_end):
+            sent_dates = find_dates(sent.group("date"), year_hint=year_hint)  # "... here today": the day sent
+            if sent_dates and sent_dates[0].date is not None:
+                d = sent_dates[0]
+                draft.put("date", d.date, (sent.start("date") + d.start, sent.start("date") + d.end), take=False)
+                draft.caption.date_text, draft.caption.date_from_hint = d.text, d.year_from_hint
         if draft.caption.date is None:
             for d in find_dates(text, year_hint=year_hint, day_first=True):
                 if d.date is not None and not is_release_date(text, d) and d.start >= start:
@@ -242,10 +253,14 @@ _AGENCY_NAME = re.compile(
 )
 
 
-#: A news agency's dateline: "GANGNEUNG, Jan. 20 (Yonhap) -- ", "NEW DELHI, March 3 (IANS) - ".
+#: A news agency's dateline: "GANGNEUNG, Jan. 20 (Yonhap) -- ", "NEW DELHI, March 3 (IANS) - ",
+#: and Bernama's without the agency: "KOTA BHARU, Dec 2 -- ".
 _AGENCY_DATELINE = re.compile(
     rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’. -]{{1,40}}?),\s(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}})\s"
-    r"\((?P<agency>[A-Za-z][\w .-]{1,30})\)\s?(?:--|[-–—:])\s+")
+    r"(?:\((?P<agency>[A-Za-z][\w .-]{1,30})\)\s?(?:--|[-–—:])|--)\s+")
+_TODAY = re.compile(r"\b(?:today|this\s+morning|tonight)\b", re.IGNORECASE)
+#: Bernama's credit: "--fotoBERNAMA (2024) COPYRIGHT RESERVED" (the year the date lacks).
+_BERNAMA = re.compile(r"\s*--\s?foto\s?BERNAMA\s*\((?P<year>(?:19|20)\d\d)\)(?:\s*COPYRIGHT\s+RESERVED)?[\s.]*$")
 #: Datelines that open a caption: NTB's "Oslo 20250304. ", ANP's "AMSTERDAM - ", Agência
 #: Brasil's "Brasília (DF), 04/03/2025 - " (the state's code in brackets, a day-first date).
 _COMPACT_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][^\W\d]*(?:[ -][^\W\d_][^\W\d]*){0,2})[ \t]+(?P<date>(?:19|20)\d{6})(?:\.\s+|[ \t]*\n\s*)")
