@@ -387,6 +387,9 @@ ROUND_20 = [
     # The city that owns a place named in lower case, after "on" too.
     ("epa11600011 Smoke rises after an airstrike on Beirut's southern suburbs, Lebanon, 28 September 2024. "
      "EPA-EFE/ANA COSTA", {"city": "Beirut", "country_code": "LB"}),
+    # "X, the summer capital of Y, Country": X (a "capital of ... province" stays the region).
+    ("Boatmen row across Dal Lake on February 21, 2024 in Srinagar, the summer capital of Indian-administered "
+     "Kashmir, India. (Photo by Ana Costa/Getty Images)", {"city": "Srinagar", "country_code": "IN"}),
     # Dutch and Nordic archive markers.
     ("ARCHIEF - Handelaren op de markt in Zuidlaren, dinsdag 17 oktober 2017. ANP ANA COSTA",
      {"city": "Zuidlaren", "file_photo": True}),

@@ -26,6 +26,8 @@ DISTANCE = re.compile(
     re.IGNORECASE,
 )
 DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
+#: "the summer capital of Indian-administered Kashmir": a chunk that locates the town before it.
+CAPITAL_OF = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}capital\s+of\b", re.IGNORECASE)
 NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
 LOCATOR_CHUNK = re.compile(
     r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."

@@ -338,6 +338,9 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
     """Region and city from the chunks before the country or state."""
     while i >= 0 and loc.skippable(text, chunks[i], shouting):
         i -= 1
+    if (i > 0 and loc.CAPITAL_OF.match(text, chunks[i].start, chunks[i].end)
+            and not _region_at_end(text[max(chunks[i].start, chunks[i].end - 30) : chunks[i].end])):
+        i -= 1  # "in Srinagar, the summer capital of Indian-administered Kashmir, India": Srinagar
     if i < 0:
         return
     first = i
