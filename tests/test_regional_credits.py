@@ -390,6 +390,13 @@ ROUND_20 = [
     # "X, the summer capital of Y, Country": X (a "capital of ... province" stays the region).
     ("Boatmen row across Dal Lake on February 21, 2024 in Srinagar, the summer capital of Indian-administered "
      "Kashmir, India. (Photo by Ana Costa/Getty Images)", {"city": "Srinagar", "country_code": "IN"}),
+    # ČTK's worded dateline, with a district or a country in brackets; German and Czech "ARCHIV - ".
+    ("Telč (Jihlavsko), 2. září 2023 - Turisté na náměstí v Telči. (ČTK/Ana Costa)",
+     {"city": "Telč", "country_code": "CZ", "date": "2023-09-02"}),
+    ("Štrbské Pleso (Slovensko), 18. února 2023 - Lyžaři na sjezdovce. (ČTK/Ana Costa)",
+     {"city": "Štrbské Pleso", "country_code": "SK"}),
+    ("ARCHIV - Die Pasterze in der Nähe von Heiligenblut (Kärnten), aufgenommen am 3. August 2018. "
+     "FOTO: APA/ANA COSTA", {"city": "Heiligenblut", "file_photo": True}),
     # Dutch and Nordic archive markers.
     ("ARCHIEF - Handelaren op de markt in Zuidlaren, dinsdag 17 oktober 2017. ANP ANA COSTA",
      {"city": "Zuidlaren", "file_photo": True}),

@@ -461,7 +461,7 @@ _IN_END = re.compile(
     r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de"
     r"|i|ved|vid|utanför|nära|nær|udenfor)\s+"  # ... and Nordic: "i Sälen", "ved Loen", "utanför Leksand"
     r"(?:(?:der\s+Gemeinde|el\s+municipio\s+de|la\s+localidad\s+de|la\s+commune\s+de)\s+)?"
-    r"|\b(?:no\s+concelho\s+de|dans\s+la\s+commune\s+de|in\s+der\s+Gemeinde)\s+)$"
+    r"|\b(?:no\s+concelho\s+de|dans\s+la\s+commune\s+de|in\s+der\s+Gemeinde|in\s+der\s+Nähe\s+von)\s+)$"
 )
 
 

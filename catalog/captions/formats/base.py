@@ -297,7 +297,7 @@ _PREFIX = re.compile(
     r"\s*(?:\((?P<paren>FILES?|TOPSHOT|FILE\s+PHOTO)\)\s*[-–—:]?\s*|"
     r"(?P<word>FILE\s+PHOTO|FILE\s+PICTURE|FILES?|TOPSHOT|TOP\s+SHOT|EDITORS?['’]?\s+NOTE|"
     r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD|ARCHIVES|ARCHIVIO|ARQUIVO|FOTO\s+D['’]ARCHIVIO|"
-    r"ARCHIEF|ARKIV(?:FOTO|BILD)?|ARCHIWUM)\s*(?:[-–—:]+\s*|\s{2,})|"  # Dutch, Nordic, Polish
+    r"ARCHIEF|ARKIV(?:FOTO|BILD)?|ARCHIWUM|ARCHIV)\s*(?:[-–—:]+\s*|\s{2,})|"  # Dutch, Nordic, Polish, German, Czech
     r"(?P<bare>FILE\s+PHOTO|FILE\s+PICTURE|TOPSHOT)\s(?=[A-Z]))",
 )
 

@@ -301,8 +301,8 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
         return start, False  # "FILE PHOTO - ", "UPDATE - ": not a place
     if whole_city and (place.city_span != m.span("place") or place.place.lat is None):
         return start, False
-    if m.groupdict().get("date"):
-        digits = m.group("date")
+    if m.groupdict().get("date") or m.groupdict().get("worded"):
+        digits = m.group("date") or m.group("worded")
         dates = find_dates(digits, day_first=True) if not digits.isdigit() else []
         if digits.isdigit():
             try:
@@ -313,7 +313,7 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
             draft.caption.date_text = digits
             draft.caption.spans["date_text"] = m.span("date")
         elif dates and dates[0].date is not None:
-            offset = m.start("date")
+            offset = m.start("date") if m.groupdict().get("date") else m.start("worded")
             d = dates[0]
             draft.put("date", d.date, (offset + d.start, offset + d.end))
             draft.caption.date_text = d.text
@@ -332,16 +332,18 @@ def _home_town(draft: Draft, m: re.Match[str]) -> PlaceMatch | None:
     """The dateline's town as written, in the country of the national agency that sent it
     (datelines name the town the gazetteer may not know: "Røros 20240220.", "URK - ")."""
     home = home_country(draft.caption.agency) if draft.caption.agency else None
-    name = m.group("place").strip()
+    name = m.group("place").split(" (")[0].strip()  # "Telč (Jihlavsko)": the town, not its district
     if home is None or not name[:1].isupper() or country_code(name) is not None or len(name) > 40:
         return None
     span = (m.start("place"), m.start("place") + len(name))
     return PlaceMatch(Place(city=name, country_code=home), span[0], span[1], city_span=span)
 
 
-#: PAP's and ČTK's "Szczyrk, 06.01.2024. ": the town, a dotted day-first date, a full stop.
+#: PAP's "Szczyrk, 06.01.2024. ": the town, a dotted day-first date, a full stop.
 _DOTTED_DATELINE = re.compile(
-    r"\s*(?P<place>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}), (?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\.\s+")
+    r"\s*(?P<place>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}(?: \([^()\n]{2,30}\))?), "
+    r"(?:(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\.\s+"
+    r"|(?P<worded>\d{1,2}\.\s[^\W\d_]{3,12}\s(?:19|20)\d\d)\s[-–]\s+)")  # and ČTK's "Telč, 2. září 2023 - "
 
 
 def _credit_like(text: str) -> bool:
