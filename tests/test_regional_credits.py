@@ -397,6 +397,9 @@ ROUND_20 = [
      {"city": "Štrbské Pleso", "country_code": "SK"}),
     ("ARCHIV - Die Pasterze in der Nähe von Heiligenblut (Kärnten), aufgenommen am 3. August 2018. "
      "FOTO: APA/ANA COSTA", {"city": "Heiligenblut", "file_photo": True}),
+    # dpa's dateline without a date: the Land, then the town.
+    ("Thüringen, Oberhof: Biathletinnen absolvieren eine Einheit am Schießstand. Foto: Ana Costa/dpa",
+     {"city": "Oberhof", "region": "Thüringen", "country_code": "DE"}),
     # Dutch and Nordic archive markers.
     ("ARCHIEF - Handelaren op de markt in Zuidlaren, dinsdag 17 oktober 2017. ANP ANA COSTA",
      {"city": "Zuidlaren", "file_photo": True}),

@@ -24,7 +24,7 @@ from catalog.captions.dates import find_dates
 from catalog.captions.formats.base import Draft, all_notes
 from catalog.captions.formats.body import describe
 from catalog.captions.formats.getty import chain_of, finish_caption, trailing_groups
-from catalog.captions.gazetteer import country_code, find_city
+from catalog.captions.gazetteer import country_code, find_city, region_country
 from catalog.captions.model import Caption
 
 _ARCHIVE = re.compile(r"\s*(?P<word>ARCHIV(?:BILD|FOTO|E)?|FILE|ILLUSTRATION|HANDOUT|FOTOMONTAGE)\s{0,2}[-–:]\s{0,2}")
@@ -214,8 +214,10 @@ def _undated_dateline(draft: Draft, start: int) -> tuple[int, bool]:
     m = _PLACE_ONLY.match(draft.text, start)
     if m is None:
         return start, False
-    last = m.group("place").split(",")[-1].strip()
-    if find_city(last) is None and country_code(last) is None:
+    pieces = [piece.strip() for piece in m.group("place").split(",")]
+    last = pieces[-1]
+    land_first = len(pieces) == 2 and region_country(pieces[0]) is not None  # "Thüringen, Oberhof: "
+    if find_city(last) is None and country_code(last) is None and not land_first:
         return start, False
     draft.take(m.span())
     _place_chunks(draft, m.start("place"), m.end("place"))
