@@ -111,6 +111,8 @@ class DpaFormat:
         all_notes(draft, start, body_end)
         if not dated:
             describe(draft, start, body_end, year_hint=year_hint, day_first=True)
+        elif draft.caption.date is None:  # "Thüringen, Oberhof: ... Die Aufnahme entstand am 09.01.2021 ..."
+            describe(draft, start, body_end, year_hint=year_hint, day_first=True, want_place=False)
         cap = draft.caption
         score = 0.35 + 0.35 * found + 0.15 * dated + 0.05 * bool(cap.photographer)
         score += 0.05 * bool(cap.city or cap.country) + 0.05 * (cap.date is not None)
