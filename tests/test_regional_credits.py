@@ -400,6 +400,11 @@ ROUND_20 = [
     # dpa's dateline without a date: the Land, then the town.
     ("Thüringen, Oberhof: Biathletinnen absolvieren eine Einheit am Schießstand. Foto: Ana Costa/dpa",
      {"city": "Oberhof", "region": "Thüringen", "country_code": "DE"}),
+    # NTB abroad: the country after the town in its compact dateline; ANP's pool credit.
+    ("Åre, Sverige 20190217. Slalåmkjøreren smiler etter andreomgangen. Foto: Ana Costa / NTB",
+     {"city": "Åre", "country_code": "SE", "date": "2019-02-17"}),
+    ("MAASEIK - De koning bezoekt het grensstadje Maaseik, dinsdag 14 mei 2019. ANP POOL ANA COSTA",
+     {"photographer": "ANA COSTA", "pool": True}),
     # Dutch and Nordic archive markers.
     ("ARCHIEF - Handelaren op de markt in Zuidlaren, dinsdag 17 oktober 2017. ANP ANA COSTA",
      {"city": "Zuidlaren", "file_photo": True}),

@@ -149,8 +149,12 @@ class GenericFormat:
         if text[end - 1 : end].isupper() and (m := _AGENCY_NAME.search(text, max(start, end - 80), end)):
             agency = normalize_agency(m.group("agency"))
             if agency is not None and is_news_agency(agency):  # "ANP RAMON VAN FLYMEN", "BELGA PHOTO BRUNO FAHY"
-                draft.credit(Credit(agency=agency, photographer=m.group("name")), m.span(),
-                             photographer_span=m.span("name"), agency_span=m.span("agency"))
+                name, name_at = m.group("name"), m.start("name")
+                pooled = name.startswith("POOL ")  # "ANP POOL THIJS VERBRUGGEN"
+                if pooled:
+                    name, name_at = name[5:], name_at + 5
+                draft.credit(Credit(agency=agency, photographer=name, pool=pooled), m.span(),
+                             photographer_span=(name_at, m.end("name")), agency_span=m.span("agency"))
                 return m.start()
         return _slash_tail(draft, start, end)
 
@@ -263,7 +267,9 @@ _TODAY = re.compile(r"\b(?:today|this\s+morning|tonight)\b", re.IGNORECASE)
 _BERNAMA = re.compile(r"\s*--\s?foto\s?BERNAMA\s*\((?P<year>(?:19|20)\d\d)\)(?:\s*COPYRIGHT\s+RESERVED)?[\s.]*$")
 #: Datelines that open a caption: NTB's "Oslo 20250304. ", ANP's "AMSTERDAM - ", Agência
 #: Brasil's "Brasília (DF), 04/03/2025 - " (the state's code in brackets, a day-first date).
-_COMPACT_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][^\W\d]*(?:[ -][^\W\d_][^\W\d]*){0,2})[ \t]+(?P<date>(?:19|20)\d{6})(?:\.\s+|[ \t]*\n\s*)")
+_COMPACT_DATELINE = re.compile(  # (and abroad: "Åre, Sverige 20190217. ")
+    r"\s*(?P<place>[^\W\d_][^\W\d]*(?:[ -][^\W\d_][^\W\d]*){0,2}(?:, [^\W\d_][^\W\d]*(?: [^\W\d_][^\W\d]*)?)?)"
+    r"[ \t]+(?P<date>(?:19|20)\d{6})(?:\.\s+|[ \t]*\n\s*)")
 _CAPS_DATELINE = re.compile(rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’.]+(?:[ -][{CAPITALS}][{CAPITALS}'’.]+){{0,2}})\s[-–]\s+(?=[{CAPITALS}(])")
 #: Agência Brasil's "São Paulo - Eleitores votam ...": a city in ordinary case, then a dash (the
 #: whole name must be a city the gazetteer knows: "Real Madrid - Barcelona" is no dateline).
