@@ -9,7 +9,7 @@ import re
 
 from catalog.captions.gazetteer import find_city
 from catalog.captions.placematch import Place, PlaceMatch, Reading, build
-from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, tail_name
+from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, is_acronym, tail_name
 from catalog.captions.placewords import lead_phrase
 
 _LAST_IN = re.compile(  # "in central London during the rush hour": a direction word may come between
@@ -26,8 +26,8 @@ def known_after_in(text: str, chunk: Chunk, default_country: tuple[str, Span] | 
         return None
     cc = default_country[0] if default_country is not None else None
     name = text[span[0] : span[1]]
-    if len(name) <= 3 and name.isupper():
-        return None  # "at UN headquarters": an acronym (the text is not in capitals: no chunk is)
+    if is_acronym(name):
+        return None  # "at UN headquarters" (the text is not in capitals: no chunk is)
     city = find_city(name, country=cc, primary_only=cc is None)
     if city is None:
         return None

@@ -22,7 +22,7 @@ from catalog.captions.citynames import (
 )
 from catalog.captions.gazetteer import City, find_city
 from catalog.captions.normalize import is_shouting
-from catalog.captions.placenames import Span
+from catalog.captions.placenames import BIG_TOWN, Span, is_acronym
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,7 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
         got.city = _without_elision(text, got.city)  # French "près d'Epernay": the town is "Epernay"
     city_span, region_span, country_span, cc = got.city, got.region, got.country, got.cc
     city_name = text[city_span[0] : city_span[1]] if city_span else ""
-    if city_name and len(city_name) <= 3 and city_name.isupper() and not is_shouting(text):
+    if city_name and is_acronym(city_name) and not is_shouting(text):
         city_span, city_name = None, ""  # "at UN headquarters": an acronym, not the Indian town of Un
     if "-" in city_name and all(country_of(part) for part in city_name.split("-")):
         city_span, city_name = None, ""  # "near the Israel-Gaza border": two countries, no town
@@ -145,7 +145,7 @@ def _city_of_district(text: str, span: Span, cc: str | None) -> Span:
         return span
     city = find_city(head, country=cc)
     whole = find_city(name, country=cc)
-    if city is None or city.population < 100_000 or (
+    if city is None or city.population < BIG_TOWN or (
             whole is not None and (whole == city or whole.population >= city.population)):
         return span  # (a district so named is a big city's: "Joal-Fadiouth" is one small town)
     return (span[0], span[0] + len(head))
@@ -167,7 +167,7 @@ def _town_of_district(text: str, span: Span, cc: str | None) -> Span:
     written = text[span[0] : span[1]]
     outer = find_city(written, country=cc)
     town = find_city(m.group("town"), country=cc)
-    if outer is None or town is None or town.population < 100_000 or _plain(outer.name) == _plain(written):
+    if outer is None or town is None or town.population < BIG_TOWN or _plain(outer.name) == _plain(written):
         return span
     start = span[0] - len(before) + m.start("town")
     return (start, start + len(m.group("town")))

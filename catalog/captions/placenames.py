@@ -151,6 +151,16 @@ def _last_token(text: str, start: int, end: int) -> str:
     return text[cut + 1 : end]
 
 
+#: People a town needs before a name that could mean something else is read as it ("Antakya of
+#: Hatay province", "Iskenderun district of Hatay", the "Berlin" of "Berlin-Kreuzberg").
+BIG_TOWN = 100_000
+
+
+def is_acronym(name: str) -> bool:
+    """"UN", "EU", "NHS": capitals of three letters or fewer, never a town in mixed-case text."""
+    return len(name) <= 3 and name.isupper()
+
+
 @dataclass(slots=True)
 class Chunk:
     """A comma-separated piece of a segment: ``text[start:end]``, trimmed."""

@@ -475,7 +475,12 @@ def _led_by_in(text: str, chunk: Chunk, tail: Span) -> bool:
         # Italian "a Livigno": only in a caption written in Italian (English "a" is an article)
         return text.endswith(" a ", 0, tail[0]) and len(_ITALIAN_WORDS.findall(text, 0, 600)) >= 2
     # "Die Elbphilharmonie in Hamburg bei Sonnenuntergang": German nouns are capitalised
-    return not (lead.group(0).lstrip()[:1] in "bn" and fb.known_in_before(text, chunk.start, lead.start()))
+    word = lead.group(0).split(None, 1)[0]
+    return not (word in _GERMAN_NEAR and fb.known_in_before(text, chunk.start, lead.start()))
+
+
+#: German leads after which a capitalised word may be a noun, not a town.
+_GERMAN_NEAR = frozenset({"bei", "nahe"})
 
 
 def _with_article(text: str, span: Span) -> Span:

@@ -12,7 +12,7 @@ from catalog.captions import placelocators as loc
 from catalog.captions import placenames
 from catalog.captions.citynames import country_of
 from catalog.captions.gazetteer import find_city, us_state
-from catalog.captions.placenames import Chunk, Span, tail_name
+from catalog.captions.placenames import BIG_TOWN, Chunk, Span, tail_name
 from catalog.captions.placewords import REGION_WORDS, last_words_start
 
 _IN_THE_END = re.compile(r"\s(?:in|of|on\s+the|i)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # (Nordic "i": "Sala i Västmanland")
@@ -57,12 +57,10 @@ def _after_city_of(text: str, name: Span) -> int:
     else where the name starts. The city must be a big one: "Bay of Plenty region" is a region
     though a town in the Philippines is called Bay."""
     of = text.rfind(" of ", name[0], name[1])
-    if of > name[0] and (city := find_city(text[name[0] : of])) is not None and city.population >= _BIG_CITY:
+    if of > name[0] and (city := find_city(text[name[0] : of])) is not None and city.population >= BIG_TOWN:
         return of + 4
     return name[0]
 
-
-_BIG_CITY = 100_000
 
 
 def split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:

@@ -54,8 +54,8 @@ class Thumbnail:
     width: int
     height: int
     source: str
-    #: The difference hash of the upright thumbnail's pixels, before JPEG encoding ("" if not made).
-    dhash: str = ""
+    #: The difference hash of the upright thumbnail's pixels, before JPEG encoding.
+    dhash: str
 
 
 def make_thumbnail(path: str | os.PathLike[str], max_size: int = 320) -> Thumbnail:

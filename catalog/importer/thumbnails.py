@@ -10,7 +10,6 @@ because it compares 9x8 averages; every hash in an archive is made this way.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -43,16 +42,13 @@ class ThumbResult:
 
 def thumbnail_for(photo_id: int, path: str) -> ThumbResult:
     """Make one photo's thumbnail and dhash; a bad file gives a result with ``error``."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import UnidentifiedImageError
 
     from catalog.images import thumbs
 
     try:
         thumb = thumbs.make_thumbnail(path, max_size=THUMB_MAX_SIZE)
         hash_hex = thumb.dhash  # from the thumbnail's pixels, before they were encoded
-        if not hash_hex:
-            with Image.open(io.BytesIO(thumb.jpeg)) as small:
-                hash_hex = thumbs.dhash(small)
     except ImageReadError as exc:
         return ThumbResult(photo_id, path, error=exc.reason)
     except (OSError, UnidentifiedImageError, ValueError) as exc:

@@ -75,9 +75,9 @@ _IN_THIS = re.compile(
     r"|,?\s(?:auf\s+einem|in\s+einem)\s+Archivbild",
     re.IGNORECASE,
 )
-#: Cheap test first: every match of ``_IN_THIS`` holds one of these (in lower case).
 #: A place phrase that starts right after "in a file photo": " in Montreal on".
 _PLACE_LEAD = re.compile(r"\s+(?:(?:taken|made|shot)\s+)?(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]")
+#: Cheap test first: every match of ``_IN_THIS`` holds one of these (in lower case).
 _IN_THIS_WORD = re.compile(r"photo|picture|image|handout|grab|still|video|file|illustration|foto|archivbild|imag")
 _UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
 

@@ -181,7 +181,7 @@ def _dashed_credit(draft: Draft, start: int, end: int) -> int | None:
     if m is None or agency is None or not is_news_agency(agency):
         return None
     name = (m.group("name") or "").strip()
-    draft.credit(Credit(agency=agency, photographer=name, file_photo=bool(m.group("filed"))),
+    draft.credit(Credit(agency=agency, photographer=name, file_photo=m.re is _DASH_CREDIT),
                  (m.start("credit"), m.end()))
     return m.start()
 
@@ -240,13 +240,11 @@ def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
 
 _TRAILING_SLASH_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{2,4}[\s.]*$")
 #: "... (España). - Iván Marqués - Europa Press - Archivo": a dashed credit with the file mark.
-_DASH_CREDIT = re.compile(
-    r"[\s.]+[-–]\s(?P<credit>(?:(?P<name>[^-–\n/.,]{2,60}?)\s[-–]\s)?(?P<agency>[A-Z][\w .]{1,30}?))"
-    r"(?P<filed>\s[-–]\s(?:Archivo|Archive|Arquivo|ARCHIVO))[\s.]*$")
-#: The same without the file mark: "... (España). - Name - Europa Press".
-_DASH_CREDIT_NOW = re.compile(
-    r"[\s.]+[-–]\s(?P<credit>(?:(?P<name>[^-–\n/.,]{2,60}?)\s[-–]\s)?(?P<agency>[A-Z][\w .]{1,30}?))"
-    r"(?P<filed>(?!))?[\s.]*$")
+_DASH_CREDIT_HEAD = r"[\s.]+[-–]\s(?P<credit>(?:(?P<name>[^-–\n/.,]{2,60}?)\s[-–]\s)?(?P<agency>[A-Z][\w .]{1,30}?))"
+_DASH_CREDIT = re.compile(_DASH_CREDIT_HEAD + r"\s[-–]\s(?:Archivo|Archive|Arquivo|ARCHIVO)[\s.]*$")
+#: The same without the file mark: "... (España). - Name - Europa Press" (tried second, or
+#: "Europa Press - Archivo" would read as an agency called Archivo).
+_DASH_CREDIT_NOW = re.compile(_DASH_CREDIT_HEAD + r"[\s.]*$")
 #: "(ms) ", "(ARQUIVO) ": an editor's initials or a one-word marker in brackets before a slash credit.
 _DESK_INITIALS = re.compile(r"\([^\W\d_]{1,10}\)\s+")
 _CAPS = CAPITALS
@@ -307,8 +305,9 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
         return start, False  # "FILE PHOTO - ", "UPDATE - ": not a place
     if whole_city and (place.city_span != m.span("place") or place.place.lat is None):
         return start, False
-    if m.groupdict().get("date") or m.groupdict().get("worded"):
-        digits = m.group("date") or m.group("worded")
+    key = next((k for k in ("date", "worded") if m.groupdict().get(k)), None)
+    if key is not None:
+        digits = m.group(key)
         dates = find_dates(digits, day_first=True) if not digits.isdigit() else []
         if digits.isdigit():
             try:
@@ -319,7 +318,7 @@ def _opening_dateline(draft: Draft, start: int, end: int) -> tuple[int, bool]:
             draft.caption.date_text = digits
             draft.caption.spans["date_text"] = m.span("date")
         elif dates and dates[0].date is not None:
-            offset = m.start("date") if m.groupdict().get("date") else m.start("worded")
+            offset = m.start(key)
             d = dates[0]
             draft.put("date", d.date, (offset + d.start, offset + d.end))
             draft.caption.date_text = d.text
