@@ -18,6 +18,7 @@ from PIL import Image, PngImagePlugin
 
 from catalog.images import ImageReadError, read_image
 from catalog.images.embed import build_exif, build_iptc_segment, build_xmp_packet, make_jpeg
+from catalog.images.reader import LARGE_PNG_CHUNK
 from catalog.images.thumbs import dhash, make_thumbnail
 
 NOISY = Image.effect_noise((64, 48), 50).convert("RGB")
@@ -245,16 +246,30 @@ def test_mutated_jpegs_raise_only_image_read_error(tmp_path: Path, cut: int, fli
     _check_only_image_read_error(tmp_path / "mutated.jpg", bytes(data[: max(cut, 1)]))
 
 
-def test_valid_png_with_huge_text_chunk_is_read_by_its_header(tmp_path: Path) -> None:
+def _png_with_comment(tmp_path: Path, size: int, xmp: bytes = b"") -> Path:
     chunks = PngImagePlugin.PngInfo()
-    chunks.add_text("Comment", "a" * (PngImagePlugin.MAX_TEXT_CHUNK + 10), zip=True)
+    chunks.add_text("Comment", "a" * size, zip=True)
+    if xmp:
+        chunks.add_itxt("XML:com.adobe.xmp", xmp.decode())
     buffer = io.BytesIO()
     Image.new("RGB", (30, 20)).save(buffer, "PNG", pnginfo=chunks)
     path = tmp_path / "bigtext.png"
     path.write_bytes(buffer.getvalue())
-    info = read_image(path)
+    return path
+
+
+def test_valid_png_with_a_chunk_over_pillows_limit_is_read_in_full(tmp_path: Path) -> None:
+    xmp = build_xmp_packet({"caption": "Read past the big chunk"})
+    info = read_image(_png_with_comment(tmp_path, PngImagePlugin.MAX_TEXT_CHUNK + 10, xmp))
     assert (info.format, info.width, info.height) == ("PNG", 30, 20)
-    assert any("safety limit" in warning for warning in info.warnings)
+    assert info.caption == "Read past the big chunk"
+    assert any("over Pillow's 1 MB limit" in warning for warning in info.warnings)
+
+
+def test_png_chunk_past_the_large_limit_gives_the_header_alone(tmp_path: Path) -> None:
+    info = read_image(_png_with_comment(tmp_path, LARGE_PNG_CHUNK + 10))
+    assert (info.format, info.width, info.height) == ("PNG", 30, 20)
+    assert any("metadata not read" in warning for warning in info.warnings)
 
 
 @settings(max_examples=80, deadline=None,

@@ -184,6 +184,26 @@ def test_camera_fields_from_xmp_when_exif_has_none(tmp_path: Path) -> None:
     assert read_image(write(tmp_path, "both.jpg", with_exif)).make == "Canon"  # EXIF wins
 
 
+def test_exposure_and_position_from_xmp_when_exif_has_none(tmp_path: Path) -> None:
+    packet = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        b'<rdf:Description rdf:about="" xmlns:exif="http://ns.adobe.com/exif/1.0/" '
+        b'exif:DateTimeOriginal="2021:08:19 18:48:53" exif:FNumber="28/10">'
+        b"<exif:ExposureTime>1/640</exif:ExposureTime><exif:FocalLength>350/10</exif:FocalLength>"
+        b"<exif:ISOSpeedRatings><rdf:Seq><rdf:li>400</rdf:li></rdf:Seq></exif:ISOSpeedRatings>"
+        b"<exif:GPSLatitude>54,59.38N</exif:GPSLatitude>"
+        b"<exif:GPSLongitude>1,54,51W</exif:GPSLongitude>"
+        b"</rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+    info = read_image(write(tmp_path, "x.jpg", make_jpeg(PICTURE, xmp=packet)))
+    assert info.taken_at == "2021-08-19T18:48:53"  # EXIF's spelling of a date, inside XMP
+    assert (info.exposure_time, info.f_number, info.focal_length, info.iso) == ("1/640", 2.8, 35.0, 400)
+    assert (info.gps_lat, info.gps_lon) == (pytest.approx(54 + 59.38 / 60), pytest.approx(-(1 + 54 / 60 + 51 / 3600)))
+    with_exif = make_jpeg(PICTURE, exif=build_exif(f_number=4.0), xmp=packet)
+    assert read_image(write(tmp_path, "both.jpg", with_exif)).f_number == 4.0  # EXIF wins
+
+
 def test_iim_after_another_tools_resource(tmp_path: Path) -> None:
     iim = struct.pack(">BBBH", 0x1C, 2, 80, 9) + b"Sam Reyes"
     other = b"MeSa\x04\x0c\x00\x00" + struct.pack(">I", 4) + b"\x00\x01\x02\x03"

@@ -17,6 +17,7 @@ from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
 from catalog.images import png as png_profiles
 from catalog.images import xmp as xmp_reader
+from catalog.images import xmpcamera
 from catalog.images.clean import clean_camera_string
 from catalog.images.model import ImageInfo
 
@@ -183,6 +184,25 @@ def camera_from_xmp(info: ImageInfo, camera: dict[str, str]) -> None:
     written = camera.get("orientation", "").strip()
     if info.orientation is None and written.isdigit() and 1 <= int(written) <= 8:
         info.orientation = int(written)  # tiff:Orientation, as PNG and AVIF writers keep it
+    _exposure_from_xmp(info, camera)
+    if info.gps_lat is None and "gps_lat" in camera and "gps_lon" in camera:
+        lat, lon = xmpcamera.coordinate(camera["gps_lat"]), xmpcamera.coordinate(camera["gps_lon"])
+        if lat is not None and lon is not None and (lat, lon) != (0, 0):
+            info.gps_lat, info.gps_lon = round(lat, 7), round(lon, 7)
+
+
+def _exposure_from_xmp(info: ImageInfo, camera: dict[str, str]) -> None:
+    """Exposure time, aperture, focal length and ISO from XMP, where EXIF had none."""
+    if not info.exposure_time and camera.get("exposure_time"):
+        info.exposure_time = exif_reader.format_exposure(xmpcamera.rational(camera["exposure_time"]))
+    f_number = xmpcamera.rational(camera.get("f_number", ""))
+    if info.f_number is None and f_number:
+        info.f_number = round(f_number, 1 if f_number >= 1 else 2)  # as EXIF's are rounded
+    focal = xmpcamera.rational(camera.get("focal_length", ""))
+    if info.focal_length is None and focal:
+        info.focal_length = round(focal, 1)
+    if info.iso is None and camera.get("iso"):
+        info.iso = xmpcamera.sensitivity(camera["iso"])
 
 
 def apply_blob_exif(image: Image.Image, info: ImageInfo) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import BinaryIO
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, PngImagePlugin, UnidentifiedImageError
 
 from catalog.images import eps
 from catalog.images import exif as exif_reader
@@ -65,6 +65,7 @@ _NON_IMAGE_KINDS = {"PDF", "ZIP", "XML/HTML", "MP4/QuickTime", *UNSUPPORTED_RAW_
 MAX_PIXELS = 1 << 28  # 268 MP
 _CAMERA_KINDS = {"JPEG", "HEIF", "AVIF", "TIFF", "PNG", "WEBP"}
 _LIMIT_LOCK = threading.Lock()
+_PNG_LOCK = threading.Lock()
 
 
 def read_image(path: str | os.PathLike[str]) -> ImageInfo:
@@ -199,15 +200,20 @@ def _read_with_pillow(
     try:
         image = open_image_lazily(handle, info.path, head, kind, info.warnings)
     except ImageReadError as error:
+        retried = None
         if kind == "PNG" and isinstance(error.__cause__, ValueError):
-            _png_header_only(info, head, extension)  # a valid PNG with huge text chunks
-            return
-        if kind == "TIFF" and not isinstance(
+            retried = _png_with_large_chunks(handle, info, head)  # a valid PNG, huge chunks
+            if retried is None:
+                _png_header_only(info, head, extension, error)
+                return
+        elif kind == "TIFF" and not isinstance(
             error.__cause__, Image.DecompressionBombError | Image.DecompressionBombWarning
         ):
             _tiff_tags_only(handle, info, extension, error)  # a layout Pillow cannot decode
             return
-        raise
+        if retried is None:
+            raise
+        image = retried
     # Phones write a gain map or depth map as a second picture (MPF), which Pillow calls MPO;
     # the file is a JPEG to every viewer and to the desk, so it is recorded as one.
     info.format = "JPEG" if image.format == "MPO" else (image.format or kind)
@@ -305,8 +311,33 @@ def _tiff_tags_only(
         fenced(info, "XMP", lambda: apply_xmp_packet(info, bytes(packet)))
 
 
-def _png_header_only(info: ImageInfo, head: bytes, extension: str) -> None:
-    """Size from the IHDR chunk when Pillow refuses a PNG for text chunks over its limit."""
+#: The per-chunk limit for a second try at a PNG whose text or ICC chunk passed Pillow's 1 MB
+#: (a 1.2 MB ICC profile is real): still bounded, so a zlib bomb costs memory, not the run.
+LARGE_PNG_CHUNK = 32 << 20
+
+
+def _png_with_large_chunks(
+    handle: BinaryIO, info: ImageInfo, head: bytes
+) -> Image.ImageFile.ImageFile | None:
+    """Pillow's lazy open of a PNG once more with ``LARGE_PNG_CHUNK``; None if it still fails."""
+    with _PNG_LOCK:
+        saved = PngImagePlugin.MAX_TEXT_CHUNK
+        PngImagePlugin.MAX_TEXT_CHUNK = max(saved, LARGE_PNG_CHUNK)
+        try:
+            image = open_image_lazily(handle, info.path, head, "PNG", info.warnings)
+        except ImageReadError:
+            return None
+        finally:
+            PngImagePlugin.MAX_TEXT_CHUNK = saved
+    info.warnings.append(
+        f"PNG has a text or ICC chunk over Pillow's {saved >> 20} MB limit; "
+        f"read with a {LARGE_PNG_CHUNK >> 20} MB limit"
+    )
+    return image
+
+
+def _png_header_only(info: ImageInfo, head: bytes, extension: str, error: ImageReadError) -> None:
+    """Size from the IHDR chunk when Pillow refuses a PNG's chunks (too large, or damaged)."""
     if head[12:16] != b"IHDR":
         raise ImageReadError(info.path, "damaged PNG file: no IHDR header")
     width, height = struct.unpack(">II", head[16:24])
@@ -316,7 +347,9 @@ def _png_header_only(info: ImageInfo, head: bytes, extension: str) -> None:
             info.path, f"image too large to be safe (decompression bomb guard): {width}x{height}"
         )
     info.format, info.width, info.height = "PNG", width, height
-    info.warnings.append("PNG text chunks exceed Pillow's safety limit; metadata not read")
+    cause = str(error.__cause__ or error).strip() or "no reason given"
+    info.warnings.append(f"PNG chunks refused by Pillow ({cause}); size from the header, "
+                         "metadata not read")
     mislabelled = mislabel_warning(extension, "PNG")
     if mislabelled:
         info.warnings.append(mislabelled)

@@ -46,10 +46,17 @@ CAMERA_KEYS: dict[str, str] = {
     f"{{{AUX}}}Lens": "lens",
     f"{{{EXIF}}}DateTimeOriginal": "date_original",
     f"{{{TIFF}}}Orientation": "orientation",
+    f"{{{EXIF}}}ExposureTime": "exposure_time",
+    f"{{{EXIF}}}FNumber": "f_number",
+    f"{{{EXIF}}}FocalLength": "focal_length",
+    f"{{{EXIF}}}ISOSpeedRatings": "iso",
+    f"{{{EXIF_EX}}}PhotographicSensitivity": "iso",
+    f"{{{EXIF}}}GPSLatitude": "gps_lat",
+    f"{{{EXIF}}}GPSLongitude": "gps_lon",
 }
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_XMP_DATE = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?$"
+_XMP_DATE = re.compile(  # ISO 8601, or EXIF's "2021:08:19 18:48:53" as some writers copy it
+    r"^(\d{4})[-:](\d{2})[-:](\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?$"
 )
 _CONTAINERS = {f"{{{RDF}}}Alt", f"{{{RDF}}}Seq", f"{{{RDF}}}Bag"}
 
@@ -131,7 +138,10 @@ def _keep(fields: dict[str, Any], camera: dict[str, str], name: str, values: lis
 
 
 def xmp_date_to_iso(written: str) -> tuple[str, str]:
-    """``2023-01-07T14:03:11+02:00`` -> (``2023-01-07T14:03:11``, ``+02:00``); ("", "") if odd."""
+    """``2023-01-07T14:03:11+02:00`` -> (``2023-01-07T14:03:11``, ``+02:00``); ("", "") if odd.
+
+    EXIF's own spelling, ``2023:01:07 14:03:11``, is read too.
+    """
     match = _XMP_DATE.match(written.strip())
     if not match:
         return "", ""
