@@ -356,7 +356,7 @@ def tiff_raw(ifds: dict[str, list[tuple[int, int, object]]], magic: bytes = b"II
     """A little-endian TIFF-structured RAW file from IFDs given as (tag, type, value) lists.
 
     The first IFD is IFD0; a value "@name" points at the IFD of that name (SubIFDs, EXIF);
-    type 2 is ASCII, 3 SHORT, 4 LONG.
+    type 2 is ASCII, 3 SHORT, 4 LONG; a bytes value is an array (of LONGs for type 4).
     """
     start = 8 + len(after_header)
     offsets, position = {}, start
@@ -373,6 +373,11 @@ def tiff_raw(ifds: dict[str, list[tuple[int, int, object]]], magic: bytes = b"II
                 text = str(value).encode() + b"\x00"
                 body += struct.pack("<HHII", tag, 2, len(text), position + len(data))
                 data += text + b"\x00" * (len(text) & 1)
+            elif isinstance(value, bytes):  # an array: LONGs (kind 4) or BYTEs (kind 1 or 7)
+                padded = value + b"\x00" * (-len(value) % 4)
+                count = len(padded) // 4 if kind == 4 else len(value)
+                body += struct.pack("<HHII", tag, kind, count, position + len(data))
+                data += padded
             elif kind == 3:
                 body += struct.pack("<HHIHH", tag, 3, 1, value, 0)
             else:
@@ -409,6 +414,16 @@ def test_raw_size_follows_exiftools_image_size_rule(
     assert (info.format, info.make, info.taken_at) == (
         name.split(".")[1], "Maker", "2020-01-02T03:04:05")
     assert (info.width, info.height) == size
+
+
+def test_iptc_typed_long_and_xmp_in_a_tiff_based_raw(tmp_path: Path) -> None:
+    iim = build_iim({"caption": "A caption in the NEF", "city": "Kingston"})
+    ifds = camera_raw(1, (160, 120))
+    ifds["ifd0"] += [(0x83BB, 4, iim), (0x2BC, 1, build_xmp_packet({"credit": "Desk"}))]
+    info = read_image(write(tmp_path, "DSC_0001.NEF", tiff_raw(ifds)))
+    assert (info.format, info.make) == ("NEF", "Maker")
+    assert (info.iptc["caption"], info.iptc["city"]) == ("A caption in the NEF", "Kingston")
+    assert (info.caption_source, info.xmp) == ("iptc", {"credit": "Desk"})
 
 
 def test_panasonic_rw2_size_is_framed_by_its_sensor_borders(tmp_path: Path) -> None:

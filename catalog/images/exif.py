@@ -51,8 +51,6 @@ EXIFREAD_KEYS: dict[str, str] = {
     "width": "Image ImageWidth",
     "height": "Image ImageLength",
     "subifds": "Image SubIFDs",
-    "xmp_packet": "Image ApplicationNotes",
-    "iptc_block": "Image IPTC/NAA",
 }
 # Pillow tag numbers: (IFD, tag). IFD None is IFD0.
 PILLOW_TAGS: dict[str, tuple[int | None, int]] = {

@@ -16,6 +16,7 @@ from PIL import Image, IptcImagePlugin
 from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
 from catalog.images import png as png_profiles
+from catalog.images import raw as raw_tiff
 from catalog.images import xmp as xmp_reader
 from catalog.images import xmpcamera
 from catalog.images.clean import clean_camera_string
@@ -167,6 +168,18 @@ def read_xmp(image: Image.Image, info: ImageInfo) -> None:
             packet = psd_resource(image, PSD_XMP)
     if packet:
         apply_xmp_packet(info, packet)
+
+
+def apply_tiff_blocks(handle: BinaryIO, info: ImageInfo) -> None:
+    """IPTC (tag 33723) and XMP (tag 700) from a TIFF-structured file's IFD0: for TIFF-based
+    RAW files and TIFFs Pillow cannot open (exifread skips both with ``details=False``)."""
+    block = raw_tiff.ifd0_bytes(handle, raw_tiff.IPTC_NAA, info.file_size)
+    if block:
+        fenced(info, "IPTC", lambda: setattr(info, "iptc", iptc_reader.fields_from_datasets(
+            iptc_reader.parse_datasets(block), info.warnings)))
+    packet = raw_tiff.ifd0_bytes(handle, raw_tiff.XMP_TAG, info.file_size)
+    if packet:
+        fenced(info, "XMP", lambda: apply_xmp_packet(info, packet))
 
 
 def apply_xmp_packet(info: ImageInfo, packet: bytes | str) -> None:

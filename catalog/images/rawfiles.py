@@ -13,7 +13,7 @@ from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
 from catalog.images.fields import (
     OPEN_ERRORS,
     apply_blob_exif,
-    apply_xmp_packet,
+    apply_tiff_blocks,
     fenced,
     read_iptc,
     read_xmp,
@@ -44,9 +44,7 @@ def read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> No
     exif_reader.apply_exif(info, raw)
     info.width, info.height = exif_reader.raw_dimensions(raw)
     fenced(info, "RAW size", lambda: raw_size(handle, info, raw, kind, extension))
-    packet = raw.get("xmp_packet")
-    if isinstance(packet, list) and packet and all(isinstance(item, int) for item in packet):
-        fenced(info, "XMP", lambda: apply_xmp_packet(info, bytes(packet)))
+    fenced(info, "IPTC and XMP", lambda: apply_tiff_blocks(handle, info))
 
 
 def read_cr3_file(handle: BinaryIO, info: ImageInfo) -> None:

@@ -20,12 +20,13 @@ from typing import BinaryIO
 
 from PIL import Image, PngImagePlugin, UnidentifiedImageError
 
-from catalog.images import eps
+from catalog.images import eps, jp2
 from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
 from catalog.images.ends import check_box_end, check_jpeg_end
 from catalog.images.fields import (
     OPEN_ERRORS,
+    apply_tiff_blocks,
     apply_xmp_packet,
     fenced,
     read_exif,
@@ -232,6 +233,8 @@ def _read_with_pillow(
         fenced(info, f"{info.format} size", lambda: _stored_heif_size(handle, info))
     elif info.format == "EPS":
         fenced(info, "EPS metadata", lambda: _eps_metadata(handle, info))
+    elif info.format == "JPEG2000":
+        fenced(info, "JPEG 2000 metadata", lambda: _jp2_metadata(handle, info))
     fenced(info, "IPTC", lambda: read_iptc(image, info))
     fenced(info, "XMP", lambda: read_xmp(image, info))
     if info.format == "JPEG":
@@ -263,6 +266,19 @@ def _stored_heif_size(handle: BinaryIO, info: ImageInfo) -> None:
     extent = primary_extent(handle, info.file_size)
     if extent is not None:
         info.width, info.height = extent
+
+
+def _jp2_metadata(handle: BinaryIO, info: ImageInfo) -> None:
+    """EXIF, IPTC and XMP from a JPEG 2000 file's uuid and xml boxes."""
+    boxes = jp2.metadata_boxes(handle, info.file_size)
+    if boxes.get("exif"):
+        raw = exif_reader.exif_from_blob(boxes["exif"])
+        fenced(info, "EXIF", lambda: exif_reader.apply_exif(info, raw))
+    if boxes.get("iptc"):
+        fenced(info, "IPTC", lambda: setattr(info, "iptc", iptc_reader.fields_from_datasets(
+            iptc_reader.parse_datasets(boxes["iptc"]), info.warnings)))
+    if boxes.get("xmp"):
+        fenced(info, "XMP", lambda: apply_xmp_packet(info, boxes["xmp"]))
 
 
 def _eps_metadata(handle: BinaryIO, info: ImageInfo) -> None:
@@ -302,13 +318,7 @@ def _tiff_tags_only(
     if mislabelled:
         info.warnings.append(mislabelled)
     fenced(info, "EXIF", lambda: exif_reader.apply_exif(info, raw))
-    block = raw.get("iptc_block")
-    if isinstance(block, list) and block and all(isinstance(item, int) for item in block):
-        fenced(info, "IPTC", lambda: setattr(info, "iptc", iptc_reader.fields_from_datasets(
-            iptc_reader.parse_datasets(bytes(block)), info.warnings)))
-    packet = raw.get("xmp_packet")
-    if isinstance(packet, list) and packet and all(isinstance(item, int) for item in packet):
-        fenced(info, "XMP", lambda: apply_xmp_packet(info, bytes(packet)))
+    fenced(info, "IPTC and XMP", lambda: apply_tiff_blocks(handle, info))
 
 
 #: The per-chunk limit for a second try at a PNG whose text or ICC chunk passed Pillow's 1 MB
