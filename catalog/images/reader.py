@@ -23,6 +23,7 @@ from PIL import Image, PngImagePlugin, UnidentifiedImageError
 from catalog.images import eps, jp2
 from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
+from catalog.images.crw import read_crw
 from catalog.images.ends import check_box_end, check_jpeg_end
 from catalog.images.fields import (
     OPEN_ERRORS,
@@ -99,6 +100,8 @@ def _read(path: str) -> ImageInfo:
             fenced(info, "CR3 metadata", lambda: read_cr3_file(handle, info))
         elif kind == "MRW":
             fenced(info, "MRW metadata", lambda: read_mrw(handle, info))
+        elif kind == "Canon CRW":
+            fenced(info, "CRW metadata", lambda: read_crw(handle, info))
         elif is_raw_file(kind, extension):
             read_raw(handle, info, kind, extension)
         else:

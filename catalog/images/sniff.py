@@ -18,7 +18,7 @@ def is_raw_file(kind: str, extension: str) -> bool:
 
 
 # RAW formats recognised but not read (neither TIFF-structured nor with a JPEG preview we find).
-UNSUPPORTED_RAW_KINDS = {"Canon CRW", "Sigma X3F"}
+UNSUPPORTED_RAW_KINDS = {"Sigma X3F"}
 
 # Extension -> the Pillow format names a file so named should hold.
 EXPECTED_FORMATS: dict[str, set[str]] = {

@@ -1,0 +1,78 @@
+"""Canon CRW (CIFF, 1997-2004 cameras): camera, date and size, without decoding the sensor data.
+
+A CRW file is a header (byte order ``II``, header length, ``HEAPCCDR``) and one heap that runs
+to the end of the file. A heap's last four bytes give its record table's offset (from the
+heap's start): a 16-bit count, then 10-byte records of type, size and offset. A record's type
+says where its data is (bits 14-15: in the heap, or in the record's own 8 bytes), what it is
+(bits 11-13: bytes, ASCII, 16- or 32-bit words, or a sub-heap to walk), and its tag.
+"""
+
+from __future__ import annotations
+
+import struct
+from datetime import UTC, datetime
+from typing import BinaryIO
+
+from catalog.images.clean import clean_camera_string
+from catalog.images.model import ImageInfo
+
+MAKE_MODEL, TIME_STAMP, IMAGE_SPEC, OWNER = 0x080A, 0x180E, 0x1810, 0x0810
+_WANTED = {MAKE_MODEL, TIME_STAMP, IMAGE_SPEC, OWNER}
+_IN_RECORD, _SUBHEAPS = 0x4000, {0x2800, 0x3000}
+_MAX_DEPTH, _MAX_RECORDS, _MAX_VALUE = 6, 2048, 4096
+
+
+def read_crw(handle: BinaryIO, info: ImageInfo) -> None:
+    """Fill make, model, date (the camera's clock, as exiftool shows it) and size."""
+    info.format = "CRW"
+    handle.seek(0)
+    header = handle.read(14)
+    if len(header) < 14 or header[:2] != b"II" or header[6:14] != b"HEAPCCDR":
+        info.warnings.append("CRW header unreadable; nothing read")
+        return
+    (header_length,) = struct.unpack("<I", header[2:6])
+    records: dict[int, bytes] = {}
+    _walk(handle, header_length, info.file_size, 0, records)
+    if not records:
+        info.warnings.append("no metadata records found in the CRW file")
+        return
+    make, _, model = records.get(MAKE_MODEL, b"").partition(b"\x00")
+    info.make = clean_camera_string(make.decode("latin-1"))
+    info.model = clean_camera_string(model.decode("latin-1"))
+    stamp = records.get(TIME_STAMP, b"")
+    if len(stamp) >= 4:
+        (seconds,) = struct.unpack_from("<I", stamp)
+        if seconds:  # the camera's local clock, counted as if it were UTC
+            info.taken_at = datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None).isoformat()
+    spec = records.get(IMAGE_SPEC, b"")
+    if len(spec) >= 8:
+        width, height = struct.unpack_from("<II", spec)
+        if 0 < width < 100_000 and 0 < height < 100_000:
+            info.width, info.height = width, height
+
+
+def _walk(handle: BinaryIO, start: int, end: int, depth: int, found: dict[int, bytes]) -> None:
+    """Collect the wanted records of the heap at ``[start, end)`` and of its sub-heaps."""
+    if depth > _MAX_DEPTH or end - start < 6:
+        return
+    handle.seek(end - 4)
+    tail = handle.read(4)
+    if len(tail) < 4 or (table := struct.unpack("<I", tail)[0]) > end - start - 2:
+        return
+    handle.seek(start + table)
+    (count,) = struct.unpack("<H", handle.read(2))
+    entries = handle.read(10 * min(count, _MAX_RECORDS))
+    for position in range(0, len(entries) - 9, 10):
+        kind, size, offset = struct.unpack_from("<HII", entries, position)
+        tag = kind & 0x3FFF
+        if kind & 0xC000 == _IN_RECORD:
+            if tag in _WANTED:
+                found.setdefault(tag, entries[position + 2:position + 10])
+            continue
+        if offset + size > end - start:
+            continue  # a damaged record: skipped, the rest still read
+        if kind & 0x3800 in _SUBHEAPS:
+            _walk(handle, start + offset, start + offset + size, depth + 1, found)
+        elif tag in _WANTED and size <= _MAX_VALUE:
+            handle.seek(start + offset)
+            found.setdefault(tag, handle.read(size))
