@@ -1,4 +1,5 @@
-"""Maker-note values exiftool reports when EXIF proper lacks them: Casio's ISO, Olympus's lens."""
+"""Maker-note values exiftool reports when EXIF proper lacks them: Casio's and Nikon's ISO,
+Olympus's lens."""
 
 from __future__ import annotations
 
@@ -50,6 +51,22 @@ def _olympus_note(lens: str) -> bytes:
     main = struct.pack("<HHHII", 1, 0x2010, 13, 1, 30) + struct.pack("<I", 0)
     equipment = struct.pack("<HHHII", 1, 0x0203, 2, len(lens_bytes), 48) + struct.pack("<I", 0)
     return b"OLYMPUS\x00II\x03\x00" + main + equipment + lens_bytes
+
+
+def _nikon_note(iso: int, order: bytes = b"MM") -> bytes:
+    """Nikon's type 3 note: its own TIFF header 10 bytes in; tag 0x0002 holds (0, ISO)."""
+    endian = ">" if order == b"MM" else "<"
+    tiff = order + struct.pack(endian + "HI", 42, 8)
+    tiff += struct.pack(endian + "HHHIHH", 1, 0x0002, 3, 2, 0, iso) + struct.pack(endian + "I", 0)
+    return b"Nikon\x00\x02\x10\x00\x00" + tiff
+
+
+def test_nikon_iso_from_a_type_3_note_in_either_byte_order(tmp_path: Path) -> None:
+    for order in (b"MM", b"II"):
+        info = read_image(_jpeg(tmp_path, _tiff_with_maker_note("NIKON CORPORATION", _nikon_note(200, order))))
+        assert (info.make, info.iso) == ("NIKON CORPORATION", 200)
+    type_1 = b"Nikon\x00\x01\x00" + _nikon_note(200)[10:]
+    assert read_image(_jpeg(tmp_path, _tiff_with_maker_note("NIKON", type_1))).iso is None
 
 
 def test_casio_iso_from_a_big_endian_qvc_note(tmp_path: Path) -> None:

@@ -436,6 +436,9 @@ def test_panasonic_rw2_size_is_framed_by_its_sensor_borders(tmp_path: Path) -> N
     info = read_image(write(tmp_path, "P1000001.RW2", tiff_raw(ifds, magic=b"IIU\x00")))
     assert (info.format, info.make, info.model) == ("RW2", "Panasonic", "DC-G9")
     assert (info.width, info.height) == (5184, 3880)
+    assert info.iso is None
+    ifds["ifd0"].append((0x17, 3, 80))  # the ISO an RW2 keeps in IFD0
+    assert read_image(write(tmp_path, "P1000002.RW2", tiff_raw(ifds, magic=b"IIU\x00"))).iso == 80
 
 
 def canon_exif(camera_iso_code: int, auto_raw: int, base_raw: int) -> bytes:

@@ -102,8 +102,9 @@ Casio's ISO and Olympus's lens name (see makernotes.py).
         iso = _canon_maker_note_iso(stream, start)
         if iso:
             raw["iso"] = iso
-    if "iso" not in raw or "lens" not in raw:  # Casio's ISO, Olympus's lens (by hand)
-        for key, value in maker_note_values(stream, start, make).items():
+    missing = frozenset(key for key in ("iso", "lens") if key not in raw)
+    if missing:  # Casio's and Nikon's ISO, Olympus's lens (by hand)
+        for key, value in maker_note_values(stream, start, make, missing).items():
             raw.setdefault(key, value)
     return raw
 

@@ -3,8 +3,10 @@
 exifread misreads two maker-note layouts that matter here: Casio's notes (older Exilim
 and QV cameras keep their ISO only there: tag 0x3014 of "QVC" notes, 0x0014 of the oldest
 ones) and Olympus / OM System notes with an ``OLYMPUS\\0II`` header, whose offsets count
-from the note's start (their lens name is tag 0x0203 of the Equipment IFD, 0x2010). Only
-these are read; anything odd returns {}.
+from the note's start (their lens name is tag 0x0203 of the Equipment IFD, 0x2010). Nikon
+SLRs of the D70 years keep their ISO only in the note too: ``Nikon\\0\\x02`` notes hold a
+TIFF structure of their own 10 bytes in, whose tag 0x0002 is (0, ISO). Only these are read;
+anything odd returns {}.
 """
 
 from __future__ import annotations
@@ -29,11 +31,15 @@ _OLYMPUS_HEADERS = (
 Entry = tuple[int, int, int, bytes]  # type, count, entry position, the 4-byte value field
 
 
-def maker_note_values(stream: BinaryIO, start: int, make: str) -> dict[str, object]:
-    """``{"iso": int}`` (Casio) or ``{"lens": str}`` (Olympus) from the maker note of the TIFF
-    structure at ``start``; {} for other makes, without a note, or on any damage."""
+def maker_note_values(
+    stream: BinaryIO, start: int, make: str, missing: frozenset[str] = frozenset({"iso", "lens"})
+) -> dict[str, object]:
+    """``{"iso": int}`` (Casio, Nikon) or ``{"lens": str}`` (Olympus) from the maker note of the
+    TIFF structure at ``start``, when EXIF lacks it (``missing``); {} for other makes, without
+    a note, or on any damage."""
     brand = make.strip().upper()
-    if not brand.startswith(("CASIO", "OLYMPUS", "OM DIGITAL")):
+    wanted = {"CASIO": "iso", "NIKON": "iso", "OLYMPUS": "lens", "OM DIGITAL": "lens"}
+    if not any(brand.startswith(name) and value in missing for name, value in wanted.items()):
         return {}
     try:
         stream.seek(start)
@@ -55,6 +61,8 @@ def maker_note_values(stream: BinaryIO, start: int, make: str) -> dict[str, obje
         note_head = stream.read(16)
         if brand.startswith("CASIO"):
             return _casio(tiff, note_offset, note_head)
+        if brand.startswith("NIKON"):
+            return _nikon(tiff, note_offset, note_head)
         return _olympus(tiff, note_offset, note_head)
     except (OSError, struct.error, ValueError, OverflowError):
         return {}
@@ -77,6 +85,22 @@ def _casio(tiff: _Tiff, note_offset: int, note_head: bytes) -> dict[str, object]
     else:
         iso = tiff.number(entries.get(0x0014))
     return {"iso": iso} if iso and 0 < iso < 10_000_000 else {}
+
+
+def _nikon(tiff: _Tiff, note_offset: int, note_head: bytes) -> dict[str, object]:
+    """Type 3 notes: ISO is the second SHORT of tag 0x0002, offsets from the note's TIFF header."""
+    order = note_head[10:12]
+    if not note_head.startswith(b"Nikon\x00\x02") or order not in (b"II", b"MM"):
+        return {}
+    endian = "<" if order == b"II" else ">"
+    note = _Tiff(tiff.stream, tiff.start + note_offset + 10, endian)
+    tiff.stream.seek(note.start + 4)
+    (first_ifd,) = struct.unpack(endian + "I", tiff.stream.read(4))
+    entry = note.entries(first_ifd).get(0x0002)
+    if entry is None or entry[0] != 3 or entry[1] != 2:
+        return {}
+    iso = struct.unpack_from(endian + "HH", entry[3])[1]
+    return {"iso": iso} if iso else {}
 
 
 def _olympus(tiff: _Tiff, note_offset: int, note_head: bytes) -> dict[str, object]:

@@ -22,8 +22,10 @@ COMPRESSION, STRIP_OFFSETS, ORIENTATION, STRIP_BYTE_COUNTS = 0x0103, 0x0111, 0x0
 SUB_IFDS, JPEG_OFFSET, JPEG_LENGTH = 0x014A, 0x0201, 0x0202
 # Panasonic RW2 IFD0: the sensor's borders (top, left, bottom, right) frame the picture.
 RW2_BORDERS = (0x0004, 0x0005, 0x0006, 0x0007)
+RW2_ISO = 0x0017  # and its ISO, which older Lumix cameras write nowhere else
 _WANTED = {SUBFILE_TYPE, OLD_SUBFILE_TYPE, WIDTH, HEIGHT, COMPRESSION, STRIP_OFFSETS,
-           ORIENTATION, STRIP_BYTE_COUNTS, SUB_IFDS, JPEG_OFFSET, JPEG_LENGTH, *RW2_BORDERS}
+           ORIENTATION, STRIP_BYTE_COUNTS, SUB_IFDS, JPEG_OFFSET, JPEG_LENGTH, *RW2_BORDERS,
+           RW2_ISO}
 _JPEG_COMPRESSIONS = {6, 7}  # old-style and new-style JPEG
 
 Ifd = dict[int, list[int]]
@@ -208,6 +210,14 @@ def rw2_size(handle: BinaryIO) -> tuple[int, int] | None:
         top, left, bottom, right = borders
         width, height = right - left, bottom - top
         return (width, height) if width > 0 and height > 0 else None
+    return None
+
+
+def rw2_iso(handle: BinaryIO) -> int | None:
+    """A Panasonic RW2's ISO, from its IFD0."""
+    for ifd in iter_ifds(handle):
+        iso = ifd.get(RW2_ISO, [0])[0]
+        return iso if 0 < iso < 10_000_000 else None
     return None
 
 

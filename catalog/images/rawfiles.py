@@ -19,7 +19,7 @@ from catalog.images.fields import (
     read_xmp,
 )
 from catalog.images.model import ImageInfo, ImageReadError
-from catalog.images.raw import full_resolution_size, mrw_parts, raf_preview, rw2_size
+from catalog.images.raw import full_resolution_size, mrw_parts, raf_preview, rw2_iso, rw2_size
 
 
 def read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> None:
@@ -44,6 +44,8 @@ def read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> No
     exif_reader.apply_exif(info, raw)
     info.width, info.height = exif_reader.raw_dimensions(raw)
     fenced(info, "RAW size", lambda: raw_size(handle, info, raw, kind, extension))
+    if kind == "RW2" and info.iso is None:
+        fenced(info, "RW2 ISO", lambda: setattr(info, "iso", rw2_iso(handle)))
     fenced(info, "IPTC and XMP", lambda: apply_tiff_blocks(handle, info))
 
 
