@@ -69,6 +69,23 @@ def test_nikon_iso_from_a_type_3_note_in_either_byte_order(tmp_path: Path) -> No
     assert read_image(_jpeg(tmp_path, _tiff_with_maker_note("NIKON", type_1))).iso is None
 
 
+def _canon_tiff(lens: bytes) -> bytes:
+    """Canon's note: a plain IFD whose LensModel (0x0095) text follows it, at an offset counted
+    from the TIFF header (the note's place is found by building it once at offset 0)."""
+    text = lens.ljust(64, b"\x00")
+
+    def note_at(offset: int) -> bytes:
+        return struct.pack("<HHHII", 1, 0x0095, 2, 64, offset + 18) + struct.pack("<I", 0) + text
+
+    probe = _tiff_with_maker_note("Canon", note_at(0))
+    return _tiff_with_maker_note("Canon", note_at(len(probe) - len(note_at(0))))
+
+
+def test_canon_lens_read_from_the_maker_note(tmp_path: Path) -> None:
+    info = read_image(_jpeg(tmp_path, _canon_tiff(b"EF16-35mm f/2.8L II USM")))
+    assert (info.make, info.lens) == ("Canon", "EF16-35mm f/2.8L II USM")
+
+
 def test_casio_iso_from_a_big_endian_qvc_note(tmp_path: Path) -> None:
     info = read_image(_jpeg(tmp_path, _tiff_with_maker_note(CASIO, _casio_note(50))))
     assert (info.make, info.iso) == (CASIO, 50)

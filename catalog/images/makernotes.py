@@ -5,8 +5,9 @@ and QV cameras keep their ISO only there: tag 0x3014 of "QVC" notes, 0x0014 of t
 ones) and Olympus / OM System notes with an ``OLYMPUS\\0II`` header, whose offsets count
 from the note's start (their lens name is tag 0x0203 of the Equipment IFD, 0x2010). Nikon
 SLRs of the D70 years keep their ISO only in the note too: ``Nikon\\0\\x02`` notes hold a
-TIFF structure of their own 10 bytes in, whose tag 0x0002 is (0, ISO). Only these are read;
-anything odd returns {}.
+TIFF structure of their own 10 bytes in, whose tag 0x0002 is (0, ISO). Canon SLRs before
+EXIF's LensModel name their lens in the note's tag 0x0095. Only these are read; anything odd
+returns {}.
 """
 
 from __future__ import annotations
@@ -34,11 +35,12 @@ Entry = tuple[int, int, int, bytes]  # type, count, entry position, the 4-byte v
 def maker_note_values(
     stream: BinaryIO, start: int, make: str, missing: frozenset[str] = frozenset({"iso", "lens"})
 ) -> dict[str, object]:
-    """``{"iso": int}`` (Casio, Nikon) or ``{"lens": str}`` (Olympus) from the maker note of the
+    """``{"iso": int}`` (Casio, Nikon) or ``{"lens": str}`` (Canon, Olympus) from the maker note of the
     TIFF structure at ``start``, when EXIF lacks it (``missing``); {} for other makes, without
     a note, or on any damage."""
     brand = make.strip().upper()
-    wanted = {"CASIO": "iso", "NIKON": "iso", "OLYMPUS": "lens", "OM DIGITAL": "lens"}
+    wanted = {"CASIO": "iso", "NIKON": "iso", "CANON": "lens", "OLYMPUS": "lens",
+              "OM DIGITAL": "lens"}
     if not any(brand.startswith(name) and value in missing for name, value in wanted.items()):
         return {}
     try:
@@ -63,6 +65,9 @@ def maker_note_values(
             return _casio(tiff, note_offset, note_head)
         if brand.startswith("NIKON"):
             return _nikon(tiff, note_offset, note_head)
+        if brand.startswith("CANON"):  # a plain IFD, offsets from the file's TIFF header
+            lens = tiff.text(tiff.entries(note_offset).get(0x0095), 0)
+            return {"lens": lens} if lens else {}
         return _olympus(tiff, note_offset, note_head)
     except (OSError, struct.error, ValueError, OverflowError):
         return {}
