@@ -36,6 +36,7 @@ IMAGE_PROPS = heap([
     (0x1810, struct.pack("<IIfiIII", 3072, 2048, 1.0, 0, 8, 24, 257)),  # ImageSpec
     (0x300B, heap([(0x180E, struct.pack("<III", TAKEN, 0, 0))])),  # ExifInformation: TimeStamp
     (0x5029, struct.pack("<HHHH", 1, 24, 0, 0)),  # FocalLength, kept in the record
+    (0x102A, struct.pack("<23h", 46, 0, 160, *[0] * 18, 0x74, 0xC0)),  # ShotInfo
 ])
 GOOD = crw([
     (0x2005, b"<raw sensor data>"),
@@ -50,6 +51,8 @@ def test_camera_date_and_size_are_read(tmp_path: Path) -> None:
     info = read_image(path)
     assert (info.format, info.make, info.model) == ("CRW", "Canon", "Canon EOS DIGITAL REBEL")
     assert (info.taken_at, info.width, info.height) == ("2003-11-10T17:39:26", 3072, 2048)
+    # Canon's units: BaseISO 160 is ISO 100; 0x74 is 3 2/3 EV (f/3.6); 0xC0 is 6 EV (1/64 s)
+    assert (info.iso, info.f_number, info.exposure_time) == (100, 3.6, "1/64")
 
 
 def test_a_crw_without_records_is_kept_with_a_warning(tmp_path: Path) -> None:

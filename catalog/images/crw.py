@@ -14,16 +14,17 @@ from datetime import UTC, datetime
 from typing import BinaryIO
 
 from catalog.images.clean import clean_camera_string
+from catalog.images.exif import format_exposure
 from catalog.images.model import ImageInfo
 
-MAKE_MODEL, TIME_STAMP, IMAGE_SPEC, OWNER = 0x080A, 0x180E, 0x1810, 0x0810
-_WANTED = {MAKE_MODEL, TIME_STAMP, IMAGE_SPEC, OWNER}
+MAKE_MODEL, TIME_STAMP, IMAGE_SPEC, SHOT_INFO = 0x080A, 0x180E, 0x1810, 0x102A
+_WANTED = {MAKE_MODEL, TIME_STAMP, IMAGE_SPEC, SHOT_INFO}
 _IN_RECORD, _SUBHEAPS = 0x4000, {0x2800, 0x3000}
 _MAX_DEPTH, _MAX_RECORDS, _MAX_VALUE = 6, 2048, 4096
 
 
 def read_crw(handle: BinaryIO, info: ImageInfo) -> None:
-    """Fill make, model, date (the camera's clock, as exiftool shows it) and size."""
+    """Fill make, model, date (the camera's clock, as exiftool shows it), size and exposure."""
     info.format = "CRW"
     handle.seek(0)
     header = handle.read(14)
@@ -36,9 +37,10 @@ def read_crw(handle: BinaryIO, info: ImageInfo) -> None:
     if not records:
         info.warnings.append("no metadata records found in the CRW file")
         return
-    make, _, model = records.get(MAKE_MODEL, b"").partition(b"\x00")
-    info.make = clean_camera_string(make.decode("latin-1"))
-    info.model = clean_camera_string(model.decode("latin-1"))
+    names = records.get(MAKE_MODEL, b"")  # "Canon" in 6 bytes, then the model (exiftool's layout)
+    info.make = clean_camera_string(names[:6].split(b"\x00")[0].decode("latin-1"))
+    info.model = clean_camera_string(names[6:].split(b"\x00")[0].decode("latin-1"))
+    _shot_info(records.get(SHOT_INFO, b""), info)
     stamp = records.get(TIME_STAMP, b"")
     if len(stamp) >= 4:
         (seconds,) = struct.unpack_from("<I", stamp)
@@ -49,6 +51,30 @@ def read_crw(handle: BinaryIO, info: ImageInfo) -> None:
         width, height = struct.unpack_from("<II", spec)
         if 0 < width < 100_000 and 0 < height < 100_000:
             info.width, info.height = width, height
+
+
+def _canon_ev(value: int) -> float:
+    """Canon's exposure steps: 1/32 EV units, where thirds are written 0x0C and 0x14."""
+    sign, value = (-1, -value) if value < 0 else (1, value)
+    fraction = value & 0x1F
+    fraction = {0x0C: 32 / 3, 0x14: 64 / 3}.get(fraction, fraction)
+    return sign * ((value & ~0x1F) + fraction) / 32
+
+
+def _shot_info(data: bytes, info: ImageInfo) -> None:
+    """ISO, aperture and exposure time from the ShotInfo record (Canon's maker-note table:
+    signed 16-bit values, AutoISO at 1, BaseISO at 2, FNumber at 21, ExposureTime at 22)."""
+    if len(data) < 46:
+        return
+    values = struct.unpack_from("<23h", data)
+    auto_iso, base_iso, f_number, exposure = values[1], values[2], values[21], values[22]
+    if base_iso > 0:
+        iso = 2 ** (base_iso / 32) * 100 / 32 * 2 ** (auto_iso / 32)
+        info.iso = round(iso) if 0 < iso < 10_000_000 else None
+    if 0 < f_number < 800:
+        info.f_number = round(2 ** (_canon_ev(f_number) / 2), 1)
+    if -1000 < exposure < 1000 and exposure != 0:
+        info.exposure_time = format_exposure(2 ** -_canon_ev(exposure))
 
 
 def _walk(handle: BinaryIO, start: int, end: int, depth: int, found: dict[int, bytes]) -> None:
