@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import struct
+from datetime import datetime
 from pathlib import Path
 
 import pillow_heif
@@ -12,8 +13,9 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from catalog.images import read_image
-from catalog.images.embed import build_iim
+from catalog.images.embed import build_exif, build_iim
 from catalog.images.heifbox import primary_extent
+from catalog.images.heifexif import exif_item
 
 
 def _heif_whose_primary_is_a_thumbnail() -> bytes:
@@ -104,3 +106,33 @@ def test_heif_box_reader_survives_damaged_boxes(position: int, value: int, cut: 
     data[position % len(data)] = value
     extent = primary_extent(io.BytesIO(bytes(data)), len(data))
     assert extent is None or (len(extent) == 2 and all(n > 0 for n in extent))
+
+
+def _heif_with_exif(exif: bytes) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), "teal").save(buffer, "HEIF", exif=exif, quality=50)
+    return buffer.getvalue()
+
+
+EXIF_TIFF = build_exif(make="Apple", model="iPhone 15", taken_at=datetime(2024, 5, 6, 7, 8, 9))[6:]
+# a 'cdsc' reference names the picture EXIF describes; without it libheif gives no EXIF
+_UNLINKED = _heif_with_exif(EXIF_TIFF).replace(b"cdsc", b"xxxx")
+
+
+def test_exif_not_linked_to_the_picture_is_found_by_its_item(tmp_path: Path) -> None:
+    assert Image.open(io.BytesIO(_UNLINKED)).info.get("exif") is None
+    path = tmp_path / "IMG_0001.HEIC"
+    path.write_bytes(_UNLINKED)
+    info = read_image(path)
+    assert (info.make, info.model, info.taken_at) == ("Apple", "iPhone 15", "2024-05-06T07:08:09")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 700), st.integers(0, 255), st.integers(200, 800))
+def test_exif_item_reader_survives_damaged_boxes(position: int, value: int, cut: int) -> None:
+    data = bytearray(_UNLINKED)
+    if position < len(data):
+        data[position] = value
+    data = data[:cut]
+    found = exif_item(io.BytesIO(bytes(data)), len(data))
+    assert found is None or found[:4] in (b"II*\x00", b"MM\x00*")

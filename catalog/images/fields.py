@@ -20,6 +20,7 @@ from catalog.images import raw as raw_tiff
 from catalog.images import xmp as xmp_reader
 from catalog.images import xmpcamera
 from catalog.images.clean import clean_camera_string
+from catalog.images.heifexif import exif_item
 from catalog.images.model import ImageInfo
 
 # What Pillow and its plugins raise on a damaged header (TIFF: TypeError "Missing dimensions",
@@ -85,6 +86,11 @@ def read_exif(handle: BinaryIO, image: Image.Image, info: ImageInfo) -> None:
         profile = png_profiles.exif_blob(image.info) if exif_reader.is_empty(raw) else None
         if profile:  # ImageMagick's "Raw profile type exif" text chunk
             raw = exif_reader.exif_from_blob(profile)
+        if exif_reader.is_empty(raw):
+            return
+    elif info.format in {"HEIF", "AVIF"}:  # EXIF that libheif did not link to its picture
+        tiff = exif_item(handle, info.file_size)
+        raw = exif_reader.exif_from_blob(tiff) if tiff else {}
         if exif_reader.is_empty(raw):
             return
     elif psd_resource(image, PSD_EXIF):  # Photoshop's image resource 0x0422: a bare TIFF

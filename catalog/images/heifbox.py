@@ -19,17 +19,17 @@ _MAX_META = 4 << 20
 
 def primary_extent(handle: BinaryIO, file_size: int) -> tuple[int, int] | None:
     """(width, height) of the primary item's 'ispe', or None when the boxes do not say."""
-    meta = _meta_box(handle, file_size)
+    meta = meta_box(handle, file_size)
     if meta is None:
         return None
     primary = properties = associations = None
-    for kind, start, end in _boxes(meta, 4, len(meta)):  # 'meta' is a full box: skip version, flags
+    for kind, start, end in boxes(meta, 4, len(meta)):  # 'meta' is a full box: skip version, flags
         if kind == b"pitm":
             primary = _item_id(meta, start)
         elif kind == b"iprp":
-            for inner, s, e in _boxes(meta, start, end):
+            for inner, s, e in boxes(meta, start, end):
                 if inner == b"ipco":
-                    properties = list(_boxes(meta, s, e))
+                    properties = list(boxes(meta, s, e))
                 elif inner == b"ipma":
                     associations = (s, e)
     if primary is None or properties is None or associations is None:
@@ -43,7 +43,7 @@ def primary_extent(handle: BinaryIO, file_size: int) -> tuple[int, int] | None:
     return None
 
 
-def _meta_box(handle: BinaryIO, file_size: int) -> bytes | None:
+def meta_box(handle: BinaryIO, file_size: int) -> bytes | None:
     position = 0
     for _ in range(64):  # top-level boxes: 'ftyp', 'meta', 'mdat' and a few more
         if position + 8 > file_size:
@@ -70,7 +70,7 @@ def _meta_box(handle: BinaryIO, file_size: int) -> bytes | None:
     return None
 
 
-def _boxes(data: bytes, start: int, end: int) -> Iterator[tuple[bytes, int, int]]:
+def boxes(data: bytes, start: int, end: int) -> Iterator[tuple[bytes, int, int]]:
     """(type, payload start, payload end) of each box in ``data[start:end]``."""
     position = start
     while position + 8 <= end:
