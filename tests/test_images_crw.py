@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import struct
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
-from catalog.images import read_image
+from catalog.images import ImageReadError, read_image
+from catalog.images.thumbs import make_thumbnail
 
 HEADER_LENGTH = 26
 
@@ -75,3 +79,15 @@ def test_cut_or_flipped_crw_files_never_stop_the_reader(tmp_path: Path, cut: int
     info = read_image(path)  # raises only ImageReadError, which would fail this test
     assert info.format == "CRW"
     assert not any("unexpected internal error" in warning for warning in info.warnings)
+
+
+def test_thumbnail_from_the_embedded_preview(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (160, 120), (10, 120, 200)).save(buffer, "JPEG")
+    path = tmp_path / "CRW_0002.CRW"
+    path.write_bytes(crw([(0x2008, buffer.getvalue()), (0x300A, IMAGE_PROPS)]))
+    thumbnail = make_thumbnail(path)
+    assert (thumbnail.width, thumbnail.height, thumbnail.source) == (160, 120, "exif")
+    path.write_bytes(GOOD)  # no preview record
+    with pytest.raises(ImageReadError, match="without a readable embedded preview"):
+        make_thumbnail(path)

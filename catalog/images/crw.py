@@ -19,6 +19,7 @@ from catalog.images.model import ImageInfo
 
 MAKE_MODEL, TIME_STAMP, IMAGE_SPEC, SHOT_INFO = 0x080A, 0x180E, 0x1810, 0x102A
 _WANTED = {MAKE_MODEL, TIME_STAMP, IMAGE_SPEC, SHOT_INFO}
+JPG_FROM_RAW, THUMBNAIL = 0x2007, 0x2008  # the camera's JPEG previews, large and small
 _IN_RECORD, _SUBHEAPS = 0x4000, {0x2800, 0x3000}
 _MAX_DEPTH, _MAX_RECORDS, _MAX_VALUE = 6, 2048, 4096
 
@@ -33,7 +34,7 @@ def read_crw(handle: BinaryIO, info: ImageInfo) -> None:
         return
     (header_length,) = struct.unpack("<I", header[2:6])
     records: dict[int, bytes] = {}
-    _walk(handle, header_length, info.file_size, 0, records)
+    _walk(handle, header_length, info.file_size, 0, records, {})
     if not records:
         info.warnings.append("no metadata records found in the CRW file")
         return
@@ -77,8 +78,21 @@ def _shot_info(data: bytes, info: ImageInfo) -> None:
         info.exposure_time = format_exposure(2 ** -_canon_ev(exposure))
 
 
-def _walk(handle: BinaryIO, start: int, end: int, depth: int, found: dict[int, bytes]) -> None:
-    """Collect the wanted records of the heap at ``[start, end)`` and of its sub-heaps."""
+def preview_extents(handle: BinaryIO, file_size: int) -> list[tuple[int, int]]:
+    """(offset, length) in the file of the JPEG previews a CRW embeds (for thumbnails)."""
+    handle.seek(0)
+    header = handle.read(14)
+    if len(header) < 14 or header[:2] != b"II" or header[6:14] != b"HEAPCCDR":
+        return []
+    places: dict[int, tuple[int, int]] = {}
+    _walk(handle, struct.unpack("<I", header[2:6])[0], file_size, 0, {}, places)
+    return [places[tag] for tag in (JPG_FROM_RAW, THUMBNAIL) if tag in places]
+
+
+def _walk(handle: BinaryIO, start: int, end: int, depth: int, found: dict[int, bytes],
+          places: dict[int, tuple[int, int]]) -> None:
+    """Collect the wanted records of the heap at ``[start, end)`` and of its sub-heaps, and
+    where the previews lie."""
     if depth > _MAX_DEPTH or end - start < 6:
         return
     handle.seek(end - 4)
@@ -98,7 +112,9 @@ def _walk(handle: BinaryIO, start: int, end: int, depth: int, found: dict[int, b
         if offset + size > end - start:
             continue  # a damaged record: skipped, the rest still read
         if kind & 0x3800 in _SUBHEAPS:
-            _walk(handle, start + offset, start + offset + size, depth + 1, found)
+            _walk(handle, start + offset, start + offset + size, depth + 1, found, places)
+        elif tag in (JPG_FROM_RAW, THUMBNAIL) and size:
+            places.setdefault(tag, (start + offset, size))
         elif tag in _WANTED and size <= _MAX_VALUE:
             handle.seek(start + offset)
             found.setdefault(tag, handle.read(size))

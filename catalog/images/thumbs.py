@@ -3,7 +3,7 @@
 ``make_thumbnail`` uses, in order: for JPEG the EXIF preview a camera embedded (when its
 long side is at least 160 px and its shape matches the picture), else Pillow's draft mode
 (DCT scaling, 1/2 to 1/8 of the work); for HEIF its own embedded thumbnail when big enough;
-for RAW files (TIFF-based, RAF, CR3) their embedded JPEG previews, never the sensor data;
+for RAW files (TIFF-based, RAF, CR3, CRW) their embedded JPEG previews, never the sensor data;
 for everything else a plain decode. EXIF orientation is honoured, once.
 """
 
@@ -20,6 +20,7 @@ import exifread
 from PIL import ExifTags, Image
 
 from catalog.images.cr3 import raw_exif_from_cr3, read_cr3
+from catalog.images.crw import preview_extents
 from catalog.images.model import ImageReadError
 from catalog.images.raw import embedded_jpegs, ifd0_orientation, raf_preview
 from catalog.images.reader import checked_file_size, open_image_lazily
@@ -98,6 +99,12 @@ def _make_thumbnail(path: str, max_size: int) -> Thumbnail:
             return _thumbnail_from_image(Image.open(io.BytesIO(preview)), max_size)
         if kind == "CR3":
             return _thumbnail_from_cr3(handle, path, max_size)
+        if kind == "Canon CRW":
+            preview = _best_preview(handle, preview_extents(handle, os.fstat(handle.fileno()).st_size),
+                                    max_size)
+            if preview is None:
+                raise ImageReadError(path, "CRW file without a readable embedded preview")
+            return _encode(preview, 1, max_size, "exif")
         if is_raw_file(kind, os.path.splitext(path)[1]):
             return _thumbnail_from_raw(handle, path, max_size)
         image = open_image_lazily(handle, path, head, kind)
