@@ -39,7 +39,8 @@ TAKEN = int(datetime(2003, 11, 10, 17, 39, 26, tzinfo=UTC).timestamp())
 IMAGE_PROPS = heap([
     (0x1810, struct.pack("<IIfiIII", 3072, 2048, 1.0, 0, 8, 24, 257)),  # ImageSpec
     (0x300B, heap([(0x180E, struct.pack("<III", TAKEN, 0, 0))])),  # ExifInformation: TimeStamp
-    (0x5029, struct.pack("<HHHH", 1, 24, 0, 0)),  # FocalLength, kept in the record
+    (0x5029, struct.pack("<HHHH", 1, 227, 0, 0)),  # FocalLength, kept in the record
+    (0x102D, struct.pack("<26h", 52, *[0] * 24, 32)),  # CameraSettings: FocalUnits 32 per mm
     (0x102A, struct.pack("<23h", 46, 0, 160, *[0] * 18, 0x74, 0xC0)),  # ShotInfo
 ])
 GOOD = crw([
@@ -57,6 +58,7 @@ def test_camera_date_and_size_are_read(tmp_path: Path) -> None:
     assert (info.taken_at, info.width, info.height) == ("2003-11-10T17:39:26", 3072, 2048)
     # Canon's units: BaseISO 160 is ISO 100; 0x74 is 3 2/3 EV (f/3.6); 0xC0 is 6 EV (1/64 s)
     assert (info.iso, info.f_number, info.exposure_time) == (100, 3.6, "1/64")
+    assert info.focal_length == 7.1  # 227 in units of 1/32 mm
 
 
 def test_a_crw_without_records_is_kept_with_a_warning(tmp_path: Path) -> None:

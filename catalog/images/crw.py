@@ -18,14 +18,16 @@ from catalog.images.exif import format_exposure
 from catalog.images.model import ImageInfo
 
 MAKE_MODEL, TIME_STAMP, IMAGE_SPEC, SHOT_INFO = 0x080A, 0x180E, 0x1810, 0x102A
-_WANTED = {MAKE_MODEL, TIME_STAMP, IMAGE_SPEC, SHOT_INFO}
+FOCAL_LENGTH, CAMERA_SETTINGS = 0x1029, 0x102D
+_WANTED = {MAKE_MODEL, TIME_STAMP, IMAGE_SPEC, SHOT_INFO, FOCAL_LENGTH, CAMERA_SETTINGS}
 JPG_FROM_RAW, THUMBNAIL = 0x2007, 0x2008  # the camera's JPEG previews, large and small
 _IN_RECORD, _SUBHEAPS = 0x4000, {0x2800, 0x3000}
 _MAX_DEPTH, _MAX_RECORDS, _MAX_VALUE = 6, 2048, 4096
 
 
 def read_crw(handle: BinaryIO, info: ImageInfo) -> None:
-    """Fill make, model, date (the camera's clock, as exiftool shows it), size and exposure."""
+    """Fill make, model, date (the camera's clock, as exiftool shows it), size, exposure and
+    focal length."""
     info.format = "CRW"
     handle.seek(0)
     header = handle.read(14)
@@ -42,6 +44,7 @@ def read_crw(handle: BinaryIO, info: ImageInfo) -> None:
     info.make = clean_camera_string(names[:6].split(b"\x00")[0].decode("latin-1"))
     info.model = clean_camera_string(names[6:].split(b"\x00")[0].decode("latin-1"))
     _shot_info(records.get(SHOT_INFO, b""), info)
+    _focal_length(records, info)
     stamp = records.get(TIME_STAMP, b"")
     if len(stamp) >= 4:
         (seconds,) = struct.unpack_from("<I", stamp)
@@ -87,6 +90,19 @@ def preview_extents(handle: BinaryIO, file_size: int) -> list[tuple[int, int]]:
     places: dict[int, tuple[int, int]] = {}
     _walk(handle, struct.unpack("<I", header[2:6])[0], file_size, 0, {}, places)
     return [places[tag] for tag in (JPG_FROM_RAW, THUMBNAIL) if tag in places]
+
+
+def _focal_length(records: dict[int, bytes], info: ImageInfo) -> None:
+    """The FocalLength record's second value, in the FocalUnits (per mm) of CameraSettings'
+    entry 25 (1 for SLRs, 32 for PowerShots; 1 when absent)."""
+    focal = records.get(FOCAL_LENGTH, b"")
+    if len(focal) < 4:
+        return
+    settings = records.get(CAMERA_SETTINGS, b"")
+    units = struct.unpack_from("<h", settings, 50)[0] if len(settings) >= 52 else 1
+    length = struct.unpack_from("<H", focal, 2)[0] / (units if units > 0 else 1)
+    if 0 < length < 10_000:
+        info.focal_length = round(length, 1)
 
 
 def _walk(handle: BinaryIO, start: int, end: int, depth: int, found: dict[int, bytes],
