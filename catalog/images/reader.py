@@ -46,6 +46,7 @@ from catalog.images.sniff import (
     refusal_reason,
     sniff_kind,
 )
+from catalog.images.trailers import trailer_iptc
 
 try:
     from pillow_heif import register_heif_opener
@@ -239,6 +240,8 @@ def _read_with_pillow(
     elif info.format == "JPEG2000":
         fenced(info, "JPEG 2000 metadata", lambda: _jp2_metadata(handle, info))
     fenced(info, "IPTC", lambda: read_iptc(image, info))
+    if not info.iptc and info.format in {"JPEG", "TIFF"}:
+        fenced(info, "IPTC trailer", lambda: _iptc_from_trailer(handle, info))
     fenced(info, "XMP", lambda: read_xmp(image, info))
     if info.format == "JPEG":
         fenced(info, "JPEG end check", lambda: check_jpeg_end(handle, info))
@@ -269,6 +272,13 @@ def _stored_heif_size(handle: BinaryIO, info: ImageInfo) -> None:
     extent = primary_extent(handle, info.file_size)
     if extent is not None:
         info.width, info.height = extent
+
+
+def _iptc_from_trailer(handle: BinaryIO, info: ImageInfo) -> None:
+    """IPTC that FotoStation or an AFCP writer appended after the picture's end."""
+    block = trailer_iptc(handle, info.file_size)
+    if block and block[:1] == b"\x1c":
+        info.iptc = iptc_reader.fields_from_datasets(iptc_reader.parse_datasets(block), info.warnings)
 
 
 def _jp2_metadata(handle: BinaryIO, info: ImageInfo) -> None:
