@@ -194,6 +194,8 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     """
     credit = Credit()
     text = squash(chain)
+    if text[:1] in "([" and fold_case(text[1:13]).startswith(_LABEL_FIRST_WORDS):
+        text = text[1:]  # "(Photo by Name/Action Images via Reuters)" read from its "via"
     if fold_case(text[:12]).startswith(_LABEL_FIRST_WORDS):  # (the label's first word, as the pattern compares)
         text = _LABEL_START.sub("", text)
     mandatory = _MANDATORY.match(text)

@@ -50,7 +50,10 @@ class Gazetteer:
 #: A city row: (name, country code, admin1 code, population, lat, lon).
 CityRow = tuple[str, str, str, int, float, float]
 #: Bump when the city index's layout or content rules change (invalidates the disk cache).
-_INDEX_VERSION = 1
+_INDEX_VERSION = 3
+#: A world city known by a US town's name outranks it with this many people and this many
+#: times the town's.
+ALTERNATE_WINS_AT, ALTERNATE_WINS_BY = 300_000, 5
 
 
 def _latin(name: str) -> bool:
@@ -114,10 +117,18 @@ def _build_city_index() -> tuple[dict[str, tuple[CityRow, ...]], frozenset[str]]
     for alias, canonical in (("new york", "new york city"), ("kiev", "kyiv"), ("washington, d.c.", "washington")):
         extra = [c for c in by_name.get(canonical, []) if c[1] in ("US", "UA")]
         by_name[alias] = extra + [c for c in by_name.get(alias, []) if c not in extra]
-    # Primary names rank before alternate names, then by population.
+    # Primary names rank before alternate names, then by population. But a US town named
+    # after a world city yields to it when that city is far bigger and known by the name
+    # in English ("Odessa" is Odesa before Odessa, Texas; "Hanover" is Hannover before
+    # Hanover, Maryland): a US dateline names its state ("Hanover, Md."), the city alone
+    # is the world city.
     cities = {k: tuple(sorted(v, key=lambda c: -c[3])) for k, v in alt_names.items()}
     for key, found in by_name.items():
-        cities[key] = tuple(sorted(found, key=lambda c: -c[3])) + cities.get(key, ())
+        primary = sorted(found, key=lambda c: -c[3])
+        alternates = cities.get(key, ())
+        far_bigger = tuple(c for c in alternates if primary[0][1] == "US" and c[1] != "US"
+                           and c[3] >= ALTERNATE_WINS_AT and c[3] >= ALTERNATE_WINS_BY * primary[0][3])
+        cities[key] = far_bigger + tuple(primary) + tuple(c for c in alternates if c not in far_bigger)
     return cities, frozenset(by_name)
 
 

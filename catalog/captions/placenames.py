@@ -73,6 +73,10 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
     ``shouting`` by position: a keyword makes every cache look-up slower).
     """
     start = max(start, end - NAME_WINDOW)  # a place name is never longer than this
+    if text.endswith(" city", start, end) and end - start > 6:  # "in Gaza city", "Kuwait city"
+        named = tail_name(text, start, end - 5, shouting)
+        if named is not None and find_city(text[named[0] : end]) is not None:
+            return named[0], end
     # Words from the last one back (the token class reads the same reversed): stop at the first non-name.
     backwards = text[start:end][::-1]
     tokens: list[Span] = []  # last word first
@@ -92,6 +96,11 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
             break
     if first is None:
         return None
+    if text[tokens[0][0] : tokens[0][1]] in _MONTHS:  # "in Berlin October, 2012", "in March."
+        if first == 0:
+            return None
+        del tokens[0]
+        first -= 1
     if (inner := _after_inner_preposition(text, tokens, first)) is not None:
         return inner
     if first + 1 < len(tokens):
@@ -104,7 +113,17 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
     e = tokens[0][1]
     while e > s and text[e - 1] in ".'’-" and not keeps_period(text[s:e]):
         e -= 1
+    if first == 0 and text[s:e] in _SKY:
+        return None
     return (s, e) if e > s else None
+
+
+#: Names of the sky, never where a picture was taken ("a coronal mass ejection on the Sun").
+_SKY = frozenset({"Sun", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury"})
+
+
+#: A month's name that ends a name run is a date's start, never the place ("March" is a town).
+_MONTHS = frozenset(["January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"])
 
 
 #: Connectors that are also "in": a name run through one may be a venue, then its town.

@@ -195,8 +195,8 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     else:
         split = ps.split_inside(text, tail)
         if split is None:
-            got.city = tail
-            got.led_by_in = _led_by_in(text, last, tail)
+            got.city = _in_x_near_y(text, last, tail, shouting)
+            got.led_by_in = _led_by_in(text, last, got.city)
         else:
             got.city, (got.cc, got.state, got.region, got.country) = split
             if got.city is not None and _CONTROL_QUALIFIER.fullmatch(text, *got.city):
@@ -449,7 +449,7 @@ def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
         return tail
     inner_end = chunk.start + m.start()
     inner = tail_name(text, chunk.start, inner_end, shouting)
-    if (inner and loc.IN_AT_END.search(text[chunk.start : inner[0]])
+    if (inner and loc.PLACE_LEAD_END.search(text[chunk.start : inner[0]])
             and not natural_feature(text[inner[0] : inner[1]])):  # "in Yellowstone National Park near Gardiner"
         return inner
     return tail

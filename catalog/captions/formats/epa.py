@@ -29,8 +29,12 @@ from catalog.captions.normalize import CAPITALS
 
 _PREFIX = re.compile(r"\s*epa\d{8}\s+")
 #: The agency part of the credit: "EPA-EFE/" or the older "EPA/" (capitals only).
-_EPA_SLASH = re.compile(r"\b(?:EPA-EFE|EPA|EFE)\s?/\s?")
+_EPA_SLASH = re.compile(r"\b(?:EPA-EFE|EPA|EFE|epa(?=/))\s?/\s?")
 _RESOLD = re.compile(r"/\s?(?:EPA-EFE|EPA)\s?/\s?Shutterstock\b")
+#: The name first, as galleries rewrite the credit: "(Photo by Name/EPA/EFE)", "Name/EPA-EFE/Rex
+#: Features/Shutterstock)" at the very end.
+_NAME_FIRST = re.compile(
+    r"/\s?(?:EPA-EFE|EPA)(?:\s?/\s?EFE)?(?:\s?/\s?(?:Rex\s+Features|REX|Shutterstock))*\s?\)?[\s.]*$")
 _ISSUED = re.compile(r"\(\s?(?:re-?)?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
 #: Words that follow the name inside the credit: pool, handout and file markers.
 _NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE|(?i:archivo|archive|arquivo))|\s+POOL|\s+HANDOUT)+\s*$")
@@ -65,7 +69,7 @@ class EPAFormat:
     ]
 
     def accept(self, text: str) -> bool:
-        return "EPA" in text or "EFE/" in text or text.lstrip().startswith("epa")
+        return "EPA" in text or "EFE/" in text or text.lstrip().startswith("epa") or "epa/" in text[-80:]
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
         draft = Draft(text)
@@ -101,11 +105,15 @@ class EPAFormat:
     def _credit(self, draft: Draft, start: int) -> int | None:
         """Record the credit; return where it starts (the body's end), or None."""
         text = draft.text
-        resold = _last(_RESOLD, text, start)
+        resold = _last(_RESOLD, text, start) or _NAME_FIRST.search(text, max(start, len(text) - 60))
         if resold is not None:
             left = chain_left(text, resold.start(), start)
-            draft.credit(read_chain(text[left : resold.end()]), (left, resold.end()))
-            return left
+            chain = text[left : resold.end()].rstrip(" .)")
+            if chain.startswith("("):  # "(Photo by Name/EPA/EFE)": the bracket opens the credit
+                chain = chain[1:]
+            if left < resold.start():
+                draft.credit(read_chain(chain), (left, resold.end()))
+                return left
         found = _last(_EPA_SLASH, text, start)
         if found is None or _inside(found.start(), draft.taken):
             return None

@@ -29,7 +29,11 @@ from catalog.captions.normalize import CAPITALS
 from catalog.captions.placematch import Place, PlaceMatch
 from catalog.captions.places import find_place
 
-_PAREN_CREDIT = re.compile(r"\((?P<credit>[^()\n]{2,120})\)[\s.]*$")
+_PAREN_CREDIT = re.compile(r"[(\[](?P<credit>[^()\[\]\n]{2,120})[)\]][\s.]*$")  # also Al Jazeera's "[Name/AFP]"
+#: A sentence's end: not an initial's period ("B.K. Bangash").
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+")
+#: A newspaper's "Name | Associated Press" after the caption.
+_PIPE_CREDIT = re.compile(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s+(?P<agency>[A-Z][^|\n]{1,40}?))[\s.]*$")
 _LABELLED = re.compile(
     r"(?:^|[\s.(])(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
     r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:))|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Fotos?\s*:|"
@@ -132,11 +136,12 @@ class GenericFormat:
             m = pattern.search(text, tail_from, end)
             if m is None:
                 continue
-            if pattern is _PAREN_CREDIT and not _credit_like(m.group("credit")):
+            if pattern is _PAREN_CREDIT and not _credit_like(_comma_credit(m.group("credit"))):
                 continue
             chain = _LABEL.sub("", m.group("credit"))
             if "." in chain or "+" in chain:
                 chain = _CONTACT.sub("", chain) or chain
+            chain = _comma_credit(chain.replace("\\", "/"))  # APA Images' "Name \\ apaimages"
             credit = read_chain(chain)
             start_at = m.start("label") if pattern is _LABELLED else m.start("credit")
             body_end = _earlier_credit(draft, credit, max(start, m.start() - 400), m.start()) if "©" in text else None
@@ -146,6 +151,15 @@ class GenericFormat:
         if tag is not None and agency is not None:
             draft.put("agency", agency, tag.span("name"), take=False)
             return tag.start()
+        if " | " in text[tail_from:end] and (piped := _PIPE_CREDIT.search(text, tail_from, end)) is not None:
+            agency = normalize_agency(piped.group("agency"))
+            sentences = list(_SENTENCE_END.finditer(text, piped.start("name"), piped.end("name")))
+            name_at = sentences[-1].end() if sentences else piped.start("name")
+            if agency is not None and is_news_agency(agency) and name_at < piped.end("name"):
+                draft.credit(Credit(agency=agency, photographer=text[name_at : piped.end("name")].strip()),
+                             (name_at, piped.end("credit")), photographer_span=(name_at, piped.end("name")),
+                             agency_span=piped.span("agency"))
+                return name_at
         if text[end - 1 : end].isupper() and (m := _AGENCY_NAME.search(text, max(start, end - 80), end)):
             agency = normalize_agency(m.group("agency"))
             if agency is not None and is_news_agency(agency):  # "ANP RAMON VAN FLYMEN", "BELGA PHOTO BRUNO FAHY"
@@ -230,6 +244,11 @@ def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
     if "/" not in segment and (agency := normalize_agency(segment)) is not None and is_news_agency(agency):
         draft.credit(Credit(agency=agency), (seg_start, end))  # "... (España). EUROPA PRESS"
         return seg_start
+    if "/" not in segment and "-" in segment and len(words) <= 8:  # "Gerald Herbert-USA TODAY Sports"
+        credit = read_chain(segment)
+        if credit.agency and credit.photographer:
+            draft.credit(credit, (seg_start, end))
+            return seg_start
     if "/" not in segment or not 1 <= len(words) <= 12 or not segment[:1].isupper():
         return len(text)
     if sum(w[:1].isupper() or w == "/" for w in words) < len(words) * 0.6:
@@ -349,6 +368,15 @@ _DOTTED_DATELINE = re.compile(
     r"\s*(?P<place>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}(?: \([^()\n]{2,30}\))?), "
     r"(?:(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\.\s+"
     r"|(?P<worded>\d{1,2}\.\s[^\W\d_]{3,12}\s(?:19|20)\d\d)\s[-–]\s+)")  # and ČTK's "Telč, 2. září 2023 - "
+
+
+def _comma_credit(chain: str) -> str:
+    """A newspaper's "(Richard Drew, Associated Press)" as the chain "Richard Drew/Associated Press"."""
+    if "/" in chain or ", " not in chain:
+        return chain
+    name, _, agency = chain.rpartition(", ")
+    known = normalize_agency(agency)
+    return f"{name}/{agency}" if known is not None and is_news_agency(known) and name.strip() else chain
 
 
 def _credit_like(text: str) -> bool:

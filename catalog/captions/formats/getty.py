@@ -287,6 +287,7 @@ class GettyFormat:
     def read_credit(self, text: str, groups: list[Span]) -> tuple[Span, Credit] | None:
         """The credit groups that end the caption and what they say, if Getty distributes."""
         getty = [g for g in groups if "getty" in text[g[0] : g[1]].lower() or _getty_brand(text, g)]
+        getty = [g for g in getty if not _COPYRIGHT_GROUP.fullmatch(text, *g)] or getty
         if not getty:
             bare = _BARE_CREDIT.search(text, max(0, len(text) - _MAX_GROUP))
             if bare is None:
@@ -299,6 +300,10 @@ class GettyFormat:
             credit.intermediaries.append(credit.photographer)
             credit.photographer = ""
         return (stack[0][0], stack[-1][1]), credit
+
+
+#: A copyright line a page adds after the credit: "(Photo by Name/Getty Images) (2018 Getty Images)".
+_COPYRIGHT_GROUP = re.compile(r"\(\s*(?:©\s*)?(?:19|20)\d\d\s+Getty\s+Images\s*\)", re.IGNORECASE)
 
 
 def _getty_brand(text: str, group: Span) -> bool:
