@@ -29,6 +29,20 @@ CASES = [
      {"city": "Abu Dis", "country_code": "PS"}),
     ("Auroras caused by a storm on the Sun light the sky over the Omsk region, Russia, on November 6, "
      "2023. REUTERS/Ana Costa", {"city": "", "country_code": "RU"}),
+    # First-level regions of the countries the news comes from, and a district's town
+    ("A woman holds a photo in Beichuan, Sichuan, May 12, 2008. (AFP Photo/Sam Reyes)",
+     {"city": "Beichuan", "country_code": "CN", "region": "Sichuan"}),
+    ("Marines rest in Helmand, October 26, 2014. REUTERS/Ana Costa", {"city": "", "country_code": "AF"}),
+    ("Rescuers search in Yushu County, in northwestern Qinghai Province, April 16, 2010. (AP Photo/Ana Costa)",
+     {"country_code": "CN"}),
+    ("A boat crosses a flooded village in Morigaon district of Assam, Wednesday, July 3, 2024. (PTI Photo)",
+     {"city": "Morigaon", "country_code": "IN"}),
+    ("Houses lie in ruins in Zindajan district of Herat province on October 8, 2023. (Photo by Sam Reyes / AFP)",
+     {"city": "Zindajan", "country_code": "AF"}),
+    ("Shoppers walk in the Mong Kok district of Hong Kong on December 24, 2018. (Photo by Sam Reyes / AFP)",
+     {"city": "Hong Kong"}),  # a district of a big city: the city
+    ("A house is cleared in the village of Velyka Oleksandrivka, in the Beryslav district of Kherson region, "
+     "Ukraine, November 14, 2022. REUTERS/Ana Costa", {"city": "Velyka Oleksandrivka"}),
     # Credits
     ("A boxer weighs in at Leeds, Britain, on December 9, 2022. (Photo by Ana Costa/Action Images via Reuters)",
      {"agency": "Reuters", "photographer": "Ana Costa"}),

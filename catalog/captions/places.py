@@ -314,7 +314,7 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
     if got.cc is None:
         words = _REGION_WORDS.split(text[got.region[0] : got.region[1]], maxsplit=1)[0].strip()
         namesake = find_city(words, primary_only=True) if words else None
-        got.cc = namesake.country_code if namesake is not None else None
+        got.cc = namesake.country_code if namesake is not None else region_country(words) if words else None
     if got.cc is None and got.city is not None:
         got.cc, got.country = pc.country_from_context(text, chunks, got.city)
     match = build(text, got, chunks[0].start)

@@ -29,9 +29,11 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -
     if lead is None:
         return None
     end = lead.start()
-    for suffix in (" area", " border crossing", " refugee camp", " camp"):
+    for suffix in (" area", " border crossing", " refugee camp", " camp", " district"):
         if text.endswith(suffix, chunk_start, end):  # "in the Jabalia area of the northern Gaza Strip",
             end -= len(suffix)  # "at the Islam Qala border crossing in Herat province": the town
+            if suffix == " district" and not _district_town_counts(text, chunk_start, place_start):
+                return None
             break
     span = tail_name(text, chunk_start, end, shouting)
     if span is None or country_of(text[span[0] : span[1]]) is not None:
@@ -41,6 +43,23 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -
             and not loc.BORDER_WITH.search(before)):
         return span
     return None
+
+
+_VILLAGE_BEFORE = re.compile(r"\b(?:village|town|hamlet|settlement)\s+of\s+[^,.;]{2,40},\s*$")
+_OWNER_NAME = re.compile(r"(?:[A-Z][\w'’-]*\s?){1,4}")
+
+
+def _district_town_counts(text: str, chunk_start: int, place_start: int) -> bool:
+    """"in Morigaon district of Assam": the district's town is the place, unless a village was
+    named just before ("the village of X, in the Y district of Z") or the district belongs to a
+    big city ("the Mong Kok district of Hong Kong" is Hong Kong, as "Karsiyaka district of Izmir")."""
+    if _VILLAGE_BEFORE.search(text, max(0, chunk_start - 80), chunk_start):
+        return False
+    owner = _OWNER_NAME.match(text, place_start)
+    if owner is None or REGION_WORDS.match(text, owner.end()):
+        return True  # "in Zindajan district of Herat province": a province, named after its city
+    city = find_city(owner.group(0).strip())
+    return city is None or city.population < BIG_TOWN
 
 
 def region_phrase(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
