@@ -33,6 +33,10 @@ CASES = [
     ("A woman holds a photo in Beichuan, Sichuan, May 12, 2008. (AFP Photo/Sam Reyes)",
      {"city": "Beichuan", "country_code": "CN", "region": "Sichuan"}),
     ("Marines rest in Helmand, October 26, 2014. REUTERS/Ana Costa", {"city": "", "country_code": "AF"}),
+    ("Houses lie in ruins in Herat province on October 8, 2023. (Photo by Sam Reyes / AFP)",
+     {"country_code": "AF"}),  # the province's namesake city is spelt Herāt in the gazetteer
+    ("Streamers fly in Higashimatsushima in Miyagi Prefecture, May 5, 2024. (Kyodo)",
+     {"city": "Higashimatsushima", "country_code": "JP"}),
     ("Rescuers search in Yushu County, in northwestern Qinghai Province, April 16, 2010. (AP Photo/Ana Costa)",
      {"country_code": "CN"}),
     ("A boat crosses a flooded village in Morigaon district of Assam, Wednesday, July 3, 2024. (PTI Photo)",

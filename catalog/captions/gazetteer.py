@@ -320,5 +320,14 @@ def alpha3_country(code: str) -> str | None:
 
 
 def region_country(name: str) -> str | None:
-    """ISO alpha-2 for a known region below country level ("East Sussex" -> "GB")."""
-    return gazetteer().regions.get(name.strip().lower())
+    """ISO alpha-2 for a known region below country level ("East Sussex" -> "GB"), also with
+    its word after it ("Qinghai Province", "Miyagi Prefecture")."""
+    key = name.strip().lower()
+    regions = gazetteer().regions
+    found = regions.get(key)
+    if found is None and key.endswith(_REGION_SUFFIXES):
+        found = regions.get(key.rsplit(" ", 1)[0])
+    return found
+
+
+_REGION_SUFFIXES = (" province", " region", " state", " prefecture", " governorate", " county")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from catalog.captions.citynames import country_of
+from catalog.captions.citynames import country_of, natural_feature
 from catalog.captions.gazetteer import demonym_country, find_city, region_country
 from catalog.captions.normalize import fold_case
 from catalog.captions.placenames import Chunk, Span, tail_name
+from catalog.captions.placewords import ends_in_word
 
 #: What any distance phrase holds (the cheap test before DISTANCE): a digit or a unit's word.
 _DISTANCE_HINT = re.compile(r"\d|mile|kilomet|km\b|metre|meter")
@@ -107,3 +108,18 @@ def locator_country(text: str, chunk: Chunk, shouting: bool) -> str | None:
         if word[:1].isupper() and (code := region_country(word.strip(".,")) or country_of(word.strip(".,"))):
             return code
     return None
+
+
+def in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
+    """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it."""
+    if not ends_in_word(text, chunk.start, tail[0], ("near", "outside")):
+        return tail  # cheap exit: the words before the name do not end in "near" or "outside"
+    m = NEAR_END.search(text[chunk.start : tail[0]])
+    if m is None:
+        return tail
+    inner_end = chunk.start + m.start()
+    inner = tail_name(text, chunk.start, inner_end, shouting)
+    if (inner and PLACE_LEAD_END.search(text[chunk.start : inner[0]])
+            and not natural_feature(text[inner[0] : inner[1]])):  # "in Yellowstone National Park near Gardiner"
+        return inner
+    return tail

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from catalog.captions.gazetteer import country_code, find_city, region_country, us_state
+from catalog.captions.gazetteer import City, country_code, find_city, region_country, us_state
 
 Span = tuple[int, int]
 
@@ -120,6 +120,12 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
 
 #: Names of the sky, never where a picture was taken ("a coronal mass ejection on the Sun").
 _SKY = frozenset({"Sun", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury"})
+
+
+def big_city(name: str) -> City | None:
+    """A big city known by ``name``, also as an alternate spelling ("Herat" for Herāt)."""
+    city = find_city(name)
+    return city if city is not None and city.population >= BIG_TOWN else None
 
 
 #: A month's name that ends a name run is a date's start, never the place ("March" is a town).

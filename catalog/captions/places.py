@@ -25,7 +25,6 @@ from catalog.captions import placenames
 from catalog.captions import placespans as ps
 from catalog.captions.citynames import (
     country_of,
-    natural_feature,
     venue_city,
 )
 from catalog.captions.gazetteer import (
@@ -44,7 +43,6 @@ from catalog.captions.placewords import REGION_AT_END as _REGION_AT_END  # noqa:
 from catalog.captions.placewords import REGION_OF as _REGION_OF  # noqa: F401
 from catalog.captions.placewords import REGION_WORDS as _REGION_WORDS
 from catalog.captions.placewords import TRAILING_CONNECTIVE as _TRAILING_CONNECTIVE
-from catalog.captions.placewords import ends_in_word as _ends_in_word
 from catalog.captions.placewords import lead_phrase as _lead_phrase
 from catalog.captions.placewords import may_end_connective as _may_end_connective
 from catalog.captions.placewords import placed as _placed
@@ -195,7 +193,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     else:
         split = ps.split_inside(text, tail)
         if split is None:
-            got.city = _in_x_near_y(text, last, tail, shouting)
+            got.city = loc.in_x_near_y(text, last, tail, shouting)
             got.led_by_in = _led_by_in(text, last, got.city)
         else:
             got.city, (got.cc, got.state, got.region, got.country) = split
@@ -313,7 +311,7 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
         got.cc = city.country_code
     if got.cc is None:
         words = _REGION_WORDS.split(text[got.region[0] : got.region[1]], maxsplit=1)[0].strip()
-        namesake = find_city(words, primary_only=True) if words else None
+        namesake = (find_city(words, primary_only=True) or placenames.big_city(words)) if words else None
         got.cc = namesake.country_code if namesake is not None else region_country(words) if words else None
     if got.cc is None and got.city is not None:
         got.cc, got.country = pc.country_from_context(text, chunks, got.city)
@@ -428,7 +426,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 if inner and got.city is None:
                     got.city = ctail
             else:
-                city = _in_x_near_y(text, chunk, ctail, shouting)
+                city = loc.in_x_near_y(text, chunk, ctail, shouting)
                 got.city = _earlier_known_city(text, chunks, i, shouting, got.cc, city)
 
 
@@ -438,21 +436,6 @@ _ITALIAN_WORDS = re.compile(r"\b(?:il|della|dei|nella|nel|degli|delle|alla|dopo|
 def _town_of_a_state(got: Reading, name: Span) -> bool:
     """"Lebanon, Pa.", "Mexico, Mo.": a country's name before a US state (written after it) is a town."""
     return got.cc == "US" and got.state is not None and got.region is not None and got.region[0] > name[1]
-
-
-def _in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
-    """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it."""
-    if not _ends_in_word(text, chunk.start, tail[0], ("near", "outside")):
-        return tail  # cheap exit: the words before the name do not end in "near" or "outside"
-    m = loc.NEAR_END.search(text[chunk.start : tail[0]])
-    if m is None:
-        return tail
-    inner_end = chunk.start + m.start()
-    inner = tail_name(text, chunk.start, inner_end, shouting)
-    if (inner and loc.PLACE_LEAD_END.search(text[chunk.start : inner[0]])
-            and not natural_feature(text[inner[0] : inner[1]])):  # "in Yellowstone National Park near Gardiner"
-        return inner
-    return tail
 
 
 _IN_END = re.compile(
