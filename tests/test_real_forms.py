@@ -47,7 +47,24 @@ CASES = [
      {"city": "Hong Kong"}),  # a district of a big city: the city
     ("A house is cleared in the village of Velyka Oleksandrivka, in the Beryslav district of Kherson region, "
      "Ukraine, November 14, 2022. REUTERS/Ana Costa", {"city": "Velyka Oleksandrivka"}),
+    ("Patients arrive at a hospital in Dair El-Balah in the Central Gaza Strip on November 7, 2023. "
+     "REUTERS/Ana Costa", {"city": "Dair El-Balah", "country_code": "PS"}),
+    ("Rescuers inspect a derailed train in Kom Hamada in the northern province of Beheira, Egypt. "
+     "REUTERS/Ana Costa", {"city": "Kom Hamada", "country_code": "EG", "region": "Beheira"}),
+    ("A festivalgoer sits at Worthy Farm in Somerset, United Kingdom on Thursday, June 22, 2023. "
+     "(Photo by Sam Reyes/Getty Images)", {"city": "", "region": "Somerset", "country_code": "GB"}),
+    ("Protesters march in Belfast, Northern Ireland, May 3, 2024. REUTERS/Ana Costa",
+     {"city": "Belfast", "country_code": "GB"}),
+    ("A swimmer celebrates during the London 2012 Olympic Games at the Aquatics Centre August 2, 2012. "
+     "REUTERS/Ana Costa", {"city": "London", "country_code": "GB"}),
+    ("**FILE** A police car lies wrecked in Jalalabad, Afghanistan, on Aug. 24, 2010. (AP Photo/Sam Reyes)",
+     {"file_photo": True, "city": "Jalalabad"}),
     # Credits
+    ("A surfer trains in Teahupo'o | SAM REYES / AFP via Getty Images", {"agency": "AFP", "photographer": "SAM REYES"}),
+    ("A jumper clears the bar in the final | SAM REYES AFP via Getty Images",
+     {"agency": "AFP", "photographer": "SAM REYES"}),
+    ("Santas taste pies in London on November 24, 2024. (Photo by Sam Reyes/PA Media Assignments)",
+     {"agency": "PA", "photographer": "Sam Reyes"}),
     ("A boxer weighs in at Leeds, Britain, on December 9, 2022. (Photo by Ana Costa/Action Images via Reuters)",
      {"agency": "Reuters", "photographer": "Ana Costa"}),
     ("A model walks in Lisbon, Portugal, 28 June 2022. (Photo by Ana Costa/EPA/EFE)",

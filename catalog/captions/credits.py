@@ -207,6 +207,10 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         text = text[:-6].rstrip()
     via_parts = _VIA.split(text, maxsplit=1) if "via" in fold_case(text) else [text]
     left = via_parts[0]
+    if len(via_parts) > 1 and "/" not in left and len(words := left.split()) >= 3:
+        agency = normalize_agency(words[-1])
+        if agency is not None and is_news_agency(agency):  # "NAME AFP via Getty Images", no slash
+            left = " ".join(words[:-1]) + "/" + words[-1]
     right_parts = via_parts[1].split("/") if len(via_parts) > 1 else []
     right = right_parts[0].strip() if right_parts else ""
     dist = normalize_agency(right) if right else None

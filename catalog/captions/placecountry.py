@@ -77,6 +77,22 @@ def possessive_region(text: str, chunk: Chunk) -> str | None:
     return country_of(m.group(1))
 
 
+_DIRECTIONS = frozenset(["Central", "Northern", "Southern", "Eastern", "Western", "Northeastern", "Northwestern", "Southeastern", "Southwestern"])
+
+
+def without_direction(text: str, name: Span) -> Span | None:
+    """"the Central Gaza Strip": the country after a capitalised direction, when the whole is
+    no name of its own ("Northern Ireland", "Central African Republic" stay whole)."""
+    first_end = text.find(" ", name[0], name[1])
+    if first_end < 0 or text[name[0] : first_end] not in _DIRECTIONS:
+        return None
+    whole = text[name[0] : name[1]]
+    if country_of(whole) is not None or region_country(whole) is not None:
+        return None
+    rest = (first_end + 1, name[1])
+    return rest if country_of(text[rest[0] : rest[1]]) is not None else None
+
+
 def georgia_state(code: str, name: str, text: str, prev_tail: Span | None) -> bool:
     """"Georgia" after a US city is the state."""
     if code != "GE" or prev_tail is None:

@@ -85,8 +85,15 @@ CITY_VENUE = re.compile(
     r"hospital|university|market|mosque|church|prison|courthouse|court|zoo|harbou?r|suburb|neighbou?rhood)\b")
 
 
+#: "the London 2012 Olympic Games", "the Paris 2024 Paralympics": a host city, a year, the games.
+CITY_EVENT = re.compile(
+    r"\b(?P<city>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:19|20)\d\d\s(?:Olympic|Olympics|Paralympic|Paralympics"
+    r"|Commonwealth\s+Games|Asian\s+Games|Youth\s+Olympic|Winter\s+(?:Olympic|Games)|Summer\s+(?:Olympic|Games)|Expo)\b")
+
+
 def city_of_venue(text: str, venue: re.Match[str], segment_start: int) -> PlaceMatch | None:
-    """The city of "the Kabul airport", when the gazetteer knows it as a city's own name."""
+    """The city of "the Kabul airport" (or of "the London 2012 Olympic Games"), when the
+    gazetteer knows it as a city's own name."""
     city = find_city(venue.group("city"), primary_only=True)
     if city is None:
         return None

@@ -130,6 +130,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         match = fb.known_after_in(text, last, default_country)
     if match is None and not shouting and (venue := fb.CITY_VENUE.search(text, last.start, last.end)) is not None:
         match = fb.city_of_venue(text, venue, chunks[0].start)
+    if match is None and not shouting and (event := fb.CITY_EVENT.search(text, last.start, last.end)) is not None:
+        match = fb.city_of_venue(text, event, chunks[0].start)
     if match is None and ("'" in segment or "’" in segment):
         match = fb.city_with_case_ending(text, start, end)
     return match
@@ -178,6 +180,8 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         tail = fb.after_last_in(text, last, shouting)
         if tail is None:
             return None
+    if text[tail[0]] in "CNSEW" and (trimmed := pc.without_direction(text, tail)) is not None:
+        tail = trimmed  # "in Dair El-Balah in the Central Gaza Strip": the country, the city before it
     name = text[tail[0] : tail[1]]
     prev_tail = _prev_city_tail(text, chunks, i, shouting)
     if (code := country_of(name)) is not None and not pc.georgia_state(code, name, text, prev_tail):
@@ -413,6 +417,12 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 and text[ctail[0] : ctail[1]].lower() in CITY_STATE_NAMES
                 and (code := country_of(text[ctail[0] : ctail[1]])) is not None and code != got.cc):
             got.city, got.cc = ctail, code  # "in Hong Kong, China": the territory is the city and the code
+        elif ctail and got.region is None and got.cc and ps.known_region_no_town(text[ctail[0] : ctail[1]], got.cc):
+            got.region = ctail  # "at Worthy Farm in Somerset, United Kingdom": a county, no town
+            if (town := ps.town_before_region_of(text, chunk, ctail, shouting)) is not None:
+                got.city = town  # "in Kom Hamada in the northern province of Beheira, Egypt"
+            elif i > 0:
+                _read_previous(text, chunks, i - 1, shouting, got)
         elif ctail and (country_of(text[ctail[0] : ctail[1]]) is None or _town_of_a_state(got, ctail)) and (
                 _placed(text, chunk, ctail)  # after "in", "city of" ...; or a town of the country that follows
                 or (got.cc and find_city(text[ctail[0] : ctail[1]], country=got.cc, primary_only=True))
@@ -421,6 +431,9 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                     and (got.region is None or i > 0)):
                 inner = got.region is not None  # "São Teotónio, concelho de Odemira, distrito de Beja"
                 got.region = got.region or ctail  # "in the province of Helmand, Afghanistan"
+                if not inner and (town := ps.town_before_region_of(text, chunk, ctail, shouting)) is not None:
+                    got.city = town  # "in Kom Hamada in the northern province of Beheira, Egypt"
+                    return
                 if i > 0:  # "in the village of Letur, in the province of Albacete, Spain"
                     _read_previous(text, chunks, i - 1, shouting, got)
                 if inner and got.city is None:

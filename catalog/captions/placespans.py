@@ -11,11 +11,12 @@ from catalog.captions import placecountry as pc
 from catalog.captions import placelocators as loc
 from catalog.captions import placenames
 from catalog.captions.citynames import country_of
-from catalog.captions.gazetteer import find_city, us_state
+from catalog.captions.gazetteer import find_city, region_country, us_state
 from catalog.captions.placenames import BIG_TOWN, Chunk, Span, tail_name
 from catalog.captions.placewords import REGION_WORDS, last_words_start
 
-_IN_THE_END = re.compile(r"\s(?:in|of|on\s+the|i)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # (Nordic "i": "Sala i Västmanland")
+_IN_THE_END = re.compile(  # "in the southern ", "in the Central " (Gaza Strip)
+    r"\s(?:in|of|on\s+the|i)\s+(?:the\s+)?(?:[a-z]+\s+|(?:Central|Northern|Southern|Eastern|Western)\s+)?$")  # (Nordic "i": "Sala i Västmanland")
 _PREP_WORDS_END = re.compile(
     r"\b(?:in|near|at|outside|of|over|across|around|inside|ved|vid|av|i|bei|nahe|em|en|à|près\s+de|perto\s+de"
     r"|nei\s+pressi\s+di)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
@@ -60,6 +61,21 @@ def _district_town_counts(text: str, chunk_start: int, place_start: int) -> bool
         return True  # "in Zindajan district of Herat province": a province, named after its city
     city = find_city(owner.group(0).strip())
     return city is None or city.population < BIG_TOWN
+
+
+_REGION_OF_END = re.compile(
+    r"\b(?:province|region|state|governorate|district|county|department|prefecture)\s+of\s+$", re.IGNORECASE)
+
+
+def town_before_region_of(text: str, chunk: Chunk, region: Span, shouting: bool) -> Span | None:
+    """The town named before "in the northern province of <region>" in the same chunk."""
+    m = _REGION_OF_END.search(text, max(chunk.start, region[0] - 40), region[0])
+    return city_before(text, chunk.start, m.start(), shouting) if m is not None else None
+
+
+def known_region_no_town(name: str, cc: str) -> bool:
+    """A region of country ``cc`` the gazetteer knows no town of that name in ("Somerset")."""
+    return region_country(name) == cc and find_city(name, country=cc) is None
 
 
 def region_phrase(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:

@@ -298,11 +298,12 @@ _PREFIX = re.compile(
     r"(?P<word>FILE\s+PHOTO|FILE\s+PICTURE|FILES?|TOPSHOT|TOP\s+SHOT|EDITORS?['’]?\s+NOTE|"
     r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD|ARCHIVES|ARCHIVIO|ARQUIVO|FOTO\s+D['’]ARCHIVIO|"
     r"ARCHIEF|ARKIV(?:FOTO|BILD)?|ARCHIWUM|ARCHIV)\s*(?:[-–—:]+\s*|\s{2,})|"  # Dutch, Nordic, Polish, German, Czech
-    r"(?P<bare>FILE\s+PHOTO|FILE\s+PICTURE|TOPSHOT)\s(?=[A-Z]))",
+    r"(?P<bare>FILE\s+PHOTO|FILE\s+PICTURE|TOPSHOT)\s(?=[A-Z])|"
+    r"\*\*\s?(?P<star>FILE)\s?\*\*\s*)",  # the old AP wire's "**FILE** "
 )
 
 
-_PREFIX_FIRST = frozenset("(FTEA")  # the first letter of every prefix _PREFIX knows (FOTO D'ARCHIVIO: F)
+_PREFIX_FIRST = frozenset("(FTEA*")  # the first letter of every prefix _PREFIX knows (FOTO D'ARCHIVIO: F)
 
 
 def strip_prefix(draft: Draft, start: int = 0) -> int:
@@ -320,7 +321,7 @@ def strip_prefix(draft: Draft, start: int = 0) -> int:
                 return pos
             pos = note_end
             continue
-        group = next(g for g in ("word", "paren", "bare") if m.group(g))
+        group = next(g for g in ("word", "paren", "bare", "star") if m.group(g))
         word = m.group(group).upper()
         span = (m.start(group), m.end(group))
         if word.startswith(("FILE", "ARCHI", "ARQUI", "ARKIV", "FOTO D")):

@@ -152,7 +152,13 @@ class GenericFormat:
             draft.put("agency", agency, tag.span("name"), take=False)
             return tag.start()
         if " | " in text[tail_from:end] and (piped := _PIPE_CREDIT.search(text, tail_from, end)) is not None:
-            agency = normalize_agency(piped.group("agency"))
+            right = piped.group("agency")
+            if "/" in right or " via " in right:  # "... | NAME / AFP via Getty Images": a chain
+                chained = read_chain(right)
+                if chained.agency:
+                    draft.credit(chained, piped.span("agency"))
+                    return piped.end("name")
+            agency = normalize_agency(right)
             sentences = list(_SENTENCE_END.finditer(text, piped.start("name"), piped.end("name")))
             name_at = sentences[-1].end() if sentences else piped.start("name")
             if agency is not None and is_news_agency(agency) and name_at < piped.end("name"):
