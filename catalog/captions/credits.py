@@ -179,10 +179,12 @@ _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
 _LABEL_START = re.compile(
-    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto)\s?(?::|by\b)\s?|(?-i:Photo\s)(?=(?-i:[{CAPITALS}])))",
+    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto|Image\s+credit)\s?(?::|by\b)\s?"
+    rf"|(?-i:(?:Photo|Foto)\s)(?=(?-i:[{CAPITALS}])))",  # and "Foto Name/AFP", "Image credit: Name / EPA"
     re.IGNORECASE,
 )
-_LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto")
+_LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto",
+                      "image")
 _MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
 
 
@@ -196,6 +198,8 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     text = squash(chain)
     if text[:1] in "([" and fold_case(text[1:13]).startswith(_LABEL_FIRST_WORDS):
         text = text[1:]  # "(Photo by Name/Action Images via Reuters)" read from its "via"
+    elif text[:1] == "[":
+        text = text[1:].rstrip("]")  # Al Jazeera's "[Name/Reuters]"
     if fold_case(text[:12]).startswith(_LABEL_FIRST_WORDS):  # (the label's first word, as the pattern compares)
         text = _LABEL_START.sub("", text)
     mandatory = _MANDATORY.match(text)
@@ -431,7 +435,7 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
         if tok == "/":
             slash_seen = True
         elif tok.endswith(",") or _YEAR.fullmatch(tok) or not (
-                _NAME_TOKEN.fullmatch(tok.strip("()")) or tok.lower() in ("credit:", "credit")
+                _NAME_TOKEN.fullmatch(tok.strip("()[]")) or tok.lower() in ("credit:", "credit")
                 or (slash_seen and _ORG_TOKEN.fullmatch(tok))):
             break
         first = i

@@ -241,6 +241,7 @@ _RELEASE_LAST_WORDS = frozenset({
 _RELEASE_VERBS = ("released", "issued", "distributed", "obtained", "provided", "published", "posted",
                   "available", "handed", "dated", "filed", "received")
 _TAKEN = re.compile(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
+_SAID_ON = re.compile(r"\b(?:said|announced|reported)\s{1,3}on\s{1,3}$", re.IGNORECASE)
 _ISSUE_DATE = re.compile(r"\b(?:Issue|Release|Transmission)\s+date:\s*$", re.IGNORECASE)
 _FILE_PICTURE_DATED = re.compile(r"\bfile\s+(?:picture|photo|photograph|image)\s+dated\s+$", re.IGNORECASE)
 
@@ -284,6 +285,8 @@ def is_release_date(text: str, match: DateMatch) -> bool:
         return in_range(text, match)
     if not words or words[-1].lower().rstrip(",") not in _RELEASE_LAST_WORDS:
         return False  # cheap exit: the word before the date must be "on", "released", ...
+    if _SAID_ON.search(before):
+        return True  # "..., the Red Cross said on December 20, 2018": a statement's day
     lowered = fold_case(before)
     if not any(verb in lowered for verb in _RELEASE_VERBS):
         return False  # cheap exit: none of the pattern's verbs is written

@@ -22,6 +22,7 @@ _SIGNOFF = re.compile(
 )
 _AP_WORD = re.compile(r"\bAP\b")
 _PHOTO_BY_LABEL = re.compile(r"^\s*Photo\s+by\s+", re.IGNORECASE)
+_AP_PHOTO_BY = re.compile(r"^\s*AP\s+Photo\s+by\s+", re.IGNORECASE)
 _BARE_SIGNOFF = re.compile(
     r"(?:(?<![\w(])|(?<=\())(?P<credit>AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()\n/]{2,60}?)?)[\s.]*$"
 )  # also unclosed: "... 2024. (AP Photo/Nathan Holbrook" (the bracket lost in transit)
@@ -94,6 +95,7 @@ def _date_after_signoff(draft: Draft, pos: int, year_hint: int | None) -> None:
 def _as_chain(content: str) -> str:
     """"AP Photo/Name, File, Pool" -> "AP Photo/Name/File/Pool"; drop "Photo by"."""
     content = _PHOTO_BY_LABEL.sub("", content)
+    content = _AP_PHOTO_BY.sub("AP Photo/", content)  # "(AP Photo by John O'Connor)"
     pieces = [p.strip() for p in content.split(",") if p.strip()]
     return "/".join(pieces)
 

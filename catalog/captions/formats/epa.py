@@ -41,7 +41,8 @@ _NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE|(?i:archivo|archive|arquivo))|\
 #: "EFE/Archivo", "EPA/FILE": the file mark where a photographer's name would be.
 _FILE_WORDS = frozenset({"file", "files", "archivo", "arquivo", "archiv", "archivio", "archief"})
 #: Where the credit stops: a run of spaces, a line break, an editors' note.
-_CREDIT_STOP = re.compile(r"\s{2,}|\n|\s\(|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY|CONDITIONS)\b")
+_CREDIT_STOP = re.compile(  # also a site's own "FOTO: Name" after the credit
+    r"\s{2,}|\n|\s\(|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY|CONDITIONS)\b|\s(?:FOTO|PHOTO):\s")
 #: A credit cut off at the IIM limit: "... 2024. EPA-EF".
 _CUT_CREDIT = re.compile(r"\s(?:EP|EPA|EPA-|EPA-E|EPA-EF|EPA-EFE)$")
 _HANDOUT_WORD = re.compile(r"HANDOUT")
@@ -108,8 +109,10 @@ class EPAFormat:
         resold = _last(_RESOLD, text, start) or _NAME_FIRST.search(text, max(start, len(text) - 60))
         if resold is not None:
             left = chain_left(text, resold.start(), start)
+            if (opening := text.rfind("(", left, resold.start())) >= 0:
+                left = opening  # "(Photo by Name/EPA/EFE)", "(Image credit: Name / EPA / Shutterstock)"
             chain = text[left : resold.end()].rstrip(" .)")
-            if chain.startswith("("):  # "(Photo by Name/EPA/EFE)": the bracket opens the credit
+            if chain.startswith("("):  # the bracket opens the credit
                 chain = chain[1:]
             if left < resold.start():
                 draft.credit(read_chain(chain), (left, resold.end()))
