@@ -55,6 +55,13 @@ CASES = [
      "(Photo by Sam Reyes/Getty Images)", {"city": "", "region": "Somerset", "country_code": "GB"}),
     ("Protesters march in Belfast, Northern Ireland, May 3, 2024. REUTERS/Ana Costa",
      {"city": "Belfast", "country_code": "GB"}),
+    ("A surfer rides the bore at Minsterworth in Gloucestershire, South West England on March 21, 2015. "
+     "(Photo by Sam Reyes / AFP)", {"city": "Minsterworth", "country_code": "GB", "region": "Gloucestershire"}),
+    ("A believer bathes near Achairsky Monastery in the Omsk region, Russia on January 19, 2024. REUTERS/Ana Costa",
+     {"city": "", "country_code": "RU"}),  # a building, no town
+    ("A cardinal prays at St. Peter's Basilica in the Vatican October 3, 2015. REUTERS/Ana Costa",
+     {"city": "", "country_code": "VA"}),
+    ("People queue in Soweto, South Africa, May 3, 2024. REUTERS/Ana Costa", {"city": "Soweto", "country_code": "ZA"}),
     ("A swimmer celebrates during the London 2012 Olympic Games at the Aquatics Centre August 2, 2012. "
      "REUTERS/Ana Costa", {"city": "London", "country_code": "GB"}),
     ("**FILE** A police car lies wrecked in Jalalabad, Afghanistan, on Aug. 24, 2010. (AP Photo/Sam Reyes)",

@@ -68,6 +68,9 @@ _FEATURE_FIRST = placenames.words("lake mount mt. mt river gulf sea bay strait s
 _FEATURE_LAST = placenames.words(
     "lake river sea ocean mountain mountains volcano glacier gulf strait canal lagoon reservoir desert"
     " agency ministry"  # and institutions: "North Korea's official Korean Central News Agency"
+    # and buildings no town is named after ("at Worthy Farm in Somerset", "near Achairsky Monastery")
+    " farm basilica cathedral church mosque temple shrine monastery abbey palace museum stadium arena"
+    " hospital school university college airport prison hotel mall"
 )
 #: Parks that are no town ("Yellowstone National Park"; "Orchard Park, N.Y." is one).
 _PARKS = (" national park", " state park", " nature park", " provincial park")
@@ -76,7 +79,8 @@ _SUBJECT_JOINERS = placenames.words("on of and an")
 
 
 def natural_feature(name: str) -> bool:
-    """A lake, river, mountain, sea ... (or a news agency) that the gazetteer does not know as a town."""
+    """A lake, river, mountain, sea ... (or a news agency, a building) that the gazetteer does not
+    know as a town."""
     first_space, last_space = name.find(" "), name.rfind(" ")
     if first_space < 0:
         return False

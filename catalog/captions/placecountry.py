@@ -77,19 +77,22 @@ def possessive_region(text: str, chunk: Chunk) -> str | None:
     return country_of(m.group(1))
 
 
-_DIRECTIONS = frozenset(["Central", "Northern", "Southern", "Eastern", "Western", "Northeastern", "Northwestern", "Southeastern", "Southwestern"])
+_DIRECTIONS = frozenset(["Central", "Northern", "Southern", "Eastern", "Western", "Northeastern",
+                         "Northwestern", "Southeastern", "Southwestern", "North", "South", "East", "West"])
 
 
 def without_direction(text: str, name: Span) -> Span | None:
-    """"the Central Gaza Strip": the country after a capitalised direction, when the whole is
-    no name of its own ("Northern Ireland", "Central African Republic" stay whole)."""
-    first_end = text.find(" ", name[0], name[1])
-    if first_end < 0 or text[name[0] : first_end] not in _DIRECTIONS:
-        return None
+    """"the Central Gaza Strip", "South West England": the country after capitalised directions,
+    when the whole is no name of its own ("Northern Ireland", "South Africa" stay whole)."""
     whole = text[name[0] : name[1]]
-    if country_of(whole) is not None or region_country(whole) is not None:
+    words = whole.split()
+    skip = 0
+    while skip < min(2, len(words) - 1) and words[skip] in _DIRECTIONS:
+        skip += 1
+    if not skip or country_of(whole) is not None or region_country(whole) is not None:
         return None
-    rest = (first_end + 1, name[1])
+    rest_start = name[0] + whole.index(words[skip], len(" ".join(words[:skip])))
+    rest = (rest_start, name[1])
     return rest if country_of(text[rest[0] : rest[1]]) is not None else None
 
 

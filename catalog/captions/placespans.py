@@ -10,7 +10,7 @@ import re
 from catalog.captions import placecountry as pc
 from catalog.captions import placelocators as loc
 from catalog.captions import placenames
-from catalog.captions.citynames import country_of
+from catalog.captions.citynames import country_of, natural_feature
 from catalog.captions.gazetteer import find_city, region_country, us_state
 from catalog.captions.placenames import BIG_TOWN, Chunk, Span, tail_name
 from catalog.captions.placewords import REGION_WORDS, last_words_start
@@ -68,9 +68,11 @@ _REGION_OF_END = re.compile(
 
 
 def town_before_region_of(text: str, chunk: Chunk, region: Span, shouting: bool) -> Span | None:
-    """The town named before "in the northern province of <region>" in the same chunk."""
+    """The town named before "in the northern province of <region>" or "in <region>" in the same
+    chunk ("at Minsterworth in Gloucestershire"; "at Worthy Farm in Somerset" names none)."""
     m = _REGION_OF_END.search(text, max(chunk.start, region[0] - 40), region[0])
-    return city_before(text, chunk.start, m.start(), shouting) if m is not None else None
+    town = city_before(text, chunk.start, m.start() if m is not None else region[0], shouting)
+    return None if town is None or natural_feature(text[town[0] : town[1]]) else town
 
 
 def known_region_no_town(name: str, cc: str) -> bool:
