@@ -62,6 +62,10 @@ CASES = [
     ("A cardinal prays at St. Peter's Basilica in the Vatican October 3, 2015. REUTERS/Ana Costa",
      {"city": "", "country_code": "VA"}),
     ("People queue in Soweto, South Africa, May 3, 2024. REUTERS/Ana Costa", {"city": "Soweto", "country_code": "ZA"}),
+    ("A wounded man waits at the scene of a blast in Jalalabad, Nangarhar province east of Kabul, Afghanistan "
+     "on Thursday, Dec. 29, 2011. (AP Photo/Sam Reyes)", {"city": "Jalalabad", "country_code": "AF"}),
+    ("Soldiers patrol in Wardak province west of Kabul, Afghanistan, May 3, 2012. REUTERS/Ana Costa",
+     {"city": "", "country_code": "AF"}),  # Kabul only locates the province
     ("A swimmer celebrates during the London 2012 Olympic Games at the Aquatics Centre August 2, 2012. "
      "REUTERS/Ana Costa", {"city": "London", "country_code": "GB"}),
     ("**FILE** A police car lies wrecked in Jalalabad, Afghanistan, on Aug. 24, 2010. (AP Photo/Sam Reyes)",

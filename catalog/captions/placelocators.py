@@ -123,3 +123,17 @@ def in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
             and not natural_feature(text[inner[0] : inner[1]])):  # "in Yellowstone National Park near Gardiner"
         return inner
     return tail
+
+
+#: "Nangarhar province east of Kabul": a region, then a direction from a city that only locates it.
+_REGION_THEN_DIRECTION = re.compile(
+    r"\b(?:province|region|state|district|county|governorate)(?=\s+(?:north|south|east|west)(?:-?(?:east|west))?"
+    r"(?:ern)?\s+of\s)", re.IGNORECASE)
+
+
+def without_direction_tails(text: str, chunks: list[Chunk]) -> None:
+    """Cut a chunk's "east of Kabul" after a region word: the region is the place's, not Kabul."""
+    for k, chunk in enumerate(chunks):
+        if " of " in text[chunk.start : chunk.end] and (
+                m := _REGION_THEN_DIRECTION.search(text, chunk.start, chunk.end)) is not None:
+            chunks[k] = Chunk(chunk.start, m.end())

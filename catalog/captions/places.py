@@ -88,6 +88,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
             end = border.start()
     shouting = placenames.shouting(text[start:end])
     chunks = placenames.chunks(text, start, end)
+    if " of " in text[start:end]:
+        loc.without_direction_tails(text, chunks)  # "in Jalalabad, Nangarhar province east of Kabul"
     if ")" in segment:
         ps.without_inner_brackets(text, chunks)
     if "across the border" in text[start:end]:
