@@ -232,7 +232,18 @@ def test_raf_is_read_through_its_embedded_preview(tmp_path: Path) -> None:
     info = read_image(write(tmp_path, "DSCF0001.RAF", data))
     assert (info.format, info.make, info.model) == ("RAF", "FUJIFILM", "X-T5")
     assert info.taken_at == "2024-01-02T03:04:05"
-    assert (info.width, info.height) == (120, 80)
+    assert (info.width, info.height) == (120, 80)  # no RAF directory: the preview's size
+
+
+def test_raf_size_comes_from_its_raf_directory(tmp_path: Path) -> None:
+    """exiftool's ImageSize for a RAF: RawImageCroppedSize (0x111, height then width)."""
+    preview = make_jpeg(PICTURE, exif=build_exif(make="FUJIFILM", model="X-T5"))
+    directory = struct.pack(">I", 2) + struct.pack(">HHHH", 0x100, 4, 4032, 6048)
+    directory += struct.pack(">HHHH", 0x111, 4, 4000, 6000)
+    data = bytearray(raf_with_preview(preview))
+    data[92:96] = struct.pack(">I", len(data))
+    info = read_image(write(tmp_path, "DSCF0003.RAF", bytes(data) + directory))
+    assert (info.make, info.width, info.height) == ("FUJIFILM", 6000, 4000)
 
 
 def test_raf_with_a_broken_preview_is_kept_with_a_warning(tmp_path: Path) -> None:

@@ -45,6 +45,35 @@ def raf_preview(handle: BinaryIO) -> bytes | None:
     return data if data.startswith(b"\xff\xd8") else None
 
 
+#: RAF directory tags: the sensor's full size, and the cropped size exiftool gives as ImageSize.
+_RAF_FULL_SIZE, _RAF_CROPPED_SIZE = 0x100, 0x111
+
+
+def raf_size(handle: BinaryIO) -> tuple[int, int] | None:
+    """A Fujifilm RAF's picture size from its RAF directory (whose offset is at byte 92):
+    RawImageCroppedSize, else RawImageFullSize (each height then width); None if absent."""
+    handle.seek(92)
+    pointer = handle.read(4)
+    if len(pointer) < 4 or not (start := struct.unpack(">I", pointer)[0]):
+        return None
+    handle.seek(start)
+    count_bytes = handle.read(4)
+    if len(count_bytes) < 4 or (count := struct.unpack(">I", count_bytes)[0]) > 255:
+        return None
+    sizes: dict[int, tuple[int, int]] = {}
+    for _ in range(count):
+        head = handle.read(4)
+        if len(head) < 4:
+            break
+        tag, length = struct.unpack(">HH", head)
+        value = handle.read(length)
+        if tag in (_RAF_FULL_SIZE, _RAF_CROPPED_SIZE) and len(value) >= 4:
+            height, width = struct.unpack(">HH", value[:4])
+            if width and height:
+                sizes[tag] = (width, height)
+    return sizes.get(_RAF_CROPPED_SIZE) or sizes.get(_RAF_FULL_SIZE)
+
+
 def mrw_parts(handle: BinaryIO) -> tuple[bytes | None, tuple[int, int] | None]:
     """A Minolta MRW's TIFF block (EXIF) and picture size (its PRD block), either None if absent.
 

@@ -19,7 +19,14 @@ from catalog.images.fields import (
     read_xmp,
 )
 from catalog.images.model import ImageInfo, ImageReadError
-from catalog.images.raw import full_resolution_size, mrw_parts, raf_preview, rw2_iso, rw2_size
+from catalog.images.raw import (
+    full_resolution_size,
+    mrw_parts,
+    raf_preview,
+    raf_size,
+    rw2_iso,
+    rw2_size,
+)
 
 
 def read_raw(handle: BinaryIO, info: ImageInfo, kind: str, extension: str) -> None:
@@ -73,7 +80,7 @@ def read_mrw(handle: BinaryIO, info: ImageInfo) -> None:
 
 
 def read_raf(handle: BinaryIO, info: ImageInfo) -> None:
-    """Fujifilm RAF: the metadata of the JPEG preview it embeds."""
+    """Fujifilm RAF: the metadata of the JPEG preview it embeds, the size from its RAF directory."""
     preview = raf_preview(handle)
     if preview is None:
         info.warnings.append("RAF file without an embedded JPEG preview; nothing read")
@@ -87,8 +94,16 @@ def read_raf(handle: BinaryIO, info: ImageInfo) -> None:
         info.warnings.append(f"RAF preview unreadable ({type(error).__name__}: {error})"[:300])
         return
     fenced(info, "EXIF", lambda: apply_blob_exif(image, info))
+    fenced(info, "RAF size", lambda: _raf_size(handle, info))
     fenced(info, "IPTC", lambda: read_iptc(image, info))
     fenced(info, "XMP", lambda: read_xmp(image, info))
+
+
+def _raf_size(handle: BinaryIO, info: ImageInfo) -> None:
+    """The sensor picture's size, as exiftool gives it, over the preview's."""
+    size = raf_size(handle)
+    if size is not None:
+        info.width, info.height = size
 
 
 def raw_size(
