@@ -5,6 +5,8 @@ Each case failed before the rule it tests; the captions are ours, the shapes are
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from catalog import parse_caption
@@ -87,9 +89,31 @@ CASES = [
      {"agency": "EPA-EFE", "photographer": "Sam Reyes", "country_code": "TH"}),
     ("Lawmakers meet in Springfield, Ill., Tuesday, June 27, 2017. (AP Photo by Sam Reyes)",
      {"agency": "AP", "photographer": "Sam Reyes"}),
+    ("A wave floods Miyako, Iwate Prefecture, March 11, 2011. (Mainichi Shimbun /Reuters)",
+     {"agency": "Reuters", "photographer": ""}),  # a newspaper, no person
+    ("A boat sits on a roof in Otsuchi on March 14, 2011. (Yomiuri Shimbun/AFP/Getty Images)",
+     {"agency": "AFP", "photographer": ""}),
+    ("Protesters clash in Athens, Greece, 1 May 2010. EPA/SAM REYES +++(c) dpa - Bildfunk+++",
+     {"agency": "EPA-EFE", "photographer": "SAM REYES"}),
+    ("Ein Flüchtling wartet in Tovarnik, Kroatien. (© picture-alliance/dpa)", {"agency": "dpa", "photographer": ""}),
+    ("Fans celebrate at Croke Park. Photograph: Sam Reyes/Inpho", {"agency": "INPHO", "photographer": "Sam Reyes"}),
+    ("A child plays the piano in Mus, Turkey, May 4, 2021. (DHA Photo)", {"agency": "DHA", "photographer": ""}),
+    ("Tulips bloom in New Delhi, India, on February 14, 2023. Image: Sam Reyes/Hindustan Times via Getty Images",
+     {"photographer": "Sam Reyes"}),
+    ("Gauchos drive cows in San Antonio de Areco, Argentina, on Monday, July 27, 2015. Photographer: "
+     "Sam Reyes/Bloomberg *** Local Caption *** Daniel Lopez",
+     {"agency": "Bloomberg", "photographer": "Sam Reyes", "notes": ["Local Caption: Daniel Lopez"]}),
+    ("A player falls at the Stadium of Light, Sunderland, England, Saturday, Feb. 8, 2014. "
+     "(AP Photo/Sam Reyes, PA Wire) UNITED KINGDOM OUT - NO SALES - NO ARCHIVES",
+     {"agency": "PA", "photographer": "Sam Reyes", "intermediaries": ["AP"]}),  # PA's picture, through AP
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),
+    ("Kim Jong Un looks south near the border, southwest of Pyongyang March 7, 2013 in this picture released by "
+     "the North's official KCNA news agency in Pyongyang March 8, 2013. REUTERS/KCNA", {"date": dt.date(2013, 3, 7)}),
+    ("FILE - A panel advertises tickets at a store, Nov. 7, 2022, in Renfrew, Pa. The jackpot soared after the "
+     "Wednesday, July 12, 2023, drawing. (AP Photo/Sam Reyes, File)",
+     {"date": dt.date(2022, 11, 7), "country_code": "US", "city": "Renfrew"}),  # "Pa." ends the first sentence
     ("A boxer weighs in at Leeds, Britain, on December 9, 2022. (Photo by Ana Costa/Action Images via Reuters)",
      {"agency": "Reuters", "photographer": "Ana Costa"}),
     ("A model walks in Lisbon, Portugal, 28 June 2022. (Photo by Ana Costa/EPA/EFE)",

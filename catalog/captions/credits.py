@@ -105,7 +105,7 @@ _ORG_WORDS = re.compile(
     r"herald|tribune|gazette|journal|chronicle|courier|examiner|inquirer|register|dispatch|sentinel|"
     r"telegraph|zoo|aquarium|sheriff|society|network|county|airlines|airport|studios|pictures|"
     r"films|records|entertainment|productions|imaging|satellite|maxar|airbus|brigade|battalion|"
-    r"regiment|division|corps|"
+    r"regiment|division|corps|shimbun|"
     r"ufficio|stampa|prensa|oficina|gabinete|assessoria|imprensa|polizei|feuerwehr|ministerio|ministero|"
     r"ministère|presidenza|governo|gobierno|policía|polizia|carabinieri|vigili|pompiers|bomberos|bombeiros)\b",
     re.IGNORECASE,
@@ -179,7 +179,7 @@ _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
 _LABEL_START = re.compile(
-    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto|Image\s+credit)\s?(?::|by\b)\s?"
+    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto|Image(?:\s+credit)?)\s?(?::|by\b)\s?"
     rf"|(?-i:(?:Photo|Foto)\s)(?=(?-i:[{CAPITALS}])))",  # and "Foto Name/AFP", "Image credit: Name / EPA"
     re.IGNORECASE,
 )
@@ -200,6 +200,10 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         text = text[1:]  # "(Photo by Name/Action Images via Reuters)" read from its "via"
     elif text[:1] == "[":
         text = text[1:].rstrip("]")  # Al Jazeera's "[Name/Reuters]"
+    elif text[:1] == "(" and ")" not in text:
+        text = text[1:]  # "(Mainichi Shimbun /Reuters": the bracket that opens the credit
+    if text[:1] == "©":
+        text = text[1:].lstrip()  # "© picture-alliance/dpa", "© Name / AFP"
     if fold_case(text[:12]).startswith(_LABEL_FIRST_WORDS):  # (the label's first word, as the pattern compares)
         text = _LABEL_START.sub("", text)
     mandatory = _MANDATORY.match(text)

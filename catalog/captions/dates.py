@@ -241,6 +241,9 @@ _RELEASE_LAST_WORDS = frozenset({
 _RELEASE_VERBS = ("released", "issued", "distributed", "obtained", "provided", "published", "posted",
                   "available", "handed", "dated", "filed", "received")
 _TAKEN = re.compile(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
+_RELEASED_IN_PLACE = re.compile(
+    r"\b(?:released|distributed|issued|provided|supplied)\s+(?:by|from)\s+[^.,]{0,80}?\s+in\s+"
+    r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*,?\s*$", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|announced|reported)\s{1,3}on\s{1,3}$", re.IGNORECASE)
 _ISSUE_DATE = re.compile(r"\b(?:Issue|Release|Transmission)\s+date:\s*$", re.IGNORECASE)
 _FILE_PICTURE_DATED = re.compile(r"\bfile\s+(?:picture|photo|photograph|image)\s+dated\s+$", re.IGNORECASE)
@@ -283,6 +286,8 @@ def is_release_date(text: str, match: DateMatch) -> bool:
         return True  # PA's "Issue date: Friday September 16, 2022" (its picture date is "Picture date:")
     if words and words[-1].lower() in _RANGE_EDGE_WORDS:
         return in_range(text, match)
+    if words and words[-1][:1].isupper() and " in " in before and _RELEASED_IN_PLACE.search(before):
+        return True  # Reuters' "in this picture released by KCNA in Pyongyang March 8, 2013"
     if not words or words[-1].lower().rstrip(",") not in _RELEASE_LAST_WORDS:
         return False  # cheap exit: the word before the date must be "on", "released", ...
     if _SAID_ON.search(before):

@@ -86,6 +86,10 @@ def parse_caption(
         cleaned = raw
     head, tail = cleaned[:MAX_CHARS], cleaned[MAX_CHARS:]
     head, trailer = _without_archive_lines(head)
+    if "*** Local Caption ***" in head:  # an old IPTC editor's second caption, after the credit
+        head, _, local = head.partition("*** Local Caption ***")
+        head = head.rstrip()
+        trailer = " ".join(part for part in (f"Local Caption: {local.strip()}", trailer) if part.strip())
     recased = recase(head)
     best = _best(recased, year_hint, plugin_manager)
     if recased is not head:

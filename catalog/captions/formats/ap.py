@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from catalog.captions.credits import read_chain
+from catalog.captions.credits import is_news_agency, read_chain
 from catalog.captions.dates import find_dates
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe
@@ -54,6 +54,10 @@ class APFormat:
         credit = read_chain(_as_chain(content), distributor="AP")
         if not credit.agency:
             credit.agency = "AP"
+        partner = next((a for a in credit.intermediaries if is_news_agency(a)), None)
+        if credit.agency == "AP" and partner is not None:  # "(AP Photo/Name, PA Wire)": PA's picture,
+            credit.intermediaries = ["AP", *(a for a in credit.intermediaries if a != partner)]
+            credit.agency = partner  # AP distributes it, as "Name/PA via AP" says
         agency_at = _AP_WORD.search(content)
         agency_span = None
         if agency_at and credit.agency == "AP":

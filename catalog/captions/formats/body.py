@@ -32,7 +32,9 @@ def sentence_end(text: str, start: int, end: int) -> int:
             while word_start > start and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“":
                 word_start -= 1
             word = text[word_start:pos].lower().lstrip("(")
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            if word in _ABBREVIATIONS and not (word in _STATE_ABBREVIATIONS and _OPENER.match(text, pos + 1)):
+                continue  # but "in Renfrew, Pa. The jackpot ...": the state ends the sentence
+            if len(word) == 1 and word.isalpha():
                 continue
             if word.isdigit() and len(word) <= 2:
                 continue  # German ordinal day: "am 5. März"
@@ -40,6 +42,12 @@ def sentence_end(text: str, start: int, end: int) -> int:
                 continue  # U.S., N.Y., a.m.
         return pos + 1
     return end
+
+
+#: AP's state abbreviations, which end a sentence when a sentence's usual first word follows.
+_STATE_ABBREVIATIONS = frozenset(
+    ["ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "va", "wash", "wis", "wyo"])
+_OPENER = re.compile(r"\s+(?:The|A|An|It|This|That|These|Those|He|She|They|In|On|At|Police|Officials|Authorities)\s")
 
 
 _PICTURE_TAKEN = re.compile(

@@ -42,7 +42,7 @@ _NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE|(?i:archivo|archive|arquivo))|\
 _FILE_WORDS = frozenset({"file", "files", "archivo", "arquivo", "archiv", "archivio", "archief"})
 #: Where the credit stops: a run of spaces, a line break, an editors' note.
 _CREDIT_STOP = re.compile(  # also a site's own "FOTO: Name" after the credit
-    r"\s{2,}|\n|\s\(|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY|CONDITIONS)\b|\s(?:FOTO|PHOTO):\s")
+    r"\s{2,}|\n|\s\(|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY|CONDITIONS)\b|\s(?:FOTO|PHOTO):\s|\s\+\+\+")
 #: A credit cut off at the IIM limit: "... 2024. EPA-EF".
 _CUT_CREDIT = re.compile(r"\s(?:EP|EPA|EPA-|EPA-E|EPA-EF|EPA-EFE)$")
 _HANDOUT_WORD = re.compile(r"HANDOUT")
