@@ -106,6 +106,14 @@ CASES = [
     ("A player falls at the Stadium of Light, Sunderland, England, Saturday, Feb. 8, 2014. "
      "(AP Photo/Sam Reyes, PA Wire) UNITED KINGDOM OUT - NO SALES - NO ARCHIVES",
      {"agency": "PA", "photographer": "Sam Reyes", "intermediaries": ["AP"]}),  # PA's picture, through AP
+    ("Players converge at the arena on 20 April 2016 in New York Sam Reyes/Getty Images",
+     {"agency": "Getty Images", "photographer": "Sam Reyes", "city": "New York"}),  # a credit run into the text
+    ("Houses lie in ruins in Otsuchi town in Iwate prefecture on March 14, 2011. (Sam Reyes/AFP/Getty Images)",
+     {"city": "Otsuchi", "country_code": "JP"}),
+    ("Visitors take selfies at a theme park in Urayasu in Chiba Prefecture on Sept. 28, 2020. (Kyodo)",
+     {"city": "Urayasu", "country_code": "JP", "region": "Chiba Prefecture"}),
+    ("Troops arrive in Spin Boldak district of Kandahar Province on Jan. 6, 2013. REUTERS/Ana Costa",
+     {"city": "Spin Boldak", "country_code": "AF"}),
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),

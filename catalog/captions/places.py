@@ -54,6 +54,7 @@ _NOT_PLACE_CHUNK, _NOT_PLACE_STARTS = loc.NOT_PLACE_CHUNK, loc.NOT_PLACE_STARTS 
 
 
 _DIGIT = re.compile(r"\d")
+_CAPITAL_REGION_WORD = re.compile(r"\s(?:Prefecture|Province|Region|County|Governorate|Oblast)$")
 _CONTROL_QUALIFIER = re.compile(r"[A-Z][\w]*-(?:controlled|occupied|held|annexed|backed|run)", re.IGNORECASE)
 
 
@@ -175,8 +176,10 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
             return located
     tail = tail_name(text, last.start, last.end, shouting)
     got = Reading()
-    if tail is None and _region_at_end(text[max(last.start, last.end - 30) : last.end]):
+    if ((tail is None or (not shouting and text[tail[1] - 1] in "eEyYnNtT" and _CAPITAL_REGION_WORD.search(text, *tail)))
+            and _region_at_end(text[max(last.start, last.end - 30) : last.end])):
         # "near Chasiv Yar, in the Donetsk region": a region names no city; the city comes before
+        # (also written "Chiba Prefecture", "Kandahar Province")
         return _region_last(text, chunks, shouting, default_country)
     if tail is None:
         tail = fb.after_last_in(text, last, shouting)

@@ -23,7 +23,7 @@ from catalog.captions.credits import Credit, normalize_agency, read_chain
 from catalog.captions.dates import DateMatch, find_dates, in_range, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import picture_taken, sentence_end
-from catalog.captions.gazetteer import find_city
+from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
 from catalog.captions.places import PlaceMatch, find_place
 
@@ -291,7 +291,7 @@ class GettyFormat:
         if not getty:
             bare = _BARE_CREDIT.search(text, max(0, len(text) - _MAX_GROUP))
             if bare is None:
-                return None
+                return _glued_credit(text)
             return bare.span(), read_chain(_FOR_CLIENT.sub(r"\1", bare.group("chain")))
         stack = [g for g in groups if g[0] >= getty[0][0] or _is_credit(text, g)]
         credit = read_chain(chain_of(text, getty[-1]))
@@ -304,6 +304,28 @@ class GettyFormat:
 
 #: A copyright line a page adds after the credit: "(Photo by Name/Getty Images) (2018 Getty Images)".
 _COPYRIGHT_GROUP = re.compile(r"\(\s*(?:©\s*)?(?:19|20)\d\d\s+Getty\s+Images\s*\)", re.IGNORECASE)
+
+
+#: "... in Melbourne Cameron Spencer/Getty Images": a credit a page ran into the sentence.
+_GLUED = re.compile(r"(?<=\s)(?P<words>(?:[A-Z][\w'’.-]*\s){2,5})(?P<last>[A-Z][\w'’.-]*)"
+                    r"(?P<rest>\s?/\s?(?:(?:AFP|AP|dpa|EPA)\s?/\s?|[A-Z]\w+\s+via\s+)?Getty\s+Images)[\s.]*$")
+
+
+def _glued_credit(text: str) -> tuple[Span, Credit] | None:
+    """The photographer is the last two (or three) capitalised words when a place the gazetteer
+    knows ends just before them; else nothing is guessed."""
+    m = _GLUED.search(text, max(0, len(text) - 120))
+    if m is None:
+        return None
+    words = [*m.group("words").split(), m.group("last")]
+    for size in (2, 3):
+        before = words[:-size]
+        if before and any(find_city(" ".join(before[-k:])) or country_code(" ".join(before[-k:]).rstrip(","))
+                          for k in range(1, min(3, len(before)) + 1)):
+            start = m.end("last") - len(" ".join(words[-size:]))
+            chain = text[start : m.end("rest")]
+            return (start, m.end("rest")), read_chain(chain)
+    return None
 
 
 def _getty_brand(text: str, group: Span) -> bool:
