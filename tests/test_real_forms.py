@@ -114,6 +114,14 @@ CASES = [
      {"city": "Urayasu", "country_code": "JP", "region": "Chiba Prefecture"}),
     ("Troops arrive in Spin Boldak district of Kandahar Province on Jan. 6, 2013. REUTERS/Ana Costa",
      {"city": "Spin Boldak", "country_code": "AF"}),
+    ("A motor show opens in the Chinese capital on Sept. 26, 2020. (Kyodo)",
+     {"city": "Beijing", "country_code": "CN"}),  # the capital of the country its adjective names
+    ("Ospreys leave Forward Operating Base Shukvani, Afghanistan, March 15, 2012. REUTERS/Ana Costa",
+     {"city": "", "country_code": "AF"}),  # a military base, no town
+    ("People rest in Kilis, near the border with Syria, Turkey, May 3, 2016. REUTERS/Ana Costa",
+     {"city": "Kilis", "country_code": "TR"}),
+    ("Soldiers stand guard in Sarakeb, near the border with Turkey, May 3, 2016. REUTERS/Ana Costa",
+     {"city": "Sarakeb"}),  # the country across the border is not the place's
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),

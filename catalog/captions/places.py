@@ -135,6 +135,9 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         match = fb.city_of_venue(text, venue, chunks[0].start)
     if match is None and not shouting and (event := fb.CITY_EVENT.search(text, last.start, last.end)) is not None:
         match = fb.city_of_venue(text, event, chunks[0].start)
+    if (match is None and not shouting and " capital" in text[last.start : last.end]
+            and (capital := fb.THE_CAPITAL.search(text, last.start, last.end)) is not None):
+        match = fb.capital_city(text, capital, chunks[0].start)  # "in the Chinese capital": Beijing
     if match is None and ("'" in segment or "’" in segment):
         match = fb.city_with_case_ending(text, start, end)
     return match
