@@ -122,6 +122,18 @@ CASES = [
      {"city": "Kilis", "country_code": "TR"}),
     ("Soldiers stand guard in Sarakeb, near the border with Turkey, May 3, 2016. REUTERS/Ana Costa",
      {"city": "Sarakeb"}),  # the country across the border is not the place's
+    ("Calaveras en el Zócalo de Ciudad de México, el martes 31 de octubre de 2023. (AP Foto/Sam Reyes)",
+     {"agency": "AP", "photographer": "Sam Reyes"}),  # AP's Spanish service
+    ("A minister speaks in Johannesburg. (Photo by Gallo Images/Sam Reyes)",
+     {"agency": "Gallo Images", "photographer": "Sam Reyes"}),
+    ("A wrestler competes in Tokyo, Japan, on August 8, 2021. (Photo by Sam Reyes/Getty Images) *** BESTPIX ***",
+     {"agency": "Getty Images", "photographer": "Sam Reyes", "notes": ["BESTPIX"]}),
+    ("Smoke rises in Lahaina, Hawaii. Image: Sam T. Reyes / AFP", {"agency": "AFP", "photographer": "Sam T. Reyes"}),
+    ("Smoke fills the harbour in Lahaina, Hawaii. Sam Reyes via AP", {"agency": "AP", "photographer": "Sam Reyes"}),
+    ("Protesters march in Guatemala City on September 1,2016. (AFP Photo/Sam Reyes)",
+     {"date": dt.date(2016, 9, 1)}),  # no space after the comma
+    ("A fire burns near Markleeville, California in this handout photo released to Reuters June 24, 2015. "
+     "REUTERS/Sam Reyes/Handout", {"date": None}),
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),

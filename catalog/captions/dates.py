@@ -43,7 +43,7 @@ _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"  # French "1er juin", Sp
 #: (the loop in ``find_dates`` has checked the word; no weekday name is also a month name, so the
 #: weekday group never takes part here: ``_with_weekday`` looks for one before the month).
 _MONTH_FIRST = re.compile(
-    rf"(?:(?P<weekday>(?!)))?(?P<month>[^\W\d_]{{3,12}})\.?\s{{1,3}}{_DAY_RE}\b(?:\s?[-–]\s?[0-3]?\d\b)?(?:,?\s{{1,3}}{_YEAR_RE}\b)?",
+    rf"(?:(?P<weekday>(?!)))?(?P<month>[^\W\d_]{{3,12}})\.?\s{{1,3}}{_DAY_RE}\b(?:\s?[-–]\s?[0-3]?\d\b)?(?:(?:,\s{{0,3}}|\s{{1,3}}){_YEAR_RE}\b)?",  # also "September 1,2016"
     re.IGNORECASE,
 )
 #: Day first: "05 March 2024", "5. März 2024", "5 de marzo de 2024", "Tuesday 5 March".
@@ -241,8 +241,8 @@ _RELEASE_LAST_WORDS = frozenset({
 _RELEASE_VERBS = ("released", "issued", "distributed", "obtained", "provided", "published", "posted",
                   "available", "handed", "dated", "filed", "received")
 _TAKEN = re.compile(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
-_RELEASED_IN_PLACE = re.compile(
-    r"\b(?:released|distributed|issued|provided|supplied)\s+(?:by|from)\s+[^.,]{0,80}?\s+in\s+"
+_RELEASED_IN_PLACE = re.compile(  # also "released to Reuters June 24, 2015"
+    r"\b(?:released|distributed|issued|provided|supplied)\s+(?:(?:by|from)\s+[^.,]{0,80}?\s+in\s+|to\s+)"
     r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*,?\s*$", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|announced|reported)\s{1,3}on\s{1,3}$", re.IGNORECASE)
 _ISSUE_DATE = re.compile(r"\b(?:Issue|Release|Transmission)\s+date:\s*$", re.IGNORECASE)
@@ -286,7 +286,7 @@ def is_release_date(text: str, match: DateMatch) -> bool:
         return True  # PA's "Issue date: Friday September 16, 2022" (its picture date is "Picture date:")
     if words and words[-1].lower() in _RANGE_EDGE_WORDS:
         return in_range(text, match)
-    if words and words[-1][:1].isupper() and " in " in before and _RELEASED_IN_PLACE.search(before):
+    if words and words[-1][:1].isupper() and (" in " in before or " to " in before) and _RELEASED_IN_PLACE.search(before):
         return True  # Reuters' "in this picture released by KCNA in Pyongyang March 8, 2013"
     if not words or words[-1].lower().rstrip(",") not in _RELEASE_LAST_WORDS:
         return False  # cheap exit: the word before the date must be "on", "released", ...

@@ -86,10 +86,8 @@ def parse_caption(
         cleaned = raw
     head, tail = cleaned[:MAX_CHARS], cleaned[MAX_CHARS:]
     head, trailer = _without_archive_lines(head)
-    if "*** Local Caption ***" in head:  # an old IPTC editor's second caption, after the credit
-        head, _, local = head.partition("*** Local Caption ***")
-        head = head.rstrip()
-        trailer = " ".join(part for part in (f"Local Caption: {local.strip()}", trailer) if part.strip())
+    if "***" in head:
+        head, trailer = _without_starred(head, trailer)
     recased = recase(head)
     best = _best(recased, year_hint, plugin_manager)
     if recased is not head:
@@ -119,6 +117,22 @@ def _without_archive_lines(text: str) -> tuple[str, str]:
     if m is None or m.start() == 0:
         return text, ""
     return text[: m.start()].rstrip(), " ".join(m.group(0).split())
+
+
+#: Getty's "*** BESTPIX ***" after the credit, and an old IPTC editor's "*** Local Caption *** ...".
+_STARRED_END = re.compile(r"\s*\*\*\*\s?([A-Z][A-Z ]{1,30}?)\s?\*\*\*\s*$")
+
+
+def _without_starred(head: str, trailer: str) -> tuple[str, str]:
+    """(the caption, its notes) once a trailing starred marker or a Local Caption is set aside."""
+    notes = []
+    if "*** Local Caption ***" in head:
+        head, _, local = head.partition("*** Local Caption ***")
+        head = head.rstrip()
+        notes.append(f"Local Caption: {local.strip()}")
+    if (m := _STARRED_END.search(head)) is not None and m.start() > 0:
+        head, notes = head[: m.start()].rstrip(), [m.group(1).strip(), *notes]
+    return head, " ".join(part for part in (*notes, trailer) if part.strip())
 
 
 #: Fields that name a thing by its canonical spelling, not as the caption wrote it.

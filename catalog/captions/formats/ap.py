@@ -17,12 +17,13 @@ from catalog.captions.formats.body import describe
 from catalog.captions.model import Caption
 
 _SIGNOFF = re.compile(
-    r"\((?P<credit>[^()\n]{0,150}?(?:\bAP\s+(?:Photo|PHOTO)\b|\b(?:via|VIA)\s+AP\b|/\s?AP\b|^AP\b)[^()]{0,60}?)\)",
+    r"\((?P<credit>[^()\n]{0,150}?(?:\bAP\s+(?:Photo|PHOTO|Foto|FOTO)\b|\b(?:via|VIA)\s+AP\b|/\s?AP\b|^AP\b)[^()]{0,60}?)\)",
     re.MULTILINE,
 )
 _AP_WORD = re.compile(r"\bAP\b")
 _PHOTO_BY_LABEL = re.compile(r"^\s*Photo\s+by\s+", re.IGNORECASE)
 _AP_PHOTO_BY = re.compile(r"^\s*AP\s+Photo\s+by\s+", re.IGNORECASE)
+_AP_FOTO = re.compile(r"^\s*AP\s+Foto\b", re.IGNORECASE)
 _BARE_SIGNOFF = re.compile(
     r"(?:(?<![\w(])|(?<=\())(?P<credit>AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()\n/]{2,60}?)?)[\s.]*$"
 )  # also unclosed: "... 2024. (AP Photo/Nathan Holbrook" (the bracket lost in transit)
@@ -100,6 +101,7 @@ def _as_chain(content: str) -> str:
     """"AP Photo/Name, File, Pool" -> "AP Photo/Name/File/Pool"; drop "Photo by"."""
     content = _PHOTO_BY_LABEL.sub("", content)
     content = _AP_PHOTO_BY.sub("AP Photo/", content)  # "(AP Photo by John O'Connor)"
+    content = _AP_FOTO.sub("AP Photo", content)  # AP's Spanish service: "(AP Foto/Marco Ugarte)"
     pieces = [p.strip() for p in content.split(",") if p.strip()]
     return "/".join(pieces)
 

@@ -36,7 +36,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+")
 _PIPE_CREDIT = re.compile(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s+(?P<agency>[A-Z][^|\n]{1,40}?))[\s.]*$")
 _LABELLED = re.compile(
     r"(?:^|[\s.(])(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
-    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:))|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Fotos?\s*:|"
+    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:)|Image\s*:)|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Fotos?\s*:|"
     r"Bild\s*:|©|\(c\))\s*"
     r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
@@ -250,6 +250,11 @@ def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
     if "/" not in segment and (agency := normalize_agency(segment)) is not None and is_news_agency(agency):
         draft.credit(Credit(agency=agency), (seg_start, end))  # "... (España). EUROPA PRESS"
         return seg_start
+    if "/" not in segment and " via " in segment and len(words) <= 8 and segment[:1].isupper():
+        credit = read_chain(segment)  # "... in Hawaii. Brantin Stevens via AP"
+        if credit.agency and is_news_agency(credit.agency):
+            draft.credit(credit, (seg_start, end))
+            return seg_start
     if "/" not in segment and "-" in segment and len(words) <= 8:  # "Gerald Herbert-USA TODAY Sports"
         credit = read_chain(segment)
         if credit.agency and credit.photographer:
