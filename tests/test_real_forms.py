@@ -134,6 +134,15 @@ CASES = [
      {"date": dt.date(2016, 9, 1)}),  # no space after the comma
     ("A fire burns near Markleeville, California in this handout photo released to Reuters June 24, 2015. "
      "REUTERS/Sam Reyes/Handout", {"date": None}),
+    ("A fighter rests in the eastern part of Damascus late on December 22, 2024. (Photo by Sam Reyes / AFP)",
+     {"city": "Damascus", "country_code": "SY"}),
+    ("A model walks during Paris fashion week October 1, 2012. REUTERS/Ana Costa", {"city": "Paris"}),
+    ("Crews cut a fire line in the San Bernardino National Forest, California June 19, 2016. REUTERS/Ana Costa",
+     {"city": "", "country_code": "US"}),
+    ("Soldiers ride towards the border with the Gaza Strip on October 16, 2023. (Photo by Sam Reyes / AFP)",
+     {"country_code": ""}),  # the country across the border is not the place's
+    ("Life jackets lie in Molyvos village, on the northeastern Greek island of Lesbos, Thursday, March 16, 2017. "
+     "(AP Photo/Sam Reyes)", {"city": "Molyvos", "country_code": "GR"}),
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),

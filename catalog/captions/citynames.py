@@ -74,7 +74,8 @@ _FEATURE_LAST = placenames.words(
 )
 _MILITARY_POST = re.compile(r"\b(?:Base|Outpost)\b")
 #: Parks that are no town ("Yellowstone National Park"; "Orchard Park, N.Y." is one).
-_PARKS = (" national park", " state park", " nature park", " provincial park")
+_PARKS = (" national park", " state park", " nature park", " provincial park", " national forest",
+          " state forest", " wildlife refuge", " nature reserve", " national monument")
 #: Lower-case words that may join a name but also follow a sentence's subject ("Boats on Lake Inle").
 _SUBJECT_JOINERS = placenames.words("on of and an")
 

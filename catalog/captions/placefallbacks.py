@@ -88,7 +88,8 @@ CITY_VENUE = re.compile(
 #: "the London 2012 Olympic Games", "the Paris 2024 Paralympics": a host city, a year, the games.
 CITY_EVENT = re.compile(
     r"\b(?P<city>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:19|20)\d\d\s(?:Olympic|Olympics|Paralympic|Paralympics"
-    r"|Commonwealth\s+Games|Asian\s+Games|Youth\s+Olympic|Winter\s+(?:Olympic|Games)|Summer\s+(?:Olympic|Games)|Expo)\b")
+    r"|Commonwealth\s+Games|Asian\s+Games|Youth\s+Olympic|Winter\s+(?:Olympic|Games)|Summer\s+(?:Olympic|Games)|Expo)\b"
+    r"|\b(?P<host>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:fashion\s+week|film\s+festival|motor\s+show|marathon)\b")
 
 
 #: "in the Chinese capital", "in the Afghan capital": the capital of the country its adjective names.
@@ -109,11 +110,12 @@ def capital_city(text: str, m: re.Match[str], segment_start: int) -> PlaceMatch 
 def city_of_venue(text: str, venue: re.Match[str], segment_start: int) -> PlaceMatch | None:
     """The city of "the Kabul airport" (or of "the London 2012 Olympic Games"), when the
     gazetteer knows it as a city's own name."""
-    city = find_city(venue.group("city"), primary_only=True)
+    group = "city" if venue.groupdict().get("city") else "host"  # CITY_EVENT's second form
+    city = find_city(venue.group(group), primary_only=True)
     if city is None:
         return None
     got = Reading()
-    got.city, got.cc = venue.span("city"), city.country_code
+    got.city, got.cc = venue.span(group), city.country_code
     return build(text, got, segment_start)
 
 

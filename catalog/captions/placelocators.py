@@ -38,7 +38,7 @@ LOCATOR_CHUNK = re.compile(
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|near|outside))\s",
     re.IGNORECASE)
 TRAILING_BORDER = re.compile(
-    r"[\s,]+(?:near|on|along|at|by|close\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
+    r"[\s,]+(?:near|on|along|at|by|close\s+to|towards?)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
 )
 SIDE_OF_BORDER = re.compile(
     r"[\s,]+on\s+the\s+(?P<people>[A-Z][\w-]+)\s+side\s+of\s+the\s+(?:border|frontier)\b[^,.]{0,50}[\s,]*$"

@@ -77,6 +77,9 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
         named = tail_name(text, start, end - 5, shouting)
         if named is not None and find_city(text[named[0] : end]) is not None:
             return named[0], end
+    for word in (" village", " town"):  # "in Molyvos village", "in Otsuchi town": the name before
+        if text.endswith(word, start, end) and end - start > len(word) + 2:
+            return tail_name(text, start, end - len(word), shouting)
     # Words from the last one back (the token class reads the same reversed): stop at the first non-name.
     backwards = text[start:end][::-1]
     tokens: list[Span] = []  # last word first
