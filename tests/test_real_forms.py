@@ -143,6 +143,10 @@ CASES = [
      {"country_code": ""}),  # the country across the border is not the place's
     ("Life jackets lie in Molyvos village, on the northeastern Greek island of Lesbos, Thursday, March 16, 2017. "
      "(AP Photo/Sam Reyes)", {"city": "Molyvos", "country_code": "GR"}),
+    ("A boy plays at the Jabalia refugee camp in the northern Gaza Strip during the holy month of Ramadan on "
+     "February 23, 2026. (Photo by Sam Reyes / AFP)", {"city": "Jabalia", "country_code": "PS"}),
+    ("Soldiers ride in armoured vehicles on October 16, 2023, amid battles between Israel and the group Hamas. "
+     "(Photo by Sam Reyes / AFP)", {"city": ""}),  # the clause after the date names no place
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),

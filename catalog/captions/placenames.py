@@ -121,8 +121,11 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
     return (s, e) if e > s else None
 
 
-#: Names of the sky, never where a picture was taken ("a coronal mass ejection on the Sun").
-_SKY = frozenset({"Sun", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury"})
+#: Names of the sky, of the calendar and of armed groups that are also towns somewhere: never where
+#: a picture was taken ("a coronal mass ejection on the Sun", "the holy month of Ramadan", "Hamas").
+_SKY = frozenset({"Sun", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "Ramadan", "Christmas",
+                  "Easter", "Eid", "Diwali", "Hanukkah", "Passover", "Lent", "Advent", "Thanksgiving",
+                  "Halloween", "Hamas", "Hezbollah"})
 
 
 def big_city(name: str) -> City | None:

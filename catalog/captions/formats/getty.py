@@ -47,6 +47,8 @@ _BARE_CREDIT = re.compile(
 )
 _FOR_CLIENT = re.compile(r"(Getty\s+Images)\s+for\s+.*$", re.IGNORECASE)
 _MAX_GROUP = 200
+#: A clause after the date that tells the circumstances, not the place.
+_CLAUSE_AFTER = re.compile(r"[\s,]*(?:amid|during|as|while|after|before|following|when|where|which|who)\b")
 #: After the body's date: "... on March 05, 2024 in London, England."
 _PROPER_NAME = re.compile(r"[A-Z][\w'’\-]*(?:[ ](?:[A-Z][\w'’\-]*|de|la|am|upon)){0,4}")
 _PLACE_AFTER = re.compile(r"[ ,]{1,3}(?:in|at|near|outside)[ ]", re.IGNORECASE)
@@ -123,7 +125,9 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
     elif _PLACE_AFTER.match(text, main.end, first_end):
         place = find_place(text, main.end, first_end)
     else:
-        place = find_place(text, start, main.start) or find_place(text, main.end, first_end)
+        place = find_place(text, start, main.start)
+        if place is None and not _CLAUSE_AFTER.match(text, main.end, first_end):
+            place = find_place(text, main.end, first_end)  # but not from ", amid the battles ..."
     if place is not None:
         draft.place(place)
         if main is not None and not place.place.city and place.start > main.end and " near " in text[start : main.start]:
