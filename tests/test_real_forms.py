@@ -147,6 +147,14 @@ CASES = [
      "February 23, 2026. (Photo by Sam Reyes / AFP)", {"city": "Jabalia", "country_code": "PS"}),
     ("Soldiers ride in armoured vehicles on October 16, 2023, amid battles between Israel and the group Hamas. "
      "(Photo by Sam Reyes / AFP)", {"city": ""}),  # the clause after the date names no place
+    ("Brick factories stand in the town of Nahrawan east of Baghdad, March 8, 2012. REUTERS/Ana Costa",
+     {"city": "Nahrawan", "country_code": "IQ"}),  # the direction from Baghdad only locates the town
+    ("Low waters of the reservoir, at a fifth of its capacity, north of Barcelona, December 20, 2007. "
+     "REUTERS/Ana Costa", {"city": "", "country_code": "ES"}),  # no town: the country of the city it is near
+    ("The storm may dump up to 14 inches in the foothills. UPI/Sam C. Reyes",
+     {"agency": "UPI", "photographer": "Sam C. Reyes"}),
+    ("The sky glows red over Mallacoota, Victoria, Australia, December 31, 2019. Sam Reyes from Melbourne/via REUTERS",
+     {"agency": "Reuters", "photographer": "Sam Reyes", "city": "Mallacoota"}),
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),

@@ -186,6 +186,7 @@ _LABEL_START = re.compile(
 _LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto",
                       "image")
 _MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
+_FROM_HOMETOWN = re.compile(r"\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 
 
 def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
@@ -232,6 +233,9 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         lower = part.lower().strip(" .")
         if not lower:
             continue
+        if " from " in part and (hometown := _FROM_HOMETOWN.search(part)) is not None:
+            part = part[: hometown.start()]  # "Jonty Smith from Melbourne/via REUTERS": the name
+            lower = part.lower().strip(" .")
         if lower.startswith("courtesy of ") and len(part) > 12:
             part = part[12:].strip()  # "Courtesy of Thandi Mokoena/via REUTERS": the name after it
             lower = part.lower().strip(" .")

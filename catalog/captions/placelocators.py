@@ -136,9 +136,19 @@ _REGION_THEN_DIRECTION = re.compile(
     r"(?:ern)?\s+of\s)", re.IGNORECASE)
 
 
+#: "in the town of Nahrawan east of Baghdad": a name, then a direction from another place.
+_NAME_THEN_DIRECTION = re.compile(
+    r"\b[A-Z][\w'’-]{1,30}(?P<gap>\s+)(?=(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+[A-Z])")
+
+
 def without_direction_tails(text: str, chunks: list[Chunk]) -> None:
-    """Cut a chunk's "east of Kabul" after a region word: the region is the place's, not Kabul."""
-    for k, chunk in enumerate(chunks):
-        if " of " in text[chunk.start : chunk.end] and (
-                m := _REGION_THEN_DIRECTION.search(text, chunk.start, chunk.end)) is not None:
+    """Cut a chunk's "east of Kabul" after a region word: the region is the place's, not Kabul; and
+    split "Nahrawan east of Baghdad" in two, as if a comma stood before the direction."""
+    for k in range(len(chunks) - 1, -1, -1):
+        chunk = chunks[k]
+        if " of " not in text[chunk.start : chunk.end]:
+            continue
+        if (m := _REGION_THEN_DIRECTION.search(text, chunk.start, chunk.end)) is not None:
             chunks[k] = Chunk(chunk.start, m.end())
+        elif (m := _NAME_THEN_DIRECTION.search(text, chunk.start, chunk.end)) is not None:
+            chunks[k : k + 1] = [Chunk(chunk.start, m.start("gap")), Chunk(m.end("gap"), chunk.end)]

@@ -98,11 +98,13 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
             if text.startswith("across the border", chunks[k].start):
                 del chunks[k:]
                 break
+    located: Chunk | None = None  # the locating phrase that gave the country, if one did
     while chunks and loc.skippable(text, chunks[-1], shouting):
         dropped = chunks.pop()
         words = text[dropped.start : dropped.end]
         if chunks and default_country is None and (loc.DIRECTION_OF.match(words) or loc.DISTANCE.search(words)):
             default_country = loc.country_of_locator(text, dropped, shouting)  # "30 km from Kherson": UA
+            located = dropped if default_country is not None else None
     if not chunks:
         return None
     if bracketed is not None and chunks[-1].start < bracketed[1][0] <= chunks[-1].end:
@@ -140,6 +142,9 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         match = fb.capital_city(text, capital, chunks[0].start)  # "in the Chinese capital": Beijing
     if match is None and ("'" in segment or "’" in segment):
         match = fb.city_with_case_ending(text, start, end)
+    if match is None and located is not None and default_country is not None:
+        # "... at the reservoir, north of Barcelona": no town, the country of the city it is near
+        match = PlaceMatch(Place(country_code=default_country[0]), located.start, located.end)
     return match
 
 

@@ -30,6 +30,9 @@ from catalog.captions.placematch import Place, PlaceMatch
 from catalog.captions.places import find_place
 
 _PAREN_CREDIT = re.compile(r"[(\[](?P<credit>[^()\[\]\n]{2,120})[)\]][\s.]*$")  # also Al Jazeera's "[Name/AFP]"
+#: A sentence's end before a slash credit: not an initial's ("UPI/Gary C. Caskey"), and also a
+#: period with no space after it ("... 2014.JORGE SILVA/Reuters").
+_SENTENCE_END_TIGHT = re.compile(r"(?<=[a-z0-9)\]”\"])[.!?](?:\s+|(?=[A-Z]))")
 #: A sentence's end: not an initial's period ("B.K. Bangash").
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+")
 #: A newspaper's "Name | Associated Press" after the caption.
@@ -240,7 +243,8 @@ def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
     """A last sentence or line (before ``end``) that is a slash credit: "... today. Ana Costa/Agency"."""
     text = draft.text
     end = len(text[: len(text) if end is None else end].rstrip(" ."))
-    seg_start = max(text.rfind(". ", start, end) + 2, text.rfind("\n", start, end) + 1, start)
+    sentences = [m.end() for m in _SENTENCE_END_TIGHT.finditer(text, max(start, end - 200), end)]
+    seg_start = max(sentences[-1] if sentences else start, text.rfind("\n", start, end) + 1, start)
     if (initials := _DESK_INITIALS.match(text, seg_start, end)) is not None:
         seg_start = initials.end()  # PAP's "(ms) PAP/Name", Lusa's "(ARQUIVO) NAME/LUSA"
     if (dated := _TRAILING_SLASH_DATE.search(text, max(seg_start, end - 40), end)) is not None:
