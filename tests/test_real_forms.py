@@ -155,6 +155,12 @@ CASES = [
      {"agency": "UPI", "photographer": "Sam C. Reyes"}),
     ("The sky glows red over Mallacoota, Victoria, Australia, December 31, 2019. Sam Reyes from Melbourne/via REUTERS",
      {"agency": "Reuters", "photographer": "Sam Reyes", "city": "Mallacoota"}),
+    ("Vehicles drive on a flooded road, Robert, La. USA, Saturday, Aug. 13, 2016. (AP Photo/Sam Reyes)",
+     {"city": "Robert", "country_code": "US"}),  # the state before "USA", no comma
+    ("Fans react after the game was postponed at Sacramento's Golden 1 Center. Sam Reyes-USA TODAY Sports",
+     {"city": "Sacramento", "country_code": "US"}),
+    ("Masks are loaded onto a plane, April 1, 2020. (Taiwan Centers for Disease Control via AP)",
+     {"agency": "AP", "photographer": ""}),  # an organisation "for" nothing: no person
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),

@@ -97,7 +97,7 @@ def clean_name(text: str) -> str:
 _ORG_WORDS = re.compile(
     r"\b(?:ministry|service|office|press|force|forces|army|navy|police|agency|department|"
     r"government|council|committee|authority|administration|guard|command|military|media|"
-    r"center|centre|group|house|palace|kremlin|nasa|university|museum|company|corp|inc|ltd|"
+    r"center|centre|centers|centres|group|house|palace|kremlin|nasa|university|museum|company|corp|inc|ltd|"
     r"news|tv|television|channel|foundation|organisation|organization|federation|club|"
     r"association|party|embassy|presidency|parliament|courtesy|social|video|via|telegram|instagram|"
     r"twitter|facebook|youtube|tiktok|weibo|handout|crescent|institute|commission|hospital|municipality|"
@@ -264,7 +264,8 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             handout = handout or (part.strip(" .") if lower != "handout photo" else "Handout")
         elif (agency := normalize_agency(_PARENTHETICAL.sub("", part) if "(" in part else part)) is not None:
             agencies.append(agency)  # "WANA (West Asia News Agency)"
-        elif " for " in part and (hired := _NAME_FOR_ORG.fullmatch(part)) is not None:
+        elif " for " in part and not looks_like_org(part.split(" for ", 1)[0]) and (
+                hired := _NAME_FOR_ORG.fullmatch(part)) is not None:
             # "Maya Goldberg for CalMatters": the photographer, working for an organisation
             name, org = clean_name(hired.group("name")), clean_name(hired.group("org"))
             if (agency := normalize_agency(name)) is not None:

@@ -116,11 +116,12 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
     e = tokens[0][1]
     while e > s and text[e - 1] in ".'’-" and not keeps_period(text[s:e]):
         e -= 1
-    if first == 0 and text[s:e] in _SKY:
-        return None
+    if first == 0 and (text[s:e] in _SKY or text[s:e] in _VENUE_WORDS):
+        return None  # a lone "Center" of "Golden 1 Center" is no town either
     return (s, e) if e > s else None
 
 
+_VENUE_WORDS = frozenset({"Center", "Centre", "Arena", "Stadium", "Hall", "Plaza", "Field", "Dome"})
 #: Names of the sky, of the calendar and of armed groups that are also towns somewhere: never where
 #: a picture was taken ("a coronal mass ejection on the Sun", "the holy month of Ramadan", "Hamas").
 _SKY = frozenset({"Sun", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "Ramadan", "Christmas",

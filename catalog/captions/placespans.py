@@ -119,6 +119,8 @@ def split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
                 city_span = None  # "Taipei, southeast China's Taiwan": a country's territory, the city before
             elif text[tail[0] : city_end].endswith((" y", " and", " e", " et", " und", " i")):
                 city_span = None  # "la frontera entre Brasil y Paraguay": two countries, no town
+            elif code == "US" and (st := us_state(text[tail[0] : city_end])) is not None:
+                return None, ("US", st, (tail[0], city_end), (s, tail[1]))  # "Robert, La. USA": the state
             return city_span, (code, None, None, (s, tail[1]))
         if (st := us_state(suffix)) is not None and len(suffix) > 2:
             return city_span, ("US", st, (s, tail[1]), None)
