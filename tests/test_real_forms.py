@@ -161,6 +161,11 @@ CASES = [
      {"city": "Sacramento", "country_code": "US"}),
     ("Masks are loaded onto a plane, April 1, 2020. (Taiwan Centers for Disease Control via AP)",
      {"agency": "AP", "photographer": ""}),  # an organisation "for" nothing: no person
+    ("Palestinian relatives of men killed by Israeli forces wait at a window in Bethlehem on 13 March 2008. "
+     "EPA/SAM REYES", {"city": "Bethlehem", "country_code": "PS"}),  # the namesake in the country named
+    ("An American tourist walks in Paris on May 3, 2024. REUTERS/Ana Costa",
+     {"city": "Paris", "country_code": "FR"}),  # not Paris, Texas: a nationality is not the place
+    ("Fans celebrate in the Spanish city of Valencia on May 3, 2024. REUTERS/Ana Costa", {"country_code": "ES"}),
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),

@@ -10,6 +10,7 @@ inside the country or state already known, else overall.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 from contextlib import closing
@@ -296,6 +297,40 @@ def _lookup(key: str, country: str | None, admin1: str | None, primary_only: boo
 @lru_cache(maxsize=4096)
 def _rows(key: str) -> tuple[CityRow, ...]:
     return city_index().rows(key)
+
+
+#: A namesake counts over the most populous city of a name when it has this share of its people.
+NAMESAKE_SHARE = 0.2
+
+
+def city_named_in_context(text: str, name: str, top: City) -> City:
+    """``top`` (the most populous city called ``name``), unless a namesake of a fifth of its size
+    or more lies in a country the caption names or whose people it names ("Palestinian relatives
+    ... in Bethlehem" is Bethlehem in the West Bank, not the larger one in South Africa)."""
+    rows = [row for row in _rows(name.strip().lower())
+            if row[1] != top.country_code and row[3] >= NAMESAKE_SHARE * top.population]
+    if not rows:
+        return top
+    lowered = fold_words(text)
+    for row in rows:
+        if any(word in lowered for word in _country_words(row[1])):
+            return City(*row)
+    return top
+
+
+@lru_cache(maxsize=512)
+def _country_words(code: str) -> frozenset[str]:
+    """The country's English name and its people's adjectives, lower-cased."""
+    tables = gazetteer()
+    words = {adjective for adjective, c in tables.demonyms.items() if c == code}
+    if tables.country_names.get(code):
+        words.add(tables.country_names[code].lower())
+    return frozenset(words)
+
+
+def fold_words(text: str) -> frozenset[str]:
+    """The lower-cased words of ``text`` (for a country test by whole words)."""
+    return frozenset(re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text.lower()))
 
 
 def country_name(code: str) -> str:

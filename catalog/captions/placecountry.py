@@ -13,7 +13,13 @@ from functools import cache
 
 from catalog.captions import placenames
 from catalog.captions.citynames import country_of
-from catalog.captions.gazetteer import demonym_country, find_city, region_country
+from catalog.captions.gazetteer import (
+    NAMESAKE_SHARE,
+    city_named_in_context,
+    demonym_country,
+    find_city,
+    region_country,
+)
 from catalog.captions.placenames import Chunk, Span
 from catalog.captions.placewords import REGION_WORDS, TRAILING_CONNECTIVE, may_end_connective
 from catalog.captions.vocab import load_json
@@ -143,7 +149,7 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
         if m.end() < len(lead) and lead[m.end()] == "-":
             continue  # "the Russian-controlled city of": not the country
         if (code := demonym_country(words[-1])) is not None and not _names_an_animal(lead, m.end()):
-            return _known_city_country(text[city_span[0] : city_span[1]], code), None
+            return _known_city_country(text[city_span[0] : city_span[1]], code, text), None
     return None, None
 
 
@@ -168,12 +174,18 @@ def _elsewhere(name: str, code: str) -> bool:
     return find_city(name, country=code) is None and find_city(name, primary_only=True) is not None
 
 
-def _known_city_country(name: str, adjective_code: str) -> str:
+def _known_city_country(name: str, adjective_code: str, text: str) -> str:
     """"Russian tanks near Chernihiv": a nationality adjective gives the country unless the
-    gazetteer knows the city elsewhere and not in that country (Chernihiv is in Ukraine)."""
+    gazetteer knows the city elsewhere and not in that country (Chernihiv is in Ukraine), or
+    knows it there only as a far smaller namesake ("an American tourist in Paris" is in France).
+    Another country the caption names may then hold the city ("Palestinian ... Israeli forces
+    ... in Bethlehem")."""
     if name.endswith(("'s", "’s")) and find_city(name) is None:
         name = name[:-2]  # "an Israeli strike ... in Beirut's southern suburbs": Beirut
-    if find_city(name, country=adjective_code) is not None:
+    own = find_city(name, country=adjective_code)
+    top = find_city(name, primary_only=True) or find_city(name)
+    if own is not None and (top is None or own.population >= NAMESAKE_SHARE * top.population):
         return adjective_code  # "the Spanish city of Valencia": Valencia, Spain
-    city = find_city(name, primary_only=True) or find_city(name)
-    return city.country_code if city is not None else adjective_code
+    if top is None:
+        return adjective_code
+    return city_named_in_context(text, name, top).country_code

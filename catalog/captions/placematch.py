@@ -20,7 +20,7 @@ from catalog.captions.citynames import (
     venue_city,
     without_subject,
 )
-from catalog.captions.gazetteer import City, find_city
+from catalog.captions.gazetteer import City, city_named_in_context, find_city
 from catalog.captions.normalize import is_shouting
 from catalog.captions.placenames import BIG_TOWN, Span, is_acronym
 
@@ -115,6 +115,8 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
             city, cc = home, "CD"  # "Goma, Congo": the Congo whose town it is
         if city is None and cc is None:
             city = find_city(city_name, primary_only=True)
+            if city is not None:
+                city = city_named_in_context(text, city_name, city)  # "Palestinian ... in Bethlehem"
         if city is not None and cc is None:
             cc = city.country_code
     if not (city_name or country_span or region_span):
