@@ -166,6 +166,22 @@ CASES = [
     ("An American tourist walks in Paris on May 3, 2024. REUTERS/Ana Costa",
      {"city": "Paris", "country_code": "FR"}),  # not Paris, Texas: a nationality is not the place
     ("Fans celebrate in the Spanish city of Valencia on May 3, 2024. REUTERS/Ana Costa", {"country_code": "ES"}),
+    ("Villagers wade through water in Murkata village east of Gauhati, India, Monday, Aug. 14, 2017. "
+     "(AP Photo/Sam Reyes)", {"city": "Murkata", "country_code": "IN"}),
+    ("A family sets up a tent in the town of Varzaqan some 60 kms northeast of Tabriz, August 12, 2012. "
+     "(Photo by Sam Reyes / AFP)", {"city": "Varzaqan", "country_code": "IR"}),
+    ("Rescuers free a woman in Port au Prince on January 13, 2010. (Photo by Sam Reyes/Getty Images)",
+     {"city": "Port au Prince", "country_code": "HT"}),  # GeoNames writes Port-au-Prince
+    ("A helicopter fights a wildfire in Fort McMurray Alberta on Wednesday May 4, 2016. "
+     "(Sam Reyes /The Canadian Press via AP)", {"city": "Fort McMurray", "country_code": "CA"}),
+    ("Lava flows from a volcano in Reykjanes Peninsula, Iceland March 21, 2021. REUTERS/Ana Costa",
+     {"city": "", "country_code": "IS"}),
+    ("Tourists enjoy snow at Gulmarg in Baramulla district of Jammu and Kashmir on December 28, 2024. (ANI Photo)",
+     {"country_code": "IN"}),
+    ("Ruins after the cyclone in Beira, Mozambique, March 17, 2019. Care International/Sam Reyes via REUTERS",
+     {"photographer": "Sam Reyes"}),  # an organisation before the photographer
+    ("Evacuees leave Fort McMurray, Alta., on Friday, May 6, 2016. THE CANADIAN PRESS/Sam Reyes ORG XMIT: EDM101",
+     {"agency": "Canadian Press", "photographer": "Sam Reyes", "notes": ["ORG XMIT: EDM101"]}),
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),

@@ -105,7 +105,7 @@ _ORG_WORDS = re.compile(
     r"herald|tribune|gazette|journal|chronicle|courier|examiner|inquirer|register|dispatch|sentinel|"
     r"telegraph|zoo|aquarium|sheriff|society|network|county|airlines|airport|studios|pictures|"
     r"films|records|entertainment|productions|imaging|satellite|maxar|airbus|brigade|battalion|"
-    r"regiment|division|corps|shimbun|"
+    r"regiment|division|corps|shimbun|international|system|survey|"
     r"ufficio|stampa|prensa|oficina|gabinete|assessoria|imprensa|polizei|feuerwehr|ministerio|ministero|"
     r"ministère|presidenza|governo|gobierno|policía|polizia|carabinieri|vigili|pompiers|bomberos|bombeiros)\b",
     re.IGNORECASE,

@@ -278,6 +278,8 @@ def _find_city(name: str, country: str | None, admin1: str | None, primary_only:
     found = _lookup(key, country, admin1, primary_only)
     if found is None and "\u0307" in key:  # "İstanbul" lowers to "i̇stanbul"; GeoNames writes "Istanbul"
         found = _lookup(key.replace("i\u0307", "i"), country, admin1, primary_only)
+    if found is None and " " in key and key.count(" ") <= 3:  # "Port au Prince" for Port-au-Prince
+        found = _lookup(key.replace(" ", "-"), country, admin1, primary_only)
     return found
 
 

@@ -88,6 +88,8 @@ def parse_caption(
     head, trailer = _without_archive_lines(head)
     if "***" in head:
         head, trailer = _without_starred(head, trailer)
+    if "ORG XMIT" in head and (xmit := _ORG_XMIT.search(head)) is not None:  # AP's transmission code
+        head, trailer = head[: xmit.start()].rstrip(), " ".join(p for p in (xmit.group(0).strip(), trailer) if p)
     recased = recase(head)
     best = _best(recased, year_hint, plugin_manager)
     if recased is not head:
@@ -119,6 +121,8 @@ def _without_archive_lines(text: str) -> tuple[str, str]:
     return text[: m.start()].rstrip(), " ".join(m.group(0).split())
 
 
+#: "... THE CANADIAN PRESS/Name ORG XMIT: EDM101": the sender's transmission code after the credit.
+_ORG_XMIT = re.compile(r"\s+ORG\s+XMIT:?\s*[\w-]{1,40}\s*$")
 #: Getty's "*** BESTPIX ***" after the credit, and an old IPTC editor's "*** Local Caption *** ...".
 _STARRED_END = re.compile(r"\s*\*\*\*\s?([A-Z][A-Z ]{1,30}?)\s?\*\*\*\s*$")
 

@@ -138,7 +138,9 @@ _REGION_THEN_DIRECTION = re.compile(
 
 #: "in the town of Nahrawan east of Baghdad": a name, then a direction from another place.
 _NAME_THEN_DIRECTION = re.compile(
-    r"\b[A-Z][\w'’-]{1,30}(?P<gap>\s+)(?=(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+[A-Z])")
+    r"\b[A-Z][\w'’-]{1,30}(?:\s+(?:village|town|city|district|municipality))?(?P<gap>\s+)"
+    r"(?=(?:some\s+|about\s+)?(?:\d[\d,.]*\s*(?:km|kms|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+[A-Z])")
 
 
 def without_direction_tails(text: str, chunks: list[Chunk]) -> None:

@@ -25,7 +25,7 @@ def words(text: str) -> frozenset[str]:
 
 #: Lower-case words that may sit inside a proper name ("Rio de Janeiro", "Stratford-upon-Avon").
 _CONNECTORS = words(
-    "de da do dos das del della delle dei di la las los le les el al upon on am an der den sur en y of and et im"
+    "de da do dos das del della delle dei di la las los le les el al upon on am an der den sur en y of and et im au aux"
     " pri nad pod"  # "Brdo pri Kranju", "Ústí nad Labem"
 )
 #: Words that end a place name even in capitals ("IN PARIS", "THE CITY OF").
@@ -77,7 +77,7 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
         named = tail_name(text, start, end - 5, shouting)
         if named is not None and find_city(text[named[0] : end]) is not None:
             return named[0], end
-    for word in (" village", " town"):  # "in Molyvos village", "in Otsuchi town": the name before
+    for word in (" village", " town", " municipality"):  # "in Molyvos village", "in Catano municipality"
         if text.endswith(word, start, end) and end - start > len(word) + 2:
             return tail_name(text, start, end - len(word), shouting)
     # Words from the last one back (the token class reads the same reversed): stop at the first non-name.
@@ -118,6 +118,8 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
         e -= 1
     if first == 0 and (text[s:e] in _SKY or text[s:e] in _VENUE_WORDS):
         return None  # a lone "Center" of "Golden 1 Center" is no town either
+    if text.startswith("World War", s):
+        return None  # "soldiers fallen in World War II"
     return (s, e) if e > s else None
 
 

@@ -108,6 +108,8 @@ def split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
         suffix = text[s : tail[1]]
         city_end = tokens[-k - 1][1]
         city_span: Span | None = (tail[0], city_end)
+        if text[tokens[-k - 1][0]].islower():
+            city_span = None  # "Jammu and Kashmir", "Saint-Pierre au Vatican": a joining word, no town
         if (code := country_of(suffix)) is not None:
             if _WATER_OF.fullmatch(text, tail[0], city_end):
                 return None, (None, None, None, None)  # "in the Gulf of Oman": a sea, in no country
@@ -124,6 +126,9 @@ def split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
             return city_span, (code, None, None, (s, tail[1]))
         if (st := us_state(suffix)) is not None and len(suffix) > 2:
             return city_span, ("US", st, (s, tail[1]), None)
+        if (city_span is not None and (code := region_country(suffix)) is not None
+                and find_city(text[tail[0] : tail[1]]) is None):
+            return city_span, (code, None, (s, tail[1]), None)  # "in Fort McMurray Alberta on ..."
     return None
 
 
