@@ -182,6 +182,10 @@ CASES = [
      {"photographer": "Sam Reyes"}),  # an organisation before the photographer
     ("Evacuees leave Fort McMurray, Alta., on Friday, May 6, 2016. THE CANADIAN PRESS/Sam Reyes ORG XMIT: EDM101",
      {"agency": "Canadian Press", "photographer": "Sam Reyes", "notes": ["ORG XMIT: EDM101"]}),
+    ("A refugee steps off a dinghy on the Greek island of Lesbos, after crossing the Aegean Sea from Turkey to "
+     "Lesbos September 24, 2015. REUTERS/Ana Costa", {"country_code": "GR"}),  # "from Turkey": where they came from
+    ("Goods fell from shelves after the Friday, Nov. 30, 2018, earthquake hit Southcentral Alaska. (AP Photo/Sam Reyes)",
+     {"city": "", "country_code": "US"}),
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),

@@ -19,6 +19,7 @@ from catalog.captions.gazetteer import (
     demonym_country,
     find_city,
     region_country,
+    us_state,
 )
 from catalog.captions.placenames import Chunk, Span
 from catalog.captions.placewords import REGION_WORDS, TRAILING_CONNECTIVE, may_end_connective
@@ -84,11 +85,13 @@ def possessive_region(text: str, chunk: Chunk) -> str | None:
 
 
 _DIRECTIONS = frozenset(["Central", "Northern", "Southern", "Eastern", "Western", "Northeastern",
-                         "Northwestern", "Southeastern", "Southwestern", "North", "South", "East", "West"])
+                         "Northwestern", "Southeastern", "Southwestern", "North", "South", "East", "West",
+                         "Southcentral", "Northcentral"])
 
 
 def without_direction(text: str, name: Span) -> Span | None:
-    """"the Central Gaza Strip", "South West England": the country after capitalised directions,
+    """"the Central Gaza Strip", "South West England", "Southcentral Alaska": the country (or US
+    state) after capitalised directions,
     when the whole is no name of its own ("Northern Ireland", "South Africa" stay whole)."""
     whole = text[name[0] : name[1]]
     words = whole.split()
@@ -99,7 +102,8 @@ def without_direction(text: str, name: Span) -> Span | None:
         return None
     rest_start = name[0] + whole.index(words[skip], len(" ".join(words[:skip])))
     rest = (rest_start, name[1])
-    return rest if country_of(text[rest[0] : rest[1]]) is not None else None
+    named = text[rest[0] : rest[1]]
+    return rest if country_of(named) is not None or us_state(named) is not None else None
 
 
 def georgia_state(code: str, name: str, text: str, prev_tail: Span | None) -> bool:
@@ -139,6 +143,8 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
             return code, (start + m.start(1), start + m.end(1))
     lead = lead[-80:]  # the words just before the city
     for m in reversed(list(_CAP_RUN.finditer(lead))):
+        if lead[max(0, m.start() - 5) : m.start()].endswith("from "):
+            continue  # "crossing the Aegean from Turkey to Lesbos": where they came from
         words = m.group(0).split()
         for n in range(len(words), 0, -1):  # "the West Bank city of Hebron": a place named in the lead
             name = " ".join(words[-n:])
