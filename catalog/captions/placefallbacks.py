@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.captions import placecountry as pc
 from catalog.captions.gazetteer import capital_of, demonym_country, find_city
 from catalog.captions.placematch import Place, PlaceMatch, Reading, build
 from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, is_acronym, tail_name
@@ -153,3 +154,49 @@ def possessive_owner(text: str, chunk: Chunk, cc: str | None) -> Span | None:
     if m is None or find_city(m.group("city"), country=cc) is None:
         return None
     return (m.start("city"), m.end())  # the whole phrase: build() keeps the owner, and the phrase in the subject
+
+
+def in_the_last_chunk(text: str, last: Chunk, segment_start: int,
+                      default_country: tuple[str, Span] | None) -> PlaceMatch | None:
+    """When the chunks named no place: a known town after "in" ("in Kyiv's centre"), the city of
+    "the Kabul airport" or of "the London 2012 Olympic Games", or "the Chinese capital"."""
+    match = known_after_in(text, last, default_country)
+    if match is None and (venue := CITY_VENUE.search(text, last.start, last.end)) is not None:
+        match = city_of_venue(text, venue, segment_start)
+    if match is None and (event := CITY_EVENT.search(text, last.start, last.end)) is not None:
+        match = city_of_venue(text, event, segment_start)
+    if (match is None and " capital" in text[last.start : last.end]
+            and (capital := THE_CAPITAL.search(text, last.start, last.end)) is not None):
+        match = capital_city(text, capital, segment_start)  # "in the Chinese capital": Beijing
+    return match
+
+
+_ITALIAN_WORDS = re.compile(r"\b(?:il|della|dei|nella|nel|degli|delle|alla|dopo|durante|sono|gli|dell|ai)\b")
+
+
+_IN_END = re.compile(
+    r"(?:\b(?:in|near|outside)\s+(?:the\s+(?:village|town|city|camp)\s+of\s+)?"
+    # and the agencies' own languages: "bei Kandersteg", "en la localidad de Albarracín", "près de Durbuy"
+    r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de"
+    r"|i|ved|vid|utanför|nära|nær|udenfor)\s+"  # ... and Nordic: "i Sälen", "ved Loen", "utanför Leksand"
+    r"(?:(?:der\s+Gemeinde|el\s+municipio\s+de|la\s+localidad\s+de|la\s+commune\s+de)\s+)?"
+    r"|\b(?:no\s+concelho\s+de|dans\s+la\s+commune\s+de|in\s+der\s+Gemeinde|in\s+der\s+Nähe\s+von)\s+)$"
+)
+
+
+def led_by_in(text: str, chunk: Chunk, tail: Span) -> bool:
+    """The last chunk ends "... in <Name>" and the name is not a building or an institution."""
+    name = text[tail[0] : tail[1]]
+    if name.split()[-1].lower() in pc.NOT_TOWNS or len(name) > 40 or demonym_country(name):
+        return False  # "in Parliament", "in English"
+    lead = _IN_END.search(text, max(chunk.start, tail[0] - 30), tail[0])
+    if lead is None:
+        # Italian "a Livigno": only in a caption written in Italian (English "a" is an article)
+        return text.endswith(" a ", 0, tail[0]) and len(_ITALIAN_WORDS.findall(text, 0, 600)) >= 2
+    # "Die Elbphilharmonie in Hamburg bei Sonnenuntergang": German nouns are capitalised
+    word = lead.group(0).split(None, 1)[0]
+    return not (word in _GERMAN_NEAR and known_in_before(text, chunk.start, lead.start()))
+
+
+#: German leads after which a capitalised word may be a noun, not a town.
+_GERMAN_NEAR = frozenset({"bei", "nahe"})

@@ -132,14 +132,7 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
                 opening = default_country[1][0] - 1
                 chunks[-1] = Chunk(chunks[-1].start, len(text[:opening].rstrip()))
     if match is None and not shouting:
-        match = fb.known_after_in(text, last, default_country)
-    if match is None and not shouting and (venue := fb.CITY_VENUE.search(text, last.start, last.end)) is not None:
-        match = fb.city_of_venue(text, venue, chunks[0].start)
-    if match is None and not shouting and (event := fb.CITY_EVENT.search(text, last.start, last.end)) is not None:
-        match = fb.city_of_venue(text, event, chunks[0].start)
-    if (match is None and not shouting and " capital" in text[last.start : last.end]
-            and (capital := fb.THE_CAPITAL.search(text, last.start, last.end)) is not None):
-        match = fb.capital_city(text, capital, chunks[0].start)  # "in the Chinese capital": Beijing
+        match = fb.in_the_last_chunk(text, last, chunks[0].start, default_country)
     if match is None and ("'" in segment or "’" in segment):
         match = fb.city_with_case_ending(text, start, end)
     if match is None and located is not None and default_country is not None:
@@ -211,7 +204,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         split = ps.split_inside(text, tail)
         if split is None:
             got.city = loc.in_x_near_y(text, last, tail, shouting)
-            got.led_by_in = _led_by_in(text, last, got.city)
+            got.led_by_in = fb.led_by_in(text, last, got.city)
         else:
             got.city, (got.cc, got.state, got.region, got.country) = split
             if got.city is not None and _CONTROL_QUALIFIER.fullmatch(text, *got.city):
@@ -456,40 +449,11 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 got.city = _earlier_known_city(text, chunks, i, shouting, got.cc, city)
 
 
-_ITALIAN_WORDS = re.compile(r"\b(?:il|della|dei|nella|nel|degli|delle|alla|dopo|durante|sono|gli|dell|ai)\b")
 
 
 def _town_of_a_state(got: Reading, name: Span) -> bool:
     """"Lebanon, Pa.", "Mexico, Mo.": a country's name before a US state (written after it) is a town."""
     return got.cc == "US" and got.state is not None and got.region is not None and got.region[0] > name[1]
-
-
-_IN_END = re.compile(
-    r"(?:\b(?:in|near|outside)\s+(?:the\s+(?:village|town|city|camp)\s+of\s+)?"
-    # and the agencies' own languages: "bei Kandersteg", "en la localidad de Albarracín", "près de Durbuy"
-    r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de"
-    r"|i|ved|vid|utanför|nära|nær|udenfor)\s+"  # ... and Nordic: "i Sälen", "ved Loen", "utanför Leksand"
-    r"(?:(?:der\s+Gemeinde|el\s+municipio\s+de|la\s+localidad\s+de|la\s+commune\s+de)\s+)?"
-    r"|\b(?:no\s+concelho\s+de|dans\s+la\s+commune\s+de|in\s+der\s+Gemeinde|in\s+der\s+Nähe\s+von)\s+)$"
-)
-
-
-def _led_by_in(text: str, chunk: Chunk, tail: Span) -> bool:
-    """The last chunk ends "... in <Name>" and the name is not a building or an institution."""
-    name = text[tail[0] : tail[1]]
-    if name.split()[-1].lower() in pc.NOT_TOWNS or len(name) > 40 or demonym_country(name):
-        return False  # "in Parliament", "in English"
-    lead = _IN_END.search(text, max(chunk.start, tail[0] - 30), tail[0])
-    if lead is None:
-        # Italian "a Livigno": only in a caption written in Italian (English "a" is an article)
-        return text.endswith(" a ", 0, tail[0]) and len(_ITALIAN_WORDS.findall(text, 0, 600)) >= 2
-    # "Die Elbphilharmonie in Hamburg bei Sonnenuntergang": German nouns are capitalised
-    word = lead.group(0).split(None, 1)[0]
-    return not (word in _GERMAN_NEAR and fb.known_in_before(text, chunk.start, lead.start()))
-
-
-#: German leads after which a capitalised word may be a noun, not a town.
-_GERMAN_NEAR = frozenset({"bei", "nahe"})
 
 
 def _with_article(text: str, span: Span) -> Span:
