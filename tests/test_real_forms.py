@@ -186,6 +186,10 @@ CASES = [
      "Lesbos September 24, 2015. REUTERS/Ana Costa", {"country_code": "GR"}),  # "from Turkey": where they came from
     ("Goods fell from shelves after the Friday, Nov. 30, 2018, earthquake hit Southcentral Alaska. (AP Photo/Sam Reyes)",
      {"city": "", "country_code": "US"}),
+    ("Smoke rises off a highway on May 7, 2016, outside Fort McMurray. (Sam Reyes, AFP/Getty Images)",
+     {"agency": "AFP", "photographer": "Sam Reyes"}),
+    ("Villagers wade through a flooded field in Murkata village, India, Monday, Aug. 14, 2017. Sam Reyes AP Photo",
+     {"agency": "AP", "photographer": "Sam Reyes"}),
     # Dates: a statement's day is not the picture's
     ("Flood victims stand in Anambra West, southern Nigeria, where the Red Cross said on December 20, 2018 "
      "that thousands were displaced. (Photo by Sam Reyes/AFP Photo)", {"date": None, "country_code": "NG"}),

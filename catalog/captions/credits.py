@@ -189,6 +189,15 @@ _MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
 _FROM_HOMETOWN = re.compile(r"\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 
 
+def _comma_agency(part: str) -> list[str]:
+    """"Name, AFP" as two parts, when what follows the comma is a news agency; else the part."""
+    if ", " not in part:
+        return [part]
+    name, _, tail = part.rpartition(", ")
+    agency = normalize_agency(tail)
+    return [name, tail] if agency is not None and is_news_agency(agency) and name else [part]
+
+
 def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     """Interpret a slash credit chain such as ``REUTERS/Name/File Photo`` or ``Name/Org via AP``.
 
@@ -225,6 +234,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     dist = normalize_agency(right) if right else None
     dist = dist or (normalize_agency(distributor) if distributor else None)
     parts = [p.strip() for p in left.split("/")] + [p.strip() for p in right_parts[1:]]
+    parts = [piece for part in parts for piece in _comma_agency(part)]  # "Cole Burston, AFP/Getty Images"
     handout = ""
     people: list[str] = []
     agencies: list[str] = []

@@ -25,8 +25,11 @@ _PHOTO_BY_LABEL = re.compile(r"^\s*Photo\s+by\s+", re.IGNORECASE)
 _AP_PHOTO_BY = re.compile(r"^\s*AP\s+Photo\s+by\s+", re.IGNORECASE)
 _AP_FOTO = re.compile(r"^\s*AP\s+Foto\b", re.IGNORECASE)
 _BARE_SIGNOFF = re.compile(
-    r"(?:(?<![\w(])|(?<=\())(?P<credit>AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()\n/]{2,60}?)?)[\s.]*$"
-)  # also unclosed: "... 2024. (AP Photo/Nathan Holbrook" (the bracket lost in transit)
+    r"(?:(?<![\w(])|(?<=\())(?P<credit>(?:(?<=[.]\s)(?:[A-Z][\w'’.-]+\s){1,3})?"
+    r"AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()\n/]{2,60}?)?)[\s.]*$"
+)  # also unclosed: "... 2024. (AP Photo/Nathan Holbrook" (the bracket lost in transit), and a
+#  newspaper's "... 2017. Anupam Nath AP Photo"
+_NAME_AP_PHOTO = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s+AP\s+Photo")
 
 
 class APFormat:
@@ -100,6 +103,8 @@ def _date_after_signoff(draft: Draft, pos: int, year_hint: int | None) -> None:
 def _as_chain(content: str) -> str:
     """"AP Photo/Name, File, Pool" -> "AP Photo/Name/File/Pool"; drop "Photo by"."""
     content = _PHOTO_BY_LABEL.sub("", content)
+    if (named := _NAME_AP_PHOTO.fullmatch(content.strip())) is not None:
+        content = f"AP Photo/{named.group('name')}"  # "Anupam Nath AP Photo"
     content = _AP_PHOTO_BY.sub("AP Photo/", content)  # "(AP Photo by John O'Connor)"
     content = _AP_FOTO.sub("AP Photo", content)  # AP's Spanish service: "(AP Foto/Marco Ugarte)"
     pieces = [p.strip() for p in content.split(",") if p.strip()]

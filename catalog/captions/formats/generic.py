@@ -254,6 +254,9 @@ def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
     if "/" not in segment and (agency := normalize_agency(segment)) is not None and is_news_agency(agency):
         draft.credit(Credit(agency=agency), (seg_start, end))  # "... (España). EUROPA PRESS"
         return seg_start
+    if "/" not in segment and segment.endswith(" AP Photo") and 3 <= len(words) <= 6:
+        draft.credit(Credit(agency="AP", photographer=segment[: -len(" AP Photo")].strip()), (seg_start, end))
+        return seg_start  # a newspaper's "... in Gauhati. Anupam Nath AP Photo"
     if "/" not in segment and " via " in segment and len(words) <= 8 and segment[:1].isupper():
         credit = read_chain(segment)  # "... in Hawaii. Brantin Stevens via AP"
         if credit.agency and is_news_agency(credit.agency):
@@ -386,11 +389,14 @@ _DOTTED_DATELINE = re.compile(
 
 
 def _comma_credit(chain: str) -> str:
-    """A newspaper's "(Richard Drew, Associated Press)" as the chain "Richard Drew/Associated Press"."""
-    if "/" in chain or ", " not in chain:
+    """A newspaper's "(Richard Drew, Associated Press)" as the chain "Richard Drew/Associated Press"
+    (and "(Name, AFP/Getty Images)" as "Name/AFP/Getty Images")."""
+    if ", " not in chain:
         return chain
     name, _, agency = chain.rpartition(", ")
-    known = normalize_agency(agency)
+    if "/" in name:
+        return chain
+    known = normalize_agency(agency.split("/", 1)[0])  # also "(Cole Burston, AFP/Getty Images)"
     return f"{name}/{agency}" if known is not None and is_news_agency(known) and name.strip() else chain
 
 
