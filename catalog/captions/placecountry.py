@@ -91,8 +91,8 @@ _DIRECTIONS = frozenset(["Central", "Northern", "Southern", "Eastern", "Western"
 
 def without_direction(text: str, name: Span) -> Span | None:
     """"the Central Gaza Strip", "South West England", "Southcentral Alaska": the country (or US
-    state) after capitalised directions,
-    when the whole is no name of its own ("Northern Ireland", "South Africa" stay whole)."""
+    state) after capitalised directions, when the whole is no name of its own ("Northern
+    Ireland", "South Africa" stay whole)."""
     whole = text[name[0] : name[1]]
     words = whole.split()
     skip = 0

@@ -29,14 +29,12 @@ def read_crw(handle: BinaryIO, info: ImageInfo) -> None:
     """Fill make, model, date (the camera's clock, as exiftool shows it), size, exposure and
     focal length."""
     info.format = "CRW"
-    handle.seek(0)
-    header = handle.read(14)
-    if len(header) < 14 or header[:2] != b"II" or header[6:14] != b"HEAPCCDR":
+    heap_start = _heap_start(handle)
+    if heap_start is None:
         info.warnings.append("CRW header unreadable; nothing read")
         return
-    (header_length,) = struct.unpack("<I", header[2:6])
     records: dict[int, bytes] = {}
-    _walk(handle, header_length, info.file_size, 0, records, {})
+    _walk(handle, heap_start, info.file_size, 0, records, {})
     if not records:
         info.warnings.append("no metadata records found in the CRW file")
         return
@@ -55,6 +53,15 @@ def read_crw(handle: BinaryIO, info: ImageInfo) -> None:
         width, height = struct.unpack_from("<II", spec)
         if 0 < width < 100_000 and 0 < height < 100_000:
             info.width, info.height = width, height
+
+
+def _heap_start(handle: BinaryIO) -> int | None:
+    """Where the root heap starts (the header's length), or None when the header is no CRW's."""
+    handle.seek(0)
+    header = handle.read(14)
+    if len(header) < 14 or header[:2] != b"II" or header[6:14] != b"HEAPCCDR":
+        return None
+    return struct.unpack("<I", header[2:6])[0]
 
 
 def _canon_ev(value: int) -> float:
@@ -83,12 +90,11 @@ def _shot_info(data: bytes, info: ImageInfo) -> None:
 
 def preview_extents(handle: BinaryIO, file_size: int) -> list[tuple[int, int]]:
     """(offset, length) in the file of the JPEG previews a CRW embeds (for thumbnails)."""
-    handle.seek(0)
-    header = handle.read(14)
-    if len(header) < 14 or header[:2] != b"II" or header[6:14] != b"HEAPCCDR":
+    heap_start = _heap_start(handle)
+    if heap_start is None:
         return []
     places: dict[int, tuple[int, int]] = {}
-    _walk(handle, struct.unpack("<I", header[2:6])[0], file_size, 0, {}, places)
+    _walk(handle, heap_start, file_size, 0, {}, places)
     return [places[tag] for tag in (JPG_FROM_RAW, THUMBNAIL) if tag in places]
 
 

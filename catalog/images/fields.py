@@ -130,9 +130,7 @@ def read_iptc(image: Image.Image, info: ImageInfo) -> None:
         block = iptc_reader.find_iim_block(bytes(resources), info.warnings) if isinstance(
             resources, bytes | bytearray) else None
         if block:
-            info.iptc = iptc_reader.fields_from_datasets(
-                iptc_reader.parse_datasets(block), info.warnings
-            )
+            info.iptc = iptc_reader.fields_from_block(block, info.warnings)
     elif info.format == "PNG":  # ImageMagick's "Raw profile type iptc" text chunk
         profile = png_profiles.iptc_profile(image.info)
         if profile is None:
@@ -141,22 +139,16 @@ def read_iptc(image: Image.Image, info: ImageInfo) -> None:
         if kind == "resources":
             block = iptc_reader.find_iim_block(block, info.warnings) or b""
         if block:
-            info.iptc = iptc_reader.fields_from_datasets(
-                iptc_reader.parse_datasets(block), info.warnings
-            )
+            info.iptc = iptc_reader.fields_from_block(block, info.warnings)
     elif info.format == "HEIF":  # an "iptc" metadata item: bare IIM datasets (pillow-heif)
         blocks = [item.get("data") for item in image.info.get("metadata") or ()
                   if isinstance(item, dict) and item.get("type") == "iptc"]
         block = next((data for data in blocks if isinstance(data, bytes) and data), b"")
         if block.startswith(b"\x1c"):
-            info.iptc = iptc_reader.fields_from_datasets(
-                iptc_reader.parse_datasets(block), info.warnings
-            )
+            info.iptc = iptc_reader.fields_from_block(block, info.warnings)
     elif psd_resource(image, iptc_reader.IIM_RESOURCE_ID):
         block = psd_resource(image, iptc_reader.IIM_RESOURCE_ID)
-        info.iptc = iptc_reader.fields_from_datasets(
-            iptc_reader.parse_datasets(block), info.warnings
-        )
+        info.iptc = iptc_reader.fields_from_block(block, info.warnings)
 
 
 def read_xmp(image: Image.Image, info: ImageInfo) -> None:
@@ -176,16 +168,24 @@ def read_xmp(image: Image.Image, info: ImageInfo) -> None:
         apply_xmp_packet(info, packet)
 
 
+def apply_embedded(info: ImageInfo, exif: bytes | None = None, iim: bytes | None = None,
+                   xmp: bytes | None = None) -> None:
+    """Apply metadata a container holds outside Pillow's reach (JPEG 2000 boxes, EPS resources,
+    a TIFF's IFD0 tags): an EXIF blob, a block of IIM datasets, an XMP packet; each fenced."""
+    if exif:
+        raw = exif_reader.exif_from_blob(exif)
+        fenced(info, "EXIF", lambda: exif_reader.apply_exif(info, raw))
+    if iim:
+        fenced(info, "IPTC", lambda: setattr(info, "iptc", iptc_reader.fields_from_block(iim, info.warnings)))
+    if xmp:
+        fenced(info, "XMP", lambda: apply_xmp_packet(info, xmp))
+
+
 def apply_tiff_blocks(handle: BinaryIO, info: ImageInfo) -> None:
     """IPTC (tag 33723) and XMP (tag 700) from a TIFF-structured file's IFD0: for TIFF-based
     RAW files and TIFFs Pillow cannot open (exifread skips both with ``details=False``)."""
-    block = raw_tiff.ifd0_bytes(handle, raw_tiff.IPTC_NAA, info.file_size)
-    if block:
-        fenced(info, "IPTC", lambda: setattr(info, "iptc", iptc_reader.fields_from_datasets(
-            iptc_reader.parse_datasets(block), info.warnings)))
-    packet = raw_tiff.ifd0_bytes(handle, raw_tiff.XMP_TAG, info.file_size)
-    if packet:
-        fenced(info, "XMP", lambda: apply_xmp_packet(info, packet))
+    tags = raw_tiff.ifd0_tags(handle, (raw_tiff.IPTC_NAA, raw_tiff.XMP_TAG), info.file_size)
+    apply_embedded(info, iim=tags.get(raw_tiff.IPTC_NAA), xmp=tags.get(raw_tiff.XMP_TAG))
 
 
 def apply_xmp_packet(info: ImageInfo, packet: bytes | str) -> None:

@@ -176,6 +176,11 @@ def datasets_from_pillow(info: dict[tuple[int, int], bytes | list[bytes]]) -> li
     return datasets
 
 
+def fields_from_block(block: bytes, warnings: list[str]) -> dict[str, Any]:
+    """IPTC fields from a block of IIM datasets (as APP13, a TIFF tag or a trailer holds them)."""
+    return fields_from_datasets(parse_datasets(block), warnings)
+
+
 def read_jpeg_iptc(app13_payloads: list[bytes], warnings: list[str]) -> dict[str, Any]:
     """IPTC fields from a JPEG's APP13 segments (joined, so a split block reads whole)."""
     resources = join_photoshop_segments(app13_payloads)
@@ -184,4 +189,4 @@ def read_jpeg_iptc(app13_payloads: list[bytes], warnings: list[str]) -> dict[str
     block = find_iim_block(resources, warnings)
     if not block:
         return {}
-    return fields_from_datasets(parse_datasets(block), warnings)
+    return fields_from_block(block, warnings)

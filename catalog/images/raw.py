@@ -147,42 +147,44 @@ def _values(handle: BinaryIO, field: bytes, endian: str, size: int, number: int)
 
 #: Bytes per value of each TIFF type (BYTE, ASCII, SHORT, LONG, RATIONAL, SBYTE, UNDEFINED, ...).
 _ANY_TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8}
-#: Largest tag value ``ifd0_bytes`` reads (an XMP packet with a preview stays far below).
+#: Largest tag value ``ifd0_tags`` reads (an XMP packet with a preview stays far below).
 MAX_TAG_BYTES = 16 << 20
 IPTC_NAA, XMP_TAG = 0x83BB, 0x02BC
 
 
-def ifd0_bytes(handle: BinaryIO, tag: int, file_size: int) -> bytes | None:
-    """The raw bytes of one IFD0 tag, whatever its type, as the file stores them; None if absent.
+def ifd0_tags(handle: BinaryIO, tags: tuple[int, ...], file_size: int) -> dict[int, bytes]:
+    """The raw bytes of the IFD0 tags asked for, whatever their type, as the file stores them
+    (absent ones left out), in one pass over IFD0.
 
     For IPTC-NAA (33723, typed LONG by Photoshop, UNDEFINED by others) and XMP (700), which
     exifread skips with ``details=False``.
     """
     endian = byte_order(handle)
     if endian is None:
-        return None
+        return {}
     handle.seek(4)
     first = handle.read(4)
     if len(first) < 4:
-        return None
+        return {}
     handle.seek(struct.unpack(endian + "I", first)[0])
     count_bytes = handle.read(2)
     if len(count_bytes) < 2 or (count := struct.unpack(endian + "H", count_bytes)[0]) > _MAX_ENTRIES:
-        return None
+        return {}
     entries = handle.read(12 * count)
+    found: dict[int, bytes] = {}
     for start in range(0, len(entries) - 11, 12):
-        found, kind, number = struct.unpack_from(endian + "HHI", entries, start)
-        if found != tag or kind not in _ANY_TYPE_SIZES:
+        tag, kind, number = struct.unpack_from(endian + "HHI", entries, start)
+        if tag not in tags or tag in found or kind not in _ANY_TYPE_SIZES:
             continue
         size = _ANY_TYPE_SIZES[kind] * number
         if size <= 4:
-            return entries[start + 8:start + 8 + size]
+            found[tag] = entries[start + 8:start + 8 + size]
+            continue
         (pointer,) = struct.unpack_from(endian + "I", entries, start + 8)
-        if size > MAX_TAG_BYTES or pointer + size > file_size:
-            return None
-        handle.seek(pointer)
-        return handle.read(size)
-    return None
+        if size <= MAX_TAG_BYTES and pointer + size <= file_size:
+            handle.seek(pointer)
+            found[tag] = handle.read(size)
+    return found
 
 
 def iter_ifds(handle: BinaryIO) -> Iterator[Ifd]:

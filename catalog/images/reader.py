@@ -27,8 +27,8 @@ from catalog.images.crw import read_crw
 from catalog.images.ends import check_box_end, check_jpeg_end
 from catalog.images.fields import (
     OPEN_ERRORS,
+    apply_embedded,
     apply_tiff_blocks,
-    apply_xmp_packet,
     fenced,
     read_exif,
     read_iptc,
@@ -278,36 +278,21 @@ def _iptc_from_trailer(handle: BinaryIO, info: ImageInfo) -> None:
     """IPTC that FotoStation or an AFCP writer appended after the picture's end."""
     block = trailer_iptc(handle, info.file_size)
     if block and block[:1] == b"\x1c":
-        info.iptc = iptc_reader.fields_from_datasets(iptc_reader.parse_datasets(block), info.warnings)
+        info.iptc = iptc_reader.fields_from_block(block, info.warnings)
 
 
 def _jp2_metadata(handle: BinaryIO, info: ImageInfo) -> None:
     """EXIF, IPTC and XMP from a JPEG 2000 file's uuid and xml boxes."""
     boxes = jp2.metadata_boxes(handle, info.file_size)
-    if boxes.get("exif"):
-        raw = exif_reader.exif_from_blob(boxes["exif"])
-        fenced(info, "EXIF", lambda: exif_reader.apply_exif(info, raw))
-    if boxes.get("iptc"):
-        fenced(info, "IPTC", lambda: setattr(info, "iptc", iptc_reader.fields_from_datasets(
-            iptc_reader.parse_datasets(boxes["iptc"]), info.warnings)))
-    if boxes.get("xmp"):
-        fenced(info, "XMP", lambda: apply_xmp_packet(info, boxes["xmp"]))
+    apply_embedded(info, boxes.get("exif"), boxes.get("iptc"), boxes.get("xmp"))
 
 
 def _eps_metadata(handle: BinaryIO, info: ImageInfo) -> None:
     """EXIF and IPTC from Photoshop's resources in the PostScript, and its XMP packet."""
     postscript = eps.read_postscript(handle, info.file_size)
     resources = eps.photoshop_resources(postscript)
-    if resources.get(eps.EXIF_RESOURCE):
-        raw = exif_reader.exif_from_blob(resources[eps.EXIF_RESOURCE])
-        fenced(info, "EXIF", lambda: exif_reader.apply_exif(info, raw))
-    if resources.get(eps.IPTC_RESOURCE):
-        block = resources[eps.IPTC_RESOURCE]
-        fenced(info, "IPTC", lambda: setattr(info, "iptc", iptc_reader.fields_from_datasets(
-            iptc_reader.parse_datasets(block), info.warnings)))
-    packet = eps.xmp_packet(postscript)
-    if packet:
-        fenced(info, "XMP", lambda: apply_xmp_packet(info, packet))
+    apply_embedded(info, resources.get(eps.EXIF_RESOURCE), resources.get(eps.IPTC_RESOURCE),
+                   eps.xmp_packet(postscript))
 
 
 def _tiff_tags_only(
