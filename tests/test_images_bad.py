@@ -72,7 +72,31 @@ def test_truncated_header(tmp_path: Path) -> None:
 def test_jpeg_start_marker_then_garbage(tmp_path: Path) -> None:
     path = tmp_path / "garbage.jpg"
     path.write_bytes(b"\xff\xd8" + bytes(range(7, 250)) * 8)
-    assert refusal(path) == "damaged or truncated JPEG file: its header cannot be read"
+    assert refusal(path) == "damaged JPEG file: no segment marker at byte 2, before the picture's size"
+
+
+def _app1(payload: bytes) -> bytes:
+    return b"\xff\xe1" + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+def test_jpeg_of_metadata_only_says_it_holds_no_picture(tmp_path: Path) -> None:
+    """libexif's test files: SOI, an EXIF segment, EOI, and no frame at all."""
+    path = tmp_path / "exif_only.jpg"
+    path.write_bytes(b"\xff\xd8" + _app1(b"Exif\x00\x00II*\x00" + bytes(40)) + b"\xff\xd8\xff\xd9")
+    assert refusal(path).startswith("JPEG file with metadata but no picture")
+
+
+def test_jpeg_cut_inside_a_header_segment_says_where(tmp_path: Path) -> None:
+    path = tmp_path / "cut_in_app1.jpg"
+    path.write_bytes((b"\xff\xd8" + _app1(b"Exif\x00\x00" + bytes(500)))[:200])
+    assert refusal(path).startswith("truncated JPEG file: it ends inside a header segment at byte 200, "
+                                    "before the picture's size")
+
+
+def test_jpeg_with_scan_but_no_frame_is_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "no_frame.jpg"
+    path.write_bytes(b"\xff\xd8" + _app1(b"Exif\x00\x00" + bytes(20)) + b"\xff\xda\x00\x08" + bytes(64))
+    assert refusal(path).startswith("damaged JPEG file: its image data starts with no frame header")
 
 
 def test_unknown_binary_format(tmp_path: Path) -> None:

@@ -87,3 +87,44 @@ def _find_after(handle: BinaryIO, start: int, needle: bytes, chunk: int = 1 << 2
             return True
         carry = data[-(len(needle) - 1):]
     return False
+
+
+#: Start-of-frame markers: the segment that holds the picture's size.
+_SOF_MARKERS = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
+_STANDALONE_MARKERS = frozenset({0x01, 0xD8, *range(0xD0, 0xD8)})
+_HEADER_WALK_LIMIT = 16 << 20
+
+
+def jpeg_header_problem(handle: BinaryIO) -> str | None:
+    """Why a JPEG's header gives no picture size, in plain words; ``None`` when its frame
+    header is there (the trouble lies elsewhere). Walks the marker segments only."""
+    handle.seek(0, 2)
+    size = handle.tell()
+    handle.seek(2)
+    pos = 2
+    while pos < min(size, _HEADER_WALK_LIMIT):
+        marker = handle.read(4)
+        if len(marker) < 2:
+            break
+        if marker[0] != 0xFF:
+            return f"damaged JPEG file: no segment marker at byte {pos:,}, before the picture's size"
+        kind = marker[1]
+        if kind in _SOF_MARKERS:
+            return None
+        if kind == 0xFF or kind in _STANDALONE_MARKERS:  # a fill byte; a marker with no length
+            pos += 1 if kind == 0xFF else 2
+            handle.seek(pos)
+            continue
+        if kind == 0xD9:
+            return "JPEG file with metadata but no picture: no frame header before its end marker"
+        if kind == 0xDA:
+            return "damaged JPEG file: its image data starts with no frame header before it"
+        if len(marker) < 4:
+            break
+        length = struct.unpack(">H", marker[2:4])[0]
+        if pos + 2 + length > size:
+            return (f"truncated JPEG file: it ends inside a header segment at byte {size:,}, "
+                    "before the picture's size")
+        pos += 2 + length
+        handle.seek(pos)
+    return "truncated JPEG file: it ends before the frame header that gives the picture's size"

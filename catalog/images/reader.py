@@ -24,7 +24,7 @@ from catalog.images import eps, jp2
 from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
 from catalog.images.crw import read_crw
-from catalog.images.ends import check_box_end, check_jpeg_end
+from catalog.images.ends import check_box_end, check_jpeg_end, jpeg_header_problem
 from catalog.images.fields import (
     OPEN_ERRORS,
     apply_embedded,
@@ -35,6 +35,7 @@ from catalog.images.fields import (
     read_xmp,
     warning_notes,
 )
+from catalog.images.gif import gif_xmp
 from catalog.images.heifbox import primary_extent
 from catalog.images.model import ImageInfo, ImageReadError, internal_error_reason
 from catalog.images.raw import full_resolution_size
@@ -169,7 +170,7 @@ def open_image_lazily(
         except UnidentifiedImageError as error:
             if kind == "HEIF" and register_heif_opener is None:
                 raise ImageReadError(path, "HEIC/HEIF needs pillow-heif, not installed") from error
-            raise ImageReadError(path, refusal_reason(head, kind)) from error
+            raise ImageReadError(path, _jpeg_reason(handle, kind) or refusal_reason(head, kind)) from error
         except OPEN_ERRORS as error:
             if kind == "text":  # a text-headed format that Pillow recognised, then failed on
                 raise ImageReadError(path, f"damaged image in a text format ({error})") from error
@@ -177,10 +178,21 @@ def open_image_lazily(
                 raise ImageReadError(  # Pillow cannot tell a rare variant from a broken header
                     path, f"unreadable {kind} file: damaged, or a variant not supported ({error})"
                 ) from error
-            raise ImageReadError(path, f"{refusal_reason(head, kind)} ({error})") from error
+            reason = _jpeg_reason(handle, kind) or refusal_reason(head, kind)
+            raise ImageReadError(path, f"{reason} ({error})") from error
     if notes is not None:
         notes.extend(warning_notes("image header", raised_warnings))
     return image
+
+
+def _jpeg_reason(handle: BinaryIO, kind: str) -> str | None:
+    """The exact trouble with a JPEG header that Pillow could not open."""
+    if kind != "JPEG":
+        return None
+    try:
+        return jpeg_header_problem(handle)
+    except OSError:
+        return None
 
 
 @contextmanager
@@ -243,6 +255,8 @@ def _read_with_pillow(
     if not info.iptc and info.format in {"JPEG", "TIFF"}:
         fenced(info, "IPTC trailer", lambda: _iptc_from_trailer(handle, info))
     fenced(info, "XMP", lambda: read_xmp(image, info))
+    if info.format == "GIF" and not info.xmp:
+        fenced(info, "GIF XMP", lambda: _gif_xmp(handle, info))
     if info.format == "JPEG":
         fenced(info, "JPEG end check", lambda: check_jpeg_end(handle, info))
     elif info.format in {"HEIF", "AVIF"}:
@@ -279,6 +293,11 @@ def _iptc_from_trailer(handle: BinaryIO, info: ImageInfo) -> None:
     block = trailer_iptc(handle, info.file_size)
     if block and block[:1] == b"\x1c":
         info.iptc = iptc_reader.fields_from_block(block, info.warnings)
+
+
+def _gif_xmp(handle: BinaryIO, info: ImageInfo) -> None:
+    """The XMP packet of a GIF's application extension."""
+    apply_embedded(info, xmp=gif_xmp(handle))
 
 
 def _jp2_metadata(handle: BinaryIO, info: ImageInfo) -> None:
