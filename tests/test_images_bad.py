@@ -447,3 +447,10 @@ def test_reader_warnings_are_listed_once_without_pillow_deprecations() -> None:
         "image header: odd tag 0", "image header: odd tag 1", "image header: odd tag 2",
         "image header: 6 more warnings",
     ]
+
+
+@pytest.mark.parametrize(("head", "kind"), [(b"gimp xcf v011\x00", "GIMP XCF"), (b"v/1\x01\x02\x00\x00\x00", "OpenEXR")])
+def test_formats_we_do_not_read_are_named(tmp_path: Path, head: bytes, kind: str) -> None:
+    path = tmp_path / "work.bin"
+    path.write_bytes(head + bytes(200))
+    assert refusal(path).startswith(f"not read: a {kind} file")

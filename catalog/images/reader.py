@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from PIL import Image, PngImagePlugin, UnidentifiedImageError
 
-from catalog.images import eps, jp2
+from catalog.images import eps, jp2, psd
 from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
 from catalog.images.crw import read_crw
@@ -38,6 +38,7 @@ from catalog.images.fields import (
 from catalog.images.gif import gif_xmp
 from catalog.images.heifbox import primary_extent
 from catalog.images.model import ImageInfo, ImageReadError, internal_error_reason
+from catalog.images.psd import read_psd_header
 from catalog.images.raw import full_resolution_size
 from catalog.images.rawfiles import read_cr3_file, read_mrw, read_raw
 from catalog.images.sniff import (
@@ -228,6 +229,8 @@ def _read_with_pillow(
         ):
             _tiff_tags_only(handle, info, extension, error)  # a layout Pillow cannot decode
             return
+        elif kind == "PSD" and _psd_header_only(handle, info, extension):
+            return
         if retried is None:
             raise
         image = retried
@@ -336,6 +339,23 @@ def _tiff_tags_only(
         info.warnings.append(mislabelled)
     fenced(info, "EXIF", lambda: exif_reader.apply_exif(info, raw))
     fenced(info, "IPTC and XMP", lambda: apply_tiff_blocks(handle, info))
+
+
+def _psd_header_only(handle: BinaryIO, info: ImageInfo, extension: str) -> bool:
+    """A PSD Pillow cannot decode (16-bit, Lab, ...) keeps its size and the metadata of its
+    image resources; False when its header is no Photoshop header either."""
+    header = read_psd_header(handle, info.file_size)
+    if header is None:
+        return False
+    info.format, info.width, info.height = "PSD", header.width, header.height
+    info.warnings.append(f"Pillow cannot decode this PSD's {header.layout} picture; size and metadata "
+                         "read from its header and image resources")
+    mislabelled = mislabel_warning(extension, "PSD")
+    if mislabelled:
+        info.warnings.append(mislabelled)
+    found = header.resources
+    apply_embedded(info, found.get(psd.EXIF_RESOURCE), found.get(psd.IPTC_RESOURCE), found.get(psd.XMP_RESOURCE))
+    return True
 
 
 #: The per-chunk limit for a second try at a PNG whose text or ICC chunk passed Pillow's 1 MB

@@ -20,6 +20,9 @@ def is_raw_file(kind: str, extension: str) -> bool:
 # RAW formats recognised but not read (neither TIFF-structured nor with a JPEG preview we find).
 UNSUPPORTED_RAW_KINDS = {"Sigma X3F"}
 
+# Image formats recognised but not read, with what they are.
+UNREAD_KINDS = {"GIMP XCF": "GIMP's working format", "OpenEXR": "a high-dynamic-range render format"}
+
 # Extension -> the Pillow format names a file so named should hold.
 EXPECTED_FORMATS: dict[str, set[str]] = {
     ".jpg": {"JPEG", "MPO"},
@@ -60,6 +63,8 @@ _SIGNATURES: list[tuple[int, bytes, str]] = [
     (0, b"\xff\x0a", "JPEG XL"),
     (0, b"\x00\x00\x00\x0cJXL \r\n\x87\n", "JPEG XL"),
     (0, b"DDS ", "DDS"),
+    (0, b"gimp xcf", "GIMP XCF"),
+    (0, b"v/1\x01", "OpenEXR"),
     (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 (FlashPix or Office)"),
     (0, b"%PDF", "PDF"),
     (0, b"PK\x03\x04", "ZIP"),
@@ -120,6 +125,8 @@ def refusal_reason(head: bytes, kind: str) -> str:
         return "not an image: looks like text"
     if kind in UNSUPPORTED_RAW_KINDS:
         return f"{kind} RAW files are not supported: no reader for this format's metadata"
+    if kind in UNREAD_KINDS:
+        return f"not read: a {kind} file ({UNREAD_KINDS[kind]}), a format this catalogue does not read"
     if kind == "JPEG XL":
         return "JPEG XL file: no JPEG XL decoder is installed, so it cannot be read"
     if kind.startswith("OLE2"):
