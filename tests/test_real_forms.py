@@ -220,6 +220,22 @@ CASES = [
      {"agency": "Getty Images", "photographer": "Ana Costa"}),
     ("Children play in Gaza city on September 13, 2022. Photo by Sam Reyes \\ apaimages",
      {"agency": "APA Images", "photographer": "Sam Reyes"}),
+    ("Volunteers clear debris from a collapsed school in Mexico City.\nSam Reyes/AFP/Getty Images",
+     {"agency": "AFP", "photographer": "Sam Reyes", "city": "Mexico City"}),  # the credit on its own line
+    ("Mourners walk in Tehran, Iran, January 6, 2020. Official Leader's website/via REUTERS",
+     {"agency": "Reuters", "photographer": ""}),  # a website is no photographer
+    ("Alles in Weiss\nFoto: ANA COSTA/ REUTERS", {"agency": "Reuters", "photographer": "ANA COSTA"}),
+    ("Voters queue on the outskirts of Pune, India, Monday, April 29, 2013. <AP Photo/Sam Reyes>",
+     {"agency": "AP", "photographer": "Sam Reyes"}),
+    ("Crowds greet her at a parade ground in Lucknow. The state is home to 200 million people... Reuters photo",
+     {"agency": "Reuters", "photographer": "", "city": "Lucknow"}),
+    ("Pássaros sobrevoam uma escola em Kherson, Ucrânia, em 3 de novembro de 2022. (Foto por ANA COSTA/AFP)",
+     {"agency": "AFP", "photographer": "ANA COSTA"}),
+    ("Fans watch the match in a bar in Seville on June 20. (Sam Reyes/Associatd Press)",
+     {"agency": "AP", "photographer": "Sam Reyes"}),  # a letter dropped from a long agency name
+    ("A girl carries water in Bukavu. (Photo by Sam Reyes/AFP_", {"agency": "AFP", "photographer": "Sam Reyes"}),
+    ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
+     "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]
 
 

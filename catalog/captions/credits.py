@@ -41,10 +41,12 @@ _GETTY_TYPO = re.compile(r"^get{1,3}y\s+(?:im|ia|mi)[a-z]{2,5}$")
 
 def normalize_agency(name: str) -> str | None:
     """Canonical agency for a name as printed ("RETUERS" -> "Reuters"), else ``None``."""
-    key = squash(name).strip(" .,/").lower()
+    key = squash(name).strip(" .,/_").lower()
     if not key:
         return None
     found = _agency_table()[0].get(key)
+    if found is None and len(key) >= 12 and key.rsplit(" ", 1)[-1] in _TYPO_TAILS:
+        found = _one_typo_away(key)  # "Associatd Press", "Anadolu Agnecy"
     if found is None and key.endswith(" photo"):  # "ANI Photo", "Jiji Press Photo", "PTI Photo"
         found = _agency_table()[0].get(key[:-6].rstrip())
     if found is None and key[0] == "r" and _REUTERS_TYPO.match(key):
@@ -52,6 +54,37 @@ def normalize_agency(name: str) -> str | None:
     if found is None and key[0] == "g" and _GETTY_TYPO.match(key):
         return "Getty Images"
     return found
+
+
+#: Last words of long agency names, where a one-letter typo is looked for ("Associatd Press").
+_TYPO_TAILS = frozenset({"press", "presse", "agency", "images", "news", "photos", "pictures"})
+
+
+@cache
+def _long_aliases(tail: str) -> tuple[tuple[str, str], ...]:
+    return tuple((alias, canonical) for alias, canonical in _agency_table()[0].items()
+                 if len(alias) >= 11 and alias.rsplit(" ", 1)[-1] == tail)
+
+
+@cache
+def _one_typo_away(key: str) -> str | None:
+    """The agency whose long name is one letter dropped, added, changed or swapped from ``key``."""
+    tail = key.rsplit(" ", 1)[-1]
+    for alias, canonical in _long_aliases(tail):
+        if abs(len(alias) - len(key)) <= 1 and _edit_distance_at_most_one(alias, key):
+            return canonical
+    return None
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
+    return a[i:] == b[i + 1 :]
 
 
 @cache
@@ -105,7 +138,7 @@ _ORG_WORDS = re.compile(
     r"herald|tribune|gazette|journal|chronicle|courier|examiner|inquirer|register|dispatch|sentinel|"
     r"telegraph|zoo|aquarium|sheriff|society|network|county|airlines|airport|studios|pictures|"
     r"films|records|entertainment|productions|imaging|satellite|maxar|airbus|brigade|battalion|"
-    r"regiment|division|corps|shimbun|international|system|survey|"
+    r"regiment|division|corps|shimbun|international|system|survey|website|official|"
     r"ufficio|stampa|prensa|oficina|gabinete|assessoria|imprensa|polizei|feuerwehr|ministerio|ministero|"
     r"ministère|presidenza|governo|gobierno|policía|polizia|carabinieri|vigili|pompiers|bomberos|bombeiros)\b",
     re.IGNORECASE,
@@ -180,6 +213,7 @@ LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
 _LABEL_START = re.compile(
     rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto|Image(?:\s+credit)?)\s?(?::|by\b)\s?"
+    r"|Foto\s(?:por|de|von|di)\s"  # Portuguese, Spanish, German, Italian "photo by"
     rf"|(?-i:(?:Photo|Foto)\s)(?=(?-i:[{CAPITALS}])))",  # and "Foto Name/AFP", "Image credit: Name / EPA"
     re.IGNORECASE,
 )

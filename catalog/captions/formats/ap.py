@@ -25,8 +25,8 @@ _PHOTO_BY_LABEL = re.compile(r"^\s*Photo\s+by\s+", re.IGNORECASE)
 _AP_PHOTO_BY = re.compile(r"^\s*AP\s+Photo\s+by\s+", re.IGNORECASE)
 _AP_FOTO = re.compile(r"^\s*AP\s+Foto\b", re.IGNORECASE)
 _BARE_SIGNOFF = re.compile(
-    r"(?:(?<![\w(])|(?<=\())(?P<credit>(?:(?<=[.]\s)(?:[A-Z][\w'’.-]+\s){1,3})?"
-    r"AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()\n/]{2,60}?)?)[\s.]*$"
+    r"(?:(?<![\w(<])|(?<=[(<]))(?P<credit>(?:(?<=[.]\s)(?:[A-Z][\w'’.-]+\s){1,3})?"
+    r"AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()<>\n/]{2,60}?)?)[\s.>]*$"
 )  # also unclosed: "... 2024. (AP Photo/Nathan Holbrook" (the bracket lost in transit), and a
 #  newspaper's "... 2017. Anupam Nath AP Photo"
 _NAME_AP_PHOTO = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s+AP\s+Photo")

@@ -189,7 +189,7 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         if match is None:
             match = _before_a_clause(text, sentence_start, place_end)
         if match is not None and match.start - sentence_start > 12:
-            match = _before_hometown(text, match, sentence_start) or match
+            match = before_hometown(text, match, sentence_start) or match
         later_phrase = None
         if match is not None and main is not None and match.country_span is None and main.end < first_end - 8:
             later_phrase = _country_after_date(text, match, main.end, first_end)
@@ -220,7 +220,7 @@ _FROM_BEFORE = re.compile(
     r"(?:town|city|village|region|province)\s+of\s+)?$", re.IGNORECASE)
 
 
-def _before_hometown(text: str, match: PlaceMatch, sentence_start: int) -> PlaceMatch | None:
+def before_hometown(text: str, match: PlaceMatch, sentence_start: int) -> PlaceMatch | None:
     """"in Lviv during the funeral of a soldier from the nearby town of Sambir": the last place
     phrase is someone's hometown; the place named before it is where the picture was taken."""
     start = match.start

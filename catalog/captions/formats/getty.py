@@ -22,7 +22,7 @@ from typing import ClassVar
 from catalog.captions.credits import Credit, normalize_agency, read_chain
 from catalog.captions.dates import DateMatch, find_dates, in_range, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
-from catalog.captions.formats.body import picture_taken, sentence_end
+from catalog.captions.formats.body import before_hometown, picture_taken, sentence_end
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
 from catalog.captions.places import PlaceMatch, find_place
@@ -129,6 +129,7 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
         if place is None and not _CLAUSE_AFTER.match(text, main.end, first_end):
             place = find_place(text, main.end, first_end)  # but not from ", amid the battles ..."
     if place is not None:
+        place = before_hometown(text, place, start) or place  # "... of a soldier from the town of Sambir"
         draft.place(place)
         if main is not None and not place.place.city and place.start > main.end and " near " in text[start : main.start]:
             _town_near(draft, text.rfind(" near ", start, main.start) + 1, main.start, place)
@@ -322,6 +323,12 @@ def _glued_credit(text: str) -> tuple[Span, Credit] | None:
     if m is None:
         return None
     words = [*m.group("words").split(), m.group("last")]
+    ends = [i for i, word in enumerate(words[:-1]) if len(word) > 2 and word.endswith(".")]
+    line = m.group("words").rfind("\n")
+    if ends or line >= 0:  # "... in Mexico City.\nYuri Cortez/AFP/Getty Images": the credit has its own line
+        start = max(m.start("words") + line + 1, m.end("last") - len(" ".join(words[ends[-1] + 1 :])) if ends else 0)
+        start += len(text[start : m.end("rest")]) - len(text[start : m.end("rest")].lstrip())
+        return (start, m.end("rest")), read_chain(text[start : m.end("rest")])
     for size in (2, 3):
         before = words[:-size]
         if before and any(find_city(" ".join(before[-k:])) or country_code(" ".join(before[-k:]).rstrip(","))

@@ -56,6 +56,8 @@ class ReutersFormat:
         all_notes(draft)
         start = strip_prefix(draft)
         credit_start, credit_end = _credit_extent(text, anchor, draft.taken)
+        if credit_end == anchor[1] and (tail := _SIGNOFF_TAIL.match(text, credit_end)) and tail.group(0).strip(" .)"):
+            credit_end += len(tail.group(0).rstrip(" .)"))  # "Reuters photo"
         chain = text[credit_start:credit_end]
         credit = read_chain(chain, distributor="Reuters")
         credit.agency = "Reuters"
@@ -102,12 +104,22 @@ def _credit_anchor(text: str) -> tuple[int, int] | None:
         word = m.group(0)
         after = text[m.end() : m.end() + 2].lstrip(" ")[:1]
         before = text[max(0, m.start() - 6) : m.start()]
-        credit_like = word.isupper() or after == "/" or before.endswith("/") or _VIA_BEFORE.search(before)
+        credit_like = (word.isupper() or after == "/" or before.endswith("/") or _VIA_BEFORE.search(before)
+                       or _signs_off(text, m.start(), m.end()))
         if credit_like:
             best = m.span()
             if after == "/" or _VIA_BEFORE.search(before):
                 return best
     return best
+
+
+_SIGNOFF_TAIL = re.compile(r"\s*(?:photos?|pictures?)?[\s.)]*$", re.IGNORECASE)
+
+
+def _signs_off(text: str, start: int, end: int) -> bool:
+    """"... an unruly state. Reuters photo": the agency's name alone ends the text, after a sentence."""
+    return (_SIGNOFF_TAIL.match(text, end) is not None
+            and text[:start].rstrip(" (").endswith((".", "…", "!", "?", '"', "”")))
 
 
 def _credit_extent(text: str, anchor: tuple[int, int], taken: list[tuple[int, int]]) -> tuple[int, int]:
@@ -118,6 +130,8 @@ def _credit_extent(text: str, anchor: tuple[int, int], taken: list[tuple[int, in
     if via is None:
         if anchor[0] > 0 and text[anchor[0] - 1] == "/":
             return chain_left(text, anchor[0] - 1), end
+        if text[max(0, anchor[0] - 2) : anchor[0]] == "/ ":  # "Foto: KAI PFAFFENBACH/ REUTERS"
+            return chain_left(text, anchor[0] - 2), end
         return anchor[0], end
     via_start = anchor[0] - len(before) + via.start()
     lead = via.group(0).split("via")[0]
