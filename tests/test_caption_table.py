@@ -30,7 +30,7 @@ SPECIAL_KEYS = {"subject_contains", "subject_excludes", "restrictions_include"}
 CAPTION_FIELDS = {f.name for f in dataclasses.fields(Caption)}
 FORMAT_FILES = (
     "reuters", "ap", "afp", "getty", "epa", "xinhua", "dpa",
-    "bloomberg", "anadolu", "rex", "generic",
+    "bloomberg", "anadolu", "rex", "pa", "generic",
 )
 ROW_KEYS = {"caption", "year_hint", "expect", "note", "xfail"}
 

@@ -234,6 +234,19 @@ CASES = [
     ("Fans watch the match in a bar in Seville on June 20. (Sam Reyes/Associatd Press)",
      {"agency": "AP", "photographer": "Sam Reyes"}),  # a letter dropped from a long agency name
     ("A girl carries water in Bukavu. (Photo by Sam Reyes/AFP_", {"agency": "AFP", "photographer": "Sam Reyes"}),
+    ("Marchers fill a square in Cali, Colombia, Saturday, May 15, 2021. (AP PhotoAna Costa)",
+     {"agency": "AP", "photographer": "Ana Costa"}),  # a page that lost the slash
+    ("Soldados desfilan en Monterrey, el sábado 16 de septiembre de 2023. (Foto AP/Sam Reyes)",
+     {"agency": "AP", "photographer": "Sam Reyes"}),
+    ("Students march in Hong Kong, July 3, 2018. (ANSA/AP Photo/Sam Reyes)",
+     {"agency": "AP", "photographer": "Sam Reyes", "intermediaries": ["ANSA"]}),  # ANSA passes AP's picture on
+    ("Rettungskräfte arbeiten an einer Unfallstelle bei Horb. © dpa | Ana Weber",
+     {"agency": "dpa", "photographer": "Ana Weber"}),
+    ("Ein Sturm hat Zelte auf einem Campingplatz zerstört. © dpa | Handout", {"agency": "dpa", "handout": True}),
+    ("Das Haus in Wernigerode nach der Explosion. Bild: Polizeirevier Harz/dpa",
+     {"agency": "dpa", "photographer": ""}),  # the police is a source, not a photographer
+    ("Ein zerstörtes Wohnhaus. © Uncredited/Regional Administration/AP/dpa", {"photographer": ""}),
+    ("A man cries at a funeral. Picture by New China News Agency", {"agency": "Xinhua"}),
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

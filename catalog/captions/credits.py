@@ -143,7 +143,7 @@ _ORG_WORDS = re.compile(
     r"ministère|presidenza|governo|gobierno|policía|polizia|carabinieri|vigili|pompiers|bomberos|bombeiros)\b",
     re.IGNORECASE,
 )
-_NOT_NAMES = frozenset({"illustration", "photo illustration", "illustration photo", "-", "photo"})
+_NOT_NAMES = frozenset({"illustration", "photo illustration", "illustration photo", "-", "photo", "uncredited"})
 _FILE_FLAGS = frozenset({"file photo", "file", "files", "file picture", "archive", "archivo", "arquivo", "archiv",
                          "archivio", "archief", "archiwum"})  # EFE's "EFE/Archivo", Lusa's "/ARQUIVO"
 
@@ -164,6 +164,8 @@ def looks_like_org(part: str) -> bool:
     words = part.split()
     if part.startswith(("@", "The ")) or _has_org_word(part):
         return True
+    if fold_case(part).startswith(_ORG_PREFIXES):  # German compounds: "Polizeiinspektion Magdeburg"
+        return True
     if any(phrase in fold_case(part) for phrase in _ORG_PHRASES):
         return True
     if len(words) > 1 and any(word.isdigit() for word in words):
@@ -173,6 +175,7 @@ def looks_like_org(part: str) -> bool:
     return sum(word.lower() not in _NAME_PARTICLES for word in words) > 4
 
 
+_ORG_PREFIXES = ("polizei", "feuerwehr", "bundespolizei", "bundeswehr", "landratsamt", "ministerium", "staatskanzlei")
 #: Organisations whose words are also surnames ("Cross", "Borders"): only the whole phrase counts.
 _ORG_PHRASES = ("red cross", "without borders", "sans frontières", "sans frontieres")
 

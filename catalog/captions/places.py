@@ -167,6 +167,20 @@ def _seen_from(text: str, chunks: list[Chunk], seen: re.Match[str], shouting: bo
     return PlaceMatch(place, span[0], span[1], city_span=span, phrase_start=seen.start())
 
 
+def _city_namesake(text: str, tail: Span, code: str) -> bool:
+    """A region's name standing alone ("in Durham", "in Kherson") that is also a city of the
+    same country: the city, unless a region word follows or leads it ("Durham county")."""
+    after = text[tail[1] : tail[1] + 12].lower()
+    before = text[max(0, tail[0] - 12) : tail[0]].lower()
+    if any(word in after or word in before for word in _REGION_WORDS_NEAR):
+        return False
+    return find_city(text[tail[0] : tail[1]], country=code) is not None
+
+
+_REGION_WORDS_NEAR = ("province", "region", "county", "state", "oblast", "prefecture", "district",
+                      "governorate", "department", "canton", "provincia", "região", "región")
+
+
 def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     i = len(chunks) - 1
@@ -194,7 +208,9 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         got.cc, got.country = code, _with_article(text, tail)
     elif (st := us_state(name)) is not None and (name.endswith(".") or not pc.state_is_city(st, text, prev_tail)):
         got.cc, got.state, got.region = "US", st, tail
-    elif (code := region_country(name) or pc.possessive_region(text, last)) is not None:
+    elif (code := region_country(name)) is not None and i == 0 and _city_namesake(text, tail, code):
+        got.cc, got.city = code, tail  # "at a cathedral in Durham": the city, not the county named after it
+    elif (code := code or pc.possessive_region(text, last)) is not None:
         got.cc, got.region = code, ps.region_phrase(text, last, tail, shouting)
     elif _region_of(text, max(last.start, tail[0] - 30), tail[0]):
         # "in the southeastern Spanish region of Alicante": a region, the city comes before

@@ -10,20 +10,25 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from catalog.captions.credits import is_news_agency, read_chain
+from catalog.captions.credits import is_news_agency, normalize_agency, read_chain
 from catalog.captions.dates import find_dates
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe
 from catalog.captions.model import Caption
 
 _SIGNOFF = re.compile(
-    r"\((?P<credit>[^()\n]{0,150}?(?:\bAP\s+(?:Photo|PHOTO|Foto|FOTO)\b|\b(?:via|VIA)\s+AP\b|/\s?AP\b|^AP\b)[^()]{0,60}?)\)",
+    r"\((?P<credit>[^()\n]{0,150}?(?:\bAP\s+(?:Photo|PHOTO|Foto|FOTO)(?:\b|(?=[A-Z][a-z]))|\bFoto\s+AP\b"
+    r"|\b(?:via|VIA)\s+AP\b|/\s?AP\b|^AP\b)[^()]{0,60}?)\)",
     re.MULTILINE,
 )
 _AP_WORD = re.compile(r"\bAP\b")
 _PHOTO_BY_LABEL = re.compile(r"^\s*Photo\s+by\s+", re.IGNORECASE)
 _AP_PHOTO_BY = re.compile(r"^\s*AP\s+Photo\s+by\s+", re.IGNORECASE)
 _AP_FOTO = re.compile(r"^\s*AP\s+Foto\b", re.IGNORECASE)
+_FOTO_AP = re.compile(r"^\s*Foto\s+AP\b")
+_GLUED_NAME = re.compile(r"^\s*AP\s+Photo(?=[A-Z][a-z])")
+#: "(ANSA/AP Photo/Name)": a partner that passes AP's picture on names itself first.
+_PARTNER_FIRST = re.compile(r"^\s*(?P<partner>[^/]{2,30}?)\s?/\s?AP\s+(?:Photo|PHOTO)\b")
 _BARE_SIGNOFF = re.compile(
     r"(?:(?<![\w(<])|(?<=[(<]))(?P<credit>(?:(?<=[.]\s)(?:[A-Z][\w'’.-]+\s){1,3})?"
     r"AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()<>\n/]{2,60}?)?)[\s.>]*$"
@@ -59,7 +64,11 @@ class APFormat:
         if not credit.agency:
             credit.agency = "AP"
         partner = next((a for a in credit.intermediaries if is_news_agency(a)), None)
-        if credit.agency == "AP" and partner is not None:  # "(AP Photo/Name, PA Wire)": PA's picture,
+        first = _PARTNER_FIRST.match(content)
+        if first is not None and (ahead := normalize_agency(first.group("partner"))) in [*credit.intermediaries, credit.agency]:
+            credit.intermediaries = [ahead, *(a for a in credit.intermediaries if a not in ("AP", ahead))]
+            credit.agency = "AP"  # ANSA passes AP's picture on: the picture is AP's
+        elif credit.agency == "AP" and partner is not None:  # "(AP Photo/Name, PA Wire)": PA's picture,
             credit.intermediaries = ["AP", *(a for a in credit.intermediaries if a != partner)]
             credit.agency = partner  # AP distributes it, as "Name/PA via AP" says
         agency_at = _AP_WORD.search(content)
@@ -107,6 +116,8 @@ def _as_chain(content: str) -> str:
         content = f"AP Photo/{named.group('name')}"  # "Anupam Nath AP Photo"
     content = _AP_PHOTO_BY.sub("AP Photo/", content)  # "(AP Photo by John O'Connor)"
     content = _AP_FOTO.sub("AP Photo", content)  # AP's Spanish service: "(AP Foto/Marco Ugarte)"
+    content = _FOTO_AP.sub("AP Photo", content)  # and "(Foto AP/Fernando Llano)"
+    content = _GLUED_NAME.sub("AP Photo/", content)  # a page that lost the slash: "(AP PhotoJorge Saenz)"
     pieces = [p.strip() for p in content.split(",") if p.strip()]
     return "/".join(pieces)
 

@@ -36,7 +36,7 @@ _BILDFUNK = re.compile(r"\s*\+{3}\s?dpa-Bildfunk\s?\+{3}\s*")
 #: The notices dpa puts after the credit: "ACHTUNG: ...", "WICHTIGER HINWEIS: ..." (the DFL's rules).
 _NOTICE = r"(?:ACHTUNG|WICHTIGER\s+HINWEIS|HINWEIS|IMPORTANT\s+NOTE)"  # the last: dpa's English service
 _FOTO = re.compile(
-    rf"\b(?:Foto|Photo):\s?(?P<chain>[^\n+]{{1,160}}?)(?=\s?-\s?{_NOTICE}\b|\s*\+{{3}}|\s*$)"
+    rf"\b(?:Foto|Photo|Bild|Bildrechte):\s?(?P<chain>[^\n+|]{{1,160}}?)(?=\s?-\s?{_NOTICE}\b|\s*\+{{3}}|\s*$)"
 )
 _ACHTUNG = re.compile(rf"-?\s?{_NOTICE}:\s?(?P<text>[^\n+]{{1,600}}?)(?=\s*\+{{3}}|\s*$)")
 _STORY_REF = re.compile(r"\(zu\s+dpa[^()\n]{0,160}\)")
@@ -62,7 +62,7 @@ def read_dpa_chain(chain: str) -> Credit:
         lower = part.lower()
         if not part or lower in _DPA_DESKS:
             continue
-        if lower in _ILLUSTRATION:
+        if lower in _ILLUSTRATION or lower == "uncredited":
             continue
         if lower == "pool" or lower.startswith("pool "):
             credit.pool = True
@@ -186,7 +186,7 @@ class DpaFormat:
 
 #: picture alliance's credit: "picture alliance/dpa | Name", "picture alliance / Partner | Name".
 _ALLIANCE = re.compile(
-    r"\bpicture[ -]alliance\s?/\s?(?P<chain>[^|\n]{1,80}?)\s?\|\s?(?P<name>[^|/\n]{2,60}?)[\s.]*$",
+    r"(?:\bpicture[ -]alliance\s?/\s?|©\s?(?=dpa\b))(?P<chain>[^|\n]{1,80}?)\s?\|\s?(?P<name>[^|/\n]{2,60}?)[\s.]*$",
     re.IGNORECASE,
 )
 
@@ -200,7 +200,9 @@ def _alliance_credit(m: re.Match[str]) -> Credit:
         credit.intermediaries = ["dpa", *[a for a in credit.intermediaries if a != partner]]
         credit.agency = partner
     name = clean_name(m.group("name"))
-    if normalize_agency(name) is None and not looks_like_org(name) and _NAME.fullmatch(name):
+    if name.lower() == "handout":  # "© dpa | Handout"
+        credit.handout = True
+    elif normalize_agency(name) is None and not looks_like_org(name) and _NAME.fullmatch(name):
         credit.photographer = name
     elif name:
         credit.intermediaries.append(normalize_agency(name) or name)
