@@ -247,6 +247,28 @@ CASES = [
      {"agency": "dpa", "photographer": ""}),  # the police is a source, not a photographer
     ("Ein zerstörtes Wohnhaus. © Uncredited/Regional Administration/AP/dpa", {"photographer": ""}),
     ("A man cries at a funeral. Picture by New China News Agency", {"agency": "Xinhua"}),
+    ("Volunteers hand out bread in Zahle, eastern Bekaa Valley, Lebanon, May 1, 2016. REUTERS/Ana Costa",
+     {"city": "Zahle", "region": "Bekaa Valley", "country_code": "LB"}),  # an area named with a compass word
+    ("A boy walks in the village of Kafr Batna, eastern Ghouta, Syria, March 15, 2018. REUTERS/Sam Reyes",
+     {"city": "Kafr Batna", "country_code": "SY"}),
+    ("Ash rises over the volcano, in this photo taken from Kagoshima, southwestern Japan, in this photo "
+     "taken by Kyodo March 5, 2016. REUTERS/Kyodo", {"city": "Kagoshima", "country_code": "JP"}),
+    ("A fighter stands on a ridge in the Lebanese side of the Anti-Lebanon mountains on the border with Syria "
+     "on May 20, 2015 (AFP PHOTO / SAM REYES)", {"country_code": "LB", "city": ""}),
+    ("Families wait near the Syrian-Turkish border, Syria, February 7, 2016. REUTERS/Ana Costa",
+     {"city": "", "country_code": "SY"}),  # two peoples' border is no town
+    ("A fisherman walks through the old market in South Mogadishu on March 25, 2015 (AFP PHOTO/Sam Reyes)",
+     {"city": "Mogadishu", "country_code": "SO"}),
+    ("Workers clear snow in East Rutherford, New Jersey, Feb. 3, 2014. (AP Photo/Ana Costa)",
+     {"city": "East Rutherford"}),  # a town the gazetteer lacks keeps its whole name
+    ("Champion Ryo Sato of Japan knocks down Mexico's Luis Ortega in the fifth round at Tokyo Dome. (Kyodo)",
+     {"city": "Tokyo", "country_code": "JP"}),  # a boxer's country is not the ring's
+    ("Northern lights glow over a frozen lake near Inari in Lapland, Finland. REUTERS/Ana Costa",
+     {"region": "Lapland", "country_code": "FI"}),
+    ("A dinghy lands on a beach on the Greek island of Samos, October 2, 2015. REUTERS/Ana Costa",
+     {"city": "", "region": "Samos", "country_code": "GR"}),  # an island is no town
+    ("January 1962: Crowds line the avenue for a parade. (Photo by Keystone/Getty Images)",
+     {"country_code": ""}),  # an archive collection resold by Getty has no home country
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

@@ -46,7 +46,8 @@ def known_suffix(text: str, span: Span, cc: str | None) -> Span:
 #: Last words of a venue or an event named after its city ("Incheon International Airport",
 #: "Lusail Stadium", "Cannes Film Festival", "Paris Fashion Week", "Monaco Grand Prix").
 _VENUE_LAST = placenames.words("airport stadium station arena university hospital harbour harbor castle"
-                               " festival week marathon prix open carnival biennale show fair expo")
+                               " festival week marathon prix open carnival biennale show fair expo dome tower cathedral zoo"
+                               " palace market hall")
 
 
 def venue_city(text: str, span: Span, cc: str | None) -> Span:

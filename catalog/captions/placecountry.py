@@ -137,6 +137,8 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
     for m in reversed(list(POSSESSIVE.finditer(lead))):
         if m.start() == 0 and lead[m.end() : m.end() + 2].strip()[:1].isupper():
             continue  # "Norway's Jakob Ingebrigtsen competes ... in Saint-Denis": the athlete's country
+        if _PERSON_AFTER.match(lead, m.end()):
+            continue  # "knocks out Mexico's Luis Nery ... at Tokyo Dome": a person's country
         if (code := country_of(m.group(1))) is not None:
             if _elsewhere(text[city_span[0] : city_span[1]], code):
                 continue  # "Spain's forward ... against Italy's Sinner ... in Paris": the players' countries
@@ -145,6 +147,8 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
     for m in reversed(list(_CAP_RUN.finditer(lead))):
         if lead[max(0, m.start() - 5) : m.start()].endswith("from "):
             continue  # "crossing the Aegean from Turkey to Lesbos": where they came from
+        if lead[m.end() : m.end() + 2] in ("'s", "’s") and _PERSON_AFTER.match(lead, m.end() + 2):
+            continue  # "Mexico's Luis Nery": a person's country
         words = m.group(0).split()
         for n in range(len(words), 0, -1):  # "the West Bank city of Hebron": a place named in the lead
             name = " ".join(words[-n:])
@@ -157,6 +161,14 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
         if (code := demonym_country(words[-1])) is not None and not _names_an_animal(lead, m.end()):
             return _known_city_country(text[city_span[0] : city_span[1]], code, text), None
     return None, None
+
+
+#: Two capitalised words after a country's possessive, the second no region word: a person.
+_PERSON_AFTER = re.compile(
+    r"\s(?:[A-Z][a-zà-ÿ'’-]+)\s(?!(?:Oblast|Province|Region|Prefecture|County|State|District|Governorate|"
+    r"Valley|Island|Islands|Peninsula|Republic|Mountains?|River|Sea|Strait|Gulf|Bay|Coast|Airport|Square|"
+    r"Street|Park|Palace|Stadium|Cathedral|Basilica|Church)\b)[A-Z][a-zà-ÿ'’-]+\b"
+)
 
 
 #: Breeds and species named after a country's people: "a Burmese python", "a Siberian husky".

@@ -43,6 +43,7 @@ TRAILING_BORDER = re.compile(
 SIDE_OF_BORDER = re.compile(
     r"[\s,]+on\s+the\s+(?P<people>[A-Z][\w-]+)\s+side\s+of\s+the\s+(?:border|frontier)\b[^,.]{0,50}[\s,]*$"
 )
+SIDE_OF = re.compile(r"\b(?:in|on)\s+the\s+(?P<people>[A-Z][\w-]+)\s+side\s+of\s+the\s+")
 BORDER_WITH = re.compile(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 IN_AT_END = re.compile(r"\b(?:in|at|en|em)\s+$")
 #: What ends the words before a named place: "in", "at", or "the town of" ("swept through the
@@ -66,18 +67,27 @@ NOT_PLACE_STARTS = ("during", "for", "as", "while", "after", "before", "ahead", 
                      "west", "across")
 
 
+#: "..., in this photo taken by Kyodo February 5, 2016": who took or released it, not where.
+_PHOTO_BY_CHUNK = re.compile(r"in\s+(?:this|a|an)\s+(?:handout\s+|file\s+)?(?:photo(?:graph)?|picture|image)\s+"
+                             r"(?:taken|released|provided|obtained|issued|distributed|made\s+available)\s+by\b",
+                             re.IGNORECASE)
+
+
 def skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
     words = text[chunk.start : chunk.end]
+    if words[:3].lower() == "in " and _PHOTO_BY_CHUNK.match(words):
+        return True
     if _DISTANCE_HINT.search(words) and DISTANCE.search(words):
         return True
     if not fold_case(words[:12]).startswith(NOT_PLACE_STARTS) or NOT_PLACE_CHUNK.match(words) is None:
         return False  # (cheap test first: the chunk's first word must start like one of the pattern's)
     direction = DIRECTION_OF.match(words) is not None
-    if _BORDER_WITH_CHUNK.match(words):
-        return True  # "near the border with South Korea": the country across the border, not the place's
+    if _BORDER_WITH_CHUNK.match(words) or _BORDER_PAIR.search(words):
+        return True  # "near the border with South Korea", "near the Syrian-Turkish border": it locates, it is no place
     return direction or tail_name(text, chunk.start, chunk.end, shouting) is None
 
 
+_BORDER_PAIR = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+\s+(?:border|frontier)\b")
 _BORDER_WITH_CHUNK = re.compile(r"(?:near|on|along|at)\s+the\s+(?:[\w-]+\s+)?border\s+with\b", re.IGNORECASE)
 
 
@@ -154,3 +164,18 @@ def without_direction_tails(text: str, chunks: list[Chunk]) -> None:
             chunks[k] = Chunk(chunk.start, m.end())
         elif (m := _NAME_THEN_DIRECTION.search(text, chunk.start, chunk.end)) is not None:
             chunks[k : k + 1] = [Chunk(chunk.start, m.start("gap")), Chunk(m.end("gap"), chunk.end)]
+
+
+#: "eastern Ghouta", "the western Bekaa": a compass word (lower case) before a name fills the chunk.
+DIRECTION_AREA = re.compile(
+    r"(?:(?:in|at|on)\s+)?(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|"
+    r"central|upper|lower)\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s*$"
+)
+
+
+def direction_area(text: str, chunk: Chunk, cc: str | None) -> Span | None:
+    """The span of an area named with a compass word that is no town of the country."""
+    m = DIRECTION_AREA.match(text, chunk.start, chunk.end)
+    if m is None or (cc and find_city(m.group("name"), country=cc) is not None):
+        return None
+    return m.span("name")

@@ -20,7 +20,13 @@ from catalog.captions.citynames import (
     venue_city,
     without_subject,
 )
-from catalog.captions.gazetteer import City, city_named_in_context, find_city
+from catalog.captions.gazetteer import (
+    City,
+    city_named_in_context,
+    demonym_country,
+    find_city,
+    region_country,
+)
 from catalog.captions.normalize import is_shouting
 from catalog.captions.placenames import BIG_TOWN, Span, is_acronym
 
@@ -69,6 +75,9 @@ CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong"
                                "san marino", "gibraltar", "kuwait city", "luxembourg", "djibouti"})
 
 
+_COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
+
+
 def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None:
     """The place the reading names, its city checked against the gazetteer; None when nothing
     confirms that a capitalised name is a place."""
@@ -104,8 +113,20 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
     city_name = text[city_span[0] : city_span[1]] if city_span else ""
     if city_name and is_acronym(city_name) and not is_shouting(text):
         city_span, city_name = None, ""  # "at UN headquarters": an acronym, not the Indian town of Un
-    if "-" in city_name and all(country_of(part) for part in city_name.split("-")):
-        city_span, city_name = None, ""  # "near the Israel-Gaza border": two countries, no town
+    if "-" in city_name and all(country_of(part) or demonym_country(part) for part in city_name.split("-")):
+        city_span, city_name = None, ""  # "near the Israel-Gaza border", "the Syrian-Turkish border": no town
+    if (cc is None and " " in city_name and city_name.split(" ", 1)[0] in _COMPASS_WORDS
+            and find_city(city_name) is None):
+        rest = city_name.split(" ", 1)[1]
+        big = find_city(rest, primary_only=True)
+        if big is not None and big.population >= BIG_TOWN:  # "in South Mogadishu" (not "East Rutherford, N.J.")
+            city_span, city_name = (city_span[1] - len(rest), city_span[1]), rest
+    if city_name and (home := region_country(city_name)) is not None and cc in (None, home) and (
+            find_city(city_name, country=home) is None):
+        if region_span is None:  # "from Turkey to Lesbos": a region (an island), no town
+            region_span = city_span
+        cc = cc or home
+        city_span, city_name = None, ""
     city: City | None = None
     if city_name:
         city = find_city(city_name, country=cc, admin1=got.state) or (

@@ -77,12 +77,14 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if _may_end_connective(segment) else None
     if cut:
         end = start + len(segment) - (len(segment[-60:]) - cut.start())
-    if " side of the " in text[max(start, end - 90) : end]:
+    if " side of the " in text[max(start, end - 160) : end]:
         side = loc.SIDE_OF_BORDER.search(text, max(start, end - 90), end)
         if side:  # "at Desaguadero, on the Bolivian side of the frontier with Peru": Bolivia
             end = side.start()
-            if default_country is None and (code := demonym_country(side.group("people"))) is not None:
-                default_country = (code, side.span("people"))
+        else:  # "on a hill in the Lebanese side of the Qalamun mountains on the border with Syria"
+            side = loc.SIDE_OF.search(text, max(start, end - 160), end)
+        if side and default_country is None and (code := demonym_country(side.group("people"))) is not None:
+            default_country = (code, side.span("people"))
     if "border" in text[max(start, end - 70) : end]:
         border = loc.TRAILING_BORDER.search(text, max(start, end - 70), end)
         if border:  # "in southern Lebanon near the border with Israel": the border locates, it is not the place
@@ -135,6 +137,9 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         match = fb.in_the_last_chunk(text, last, chunks[0].start, default_country)
     if match is None and ("'" in segment or "’" in segment):
         match = fb.city_with_case_ending(text, start, end)
+    if (match is not None and match.city_span is not None and match.city_span == match.country_span
+            and country_of(match.place.city) is None and demonym_country(match.place.city) is not None):
+        match = replace(match, place=replace(match.place, city="", lat=None, lon=None), city_span=None)  # "the Lebanese side"
     if match is None and located is not None and default_country is not None:
         # "... at the reservoir, north of Barcelona": no town, the country of the city it is near
         match = PlaceMatch(Place(country_code=default_country[0]), located.start, located.end)
@@ -367,6 +372,9 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         i -= 1  # "in Srinagar, the summer capital of Indian-administered Kashmir, India": Srinagar
     if i < 0:
         return
+    if i > 0 and got.region is None and (area := loc.direction_area(text, chunks[i], got.cc)) is not None:
+        got.region = area  # "in Arsal, eastern Bekaa Valley, Lebanon": an area of the country; the town before
+        i -= 1
     first = i
     chunk = chunks[i]
     ctail = tail_name(text, chunk.start, chunk.end, shouting)

@@ -151,7 +151,8 @@ class Draft:
         cap.confidence = round(max(0.0, min(1.0, confidence)), 3)
         if cap.city and not cap.country and (home := home_country(cap.agency)):
             _at_home(cap, home)
-        elif not (cap.city or cap.region or cap.country_code) and (home := home_country(cap.agency)):
+        elif (not (cap.city or cap.region or cap.country_code) and "Getty Images" not in cap.intermediaries
+              and (home := home_country(cap.agency))):  # (Getty's archive collections: "Keystone/Getty Images")
             cap.country_code = home  # a national agency's picture with no place written: at home
         taken = sorted(self.taken)
         subject = tidy_subject(_uncovered(self.text, body, taken))

@@ -170,7 +170,9 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         if main is not None and text[place_end - 1 : place_end] == "(":
             place_end -= 1  # Antara's "on Sunday (7/7/2024)": the date in brackets after the day
         seg = text[sentence_start:place_end].lower()
-        in_this = _IN_THIS.search(text, sentence_start, place_end) if _IN_THIS_WORD.search(seg) else None
+        in_this = None
+        for in_this in _IN_THIS.finditer(text, sentence_start, place_end) if _IN_THIS_WORD.search(seg) else ():  # noqa: B007
+            pass  # the last: "in this photo taken from Tarumizu, ..., Japan, in this photo taken by Kyodo"
         after_this = None
         if in_this is not None:
             after_this = (in_this.end(), place_end)  # "is seen in a file photo in Montreal on ..."
