@@ -11,7 +11,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalog.captions import credits, notes, places
+from catalog.captions import credits, notes
+from catalog.captions import placelocators as loc
+from catalog.captions import placewords as pw
 from catalog.captions.formats import base
 from catalog.captions.normalize import fold_case
 
@@ -32,17 +34,17 @@ def test_fold_case_matches_ignorecase_letters() -> None:
 @given(texts)
 def test_cheap_tests_never_reject_a_pattern_match(text: str) -> None:
     end = len(text)
-    if places._LEAD_PHRASE_OF.search(text) or places._LEAD_PHRASE_IN.search(text):
-        found = places._lead_phrase(text, 0, end)
+    if pw.LEAD_PHRASE_OF.search(text) or pw.LEAD_PHRASE_IN.search(text):
+        found = pw.lead_phrase(text, 0, end)
         assert found is not None
-    if places._TRAILING_CONNECTIVE.search(text[-60:]):
-        assert places._may_end_connective(text)
-    if places._REGION_AT_END.search(text):
-        assert places._region_at_end(text)
-    if places._REGION_OF.search(text):
-        assert places._region_of(text, 0, end)
-    if places._NOT_PLACE_CHUNK.match(text):
-        assert fold_case(text[:12]).startswith(places._NOT_PLACE_STARTS)
+    if pw.TRAILING_CONNECTIVE.search(text[-60:]):
+        assert pw.may_end_connective(text)
+    if pw.REGION_AT_END.search(text):
+        assert pw.region_at_end(text)
+    if pw.REGION_OF.search(text):
+        assert pw.region_of(text, 0, end)
+    if loc.NOT_PLACE_CHUNK.match(text):
+        assert fold_case(text[:12]).startswith(loc.NOT_PLACE_STARTS)
 
 
 @settings(max_examples=300, deadline=None)
@@ -60,7 +62,7 @@ def test_scans_agree_with_the_patterns_they_replace(text: str) -> None:
 def test_lead_phrase_keeps_its_start() -> None:
     text = "Soldiers walk in the frontline Donbas city of Bakhmut"
     at = text.index("Bakhmut")
-    assert places._lead_phrase(text, 0, at).start() == text.index("in the frontline")
+    assert pw.lead_phrase(text, 0, at).start() == text.index("in the frontline")
 
 
 def test_word_start_note_rules_ignore_words_that_only_contain_the_key_word() -> None:

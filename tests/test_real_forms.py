@@ -269,6 +269,22 @@ CASES = [
      {"city": "", "region": "Samos", "country_code": "GR"}),  # an island is no town
     ("January 1962: Crowds line the avenue for a parade. (Photo by Keystone/Getty Images)",
      {"country_code": ""}),  # an archive collection resold by Getty has no home country
+    ("Smoke rises over Gaza City on June 14.Sam Reyes—Anadolu/Getty Images",
+     {"agency": "Anadolu", "photographer": "Sam Reyes"}),  # an em dash between name and agency
+    ("Women dance at a festival in Tunis, Tunisia on 13 July 2017 Image copyright EPA", {"agency": "EPA-EFE"}),
+    ("Rescuers carry a cat from the rubble in Adiyaman on 9 February 2023.\n© AFP 2023 / Sam Reyes",
+     {"agency": "AFP", "photographer": "Sam Reyes"}),  # the copyright year after the agency
+    ("Trainee astronauts walk near Mitzpe Ramon in Israel's southern Negev desert \nSAM REYES AFP",
+     {"agency": "AFP", "photographer": "SAM REYES", "city": "Mitzpe Ramon", "country_code": "IL"}),
+    ("Tourists ride camels near Merzouga in Morocco's Sahara desert, May 3, 2019. REUTERS/Ana Costa",
+     {"city": "Merzouga", "country_code": "MA"}),  # a country's possessive owns a desert, not a town
+    ("Workers pick grapes in Santa Cruz, in Chile's Colchagua Valley, March 20, 2023. REUTERS/Ana Costa",
+     {"city": "Santa Cruz", "country_code": "CL"}),
+    ("Rescuers wade through Wanzhou District of southwest China's Chongqing, July 22, 2024. (Xinhua/Li Wei)",
+     {"country_code": "CN"}),
+    ("Players celebrate their win against Saudi Arabia. (Photo: Sam Reyes / Moskva News Agency)",
+     {"agency": "Moskva News Agency", "country_code": ""}),  # an opponent is no place; an unknown "News Agency"
+    ("Dancers rehearse in a pavilion in Bangkok on Saturday. Photo: VCG", {"agency": "VCG"}),
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

@@ -49,6 +49,8 @@ def normalize_agency(name: str) -> str | None:
         found = _one_typo_away(key)  # "Associatd Press", "Anadolu Agnecy"
     if found is None and key.endswith(" photo"):  # "ANI Photo", "Jiji Press Photo", "PTI Photo"
         found = _agency_table()[0].get(key[:-6].rstrip())
+    if found is None and key.endswith(_AGENCY_KEYS) and key.count(" ") >= 2 and name[:1].isupper():
+        return " ".join(squash(name).strip(" .,/_").split())  # "Moskva News Agency": an agency by its name
     if found is None and key[0] == "r" and _REUTERS_TYPO.match(key):
         return "Reuters"
     if found is None and key[0] == "g" and _GETTY_TYPO.match(key):
@@ -56,6 +58,8 @@ def normalize_agency(name: str) -> str | None:
     return found
 
 
+#: An unknown name ending so is still a news agency ("Moskva News Agency", "Tasnim News Agency").
+_AGENCY_KEYS = (" news agency", " press agency")
 #: Last words of long agency names, where a one-letter typo is looked for ("Associatd Press").
 _TYPO_TAILS = frozenset({"press", "presse", "agency", "images", "news", "photos", "pictures"})
 
@@ -198,7 +202,7 @@ class Credit:
     notes: list[str] = field(default_factory=list)  # "various sources": what the credit says of its source
 
 
-_NAME_DASH_AGENCY = re.compile(r"(?P<name>[^-]{3,60}?)\s?[-–]\s?(?P<agency>[^-]{2,40})")
+_NAME_DASH_AGENCY = re.compile(r"(?P<name>[^-—]{3,60}?)\s?[-–—]\s?(?P<agency>[^-—]{2,40})")
 _NAME_FOR_ORG = re.compile(rf"(?P<name>[{CAPITALS}][^\s/]*(?:\s[^\s/]+){{1,3}}?)\s+for\s+(?P<org>[A-Z@\d][^/]{{0,80}})")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)\s*")
 _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
@@ -233,6 +237,18 @@ def _comma_agency(part: str) -> list[str]:
     name, _, tail = part.rpartition(", ")
     agency = normalize_agency(tail)
     return [name, tail] if agency is not None and is_news_agency(agency) and name else [part]
+
+
+_TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
+
+
+def _without_year(part: str) -> str:
+    """An agency's name without the copyright year after it ("AFP 2023" -> "AFP")."""
+    if part[-1:].isdigit() and (year := _TRAILING_YEAR.search(part)) is not None:
+        bare = part[: year.start()]
+        if normalize_agency(bare) is not None:
+            return bare
+    return part
 
 
 def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
@@ -272,6 +288,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     dist = dist or (normalize_agency(distributor) if distributor else None)
     parts = [p.strip() for p in left.split("/")] + [p.strip() for p in right_parts[1:]]
     parts = [piece for part in parts for piece in _comma_agency(part)]  # "Cole Burston, AFP/Getty Images"
+    parts = [_without_year(part) for part in parts]  # "© AFP 2023 / Name"
     handout = ""
     people: list[str] = []
     agencies: list[str] = []
@@ -320,7 +337,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             else:
                 people.append(name)
             orgs.append(normalize_agency(org) or org)
-        elif (("-" in part or "–" in part) and (hyphen := _NAME_DASH_AGENCY.fullmatch(part))
+        elif (("-" in part or "–" in part or "—" in part) and (hyphen := _NAME_DASH_AGENCY.fullmatch(part))
               and normalize_agency(hyphen.group("agency"))):
             people.append(clean_name(hyphen.group("name")))  # "Kirby Lee-USA TODAY Sports"
             if (agency := normalize_agency(hyphen.group("agency")) or "") == "Pool":

@@ -207,3 +207,13 @@ def _known_city_country(name: str, adjective_code: str, text: str) -> str:
     if top is None:
         return adjective_code
     return city_named_in_context(text, name, top).country_code
+
+
+#: "Morocco's Sahara desert": a country's possessive before what it owns.
+COUNTRY_OWNS = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s\s")
+
+
+def names_a_place(name: str) -> bool:
+    """A city or region of the gazetteer, as what a country's possessive owns ("China's Chongqing")."""
+    name = name.strip(" .,")
+    return find_city(name) is not None or region_country(name) is not None

@@ -35,12 +35,7 @@ from catalog.captions.gazetteer import (
 )
 from catalog.captions.placematch import CITY_STATE_NAMES, Place, PlaceMatch, Reading, build
 from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, tail_name
-
-# The words around the phrase, under their old names here (tests/test_captions_fast_paths.py reads them here).
-from catalog.captions.placewords import LEAD_PHRASE_IN as _LEAD_PHRASE_IN  # noqa: F401
-from catalog.captions.placewords import LEAD_PHRASE_OF as _LEAD_PHRASE_OF  # noqa: F401
-from catalog.captions.placewords import REGION_AT_END as _REGION_AT_END  # noqa: F401
-from catalog.captions.placewords import REGION_OF as _REGION_OF  # noqa: F401
+from catalog.captions.placewords import OPPONENT_BEFORE, weekday_tail
 from catalog.captions.placewords import REGION_WORDS as _REGION_WORDS
 from catalog.captions.placewords import TRAILING_CONNECTIVE as _TRAILING_CONNECTIVE
 from catalog.captions.placewords import lead_phrase as _lead_phrase
@@ -48,15 +43,10 @@ from catalog.captions.placewords import may_end_connective as _may_end_connectiv
 from catalog.captions.placewords import placed as _placed
 from catalog.captions.placewords import region_at_end as _region_at_end
 from catalog.captions.placewords import region_of as _region_of
-from catalog.captions.placewords import weekday_tail
-
-_NOT_PLACE_CHUNK, _NOT_PLACE_STARTS = loc.NOT_PLACE_CHUNK, loc.NOT_PLACE_STARTS  # tests read them here
-
 
 _DIGIT = re.compile(r"\d")
 _CAPITAL_REGION_WORD = re.compile(r"\s(?:Prefecture|Province|Region|County|Governorate|Oblast)$")
 _CONTROL_QUALIFIER = re.compile(r"[A-Z][\w]*-(?:controlled|occupied|held|annexed|backed|run)", re.IGNORECASE)
-
 
 
 def find_place(text: str, start: int = 0, end: int | None = None, *,
@@ -209,6 +199,8 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         tail = trimmed  # "in Dair El-Balah in the Central Gaza Strip": the country, the city before it
     name = text[tail[0] : tail[1]]
     prev_tail = _prev_city_tail(text, chunks, i, shouting)
+    if (code := country_of(name)) is not None and OPPONENT_BEFORE.search(text, max(0, tail[0] - 10), tail[0]):
+        return None  # "their win against Saudi Arabia": a team, not the place
     if (code := country_of(name)) is not None and not pc.georgia_state(code, name, text, prev_tail):
         got.cc, got.country = code, _with_article(text, tail)
     elif (st := us_state(name)) is not None and (name.endswith(".") or not pc.state_is_city(st, text, prev_tail)):
@@ -230,6 +222,10 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
             got.city, (got.cc, got.state, got.region, got.country) = split
             if got.city is not None and _CONTROL_QUALIFIER.fullmatch(text, *got.city):
                 got.city = None  # "Donetsk, Russian-controlled Ukraine": a qualifier, the city comes before
+    if (got.city is not None and got.cc is None and (own := pc.COUNTRY_OWNS.match(text, got.city[0])) is not None
+            and (code := country_of(own.group(1))) is not None and not pc.names_a_place(text[own.end() : last.end])):
+        # "in Merzouga in Morocco's Sahara desert" (not "in Wanzhou District of China's Chongqing")
+        got.cc, got.country, got.city = code, own.span(1), None
     if got.city is None:
         # The same chunk may hold the city before "in <country>": "in Khan Yunis in the southern Gaza Strip".
         inner = ps.city_before(text, last.start, (got.region or got.country or tail)[0], shouting)
@@ -471,8 +467,6 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
             else:
                 city = loc.in_x_near_y(text, chunk, ctail, shouting)
                 got.city = _earlier_known_city(text, chunks, i, shouting, got.cc, city)
-
-
 
 
 def _town_of_a_state(got: Reading, name: Span) -> bool:

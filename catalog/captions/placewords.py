@@ -171,3 +171,7 @@ def weekday_tail(segment: str) -> int | None:
         return None
     m = _TRAILING_WEEKDAY.search(segment[-24:])
     return len(segment) - len(segment[-24:]) + m.start() if m is not None else None
+
+
+#: "their win against Saudi Arabia", "Spain v Italy": a country just after these words is a team.
+OPPONENT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|v\.?|beat|beats|defeat|defeats|defeated)\s+(?:the\s+)?$")

@@ -40,13 +40,14 @@ _PIPE_CREDIT = re.compile(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s
 _LABELLED = re.compile(
     r"(?:^|[\s.(])(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
     r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:)|Image\s*:)|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Fotos?\s*:|"
-    r"Bild\s*:|©|\(c\))\s*"
+    r"Bild\s*:|Image\s+copyright\s*:?|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
     r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
 )
 #: "Photo by ", "Credit: ", ZUMA's "Credit Image: © ", a bare "© ".
 _LABEL = re.compile(
-    rf"^\s*(?:{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Picture|Foto|Bild|Credit(?:\s+Image)?)\s*(?:by|:)\s*)?"
+    rf"^\s*(?:{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Picture|Foto|Bild|Credit(?:\s+Image)?)\s*(?:by|:)\s*"
+    r"|Image\s+copyright\s*:?\s*)?"
     r"(?:©|\(c\))?\s*",
     re.IGNORECASE,
 )
@@ -179,7 +180,19 @@ class GenericFormat:
                 draft.credit(Credit(agency=agency, photographer=name, pool=pooled), m.span(),
                              photographer_span=(name_at, m.end("name")), agency_span=m.span("agency"))
                 return m.start()
+        if (line := _NAME_AGENCY_LINE.search(text, max(start, end - 80), end)) is not None and is_news_agency(
+                agency := normalize_agency(line.group("agency")) or ""):
+            draft.credit(Credit(agency=agency, photographer=line.group("name")), line.span("credit"),
+                         photographer_span=line.span("name"), agency_span=line.span("agency"))
+            return line.start("credit")  # "...\nJACK GUEZ AFP": a name and an agency on the last line
         return _slash_tail(draft, start, end)
+
+
+#: A last line of two to four capitalised words and an agency's name.
+_NAME_AGENCY_LINE = re.compile(
+    rf"\n[ \t]*(?P<credit>(?P<name>[{CAPITALS}][\w'’.-]+(?:[ ][{CAPITALS}][\w'’.-]+){{1,3}})[ ]"
+    r"(?P<agency>[A-Za-z][\w-]{1,12}))[\s.]*$"
+)
 
 
 def _before_trailers(draft: Draft, start: int, end: int) -> int:
