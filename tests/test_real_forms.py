@@ -285,6 +285,11 @@ CASES = [
     ("Players celebrate their win against Saudi Arabia. (Photo: Sam Reyes / Moskva News Agency)",
      {"agency": "Moskva News Agency", "country_code": ""}),  # an opponent is no place; an unknown "News Agency"
     ("Dancers rehearse in a pavilion in Bangkok on Saturday. Photo: VCG", {"agency": "VCG"}),
+    ("Visitors queue at a theme park in Urayasu in Chiba Prefecture as a new ride opens on Sept. 28, 2020. (Kyodo)",
+     {"city": "Urayasu", "region": "Chiba Prefecture"}),  # a clause with no name ends the place phrase
+    ("A protester sits in the middle of Chicago's Michigan Avenue blocking traffic Thursday, March 27, 2003. "
+     "(AP Photo/Ana Costa)", {"city": "Chicago", "country_code": "US"}),  # a big city owns the street
+    ("Britain's Prince William visits a school, May 3, 2024. REUTERS/Ana Costa", {"city": ""}),
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

@@ -10,7 +10,7 @@ import re
 from catalog.captions import placecountry as pc
 from catalog.captions.gazetteer import capital_of, demonym_country, find_city
 from catalog.captions.placematch import Place, PlaceMatch, Reading, build
-from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, is_acronym, tail_name
+from catalog.captions.placenames import BIG_TOWN, NAME_WINDOW, Chunk, Span, is_acronym, tail_name
 from catalog.captions.placewords import lead_phrase
 
 _LAST_IN = re.compile(  # "in central London during the rush hour": a direction word may come between
@@ -154,6 +154,26 @@ def possessive_owner(text: str, chunk: Chunk, cc: str | None) -> Span | None:
     if m is None or find_city(m.group("city"), country=cc) is None:
         return None
     return (m.start("city"), m.end())  # the whole phrase: build() keeps the owner, and the phrase in the subject
+
+
+_BIG_OWNER = re.compile(r"\b(?:in|at|on|of|near|through|along|across|outside)\s+(?:(?:the\s+\w+|one)\s+of\s+)?"
+                        r"(?P<city>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\s")
+
+
+def big_city_owner(text: str, start: int, end: int) -> PlaceMatch | None:
+    """"sits in the middle of New York's Fifth Avenue": no place phrase, but a big city owns the
+    street or the landmark the picture shows (the last such owner; a country is not one)."""
+    if "'s " not in text[start:end] and "’s " not in text[start:end]:
+        return None
+    for m in reversed(list(_BIG_OWNER.finditer(text, start, end))):
+        name = m.group("city")
+        if pc.country_of(name) is not None:
+            continue
+        city = find_city(name, primary_only=True)
+        if city is not None and city.population >= BIG_TOWN:
+            place = Place(city=name, country_code=city.country_code, lat=city.lat, lon=city.lon)
+            return PlaceMatch(place, m.start("city"), m.end("city"), city_span=m.span("city"))
+    return None
 
 
 def in_the_last_chunk(text: str, last: Chunk, segment_start: int,

@@ -186,6 +186,8 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             country_after = (code, after.span("name"))  # "in the village of Hroza, October 6, 2023, Ukraine."
         if match is None:
             match = find_place(text, sentence_start, place_end, default_country=country_after)
+        if match is not None and (clause := _CLAUSE.search(text, match.start, place_end)) is not None:
+            match = _before_plain_clause(text, sentence_start, clause.start(), place_end) or match
         if match is None and after_this is not None and _PLACE_LEAD.match(text, *after_this):
             match = find_place(text, after_this[0], after_this[1], default_country=country_after)
         if match is None:
@@ -331,6 +333,18 @@ _SEMICOLON_DATELINE = re.compile(r"\s*(?P<date>[^;\n]{6,30});\s*(?P<place>[^;\n]
 
 #: ZUMA: "April 8, 2024, Mazatlan, Sinaloa, Mexico: <what happens>" (the date is the whole first part).
 _COLON_DATELINE = re.compile(r"\s*(?P<date>[^;:\n]{6,30}?\d{4}),\s*(?P<place>[^;:\n]{3,80}?):\s+")
+
+
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]")
+
+
+def _before_plain_clause(text: str, start: int, cut: int, end: int) -> PlaceMatch | None:
+    """"in Urayasu in Chiba Prefecture as a new area opens": a clause with no name in it ends the
+    place phrase; the place read without it, when that names a town."""
+    if _CAPITAL_WORD.search(text, cut, end):
+        return None
+    match = find_place(text, start, cut)
+    return match if match is not None and match.place.city else None
 
 
 def _before_a_clause(text: str, start: int, end: int) -> PlaceMatch | None:
