@@ -290,6 +290,21 @@ CASES = [
     ("A protester sits in the middle of Chicago's Michigan Avenue blocking traffic Thursday, March 27, 2003. "
      "(AP Photo/Ana Costa)", {"city": "Chicago", "country_code": "US"}),  # a big city owns the street
     ("Britain's Prince William visits a school, May 3, 2024. REUTERS/Ana Costa", {"city": ""}),
+    ("The Capitol is seen at dawn, in Washington, D.C., Tuesday, Oct. 10, 2017. #APPhoto by Sam Reyes",
+     {"agency": "AP", "photographer": "Sam Reyes"}),  # AP's own posts
+    ("Zuma dances on stage during his birthday celebrations, in Soweto. EPA Photo, 12 April 2017",
+     {"agency": "EPA-EFE"}),  # an agency named alone after the last sentence
+    ("Tents line a street in the town of Ahar after an earthquake hit the town. -Photo by AFP", {"agency": "AFP"}),
+    ("Soldiers gather outside the assembly in Niamey on July 27, 2023. / AFP via Getty Images",
+     {"agency": "AFP", "intermediaries": ["Getty Images"]}),
+    ("Crowds gather in Lyon, a witness told AFP.", {"agency": ""}),  # a source quoted is no credit
+    ("Troops arrive in Gao.Credit Sam Reyes/Agence France-Presse — Getty Images",
+     {"agency": "AFP", "photographer": "Sam Reyes"}),  # the NYT's credit line
+    ("A protester runs in central Kiev on January 22, 2014. Photo: SAM REYES/2014 AFP",
+     {"agency": "AFP", "photographer": "SAM REYES"}),
+    ("Students show their designs on April 18, 2012. (Photo by Ana Reuter/EPA/Globe photo)",
+     {"agency": "EPA-EFE", "photographer": "Ana Reuter"}),  # a surname, not a misspelt agency
+    ("Dancers form a pyramid in Mexico City. (ANA COSTA/CUARTOSCURO.COM)", {"agency": "Cuartoscuro"}),
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

@@ -212,7 +212,7 @@ _NAME_DASH_POOL = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1
 _LOWER_WORDS = re.compile(r"[a-z]+(?:\s[a-z]+)+")
 #: Descriptions of a source, in any case ("VARIOUS SOURCES"): notes, not names.
 _SOURCE_NOTES = frozenset({"various sources", "multiple sources"})
-_VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*", re.IGNORECASE)
+_VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–]\s+(?=Getty\s+Images)", re.IGNORECASE)  # and the NYT's "AFP — Getty Images"
 
 
 #: Words a paper puts before "photo by": "Staff photo by Name", "Special photo by Name".
@@ -240,6 +240,7 @@ def _comma_agency(part: str) -> list[str]:
 
 
 _TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
+_LEADING_YEAR = re.compile(r"(?:19|20)\d\d\s+")
 
 
 def _without_year(part: str) -> str:
@@ -248,6 +249,8 @@ def _without_year(part: str) -> str:
         bare = part[: year.start()]
         if normalize_agency(bare) is not None:
             return bare
+    if part[:1] in "12" and (year := _LEADING_YEAR.match(part)) is not None and normalize_agency(part[year.end() :]):
+        return part[year.end() :]  # "SERGEI SUPINSKY/2014 AFP"
     return part
 
 
@@ -276,7 +279,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     if text.endswith((", File", ", FILE", ", file")):  # AP's house style, used by its partners too:
         credit.file_photo = True  # "(THE CANADIAN PRESS/Name, File)"
         text = text[:-6].rstrip()
-    via_parts = _VIA.split(text, maxsplit=1) if "via" in fold_case(text) else [text]
+    via_parts = _VIA.split(text, maxsplit=1) if ("via" in fold_case(text) or "— Getty" in text) else [text]
     left = via_parts[0]
     if len(via_parts) > 1 and "/" not in left and len(words := left.split()) >= 3:
         agency = normalize_agency(words[-1])

@@ -34,6 +34,7 @@ _BARE_SIGNOFF = re.compile(
     r"AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()<>\n/]{2,60}?)?)[\s.>]*$"
 )  # also unclosed: "... 2024. (AP Photo/Nathan Holbrook" (the bracket lost in transit), and a
 #  newspaper's "... 2017. Anupam Nath AP Photo"
+_HASHTAG = re.compile(r"#APPhoto(?:\s+by)?\s+(?P<credit>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})[\s.]*$")
 _NAME_AP_PHOTO = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s+AP\s+Photo")
 
 
@@ -50,7 +51,7 @@ class APFormat:
     ]
 
     def accept(self, text: str) -> bool:
-        return "AP" in text and _AP_WORD.search(text) is not None
+        return "AP" in text and (_AP_WORD.search(text) is not None or "#APPhoto" in text)
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
         signoff = _find_signoff(text)
@@ -60,6 +61,8 @@ class APFormat:
         all_notes(draft)
         start = strip_prefix(draft)
         content = signoff.group("credit")
+        if signoff.re is _HASHTAG:
+            content = f"AP Photo/{content}"  # AP's own posts: "#APPhoto by Name"
         credit = read_chain(_as_chain(content), distributor="AP")
         if not credit.agency:
             credit.agency = "AP"
@@ -92,6 +95,8 @@ def _find_signoff(text: str) -> re.Match[str] | None:
     "AP Photo/Name" ending the text, as some systems leave it without parentheses."""
     for m in _SIGNOFF.finditer(text):
         return m
+    if "#APPhoto" in text:
+        return _HASHTAG.search(text, max(0, len(text) - 120))
     return _BARE_SIGNOFF.search(text, max(0, len(text) - 120))
 
 

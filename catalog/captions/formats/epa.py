@@ -54,6 +54,9 @@ _MAX_CREDIT = 160
 _TERRITORY_OUT = re.compile(r"\s(?P<words>[A-Z][A-Z ]{1,40}?)\s+OUT\s*$")
 
 
+_PHOTO_BY_BEFORE = re.compile(r"\(Photo\s+by\s+(?=[^()/]{2,50}/$)")
+
+
 class EPAFormat:
     """European Pressphoto Agency captions, with EFE's credit."""
 
@@ -120,6 +123,11 @@ class EPAFormat:
         found = _last(_EPA_SLASH, text, start)
         if found is None or _inside(found.start(), draft.taken):
             return None
+        if (by := _PHOTO_BY_BEFORE.search(text, max(start, found.start() - 60), found.start())) is not None:
+            close = text.find(")", found.end())  # "(Photo by Name/EPA/...)": the name comes first
+            chain = text[by.end() : close if close > 0 else len(text)]
+            draft.credit(read_chain(chain), (by.end(), by.end() + len(chain)))
+            return by.start()
         limit = min((s for s, _ in draft.taken if s >= found.end()), default=len(text))
         rest = text[found.end() : min(limit, found.end() + _MAX_CREDIT)]
         if (stop := _CREDIT_STOP.search(rest)) is not None:

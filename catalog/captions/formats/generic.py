@@ -39,7 +39,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+")
 _PIPE_CREDIT = re.compile(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s+(?P<agency>[A-Z][^|\n]{1,40}?))[\s.]*$")
 _LABELLED = re.compile(
     r"(?:^|[\s.(])(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
-    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:)|Image\s*:)|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Fotos?\s*:|"
+    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:)|Image\s*:)|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|"
     r"Bild\s*:|Image\s+copyright\s*:?|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
     r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
@@ -185,7 +185,20 @@ class GenericFormat:
             draft.credit(Credit(agency=agency, photographer=line.group("name")), line.span("credit"),
                          photographer_span=line.span("name"), agency_span=line.span("agency"))
             return line.start("credit")  # "...\nJACK GUEZ AFP": a name and an agency on the last line
-        return _slash_tail(draft, start, end)
+        body_end = _slash_tail(draft, start, end)
+        if (not draft.caption.credit and (alone := _AGENCY_ALONE.search(text, max(start, end - 70), end)) is not None
+                and is_news_agency(agency := normalize_agency(alone.group("agency")) or "")):
+            credit = Credit(agency=agency, intermediaries=["Getty Images"] if alone.group("via") else [])
+            draft.credit(credit, alone.span("credit"), agency_span=alone.span("agency"))
+            return alone.start("credit")  # "... in Soweto. EPA Photo, 12 April 2017", "-Photo by AFP"
+        return body_end
+
+
+#: An agency named alone after the last sentence, a slash or a dash (not "..., a witness told AFP").
+_AGENCY_ALONE = re.compile(
+    r"(?:[.!?]\s+|\s[-/]\s?|^|\n)(?P<credit>(?:Photo\s+by\s+|Photo:\s*)?(?P<agency>[A-Z][\w-]{1,20}(?:\s[A-Z][\w-]+){0,2}?)"
+    r"(?:\s+(?:Photo|PHOTO))?(?P<via>\s+via\s+Getty\s+Images)?)(?:,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?[\s.]*$"
+)
 
 
 #: A last line of two to four capitalised words and an agency's name.

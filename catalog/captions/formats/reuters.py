@@ -24,6 +24,7 @@ from catalog.captions.normalize import is_shouting
 from catalog.captions.notes import shouted_notes
 
 _ANCHOR = re.compile(r"\b(?:REUTERS|RETUERS|REUTRES|REUETRS|RUETERS|REUTERES|REUTER|REUTRS)\b", re.IGNORECASE)
+_FIRST_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
 _VIA_BEFORE = re.compile(r"(?:\s?/\s?|\s)via\s?/?\s?$", re.IGNORECASE)
 
 
@@ -102,6 +103,8 @@ def _credit_anchor(text: str) -> tuple[int, int] | None:
     best = None
     for m in _ANCHOR.finditer(text):
         word = m.group(0)
+        if word == "Reuter" and _FIRST_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Photo by Dominick Reuter/EPA": a surname
         after = text[m.end() : m.end() + 2].lstrip(" ")[:1]
         before = text[max(0, m.start() - 6) : m.start()]
         credit_like = (word.isupper() or after == "/" or before.endswith("/") or _VIA_BEFORE.search(before)
