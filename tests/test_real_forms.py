@@ -305,6 +305,12 @@ CASES = [
     ("Students show their designs on April 18, 2012. (Photo by Ana Reuter/EPA/Globe photo)",
      {"agency": "EPA-EFE", "photographer": "Ana Reuter"}),  # a surname, not a misspelt agency
     ("Dancers form a pyramid in Mexico City. (ANA COSTA/CUARTOSCURO.COM)", {"agency": "Cuartoscuro"}),
+    ("Dancers rehearse on a square in Anxi Town of Jiuquan City, northwest China's Gansu Province, Jan. 20, "
+     "2020. (Xinhua/Li Wei)", {"city": "Anxi"}),
+    ("Herders ride in Burqin County, northwest China's Xinjiang Uygur Autonomous Region, July 19, 2023. "
+     "(Xinhua/Li Wei)", {"city": "", "country_code": "CN"}),  # a county alone is an area, not a town
+    ("Migrants land in Puerto del Carmen in Lanzarote, Canary Islands, Spain, 25 September 2024. "
+     "EPA-EFE/ANA COSTA", {"city": "Puerto del Carmen", "country_code": "ES"}),  # the town before the island
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

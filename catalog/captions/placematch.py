@@ -29,6 +29,7 @@ from catalog.captions.gazetteer import (
 )
 from catalog.captions.normalize import is_shouting
 from catalog.captions.placenames import BIG_TOWN, Span, is_acronym
+from catalog.captions.placespans import city_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,9 @@ CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong"
                                "san marino", "gibraltar", "kuwait city", "luxembourg", "djibouti"})
 
 
+_TOWN_OF_CITY = re.compile(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Town|Township|Village) of [A-Z][\w'’ -]* City")
+#: A name ending in a capitalised administrative word names an area, not a town.
+_ADMIN_LAST = re.compile(r"\s(?:County|Prefecture|Province|Governorate|Oblast|Regency|Autonomous\s+Region)$")
 _COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
 
 
@@ -88,6 +92,11 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
             and text[got.country[0] : got.country[1]].lower() in CITY_STATE_NAMES
             and find_city(text[got.city[0] : got.city[1]], country=got.cc) is None):
         got.city = got.country  # "in St. Peter's Basilica, Vatican City": a landmark in the city-state
+    if got.city and (town := _TOWN_OF_CITY.fullmatch(text, *got.city)) is not None:
+        got.city = town.span("town")  # Xinhua's "Jing'an Town of Zhangye City": the town
+    elif got.city and _ADMIN_LAST.search(text, *got.city) is not None:
+        got.region = got.region or got.city  # "in Huanxian County", "in Altay Prefecture": no town
+        got.city = None
     if got.city and text[got.city[0] : got.city[1]].lower().startswith("city of "):
         got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
     inside_name = False
@@ -123,10 +132,11 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
             city_span, city_name = (city_span[1] - len(rest), city_span[1]), rest
     if city_name and (home := region_country(city_name)) is not None and cc in (None, home) and (
             find_city(city_name, country=home) is None):
+        inner = city_before(text, max(segment_start, 0), city_span[0], False) if region_span is not None else None
         if region_span is None:  # "from Turkey to Lesbos": a region (an island), no town
             region_span = city_span
         cc = cc or home
-        city_span, city_name = None, ""
+        city_span, city_name = inner, text[inner[0] : inner[1]] if inner else ""  # "Costa Teguise in Lanzarote"
     city: City | None = None
     if city_name:
         city = find_city(city_name, country=cc, admin1=got.state) or (
