@@ -93,3 +93,16 @@ def test_thumbnail_from_the_embedded_preview(tmp_path: Path) -> None:
     path.write_bytes(GOOD)  # no preview record
     with pytest.raises(ImageReadError, match="without a readable embedded preview"):
         make_thumbnail(path)
+
+
+def test_xmp_in_a_dpp_recipe_after_the_heap_is_read(tmp_path: Path) -> None:
+    """Canon's DPP appends a VRD recipe holding an XMP packet (exiftool's CanonRaw.crw)."""
+    from catalog.images.embed import build_xmp_packet
+
+    path = tmp_path / "edited.crw"
+    footer = b"CANON OPTIONAL DATA\x00" + bytes(40) + GOOD[-4:]  # DPP keeps the heap's last word last
+    recipe = b"CANON OPTIONAL DATA\x00" + build_xmp_packet({"caption": "Edited in DPP"})
+    path.write_bytes(GOOD + recipe + footer)
+    info = read_image(path)
+    assert info.xmp["caption"] == "Edited in DPP" and info.caption == "Edited in DPP"
+    assert info.make  # the heap is read as before

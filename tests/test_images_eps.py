@@ -49,6 +49,13 @@ def test_eps_keeps_photoshop_iptc_exif_and_its_xmp(tmp_path: Path) -> None:
     assert info.caption_source == "xmp" and info.caption.endswith("REUTERS/Ana Costa")
 
 
+def test_eps_with_old_mac_line_breaks_keeps_its_iptc() -> None:
+    """Photoshop 7 on a Mac ends every line with CR alone (exiftool's PostScript.eps)."""
+    iim = build_iim({"caption": "A witty caption"})
+    postscript = _eps(_resource(0x0404, iim)).replace(b"\n", b"\r")
+    assert photoshop_resources(postscript)[0x0404] == iim
+
+
 def test_eps_without_metadata_reads_as_before(tmp_path: Path) -> None:
     path = tmp_path / "plain.eps"
     path.write_bytes(b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 50 40\n%%EndComments\nshowpage\n%%EOF\n")

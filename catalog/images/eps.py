@@ -18,6 +18,7 @@ MAX_SCAN = 16 << 20
 _DOS_EPS = b"\xc5\xd0\xd3\xc6"
 _XMP = re.compile(rb"<\?xpacket begin=.{0,200}?\?>.*?<\?xpacket end=[^>]{0,20}\?>", re.DOTALL)
 _HEX_JUNK = re.compile(rb"[%\s]")
+_LINE_BREAK = re.compile(rb"[\r\n]")
 IPTC_RESOURCE, EXIF_RESOURCE = 0x0404, 0x0422
 
 
@@ -38,9 +39,10 @@ def photoshop_resources(postscript: bytes) -> dict[int, bytes]:
     """Photoshop's image resources (id -> data) from the ``%BeginPhotoshop`` block, if any."""
     begin = postscript.find(b"%BeginPhotoshop")
     end = postscript.find(b"%EndPhotoshop", begin) if begin >= 0 else -1
-    first_line = postscript.find(b"\n", begin, end) if end > 0 else -1
-    if first_line < 0:
+    first_line = _LINE_BREAK.search(postscript, begin, end) if end > 0 else None
+    if first_line is None:  # (old Mac files end their lines with CR alone)
         return {}
+    first_line = first_line.start()
     try:
         block = bytes.fromhex(_HEX_JUNK.sub(b"", postscript[first_line:end]).decode("ascii"))
     except ValueError:  # not hex digits, or an odd number of them: a damaged block

@@ -48,7 +48,7 @@ from catalog.images.sniff import (
     refusal_reason,
     sniff_kind,
 )
-from catalog.images.trailers import trailer_iptc
+from catalog.images.trailers import tail_xmp, trailer_iptc
 
 try:
     from pillow_heif import register_heif_opener
@@ -109,6 +109,8 @@ def _read(path: str) -> ImageInfo:
             read_raw(handle, info, kind, extension)
         else:
             _read_with_pillow(handle, info, head, kind, extension)
+        if not info.xmp and (kind in {"CR3", "MRW", "Canon CRW"} or is_raw_file(kind, extension)):
+            fenced(info, "XMP trailer", lambda: apply_embedded(info, xmp=tail_xmp(handle, size)))  # Canon DPP's
         _choose_caption(info)
         _taken_from_iptc(info)
         return info

@@ -73,3 +73,19 @@ def _afcp(handle: BinaryIO, file_size: int) -> bytes | None:
             handle.seek(offset)
             return handle.read(size)
     return None
+
+
+#: How far from the end an XMP packet appended to a RAW file is looked for.
+TAIL_XMP_BYTES = 64 << 10
+
+
+def tail_xmp(handle: BinaryIO, file_size: int) -> bytes | None:
+    """An XMP packet near a RAW file's end: Canon's DPP writes one into the VRD recipe it
+    appends to CRW and CR2 files (exiftool reads it as the file's XMP)."""
+    start = max(0, file_size - TAIL_XMP_BYTES)
+    handle.seek(start)
+    tail = handle.read(TAIL_XMP_BYTES)
+    begin = tail.rfind(b"<?xpacket begin")
+    end = tail.find(b"<?xpacket end", begin) if begin >= 0 else -1
+    close = tail.find(b">", end) if end >= 0 else -1
+    return tail[begin : close + 1] if close > 0 else None
