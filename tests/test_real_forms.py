@@ -311,6 +311,20 @@ CASES = [
      "(Xinhua/Li Wei)", {"city": "", "country_code": "CN"}),  # a county alone is an area, not a town
     ("Migrants land in Puerto del Carmen in Lanzarote, Canary Islands, Spain, 25 September 2024. "
      "EPA-EFE/ANA COSTA", {"city": "Puerto del Carmen", "country_code": "ES"}),  # the town before the island
+    ("Fans cheer at the stadium in Recife, Brazil, 12 July 2014. epa / Ana Costa",
+     {"agency": "EPA-EFE", "photographer": "Ana Costa"}),
+    ("Crowds throw tomatoes in Bunol, Valencia, Spain, 28 August 2024. EPA-EFE/ANA COSTA",
+     {"city": "Bunol", "region": "Valencia", "country_code": "ES"}),  # a town the gazetteer lacks, its province
+    ("Fans wait for the match between Scotland and England in Christchurch February 23, 2015. REUTERS/Ana Costa",
+     {"country_code": "NZ"}),  # two teams are no place
+    ("South Africa's hockey player Ana Costa runs in the athletes village in Paris on July 22, 2024. "
+     "(Photo by Sam Reyes / AFP)", {"country_code": "FR"}),
+    ("Australian surfer Ana Costa trains at Uluwatu on July 21, 2024. (Photo by Sam Reyes / AFP)",
+     {"country_code": ""}),  # an athlete's country is not the beach's
+    ("Dancers perform in Minhang District, east China's Shanghai, Feb. 5, 2023. (Xinhua/Li Wei)",
+     {"city": "Shanghai", "country_code": "CN"}),
+    ("Children watch a lion dance in Wuzhen Town, Jiaxing City, east China's Zhejiang Province, Feb. 5, 2023. "
+     "(Xinhua/Li Wei)", {"city": "Jiaxing", "country_code": "CN"}),  # Xinhua's "X City"
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

@@ -137,16 +137,21 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
     for m in reversed(list(POSSESSIVE.finditer(lead))):
         if m.start() == 0 and lead[m.end() : m.end() + 2].strip()[:1].isupper():
             continue  # "Norway's Jakob Ingebrigtsen competes ... in Saint-Denis": the athlete's country
-        if _PERSON_AFTER.match(lead, m.end()):
-            continue  # "knocks out Mexico's Luis Nery ... at Tokyo Dome": a person's country
+        if _PERSON_AFTER.match(lead, m.end()) or _ROLE_AFTER.match(lead, m.end()):
+            continue  # "knocks out Mexico's Luis Nery", "South Africa's hockey player": a person's country
         if (code := country_of(m.group(1))) is not None:
             if _elsewhere(text[city_span[0] : city_span[1]], code):
                 continue  # "Spain's forward ... against Italy's Sinner ... in Paris": the players' countries
             return code, (start + m.start(1), start + m.end(1))
     lead = lead[-80:]  # the words just before the city
+    teams = [t.span() for t in _TEAMS.finditer(lead)] if "between " in lead else []
     for m in reversed(list(_CAP_RUN.finditer(lead))):
         if lead[max(0, m.start() - 5) : m.start()].endswith("from "):
             continue  # "crossing the Aegean from Turkey to Lesbos": where they came from
+        if any(a <= m.start() < b for a, b in teams):
+            continue  # "the match between Scotland and England in Christchurch": the teams
+        if _ROLE_AFTER.match(lead, m.end()):
+            continue  # "Australian surfer Molly Picklum ... in Teahupo'o": a person's country
         if lead[m.end() : m.end() + 2] in ("'s", "’s") and _PERSON_AFTER.match(lead, m.end() + 2):
             continue  # "Mexico's Luis Nery": a person's country
         words = m.group(0).split()
@@ -169,6 +174,17 @@ _PERSON_AFTER = re.compile(
     r"Valley|Island|Islands|Peninsula|Republic|Mountains?|River|Sea|Strait|Gulf|Bay|Coast|Airport|Square|"
     r"Street|Park|Palace|Stadium|Cathedral|Basilica|Church)\b)[A-Z][a-zà-ÿ'’-]+\b"
 )
+
+
+#: Sports and show people, whose country is theirs, not the place's ("Australian surfer").
+_ROLE_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s[a-z-]+){0,2}\s(?:player|surfer|athlete|runner|swimmer|skier|boxer|driver|rider|cyclist|"
+    r"striker|forward|goalkeeper|defender|midfielder|gymnast|fencer|wrestler|archer|sprinter|skater|golfer|"
+    r"climber|sailor|jockey|referee|coach|rapper|singer|actor|actress)s?\b"
+)
+#: "the match between Egypt and DR Congo": two teams.
+_TEAMS = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}\s+and\s+(?:the\s+)?"
+                    r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}")
 
 
 #: Breeds and species named after a country's people: "a Burmese python", "a Siberian husky".
@@ -217,3 +233,16 @@ def names_a_place(name: str) -> bool:
     """A city or region of the gazetteer, as what a country's possessive owns ("China's Chongqing")."""
     name = name.strip(" .,")
     return find_city(name) is not None or region_country(name) is not None
+
+
+_OWNS_CITY = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s\s+([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
+
+
+def owner_of_city(text: str, name: Span) -> Span | None:
+    """The city a country's possessive names ("east China's Shanghai" -> Shanghai), or None."""
+    words = text[name[0] : name[1]]
+    owned = _OWNS_CITY.fullmatch(words)
+    code = country_of(owned.group(1)) if owned is not None else None
+    if code is None or find_city(owned.group(2), country=code) is None:
+        return None
+    return (name[0] + owned.start(2), name[0] + owned.end(2))

@@ -201,9 +201,12 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         tail = trimmed  # "in Dair El-Balah in the Central Gaza Strip": the country, the city before it
     name = text[tail[0] : tail[1]]
     prev_tail = _prev_city_tail(text, chunks, i, shouting)
-    if (code := country_of(name)) is not None and OPPONENT_BEFORE.search(text, max(0, tail[0] - 10), tail[0]):
+    if " of " not in text[last.start : tail[0]] and (owned := pc.owner_of_city(text, tail)) is not None:
+        # Xinhua's "Yangpu District, east China's Shanghai" (not "Wanzhou District of ... China's Chongqing")
+        got.cc, got.city = country_of(name.split("'")[0].split("’")[0]), owned
+    elif (code := country_of(name)) is not None and OPPONENT_BEFORE.search(text, max(0, tail[0] - 10), tail[0]):
         return None  # "their win against Saudi Arabia": a team, not the place
-    if (code := country_of(name)) is not None and not pc.georgia_state(code, name, text, prev_tail):
+    elif (code := country_of(name)) is not None and not pc.georgia_state(code, name, text, prev_tail):
         got.cc, got.country = code, _with_article(text, tail)
     elif (st := us_state(name)) is not None and (name.endswith(".") or not pc.state_is_city(st, text, prev_tail)):
         got.cc, got.state, got.region = "US", st, tail
@@ -411,7 +414,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         led = _lead_phrase(text, max(chunks[i - 1].start, before[0] - NAME_WINDOW), before[0]) is not None
         cname_city = find_city(cname, country=got.cc, primary_only=True)
         province = cname_city is not None and _province(cname, got.cc) and bname != cname
-        if ((led and cname_city is None) or (find_city(bname, country=got.cc) and (cname_city is None or province))):
+        if (led or find_city(bname, country=got.cc)) and (cname_city is None or province):  # "in Bunol, Valencia, Spain"
             got.region = ctail  # "Paiporta, Valencia, Spain": the town, then the province named after its capital
             i -= 1
     while i != first and i >= 0 and loc.skippable(text, chunks[i], shouting):

@@ -29,7 +29,7 @@ from catalog.captions.normalize import CAPITALS
 
 _PREFIX = re.compile(r"\s*epa\d{8}\s+")
 #: The agency part of the credit: "EPA-EFE/" or the older "EPA/" (capitals only).
-_EPA_SLASH = re.compile(r"\b(?:EPA-EFE|EPA|EFE|epa(?=/))\s?/\s?")
+_EPA_SLASH = re.compile(r"\b(?:EPA-EFE|EPA|EFE|epa(?=\s?/))\s?/\s?")
 _RESOLD = re.compile(r"/\s?(?:EPA-EFE|EPA)\s?/\s?Shutterstock\b")
 #: The name first, as galleries rewrite the credit: "(Photo by Name/EPA/EFE)", "Name/EPA-EFE/Rex
 #: Features/Shutterstock)" at the very end.
@@ -73,7 +73,8 @@ class EPAFormat:
     ]
 
     def accept(self, text: str) -> bool:
-        return "EPA" in text or "EFE/" in text or text.lstrip().startswith("epa") or "epa/" in text[-80:]
+        return ("EPA" in text or "EFE/" in text or text.lstrip().startswith("epa") or "epa/" in text[-80:]
+                or "epa /" in text[-80:])
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
         draft = Draft(text)
