@@ -22,6 +22,7 @@ from catalog.captions.dates import find_dates, first_date, is_release_date
         ("em 12 de outubro de 2023 no Rio", dt.date(2023, 10, 12), "12 de outubro de 2023"),
         ("taken on the 1st of June, 2022", dt.date(2022, 6, 1), "1st of June, 2022"),
         ("file dated 2021-07-04 here", dt.date(2021, 7, 4), "2021-07-04"),
+        ("في أنطاكيا، تركيا، 10 فبراير 2023.", dt.date(2023, 2, 10), "10 فبراير 2023"),  # AFP's and AP's Arabic
     ],
 )
 def test_named_dates(text: str, expected: dt.date, matched: str) -> None:
