@@ -325,6 +325,19 @@ CASES = [
      {"city": "Shanghai", "country_code": "CN"}),
     ("Children watch a lion dance in Wuzhen Town, Jiaxing City, east China's Zhejiang Province, Feb. 5, 2023. "
      "(Xinhua/Li Wei)", {"city": "Jiaxing", "country_code": "CN"}),  # Xinhua's "X City"
+    ("Skaters circle a rink in the centre of Moscow, June 19© Ana Costa/TASS",
+     {"agency": "TASS", "photographer": "Ana Costa"}),  # TASS galleries glue the copyright sign to the date
+    ("A tram passes the Grand Place in Brussels, Friday 13 March 2020. (BELGA PHOTO ANA COSTA)",
+     {"agency": "Belga", "photographer": "ANA COSTA"}),
+    ("Cherry trees bloom in northern Taipei on Sunday. CNA photo March 22, 2026", {"agency": "CNA"}),
+    ("A chest is on display at the museum in Seoul on Tuesday./ Yonhap", {"agency": "Yonhap"}),
+    ("Schüler sitzen im Klassenzimmer. (Quelle: dpa/Ana Weber)", {"agency": "dpa", "photographer": "Ana Weber"}),
+    ("Ministrar samlas i Stockholm. Foto: Ana Costa / TT kod 10060",
+     {"agency": "TT News Agency", "photographer": "Ana Costa"}),  # TT's picture code after its name
+    ("Prezident klubu v Praze. Zdroj: ČTK / Costa Ana", {"agency": "CTK", "photographer": "Costa Ana"}),
+    ("Reporters gather in Chennai. (Sam Reyes / PTI File)", {"agency": "PTI", "file_photo": True}),
+    ("The King arrives at the chapel, April 17© Sam Reyes — WPA Pool/Getty Images",
+     {"agency": "Getty Images", "photographer": "Sam Reyes", "pool": True}),
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

@@ -207,7 +207,7 @@ _NAME_FOR_ORG = re.compile(rf"(?P<name>[{CAPITALS}][^\s/]*(?:\s[^\s/]+){{1,3}}?)
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)\s*")
 _POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
 #: "Rupert Hale - WPA" before "Pool": a photographer, then the pool's name.
-_NAME_DASH_POOL = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})\s[-–]\s(?P<org>[A-Z][\w&.-]{1,15})")
+_NAME_DASH_POOL = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})\s[-–—]\s(?P<org>[A-Z][\w&.-]{1,15})")
 #: A part in lower-case words only ("various sources"): a description of the source, not a name.
 _LOWER_WORDS = re.compile(r"[a-z]+(?:\s[a-z]+)+")
 #: Descriptions of a source, in any case ("VARIOUS SOURCES"): notes, not names.
@@ -221,11 +221,12 @@ LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 _LABEL_START = re.compile(
     rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto|Image(?:\s+credit)?)\s?(?::|by\b)\s?"
     r"|Foto\s(?:por|de|von|di)\s"  # Portuguese, Spanish, German, Italian "photo by"
+    r"|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s?:\s?"  # and "source:"
     rf"|(?-i:(?:Photo|Foto)\s)(?=(?-i:[{CAPITALS}])))",  # and "Foto Name/AFP", "Image credit: Name / EPA"
     re.IGNORECASE,
 )
 _LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto",
-                      "image")
+                      "image", "quelle", "zdroj", "källa", "kalla", "fuente", "fonte")
 _MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
 _FROM_HOMETOWN = re.compile(r"\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 
@@ -239,6 +240,8 @@ def _comma_agency(part: str) -> list[str]:
     return [name, tail] if agency is not None and is_news_agency(agency) and name else [part]
 
 
+_TRANSMISSION_CODE = re.compile(r"\s+kod\s+\d{3,8}$")  # TT's picture code after its name
+_AGENCY_PHOTO_NAME = re.compile(r"([A-Z]{2,10})\s+PHOTO\s+([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})")
 _TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
 _LEADING_YEAR = re.compile(r"(?:19|20)\d\d\s+")
 
@@ -291,7 +294,12 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     dist = dist or (normalize_agency(distributor) if distributor else None)
     parts = [p.strip() for p in left.split("/")] + [p.strip() for p in right_parts[1:]]
     parts = [piece for part in parts for piece in _comma_agency(part)]  # "Cole Burston, AFP/Getty Images"
-    parts = [_without_year(part) for part in parts]  # "© AFP 2023 / Name"
+    parts = [_without_year(_TRANSMISSION_CODE.sub("", part)) for part in parts]  # "© AFP 2023 / Name", "TT kod 10060"
+    if parts and (first := _AGENCY_PHOTO_NAME.fullmatch(parts[0])) is not None and normalize_agency(first.group(1)):
+        parts[0:1] = [first.group(1), first.group(2)]  # "(BELGA PHOTO NICOLAS MAETERLINCK)"
+    for k, part in enumerate(parts):
+        if part.endswith((" File", " FILE")) and normalize_agency(part[:-5]) is not None:
+            parts[k], credit.file_photo = part[:-5], True  # "R Senthil Kumar / PTI File"
     handout = ""
     people: list[str] = []
     agencies: list[str] = []
@@ -347,7 +355,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
                 credit.pool = True  # Getty's "Name-Pool/Getty Images"
             else:
                 agencies.append(agency)
-        elif ((" - " in part or " – " in part) and (hyphen := _NAME_DASH_AGENCY.fullmatch(part))
+        elif ((" - " in part or " – " in part or " — " in part) and (hyphen := _NAME_DASH_AGENCY.fullmatch(part))
               and looks_like_org(org := hyphen.group("agency").strip())):
             people.append(clean_name(hyphen.group("name")))  # "Chloe Andersen - UEFA/UEFA via Getty Images"
             orgs.append(clean_name(org))

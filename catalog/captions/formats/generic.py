@@ -38,16 +38,16 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+")
 #: A newspaper's "Name | Associated Press" after the caption.
 _PIPE_CREDIT = re.compile(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s+(?P<agency>[A-Z][^|\n]{1,40}?))[\s.]*$")
 _LABELLED = re.compile(
-    r"(?:^|[\s.(])(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
+    r"(?:^|[\s.(]|(?=©))(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
     r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:)|Image\s*:)|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|"
-    r"Bild\s*:|Image\s+copyright\s*:?|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
+    r"Bild\s*:|Image\s+copyright\s*:?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
     r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
 )
 #: "Photo by ", "Credit: ", ZUMA's "Credit Image: © ", a bare "© ".
 _LABEL = re.compile(
     rf"^\s*(?:{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Picture|Foto|Bild|Credit(?:\s+Image)?)\s*(?:by|:)\s*"
-    r"|Image\s+copyright\s*:?\s*)?"
+    r"|Image\s+copyright\s*:?\s*|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s*:\s*)?"  # and "source:" in five languages
     r"(?:©|\(c\))?\s*",
     re.IGNORECASE,
 )
@@ -196,8 +196,9 @@ class GenericFormat:
 
 #: An agency named alone after the last sentence, a slash or a dash (not "..., a witness told AFP").
 _AGENCY_ALONE = re.compile(
-    r"(?:[.!?]\s+|\s[-/]\s?|^|\n)(?P<credit>(?:Photo\s+by\s+|Photo:\s*)?(?P<agency>[A-Z][\w-]{1,20}(?:\s[A-Z][\w-]+){0,2}?)"
-    r"(?:\s+(?:Photo|PHOTO))?(?P<via>\s+via\s+Getty\s+Images)?)(?:,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?[\s.]*$"
+    r"(?:[.!?]\s+|\s[-/]\s?|\./\s?|^|\n)(?P<credit>(?:Photo\s+by\s+|Photo:\s*)?(?P<agency>[A-Z][\w-]{1,20}(?:\s[A-Z][\w-]+){0,2}?)"
+    r"(?:\s+(?:Photo|PHOTO|photo))?(?P<via>\s+via\s+Getty\s+Images)?)"
+    r"(?:,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?[\s.]*$"  # "CNA photo Jan. 12, 2026"
 )
 
 
