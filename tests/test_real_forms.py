@@ -338,6 +338,12 @@ CASES = [
     ("Reporters gather in Chennai. (Sam Reyes / PTI File)", {"agency": "PTI", "file_photo": True}),
     ("The King arrives at the chapel, April 17© Sam Reyes — WPA Pool/Getty Images",
      {"agency": "Getty Images", "photographer": "Sam Reyes", "pool": True}),
+    ("Fans sing at the Stade De Nice, France on Sunday, September 17, 2023. (Photo by Ana Costa/PA Images via "
+     "Getty Images)", {"city": "Nice", "agency": "PA"}),
+    ("Plum trees bloom in the town of Setouchi on Amami-Oshima Island in Kagoshima Prefecture. (Kyodo)",
+     {"city": "Setouchi"}),
+    ("A boy walks in the Zeitoun neighbourhood of Gaza City, which was heavily shelled by Israel, on July 20, "
+     "2014. (Reuters/Ana Costa)", {"city": "Gaza City", "country_code": "PS"}),  # a clause about the place
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

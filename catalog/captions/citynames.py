@@ -14,7 +14,7 @@ from catalog.captions import placenames
 from catalog.captions.gazetteer import country_code, find_city, region_country
 from catalog.captions.placenames import Span
 
-_PARTICLE = re.compile(r"\s(?:de|del|da|do|di|la|le|of|en|em|in)\s|\s(?:d|dell|all)['’](?=[A-ZÀ-Ý])")  # "La Concha en San Sebastián", "Festival d'Avignon"
+_PARTICLE = re.compile(r"\s(?:de|del|da|do|di|la|le|of|en|em|in|De|Del|Di)\s|\s(?:d|dell|all)['’](?=[A-ZÀ-Ý])")  # "La Concha en San Sebastián", "Festival d'Avignon"
 
 
 def country_of(name: str) -> str | None:

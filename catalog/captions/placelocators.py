@@ -77,6 +77,8 @@ def skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
     words = text[chunk.start : chunk.end]
     if words[:3].lower() == "in " and _PHOTO_BY_CHUNK.match(words):
         return True
+    if words[:6] in ("which ", "who ", "whose "):
+        return True  # "..., which was heavily shelled by Israel": a clause about the place, never one
     if _DISTANCE_HINT.search(words) and DISTANCE.search(words):
         return True
     if not fold_case(words[:12]).startswith(NOT_PLACE_STARTS) or NOT_PLACE_CHUNK.match(words) is None:

@@ -76,6 +76,7 @@ CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong"
                                "san marino", "gibraltar", "kuwait city", "luxembourg", "djibouti"})
 
 
+_ON_ISLAND = re.compile(r"\son\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\s(?:Island|Islands|Isle)$")
 _TOWN_OF_CITY = re.compile(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Town|Township|Village) of [A-Z][\w'’ -]* City")
 #: A name ending in a capitalised administrative word names an area, not a town.
 _ADMIN_LAST = re.compile(r"\s(?:County|Prefecture|Province|Governorate|Oblast|Regency|Autonomous\s+Region)$")
@@ -92,6 +93,8 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
             and text[got.country[0] : got.country[1]].lower() in CITY_STATE_NAMES
             and find_city(text[got.city[0] : got.city[1]], country=got.cc) is None):
         got.city = got.country  # "in St. Peter's Basilica, Vatican City": a landmark in the city-state
+    if got.city and (island := _ON_ISLAND.search(text, *got.city)) is not None:
+        got.city = (got.city[0], island.start())  # "the town of Tatsugo on Amami-Oshima Island"
     if got.city and (town := _TOWN_OF_CITY.fullmatch(text, *got.city)) is not None:
         got.city = town.span("town")  # Xinhua's "Jing'an Town of Zhangye City": the town
     elif got.city and _ADMIN_LAST.search(text, *got.city) is not None:
