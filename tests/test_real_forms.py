@@ -344,6 +344,8 @@ CASES = [
      {"city": "Setouchi"}),
     ("A boy walks in the Zeitoun neighbourhood of Gaza City, which was heavily shelled by Israel, on July 20, "
      "2014. (Reuters/Ana Costa)", {"city": "Gaza City", "country_code": "PS"}),  # a clause about the place
+    ("Pássaros sobrevoam uma escola na vila de Posad-Pokrovske, na região de Kherson, em 3 de novembro de 2022. "
+     "(Foto por ANA COSTA/AFP)", {"city": "Posad-Pokrovske", "region": "Kherson"}),  # Portuguese "região de"
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

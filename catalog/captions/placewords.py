@@ -24,7 +24,7 @@ REGION_WORDS = re.compile(
 REGION_AT_END = re.compile(REGION_WORDS.pattern + r"\W*$", re.IGNORECASE)
 REGION_OF = re.compile(
     r"\b(?:(?:region|province|state|oblast|governorate|prefecture|county|department|canton)\s+of"
-    r"|(?:provincia|estado|distrito|departamento|regi[oó]n|municipio|concelho)\s+de"  # Spanish, Portuguese
+    r"|(?:provincia|estado|distrito|departamento|regi[oó]n|regi[aã]o|municipio|concelho|oblast)\s+de"  # Spanish, Portuguese
     r"|(?:provincia|regione)\s+di"  # Italian: "Cefalù, in provincia di Palermo"
     r"|(?:canton|d[ée]partement|commune|r[ée]gion)\s+(?:de|du)"  # French: "dans le canton de Fribourg"
     r"|(?:Kanton|Landkreis|Bezirk))\s+$",  # German: "im Kanton Graubünden"
