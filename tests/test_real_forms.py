@@ -346,6 +346,12 @@ CASES = [
      "2014. (Reuters/Ana Costa)", {"city": "Gaza City", "country_code": "PS"}),  # a clause about the place
     ("Pássaros sobrevoam uma escola na vila de Posad-Pokrovske, na região de Kherson, em 3 de novembro de 2022. "
      "(Foto por ANA COSTA/AFP)", {"city": "Posad-Pokrovske", "region": "Kherson"}),  # Portuguese "região de"
+    ("A girl carries water near the shore at Shah Porir Dwip, a village in southeastern Bangladesh bordering "
+     "the Myanmar state of Rakhine. Reuters", {"country_code": "BD"}),  # the appositive says where
+    ("Fans dance at the Fan Fest in Samara, a host city for the 2018 FIFA World Cup, Russia June 30, 2018. "
+     "(Photo by Ana Costa/Reuters)", {"city": "Samara", "country_code": "RU"}),
+    ("Children cheer after mass in Prima Porta, a suburb of Rome, May 26, 2013. (Photo by ANA COSTA / AFP)",
+     {"city": "Prima Porta", "country_code": "IT"}),
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

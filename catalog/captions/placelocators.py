@@ -181,3 +181,29 @@ def direction_area(text: str, chunk: Chunk, cc: str | None) -> Span | None:
     if m is None or (cc and find_city(m.group("name"), country=cc) is not None):
         return None
     return m.span("name")
+
+
+#: "..., a town in southeastern Bangladesh", "..., a host city for the 2018 World Cup": a phrase
+#: that describes the place named before it.
+_APPOSITIVE = re.compile(
+    r"an?\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|suburb|port|district|area|region|province|island|commune)"
+    r"\b(?:\s+(?P<prep>in|of|on|near|for|outside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?P<where>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}))?"
+)
+
+
+def without_appositives(text: str, chunks: list[Chunk]) -> tuple[str, Span] | None:
+    """Drop the appositive chunks among the last three (the place is the chunk before one);
+    the country a last one names ("a town in southeastern Bangladesh"), if it names one."""
+    country = None
+    for k in range(len(chunks) - 1, max(0, len(chunks) - 4), -1):
+        chunk = chunks[k]
+        if text[chunk.start] not in "aA" or (m := _APPOSITIVE.match(text, chunk.start, chunk.end)) is None:
+            continue
+        if m.group("where") and m.group("prep") in ("in", "of") and (code := country_of(m.group("where"))):
+            country = country or (code, m.span("where"))
+        elif m.group("where") and m.group("prep") in ("in", "of", "near", "outside") and (
+                code := region_country(m.group("where"))
+                or getattr(find_city(m.group("where"), primary_only=True), "country_code", None)):
+            country = country or (code, (chunk.start, chunk.start))  # "a suburb of Rome": Italy
+        del chunks[k]
+    return country

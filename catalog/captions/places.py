@@ -3,14 +3,12 @@
 ``find_place(text, start, end)`` reads the comma-separated chunks of a segment
 (usually the first sentence up to its date) from the end: a country or US state,
 then an optional region, then the city, which is the trailing proper name of its
-chunk ("the frontline Donbas city of Bakhmut" -> Bakhmut). Distance phrases
-("245 km east of Budapest") are skipped; "Iraq's ... city of Basra" and "the
-southeastern Spanish town of Ibi" give the country. ``resolve(phrase)`` does the
-same for a phrase that is only a place ("Springfield, Ill.").
+chunk ("the frontline Donbas city of Bakhmut" -> Bakhmut). Distance phrases ("245 km east
+of Budapest") are skipped; "Iraq's ... city of Basra" and "the southeastern Spanish town of
+Ibi" give the country. ``resolve(phrase)`` reads a phrase that is only a place.
 
-Beside it: ``placematch`` (the Place record, and building it from a reading), ``placespans``
-(spans inside one chunk), ``placefallbacks`` (what is tried when the chunks give no place),
-``placecountry``, ``placelocators``, ``placenames`` and ``placewords``.
+Beside it: ``placematch`` (the Place record, built from a reading), ``placespans`` (spans in
+a chunk), ``placefallbacks``, ``placecountry``, ``placelocators``, ``placenames``, ``placewords``.
 """
 
 from __future__ import annotations
@@ -83,6 +81,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     chunks = placenames.chunks(text, start, end)
     if " of " in text[start:end]:
         loc.without_direction_tails(text, chunks)  # "in Jalalabad, Nangarhar province east of Kabul"
+    if len(chunks) > 1 and (" a " in segment or " an " in segment):  # "in Teknaf, a town in southeastern Bangladesh"
+        default_country = loc.without_appositives(text, chunks) or default_country
     if ")" in segment:
         ps.without_inner_brackets(text, chunks)
     if "across the border" in text[start:end]:
