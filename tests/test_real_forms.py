@@ -352,6 +352,18 @@ CASES = [
      "(Photo by Ana Costa/Reuters)", {"city": "Samara", "country_code": "RU"}),
     ("Children cheer after mass in Prima Porta, a suburb of Rome, May 26, 2013. (Photo by ANA COSTA / AFP)",
      {"city": "Prima Porta", "country_code": "IT"}),
+    ("A model walks the runway at the Fashion Week in Santo Domingo October 24, 2015. (Photo by Ana Costa/Reuters)",
+     {"city": "Santo Domingo", "country_code": "DO"}),  # "Domingo" ends a name; it is no Sunday
+    ("Crowds gather in London Friday, Sept. 6, 2024. (AP Photo/Ana Costa)", {"city": "London"}),
+    ("Herders race horses in Xilinhot, in Abag Banner, north China's Inner Mongolia Autonomous Region, Jan. 7, "
+     "2017. (Xinhua/Li Wei)", {"city": "Xilinhot"}),
+    ("Farmers plant rice in Ruian City, east China's Zhejiang Province, July 14, 2025. (Xinhua/Li Wei)",
+     {"city": "Ruian", "country_code": "CN"}),
+    ("A man tends bees in Gangtou village of Anyi county, East China's Jiangxi province, on April 6, 2023. "
+     "[Photo/Xinhua]", {"country_code": "CN"}),  # Xinhua's capital "East"
+    ("Wheat fields stretch to the horizon near Qamishli. All photos: AFP", {"agency": "AFP"}),
+    ("Monks pray for a good harvest. (Imaginechina via AP Images)", {"agency": "Imaginechina"}),
+    ("مزارعون يحصدون القمح قرب مزار الشريف. (أ ف ب)", {"agency": "AFP"}),  # AFP's Arabic abbreviation
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

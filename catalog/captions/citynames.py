@@ -34,7 +34,7 @@ def _big_city(name: str, cc: str | None) -> bool:
 def known_suffix(text: str, span: Span, cc: str | None) -> Span:
     """"Vista de la Plaza Mayor de Madrid": the known place after a particle, if the whole is unknown."""
     name = text[span[0] : span[1]]
-    if cc == "CN" and name.endswith(" City") and find_city(name[:-5], country=cc) is not None:
+    if cc == "CN" and name.endswith(" City") and " " not in name[:-5]:
         return (span[0], span[1] - 5)  # Xinhua's "Huzhou City" for a city of prefecture rank: Huzhou
     if " " not in name or find_city(name, country=cc) or natural_feature(name):
         return span  # (and "the Gulf of Aden" is a sea, not Aden)

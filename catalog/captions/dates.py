@@ -117,10 +117,14 @@ def _with_weekday(text: str, match: DateMatch) -> DateMatch:
     if wd is None:
         return match
     start = match.start - (len(before) - wd.start())
+    if (text[start].isupper() and _NAME_BEFORE_WEEKDAY.search(text, max(0, start - 20), start)
+            and not wd.group(0).lower().rstrip(" ,.").endswith("day")):
+        return match  # "in Santo Domingo October 24": a name's last word, not Sunday
     return DateMatch(match.date, start, match.end, text[start : match.end], match.year_from_hint,
                      match.has_year, match.month, match.day)  # dataclasses.replace, without its cost
 
 
+_NAME_BEFORE_WEEKDAY = re.compile(r"\b[A-Z][\w'’-]*\s$")
 #: English month words that are also ordinary words, in lower case ("you may", "the march").
 _ORDINARY_MONTH_WORDS = frozenset({"may", "march", "august"})
 

@@ -81,7 +81,10 @@ def possessive_region(text: str, chunk: Chunk) -> str | None:
         return None
     if not REGION_WORDS.search(words[m.end() :]):
         return None
-    return country_of(m.group(1))
+    owner = m.group(1)
+    if owner.split(" ", 1)[0] in _DIRECTIONS and " " in owner and country_of(owner) is None:
+        owner = owner.split(" ", 1)[1]  # Xinhua's "East China's Jiangxi province"
+    return country_of(owner)
 
 
 _DIRECTIONS = frozenset(["Central", "Northern", "Southern", "Eastern", "Western", "Northeastern",

@@ -17,7 +17,7 @@ from catalog.captions.placenames import Chunk, Span
 
 REGION_WORDS = re.compile(
     r"\b(?:region|province|oblast|state|county|prefecture|district|governorate|department|"
-    r"territory|canton|krai|republic|municipality|regency)\b",
+    r"territory|canton|krai|republic|municipality|regency|banner|taluka|tehsil|raion|rayon)\b",
     re.IGNORECASE,
 )
 #: A chunk that ends with a region word ("Donetsk region", "Kyiv Oblast"), not "district of Izmir".
@@ -79,7 +79,8 @@ def ends_in_word(text: str, start: int, end: int, endings: tuple[str, ...]) -> b
 
 
 _REGION_WORD_LIST = ("region", "province", "oblast", "state", "county", "prefecture", "district", "governorate",
-                     "department", "territory", "canton", "krai", "republic", "municipality", "regency")
+                     "department", "territory", "canton", "krai", "republic", "municipality", "regency",
+                     "banner", "taluka", "tehsil", "raion", "rayon")
 
 
 def region_at_end(words: str) -> bool:
@@ -165,12 +166,17 @@ _TRAILING_WEEKDAY = re.compile(
 _WEEKDAY_END = re.compile(r"(?:day|di|che|es|go|dì|ato|ica|tag|woch)[\s.,]*$", re.IGNORECASE)
 
 
+_PART_OF_A_NAME = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]\w+[\s.,]*$")
+
+
 def weekday_tail(segment: str) -> int | None:
     """Where a weekday without a date ends ``segment`` ("..., mardi", "on Tuesday."), else None."""
     if _WEEKDAY_END.search(segment[-14:]) is None:
         return None
     m = _TRAILING_WEEKDAY.search(segment[-24:])
-    return len(segment) - len(segment[-24:]) + m.start() if m is not None else None
+    if m is None or _PART_OF_A_NAME.match(m.group(0)):
+        return None  # "in Santo Domingo": a capitalised foreign weekday after a name is the name's
+    return len(segment) - len(segment[-24:]) + m.start()
 
 
 #: "their win against Saudi Arabia", "Spain v Italy": a country just after these words is a team.

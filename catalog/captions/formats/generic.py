@@ -39,7 +39,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+")
 _PIPE_CREDIT = re.compile(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s+(?P<agency>[A-Z][^|\n]{1,40}?))[\s.]*$")
 _LABELLED = re.compile(
     r"(?:^|[\s.(]|(?=©))(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
-    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:)|Image\s*:)|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|"
+    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:)|Image\s*:)|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+photos\s*:|"
     r"Bild\s*:|Image\s+copyright\s*:?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
     r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
