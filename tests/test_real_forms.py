@@ -364,6 +364,11 @@ CASES = [
     ("Wheat fields stretch to the horizon near Qamishli. All photos: AFP", {"agency": "AFP"}),
     ("Monks pray for a good harvest. (Imaginechina via AP Images)", {"agency": "Imaginechina"}),
     ("مزارعون يحصدون القمح قرب مزار الشريف. (أ ف ب)", {"agency": "AFP"}),  # AFP's Arabic abbreviation
+    ("Villagers dry chilies at Xiaba Village of Shibing County in southwest China's Guizhou Province, Aug. 26, "
+     "2023. (Xinhua/Li Wei)", {"city": "Xiaba"}),
+    ("A penguin walks with a keeper at Osaka Kaiyukan Aquarium in Osaka Prefecture. (Kyodo)", {"city": "Osaka"}),
+    ("Photo taken from Fujiyoshida in Yamanashi Prefecture, eastern Japan, on Dec. 12, 2020, shows clouds "
+     "over Mt. Fuji. (Kyodo)", {"city": "Fujiyoshida"}),  # where the camera stood
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

@@ -49,7 +49,7 @@ def known_suffix(text: str, span: Span, cc: str | None) -> Span:
 #: "Lusail Stadium", "Cannes Film Festival", "Paris Fashion Week", "Monaco Grand Prix").
 _VENUE_LAST = placenames.words("airport stadium station arena university hospital harbour harbor castle"
                                " festival week marathon prix open carnival biennale show fair expo dome tower cathedral zoo"
-                               " palace market hall")
+                               " palace market hall museum aquarium gardens paradise")
 
 
 def venue_city(text: str, span: Span, cc: str | None) -> Span:

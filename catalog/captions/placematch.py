@@ -77,7 +77,7 @@ CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong"
 
 
 _ON_ISLAND = re.compile(r"\son\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\s(?:Island|Islands|Isle)$")
-_TOWN_OF_CITY = re.compile(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Town|Township|Village) of [A-Z][\w'’ -]* City")
+_TOWN_OF_CITY = re.compile(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Town|Township|Village) of [A-Z][\w'’ -]* (?:City|County)")
 #: A name ending in a capitalised administrative word names an area, not a town.
 _ADMIN_LAST = re.compile(r"\s(?:County|Prefecture|Province|Governorate|Oblast|Regency|Autonomous\s+Region|Taluka|Tehsil"
                          r"|Banner|Raion|Rayon)$")
