@@ -369,6 +369,8 @@ CASES = [
     ("A penguin walks with a keeper at Osaka Kaiyukan Aquarium in Osaka Prefecture. (Kyodo)", {"city": "Osaka"}),
     ("Photo taken from Fujiyoshida in Yamanashi Prefecture, eastern Japan, on Dec. 12, 2020, shows clouds "
      "over Mt. Fuji. (Kyodo)", {"city": "Fujiyoshida"}),  # where the camera stood
+    ("Players tackle in the Inclusive Rugby Tournament, Pirates RFC, Co. Westmeath, Ireland on Saturday, June 10, 2023. "
+     "(Photo by Ana Costa/Inpho)", {"city": "", "region": "Co. Westmeath", "country_code": "IE"}),  # Ireland's "Co."
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
 ]

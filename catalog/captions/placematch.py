@@ -98,8 +98,8 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
         got.city = (got.city[0], island.start())  # "the town of Tatsugo on Amami-Oshima Island"
     if got.city and (town := _TOWN_OF_CITY.fullmatch(text, *got.city)) is not None:
         got.city = town.span("town")  # Xinhua's "Jing'an Town of Zhangye City": the town
-    elif got.city and _ADMIN_LAST.search(text, *got.city) is not None:
-        got.region = got.region or got.city  # "in Huanxian County", "in Altay Prefecture": no town
+    elif got.city and (_ADMIN_LAST.search(text, *got.city) is not None or text.startswith("Co. ", got.city[0])):
+        got.region = got.region or got.city  # "in Huanxian County", "Co. Galway": an area, no town
         got.city = None
     if got.city and text[got.city[0] : got.city[1]].lower().startswith("city of "):
         got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
