@@ -238,14 +238,13 @@ def names_a_place(name: str) -> bool:
     return find_city(name) is not None or region_country(name) is not None
 
 
-_OWNS_CITY = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s\s+([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
+_OWNS_CITY = re.compile(COUNTRY_OWNS.pattern + r"\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
 
 
-def owner_of_city(text: str, name: Span) -> Span | None:
-    """The city a country's possessive names ("east China's Shanghai" -> Shanghai), or None."""
-    words = text[name[0] : name[1]]
-    owned = _OWNS_CITY.fullmatch(words)
+def owner_of_city(text: str, name: Span) -> tuple[str, Span] | None:
+    """The country and the city its possessive names ("east China's Shanghai" -> CN, Shanghai), or None."""
+    owned = _OWNS_CITY.fullmatch(text, *name)
     code = country_of(owned.group(1)) if owned is not None else None
     if code is None or find_city(owned.group(2), country=code) is None:
         return None
-    return (name[0] + owned.start(2), name[0] + owned.end(2))
+    return code, owned.span(2)

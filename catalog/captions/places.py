@@ -201,18 +201,18 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         tail = trimmed  # "in Dair El-Balah in the Central Gaza Strip": the country, the city before it
     name = text[tail[0] : tail[1]]
     prev_tail = _prev_city_tail(text, chunks, i, shouting)
+    country = country_of(name)
     if " of " not in text[last.start : tail[0]] and (owned := pc.owner_of_city(text, tail)) is not None:
-        # Xinhua's "Yangpu District, east China's Shanghai" (not "Wanzhou District of ... China's Chongqing")
-        got.cc, got.city = country_of(name.split("'")[0].split("’")[0]), owned
-    elif (code := country_of(name)) is not None and OPPONENT_BEFORE.search(text, max(0, tail[0] - 10), tail[0]):
+        got.cc, got.city = owned  # Xinhua's "Yangpu District, east China's Shanghai" (no "District of")
+    elif country is not None and OPPONENT_BEFORE.search(text, max(0, tail[0] - 10), tail[0]):
         return None  # "their win against Saudi Arabia": a team, not the place
-    elif (code := country_of(name)) is not None and not pc.georgia_state(code, name, text, prev_tail):
-        got.cc, got.country = code, _with_article(text, tail)
+    elif country is not None and not pc.georgia_state(country, name, text, prev_tail):
+        got.cc, got.country = country, _with_article(text, tail)
     elif (st := us_state(name)) is not None and (name.endswith(".") or not pc.state_is_city(st, text, prev_tail)):
         got.cc, got.state, got.region = "US", st, tail
-    elif (code := region_country(name)) is not None and i == 0 and _city_namesake(text, tail, code):
-        got.cc, got.city = code, tail  # "at a cathedral in Durham": the city, not the county named after it
-    elif (code := code or pc.possessive_region(text, last)) is not None:
+    elif (region := region_country(name)) is not None and i == 0 and _city_namesake(text, tail, region):
+        got.cc, got.city = region, tail  # "at a cathedral in Durham": the city, not the county named after it
+    elif (code := region or pc.possessive_region(text, last)) is not None:
         got.cc, got.region = code, ps.region_phrase(text, last, tail, shouting)
     elif _region_of(text, max(last.start, tail[0] - 30), tail[0]):
         # "in the southeastern Spanish region of Alicante": a region, the city comes before

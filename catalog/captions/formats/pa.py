@@ -54,7 +54,7 @@ class PAFormat:
         return ("PA" in text or "ASSOCIATION" in text or "should read" in text) and _ANCHOR.search(text) is not None
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
-        pieces = [m for m in _PIECES.finditer(text) if m.lastgroup != "chain"]
+        pieces = list(_PIECES.finditer(text))  # (each names its kind by its outer group, ``lastgroup``)
         bare = _BARE_CREDIT.search(text, max(0, len(text) - 160)) if not pieces else None
         if not pieces and bare is None:
             return None
@@ -63,9 +63,7 @@ class PAFormat:
         body_end = pieces[0].start() if pieces else bare.start()
         credited = False
         for m in pieces:
-            kind = m.lastgroup if m.lastgroup != "chain" else "credit"
-            if m.group("credit"):
-                kind = "credit"
+            kind = m.lastgroup
             draft.take(m.span())
             if kind == "credit":
                 draft.credit(_pa_credit(m.group("chain")), m.span("chain"))
@@ -78,15 +76,15 @@ class PAFormat:
             draft.credit(_pa_credit(bare.group("chain")), bare.span("chain"))
             credited = True
         if not credited:
-            signoff = next(m for m in pieces if m.group("signoff")) if any(m.group("signoff") for m in pieces) else None
+            signoff = next((m for m in pieces if m.lastgroup == "signoff"), None)
             if signoff is None:
                 return None
             draft.put("agency", "PA", signoff.span("signoff"), take=True)
         all_notes(draft, start, body_end)
         describe(draft, start, body_end, year_hint=year_hint)
         cap = draft.caption
-        if "andout" in text[start:body_end]:  # "Undated handout photo issued by ..."
-            cap.handout = cap.handout or "handout" in text[start:body_end].lower()
+        if "handout" in text[start:body_end].lower():  # "Undated handout photo issued by ..."
+            cap.handout = True
         score = 0.7 + 0.1 * (cap.date is not None) + 0.1 * bool(cap.city or cap.country)
         score += 0.05 * bool(cap.photographer)
         return finish_caption(draft, self.name, score, (start, body_end))
