@@ -22,6 +22,8 @@ DEFAULT_HASH = "blake3"
 LEGACY_HASH = "sha256"
 #: Read files in chunks of this many bytes while hashing (memory stays flat).
 HASH_CHUNK = 1 << 20
+#: Files up to this size are read in one call and their bytes handed back (see read_and_hash).
+WHOLE_READ_LIMIT = 32 << 20
 
 
 def hash_file(path: str, algorithm: str = DEFAULT_HASH) -> str:
@@ -33,3 +35,21 @@ def hash_file(path: str, algorithm: str = DEFAULT_HASH) -> str:
         while n := fh.readinto(buf):
             digest.update(view[:n])
     return digest.hexdigest()
+
+
+def read_and_hash(path: str, size: int, algorithm: str = DEFAULT_HASH) -> tuple[str, bytes | None]:
+    """The file's digest, and its bytes when it is at most ``WHOLE_READ_LIMIT`` long
+    (``size``: its size from the walk), else None (hashed in chunks, memory flat).
+
+    One read serves both the hash and the metadata readers: the record's hash and its
+    fields then come from the same bytes even if the file is rewritten meanwhile, and the
+    file is not read twice."""
+    if size > WHOLE_READ_LIMIT:
+        return hash_file(path, algorithm), None
+    with open(path, "rb", buffering=0) as fh:
+        data = fh.read(size + 1)
+    if len(data) > size:  # it grew since the walk: still being written, or replaced
+        return hash_file(path, algorithm), None
+    digest = HASHES[algorithm]()
+    digest.update(data)
+    return digest.hexdigest(), data

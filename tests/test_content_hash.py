@@ -11,9 +11,10 @@ import pytest
 from PIL import Image
 from sqlite_utils import Database
 
+from catalog import hashing
 from catalog.archive import Archive
 from catalog.archive.schema import migrations
-from catalog.hashing import hash_file
+from catalog.hashing import hash_file, read_and_hash
 from catalog.images.embed import build_iptc_segment, make_jpeg
 from catalog.importer import import_paths
 from plugins.datasette_catalog.detect import _schema_matches
@@ -49,6 +50,30 @@ def test_hash_file_reads_the_whole_file_in_chunks(tmp_path, algorithm, reference
     path = tmp_path / "f.bin"
     path.write_bytes(data)
     assert hash_file(str(path), algorithm) == reference(data)
+
+
+def test_read_and_hash_hands_back_the_bytes_it_hashed(tmp_path):
+    data = bytes(range(256)) * 9000
+    path = tmp_path / "f.bin"
+    path.write_bytes(data)
+    digest, content = read_and_hash(str(path), len(data))
+    assert (digest, content) == (blake3.blake3(data).hexdigest(), data)
+
+
+def test_read_and_hash_streams_a_large_file_and_keeps_no_bytes(tmp_path, monkeypatch):
+    monkeypatch.setattr(hashing, "WHOLE_READ_LIMIT", 1000)
+    data = b"x" * 5000
+    path = tmp_path / "big.bin"
+    path.write_bytes(data)
+    assert read_and_hash(str(path), len(data), "sha256") == (hashlib.sha256(data).hexdigest(), None)
+
+
+def test_a_file_that_grew_since_the_walk_is_hashed_whole(tmp_path):
+    """The walk said 10 bytes; the file now holds 5,000: all of them are hashed, none kept."""
+    data = b"y" * 5000
+    path = tmp_path / "growing.bin"
+    path.write_bytes(data)
+    assert read_and_hash(str(path), 10) == (blake3.blake3(data).hexdigest(), None)
 
 
 def test_a_new_archive_identifies_pictures_by_blake3(tmp_path):

@@ -542,3 +542,29 @@ def test_minolta_mrw_is_read_from_its_tiff_and_prd_blocks(tmp_path: Path) -> Non
     assert (info.taken_at, info.warnings) == ("2004-05-06T07:08:09", [])
     bare = read_image(write(tmp_path, "bare.mrw", b"\x00MRM\x00\x00\x00\x00" + b"\x00" * 32))
     assert (bare.format, bare.warnings) == ("MRW", ["no EXIF found in the MRW file"])
+
+
+SAMPLE_FILES = sorted(p for p in (Path(__file__).parent.parent / "sample_archive").rglob("*")
+                      if p.is_file() and p.suffix.lower() not in {".py", ".md", ".csv", ".json", ".txt", ".xmp"})
+
+
+def _reading(path: Path, data: bytes | None) -> dict | str:
+    try:
+        return read_image(path, data).to_dict()
+    except ImageReadError as error:
+        return f"refused: {error.reason}"
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_bytes_already_read_give_the_same_reading_as_the_file(path: Path) -> None:
+    """The importer hands read_image the bytes it hashed: every field, warning and refusal
+    is the same as when read_image opens the file itself."""
+    assert _reading(path, path.read_bytes() or None) == _reading(path, None)
+
+
+def test_bytes_handed_over_are_what_is_read(tmp_path: Path) -> None:
+    """Given the bytes, read_image does not read the file again: the reading is the bytes'."""
+    old = write(tmp_path, "a.jpg", make_jpeg(PICTURE, iptc=build_iptc_segment({"caption": "old words"})))
+    new = make_jpeg(PICTURE, iptc=build_iptc_segment({"caption": "new words"}))
+    assert read_image(old, new).caption == "new words"
+    assert read_image(old).caption == "old words"

@@ -93,10 +93,10 @@ def test_an_internal_error_is_recorded_as_a_sentence(tmp_path, archive, monkeypa
     write_jpeg(tmp_path / "b.jpg", 2)
     real_read = reader._read
 
-    def read_failing_on_b(path):
+    def read_failing_on_b(path, data):
         if path.endswith("b.jpg"):
             raise KeyError(3)
-        return real_read(path)
+        return real_read(path, data)
 
     monkeypatch.setattr(reader, "_read", read_failing_on_b)
     summary = import_paths(archive, [tmp_path], workers=1, thumbnails=False)

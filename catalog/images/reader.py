@@ -7,6 +7,7 @@ raises ``ImageReadError``. No other exception leaves ``read_image``.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import struct
@@ -18,7 +19,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import BinaryIO
 
-from PIL import Image, PngImagePlugin, UnidentifiedImageError
+from PIL import Image, JpegImagePlugin, PngImagePlugin, UnidentifiedImageError
 
 from catalog.images import eps, jp2, psd
 from catalog.images import exif as exif_reader
@@ -71,13 +72,17 @@ MAX_PIXELS = 1 << 28  # 268 MP
 _CAMERA_KINDS = {"JPEG", "HEIF", "AVIF", "TIFF", "PNG", "WEBP"}
 _LIMIT_LOCK = threading.Lock()
 _PNG_LOCK = threading.Lock()
+_DPI_LOCK = threading.Lock()
 
 
-def read_image(path: str | os.PathLike[str]) -> ImageInfo:
-    """Read one image file's metadata; raise ``ImageReadError`` when it is not a readable image."""
+def read_image(path: str | os.PathLike[str], data: bytes | None = None) -> ImageInfo:
+    """Read one image file's metadata; raise ``ImageReadError`` when it is not a readable image.
+
+    ``data``: the file's whole content when the caller has already read it (the importer
+    hashes it first), so that the file is not read again."""
     path_text = os.fspath(path)
     try:
-        return _read(path_text)
+        return _read(path_text, data)
     except ImageReadError:
         raise
     except Exception as error:  # the documented fence: nothing but ImageReadError may escape
@@ -86,10 +91,12 @@ def read_image(path: str | os.PathLike[str]) -> ImageInfo:
         ) from error
 
 
-def _read(path: str) -> ImageInfo:
-    size = checked_file_size(path)
+def _read(path: str, data: bytes | None) -> ImageInfo:
+    size = checked_file_size(path) if data is None else len(data)
+    if not size:
+        raise ImageReadError(path, "empty file (0 bytes)")
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+        handle = open(path, "rb") if data is None else io.BytesIO(data)  # noqa: SIM115 - closed below
     except PermissionError as error:
         raise ImageReadError(path, "permission denied") from error
     except OSError as error:
@@ -164,7 +171,7 @@ def open_image_lazily(
         warnings.simplefilter("always")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            with _camera_pixel_limit(kind in _CAMERA_KINDS):
+            with _camera_pixel_limit(kind in _CAMERA_KINDS), _no_dpi_from_exif(kind == "JPEG"):
                 image = Image.open(handle)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
             raise ImageReadError(
@@ -196,6 +203,27 @@ def _jpeg_reason(handle: BinaryIO, kind: str) -> str | None:
         return jpeg_header_problem(handle)
     except OSError:
         return None
+
+
+@contextmanager
+def _no_dpi_from_exif(skip: bool) -> Iterator[None]:
+    """Pillow parses a JPEG's whole EXIF block on open only to find its DPI, which the
+    archive never uses; EXIF is read once, by exifread, afterwards. Skipped for the open
+    (a quarter of a camera JPEG's header time), under a lock, Pillow's class restored."""
+    method = getattr(JpegImagePlugin.JpegImageFile, "_read_dpi_from_exif", None)
+    if not skip or method is None:
+        yield
+        return
+    with _DPI_LOCK:
+        JpegImagePlugin.JpegImageFile._read_dpi_from_exif = _no_dpi
+        try:
+            yield
+        finally:
+            JpegImagePlugin.JpegImageFile._read_dpi_from_exif = method
+
+
+def _no_dpi(_image: Image.Image) -> None:
+    """Stands in for Pillow's DPI lookup while a header is read (see _no_dpi_from_exif)."""
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from catalog import images  # its readers load on first use (a no-op run never needs them)
 from catalog.captions import parse_caption
-from catalog.hashing import DEFAULT_HASH, hash_file
+from catalog.hashing import DEFAULT_HASH, read_and_hash
 from catalog.images import ImageReadError
 from catalog.images.model import internal_error_reason
 from catalog.importer.sources import sidecar_caption
@@ -49,14 +49,15 @@ def extract(task: Task, hash_name: str = DEFAULT_HASH) -> PhotoRecord | Failure:
     if task.size == 0:
         return Failure(task.path, "empty file (0 bytes)", "EmptyFile")
     try:
-        content_hash = hash_file(task.path, hash_name)
+        content_hash, content = read_and_hash(task.path, task.size, hash_name)
     except OSError as exc:
         return Failure(task.path, f"cannot read the file: {exc.strerror or exc}",
                        type(exc).__name__)
     try:
-        info = images.read_image(task.path)
+        info = images.read_image(task.path, content)
     except ImageReadError as exc:
         return Failure(task.path, exc.reason, "ImageReadError")
+    del content  # the file's bytes: not kept while the caption is parsed
     caption_text, source = info.caption, info.caption_source
     if not caption_text.strip():
         caption_text, source = sidecar_caption(task.path)
