@@ -373,6 +373,20 @@ CASES = [
      "(Photo by Ana Costa/Inpho)", {"city": "", "region": "Co. Westmeath", "country_code": "IE"}),  # Ireland's "Co."
     ("Mourners gather in Ternopil during the funeral of a soldier from the nearby village of Ozerna on "
      "March 2, 2025. Sam REYES/AFP via Getty Images", {"city": "Ternopil"}),  # a hometown in Getty's layout
+    # Round N and M (stop 13)
+    ("Lee Park of Canada, smiles at a news conference at the Valley Golf Club Friday, June 6, 2025, in "
+     "Durham, N.C. (AP Photo/Sam Reyes)", {"city": "Durham", "country_code": "US"}),  # "of Canada": his country
+    ("Lanterns float at Olympic Stadium, Tokyo, Japan, August 1, 2021. REUTERS/Ana Costa",
+     {"city": "Tokyo", "region": "", "country_code": "JP"}),  # Tokyo is also a prefecture
+    ("Volunteers clear debris in Moore, Oklahoma, on the outskirts of Oklahoma City May 3, 2024. "
+     "REUTERS/Ana Costa", {"city": "Moore", "country_code": "US"}),  # the locator after a state
+    ("Farmers wade through a flooded field\n\nSam Reyes, AFP\n\nPosted at Aug 12 2024 08:10 AM\n\n"
+     "Farmers carry sacks of rice through floodwater in Larkana, Pakistan on Monday.",
+     {"agency": "AFP", "photographer": "Sam Reyes", "city": "Larkana", "date": None}),  # the credit above
+    ("Ana Costa / EPA\n\nFishermen haul nets at dawn in Chennai, India on June 3.",
+     {"agency": "EPA-EFE", "photographer": "Ana Costa", "city": "Chennai"}),
+    ("En Sevilla, España, unos niños juegan en una fuente. EFE/Ana Costa", {"city": "Sevilla"}),
+    ("À Ziguinchor, au Sénégal, des femmes vendent du poisson. AFP PHOTO / SAM REYES", {"city": "Ziguinchor"}),
 ]
 
 

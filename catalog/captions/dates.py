@@ -250,6 +250,7 @@ _RELEASED_IN_PLACE = re.compile(  # also "released to Reuters June 24, 2015"
     r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*,?\s*$", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|announced|reported)\s{1,3}on\s{1,3}$", re.IGNORECASE)
 _ISSUE_DATE = re.compile(r"\b(?:Issue|Release|Transmission)\s+date:\s*$", re.IGNORECASE)
+_POSTED_AT = re.compile(r"\b(?:Posted|Published|Updated)\s+at\s*$", re.IGNORECASE)
 _FILE_PICTURE_DATED = re.compile(r"\bfile\s+(?:picture|photo|photograph|image)\s+dated\s+$", re.IGNORECASE)
 
 
@@ -288,6 +289,8 @@ def is_release_date(text: str, match: DateMatch) -> bool:
     words = before.rsplit(None, 1)
     if words and words[-1] == "date:" and _ISSUE_DATE.search(before):
         return True  # PA's "Issue date: Friday September 16, 2022" (its picture date is "Picture date:")
+    if words and words[-1] == "at" and _POSTED_AT.search(before):
+        return True  # a page's "Posted at Sep 07 2022 09:45 PM" above the caption
     if words and words[-1].lower() in _RANGE_EDGE_WORDS:
         return in_range(text, match)
     if words and words[-1][:1].isupper() and (" in " in before or " to " in before) and _RELEASED_IN_PLACE.search(before):

@@ -84,6 +84,10 @@ _ADMIN_LAST = re.compile(r"\s(?:County|Prefecture|Province|Governorate|Oblast|Re
 _COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
 
 
+#: A preposition that opens a sentence, before the place it leads ("In Salah" is a town, though).
+_CAPITAL_LEAD = re.compile(r"(?:En|Em|À|Au|Aux|Dans|Na|No|Nel|Nella|In|At|Near|Im|Bei)\s+(?=[A-ZÀ-Ý])")
+
+
 def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None:
     """The place the reading names, its city checked against the gazetteer; None when nothing
     confirms that a capitalised name is a place."""
@@ -101,6 +105,9 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
     elif got.city and (_ADMIN_LAST.search(text, *got.city) is not None or text.startswith("Co. ", got.city[0])):
         got.region = got.region or got.city  # "in Huanxian County", "Co. Galway": an area, no town
         got.city = None
+    if got.city and (lead := _CAPITAL_LEAD.match(text, got.city[0], got.city[1])) and not find_city(
+            text[got.city[0] : got.city[1]]):
+        got.city = (lead.end(), got.city[1])  # a sentence that opens "En Madrid, ...", "À Cap Skirring, ..."
     if got.city and text[got.city[0] : got.city[1]].lower().startswith("city of "):
         got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
     inside_name = False

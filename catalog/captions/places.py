@@ -20,9 +20,11 @@ from catalog.captions import placecountry as pc
 from catalog.captions import placefallbacks as fb
 from catalog.captions import placelocators as loc
 from catalog.captions import placenames
+from catalog.captions import placeneighbours as nb
 from catalog.captions import placespans as ps
 from catalog.captions.citynames import (
     country_of,
+    natural_feature,
     venue_city,
 )
 from catalog.captions.gazetteer import (
@@ -200,7 +202,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     if text[tail[0]] in "CNSEW" and (trimmed := pc.without_direction(text, tail)) is not None:
         tail = trimmed  # "in Dair El-Balah in the Central Gaza Strip": the country, the city before it
     name = text[tail[0] : tail[1]]
-    prev_tail = _prev_city_tail(text, chunks, i, shouting)
+    prev_tail = nb.prev_city_tail(text, chunks, i, shouting)
     country = country_of(name)
     if " of " not in text[last.start : tail[0]] and (owned := pc.owner_of_city(text, tail)) is not None:
         got.cc, got.city = owned  # Xinhua's "Yangpu District, east China's Shanghai" (no "District of")
@@ -242,7 +244,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         got.cc, got.country = default_country
         got.far_country = True
         if got.city == tail and got.region is None and i > 0:
-            _town_before_province(text, chunks, i, shouting, got)
+            nb.town_before_province(text, chunks, i, shouting, got)
     if got.cc is None and got.region is not None and got.city is not None:
         # "em Monchique, no distrito de Faro": a region named after its city gives the country
         namesake = find_city(text[got.region[0] : got.region[1]], primary_only=True)
@@ -263,8 +265,9 @@ def _located_by_last(text: str, chunks: list[Chunk], shouting: bool,
                      default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     """"at a camp in Ukhia, near Cox's Bazar": a last near-phrase only locates the place named
     before it; its city still gives the country when nothing else does."""
-    before = _prev_city_tail(text, chunks, len(chunks) - 1, shouting)
-    if before is None or not loc.PLACE_LEAD_END.search(text[max(chunks[-2].start, before[0] - 20) : before[0]]):
+    before = nb.prev_city_tail(text, chunks, len(chunks) - 1, shouting)
+    if ((before is None or not loc.PLACE_LEAD_END.search(text[max(chunks[-2].start, before[0] - 20) : before[0]]))
+            and not nb.state_between(text, chunks, shouting)):  # "in Moore, Oklahoma, on the outskirts of ..."
         return None
     located = loc.locator_country(text, chunks[-1], shouting)
     fallback = default_country or ((located, (chunks[-1].start, chunks[-1].start)) if located else None)
@@ -279,48 +282,6 @@ def _located_by_last(text: str, chunks: list[Chunk], shouting: bool,
     return match
 
 
-def _in_named_before(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
-    """The name that ends chunk ``i - 1`` when that chunk ends "in <Name>" (or "en", "at")."""
-    before = _prev_city_tail(text, chunks, i, shouting)
-    if before is None or not loc.PLACE_LEAD_END.search(text[max(chunks[i - 1].start, before[0] - 20) : before[0]]):
-        return None
-    return before
-
-
-def _earlier_known_city(text: str, chunks: list[Chunk], i: int, shouting: bool, cc: str | None,
-                        city: Span) -> Span:
-    """"in La Orotava, Tenerife, Canary Islands, Spain": between the town and the region an
-    island or an area the gazetteer does not know as a town; the town is the earlier name."""
-    if i == 0 or cc is None or city[0] != chunks[i].start:
-        return city  # only a bare name between the town and the region ("..., Tenerife, ...")
-    if find_city(text[city[0] : city[1]], country=cc, primary_only=True) is not None:
-        return city
-    before = _in_named_before(text, chunks, i, shouting)
-    if before is None or find_city(text[before[0] : before[1]], country=cc) is None:
-        return city
-    return before
-
-
-def _town_before_province(text: str, chunks: list[Chunk], i: int, shouting: bool, got: Reading) -> None:
-    """EFE's "en Paiporta, Valencia (España)": town, then province, then the country in brackets."""
-    before = _in_named_before(text, chunks, i, shouting)
-    if before is not None and country_of(text[before[0] : before[1]]) is None:
-        got.region, got.city = got.city, before
-
-
-_POSSESSOR = re.compile(
-    r"(?:^|(?<=\s)(?:in|at|near|outside|across)\s+)((?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*)['’]s\s")
-
-
-def _possessing_city(text: str, region: Span) -> tuple[Span, int] | None:
-    """"in Baghdad's Karrada district": the district of a city is in that city; (the city's
-    span, where the district's name starts)."""
-    m = _POSSESSOR.search(text[region[0] : region[1]])
-    if m is None or country_of(m.group(1)) is not None or find_city(m.group(1), primary_only=True) is None:
-        return None
-    return (region[0] + m.start(1), region[0] + m.end(1)), region[0] + m.end()
-
-
 def _region_last(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     """The phrase ends with a region ("..., in the Donetsk region"): the city is in the chunk
@@ -330,7 +291,7 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
     last = chunks[-1]
     got.region = ps.region_span(text, last, shouting)
     got.city = ps.city_before(text, last.start, got.region[0], shouting)
-    if got.city is None and (owner := _possessing_city(text, got.region)) is not None:
+    if got.city is None and (owner := nb.possessing_city(text, got.region)) is not None:
         got.city, got.region = owner[0], (owner[1], got.region[1])
     if got.city is None:
         _read_previous(text, chunks, len(chunks) - 2, shouting, got)
@@ -380,7 +341,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
     chunk = chunks[i]
     ctail = tail_name(text, chunk.start, chunk.end, shouting)
     cname = text[ctail[0] : ctail[1]] if ctail else ""
-    before = _prev_city_tail(text, chunks, i, shouting)
+    before = nb.prev_city_tail(text, chunks, i, shouting)
     at_end = None  # _region_at_end of this chunk, once asked
     if (got.cc == "US" and got.state is None and ctail and (st := us_state(cname))
             and (cname.endswith(".") or not pc.state_is_city(st, text, before))):
@@ -390,21 +351,21 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         got.region = ctail  # "Kendal, Cumbria, England, UK": a nation of the country, then the county
         i -= 1
         if i > 0 and (county := tail_name(text, chunks[i].start, chunks[i].end, shouting)) is not None:
-            town = _prev_city_tail(text, chunks, i, shouting)
+            town = nb.prev_city_tail(text, chunks, i, shouting)
             name = text[county[0] : county[1]]
             if (town is not None and find_city(name, country=got.cc, primary_only=True) is None
                     and (find_city(text[town[0] : town[1]], country=got.cc) is not None
-                         or _in_named_before(text, chunks, i, shouting) is not None)):
+                         or nb.in_named_before(text, chunks, i, shouting) is not None)):
                 got.region, got.city = county, town
                 return
     elif got.region is None and (at_end := _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end])):
         got.region = ps.region_span(text, chunk, shouting)
         inner = ps.city_before(text, chunk.start, got.region[0], shouting)
-        if inner is None and (owner := _possessing_city(text, got.region)) is not None:
+        if inner is None and (owner := nb.possessing_city(text, got.region)) is not None:
             got.city, got.region = owner[0], (owner[1], got.region[1])  # "in Seoul's Itaewon district, South Korea"
             return
         if inner is not None:
-            earlier = (_in_named_before(text, chunks, i, shouting)
+            earlier = (nb.in_named_before(text, chunks, i, shouting)
                        if i > 0 and loc.LOCATOR_CHUNK.match(text, chunk.start, chunk.end) else None)
             got.city = earlier or inner  # "the village of Yambali, near Wabag in Enga province": Yambali
             return
@@ -414,14 +375,15 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         led = _lead_phrase(text, max(chunks[i - 1].start, before[0] - NAME_WINDOW), before[0]) is not None
         cname_city = find_city(cname, country=got.cc, primary_only=True)
         province = cname_city is not None and _province(cname, got.cc) and bname != cname
-        if (led or find_city(bname, country=got.cc)) and (cname_city is None or province):  # "in Bunol, Valencia, Spain"
+        if ((led or find_city(bname, country=got.cc)) and (cname_city is None or province)
+                and not natural_feature(bname)):  # "in Bunol, Valencia, Spain", not "at Olympic Stadium, Tokyo"
             got.region = ctail  # "Paiporta, Valencia, Spain": the town, then the province named after its capital
             i -= 1
     while i != first and i >= 0 and loc.skippable(text, chunks[i], shouting):
         i -= 1  # "Kostiantynivka, about 25 km (15 miles) from Bakhmut, in Donetsk region": a distance
     if i > 0 and loc.LOCATOR_CHUNK.match(text, chunks[i].start, chunks[i].end):
         # "in Nanterre, near Paris, France": the near-phrase only locates the place before it
-        before = _prev_city_tail(text, chunks, i, shouting)
+        before = nb.prev_city_tail(text, chunks, i, shouting)
         if before is not None and loc.PLACE_LEAD_END.search(text[max(chunks[i - 1].start, before[0] - 20) : before[0]]):
             i -= 1
     if 0 <= i < len(chunks):
@@ -471,7 +433,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                     got.city = ctail
             else:
                 city = loc.in_x_near_y(text, chunk, ctail, shouting)
-                got.city = _earlier_known_city(text, chunks, i, shouting, got.cc, city)
+                got.city = nb.earlier_known_city(text, chunks, i, shouting, got.cc, city)
 
 
 def _town_of_a_state(got: Reading, name: Span) -> bool:
@@ -484,13 +446,6 @@ def _with_article(text: str, span: Span) -> Span:
     if span[0] >= 4 and text[span[0] - 4 : span[0]].lower() == "the ":
         return (span[0] - 4, span[1])
     return span
-
-
-def _prev_city_tail(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
-    if i == 0:
-        return None
-    chunk = chunks[i - 1]
-    return tail_name(text, chunk.start, chunk.end, shouting)
 
 
 def resolve(phrase: str) -> Place | None:

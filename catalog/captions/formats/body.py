@@ -325,7 +325,7 @@ def _inside(d: DateMatch, taken: list[Span]) -> bool:
 #: Where a clause that names no place begins, after the place: "... of Kherson after the destruction".
 _CLAUSE = re.compile(r"\s(?:as|after|while|during|when|following|amid|before|ahead\s+of)\s")
 _COUNTRY_AFTER = re.compile(r",\s(?:(?P<region>[A-Z][\w.'’ -]{1,40}?),\s)?(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")  # ", Kharkiv region, Ukraine."
-_PLACE_AFTER = re.compile(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,[^.,;]{1,40}){0,2}\.?\s*$")
+_PLACE_AFTER = re.compile(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,(?:[^.,;]|\.(?=\w)){1,40}){0,2}\.?\s*$")  # "in Charlotte, N.C."
 
 
 _SEMICOLON_DATELINE = re.compile(r"\s*(?P<date>[^;\n]{6,30});\s*(?P<place>[^;\n]{3,80});\s*")

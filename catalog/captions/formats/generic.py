@@ -86,6 +86,8 @@ class GenericFormat:
             body_end, year_hint = bernama.start(), int(bernama.group("year"))
         else:
             body_end = self._credit(draft, start)
+            if not draft.caption.credit and "\n" in text[start:body_end]:
+                start, body_end = _credit_line(draft, start, body_end)
         dateline_end = sports_dateline(draft, start, body_end, year_hint)
         placed = dateline_end > start and bool(draft.caption.city or draft.caption.country_code)
         start = dateline_end
@@ -200,6 +202,30 @@ _AGENCY_ALONE = re.compile(
     r"(?:\s+(?:Photo|PHOTO|photo))?(?P<via>\s+via\s+Getty\s+Images)?)"
     r"(?:,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?[\s.]*$"  # "CNA photo Jan. 12, 2026"
 )
+
+
+#: A line that is only a credit, "Name, Agency" or "Name / Agency" (pages that print the credit
+#: above the caption: "Aamir Qureshi, AFP", "Piyal Adhikary / EPA", "PHOTO JOHN WESSELS, AGENCE
+#: FRANCE-PRESSE"), or ". Name, Agency" ending the caption.
+_CREDIT_LINE = re.compile(
+    rf"(?:^|\n)[ \t]*(?P<credit>(?:PHOTO\s+|Photo:\s*)?(?P<name>[{CAPITALS}][\w'’.-]+(?:[ ][{CAPITALS}][\w'’.-]+){{1,3}})"
+    r"[ \t]*(?:,|/|—|–)[ \t]*(?P<agency>[A-Z][\w.-]+(?:[ ][A-Z][\w.-]+){0,2}(?:/[A-Z][\w ]{1,20})?))[ \t]*(?=\n|$)")
+
+
+def _credit_line(draft: Draft, start: int, end: int) -> tuple[int, int]:
+    """A credit on a line of its own (see _CREDIT_LINE); the body's new (start, end): the
+    caption follows a credit printed near its top (after a headline, perhaps), and ends
+    before one printed lower down."""
+    text = draft.text
+    for line in _CREDIT_LINE.finditer(text, start, end):
+        credit = read_chain(f"{line.group('name')}/{line.group('agency')}")
+        if credit.agency and is_news_agency(credit.agency) and credit.photographer:
+            draft.credit(credit, line.span("credit"), photographer_span=line.span("name"))
+            draft.take(line.span())
+            if line.start() - start < 200:
+                return line.end(), end
+            return start, line.start()
+    return start, end
 
 
 #: A last line of two to four capitalised words and an agency's name.

@@ -1,0 +1,74 @@
+"""Names in the chunks around the one being read: the town before a state, a province or a
+locating phrase ("in Moore, Oklahoma, on the outskirts of ..."), a city owning a district."""
+
+from __future__ import annotations
+
+import re
+
+from catalog.captions import placelocators as loc
+from catalog.captions import placespans as ps
+from catalog.captions.citynames import country_of
+from catalog.captions.gazetteer import find_city, us_state
+from catalog.captions.placematch import Reading
+from catalog.captions.placenames import Chunk, Span, tail_name
+
+
+def state_between(text: str, chunks: list[Chunk], shouting: bool) -> bool:
+    """A US state or a country between a town led by "in" and the locating last chunk."""
+    if len(chunks) < 3:
+        return False
+    named = tail_name(text, chunks[-2].start, chunks[-2].end, shouting)
+    if named is None or named[0] != ps.lead_trimmed(text, chunks[-2]):
+        return False
+    name = text[named[0] : named[1]]
+    return ((us_state(name) is not None or country_of(name) is not None)
+            and in_named_before(text, chunks, len(chunks) - 2, shouting) is not None)
+
+
+def in_named_before(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
+    """The name that ends chunk ``i - 1`` when that chunk ends "in <Name>" (or "en", "at")."""
+    before = prev_city_tail(text, chunks, i, shouting)
+    if before is None or not loc.PLACE_LEAD_END.search(text[max(chunks[i - 1].start, before[0] - 20) : before[0]]):
+        return None
+    return before
+
+
+def earlier_known_city(text: str, chunks: list[Chunk], i: int, shouting: bool, cc: str | None,
+                        city: Span) -> Span:
+    """"in La Orotava, Tenerife, Canary Islands, Spain": between the town and the region an
+    island or an area the gazetteer does not know as a town; the town is the earlier name."""
+    if i == 0 or cc is None or city[0] != chunks[i].start:
+        return city  # only a bare name between the town and the region ("..., Tenerife, ...")
+    if find_city(text[city[0] : city[1]], country=cc, primary_only=True) is not None:
+        return city
+    before = in_named_before(text, chunks, i, shouting)
+    if before is None or find_city(text[before[0] : before[1]], country=cc) is None:
+        return city
+    return before
+
+
+def town_before_province(text: str, chunks: list[Chunk], i: int, shouting: bool, got: Reading) -> None:
+    """EFE's "en Paiporta, Valencia (España)": town, then province, then the country in brackets."""
+    before = in_named_before(text, chunks, i, shouting)
+    if before is not None and country_of(text[before[0] : before[1]]) is None:
+        got.region, got.city = got.city, before
+
+
+POSSESSOR = re.compile(
+    r"(?:^|(?<=\s)(?:in|at|near|outside|across)\s+)((?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*)['’]s\s")
+
+
+def possessing_city(text: str, region: Span) -> tuple[Span, int] | None:
+    """"in Baghdad's Karrada district": the district of a city is in that city; (the city's
+    span, where the district's name starts)."""
+    m = POSSESSOR.search(text[region[0] : region[1]])
+    if m is None or country_of(m.group(1)) is not None or find_city(m.group(1), primary_only=True) is None:
+        return None
+    return (region[0] + m.start(1), region[0] + m.end(1)), region[0] + m.end()
+
+
+def prev_city_tail(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Span | None:
+    if i == 0:
+        return None
+    chunk = chunks[i - 1]
+    return tail_name(text, chunk.start, chunk.end, shouting)
