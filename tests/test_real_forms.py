@@ -387,6 +387,29 @@ CASES = [
      {"agency": "EPA-EFE", "photographer": "Ana Costa", "city": "Chennai"}),
     ("En Sevilla, España, unos niños juegan en una fuente. EFE/Ana Costa", {"city": "Sevilla"}),
     ("À Ziguinchor, au Sénégal, des femmes vendent du poisson. AFP PHOTO / SAM REYES", {"city": "Ziguinchor"}),
+    ("Water covers a road in Umlazi, Durban. Pictures: Ana Costa/ African News Agency(ANA)",
+     {"photographer": "Ana Costa", "agency": "African News Agency"}),  # the abbreviation glued on
+    ("A bus drives through floodwater in Durban. Picture; Sam Reyes/African News Agency(ANA)",
+     {"photographer": "Sam Reyes"}),
+    ("Cyclists ride at the start of the stage between Saint-Lo and Vire, Normandy. (Ana Costa/AFP/Getty Images)",
+     {"city": "Saint-Lo"}),  # a stage's start
+    ("Players meet in the Coppa Italia match between FC Nord and Juventus FC. (Photo by Ana Costa/Getty Images)",
+     {"city": ""}),  # two teams, no town
+    ("SAN SIRO, MILAN, ITALY - 2021/02/02: Players warm up. (Photo by Ana Costa/SOPA Images/LightRocket via "
+     "Getty Images)", {"city": "MILAN", "date": dt.date(2021, 2, 2)}),  # SOPA's year-first dateline date
+    ("Farmers march in Bogota, Colombia, 28 April 2021. VIA EPA-EFE/Luis Romero Jr.", {"photographer": "Luis Romero Jr."}),
+    ("Marchers fill a street in Sucre, Bolivia. (Foto EFE/ Ana Costa)", {"photographer": "Ana Costa"}),
+    ("Folk venter på nødhjælp i en lejr uden for Maiduguri. (Arkivfoto) Ana Costa/Reuters",
+     {"photographer": "Ana Costa", "file_photo": True}),  # Danish "file photo"
+    ("Commuters wait in Boston, Feb. 9, 2017.     Ana R. Costa/AFP/Getty Images", {"photographer": "Ana R. Costa"}),
+    ("Men shovel snow in Boston, Feb. 9, 2017.     Sam Reyes/AP Photo", {"photographer": "Sam Reyes", "agency": "AP"}),
+    ("Skaters glide on a pond in Lenox, Mass., Tuesday, March 14, 2017.\nThe Berkshire Sun via AP\nAna Costa",
+     {"photographer": "Ana Costa", "agency": "AP"}),  # a member paper's picture
+    ("Fans cheer in Sydney. Source: Anadolu / Anadolu Agency/Anadolu Agency via Getty Images", {"photographer": ""}),
+    ("Homes lie in ruins on the island. Courtesy Ana R. Costa/Disaster Agency/Handout via REUTERS",
+     {"photographer": "Ana R. Costa"}),
+    ("The Queen visits a garden near Tetbury, Gloucestershire, 31 May 2022Image source, Ana Costa / PA Media",
+     {"photographer": "Ana Costa", "date": dt.date(2022, 5, 31)}),  # the BBC's label glued to the date
 ]
 
 

@@ -35,9 +35,12 @@ def clean_name(text: str) -> str:
     A name that ends in an initial keeps its period ("Luis Carrasco R.").
     """
     squashed = squash(text)
+    if squashed.endswith(")") and "(" not in squashed:
+        squashed = squashed[:-1]  # the bracket that closed the credit: "(Foto EFE/ Name)"
     name = _MARKERS.sub("", squashed.strip(" .,;:/-"))
-    if name[-1:].isupper() and _TRAILING_INITIAL.search(name) and squashed.rstrip(" ,;:/-").endswith(name + "."):
-        return name + "."
+    if (((name[-1:].isupper() and _TRAILING_INITIAL.search(name)) or name.endswith((" Jr", " Sr")))
+            and squashed.rstrip(" ,;:/-").endswith(name + ".")):
+        return name + "."  # "Luis Carrasco R.", "Ernesto Guzmán Jr."
     return name
 
 
@@ -52,7 +55,7 @@ _ORG_WORDS = re.compile(
     r"herald|tribune|gazette|journal|chronicle|courier|examiner|inquirer|register|dispatch|sentinel|"
     r"telegraph|zoo|aquarium|sheriff|society|network|county|airlines|airport|studios|pictures|"
     r"films|records|entertainment|productions|imaging|satellite|maxar|airbus|brigade|battalion|"
-    r"regiment|division|corps|shimbun|international|system|survey|website|official|"
+    r"regiment|rifles|division|corps|shimbun|international|system|survey|website|official|"
     r"ufficio|stampa|prensa|oficina|gabinete|assessoria|imprensa|polizei|feuerwehr|ministerio|ministero|"
     r"ministère|presidenza|governo|gobierno|policía|polizia|carabinieri|vigili|pompiers|bomberos|bombeiros)\b",
     re.IGNORECASE,
@@ -129,7 +132,7 @@ _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–]\s+(?=Getty\s+Images)", r
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
 _LABEL_START = re.compile(
-    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Picture|Foto|Image(?:\s+credit)?)\s?(?::|by\b)\s?"
+    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Pictures?|Foto|Image(?:\s+credit)?)\s?(?::|;|by\b)\s?"
     r"|Foto\s(?:por|de|von|di)\s"  # Portuguese, Spanish, German, Italian "photo by"
     r"|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s?:\s?"  # and "source:"
     rf"|(?-i:(?:Photo|Foto)\s)(?=(?-i:[{CAPITALS}])))",  # and "Foto Name/AFP", "Image credit: Name / EPA"
@@ -137,6 +140,8 @@ _LABEL_START = re.compile(
 )
 _LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto",
                       "image", "quelle", "zdroj", "källa", "kalla", "fuente", "fonte")
+_ARCHIVE_MARK = re.compile(r"\((?:Arkivfoto|Archivfoto|Arkivbild|Archivbild|Arkistokuva|Foto\s+de\s+archivo|Archivo|Arquivo)\)\s*",
+                           re.IGNORECASE)
 _MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
 _FROM_HOMETOWN = re.compile(r"\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 
@@ -221,8 +226,12 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         if " from " in part and (hometown := _FROM_HOMETOWN.search(part)) is not None:
             part = part[: hometown.start()]  # "Jonty Smith from Melbourne/via REUTERS": the name
             lower = part.lower().strip(" .")
-        if lower.startswith("courtesy of ") and len(part) > 12:
-            part = part[12:].strip()  # "Courtesy of Thandi Mokoena/via REUTERS": the name after it
+        if part.startswith("(") and (archived := _ARCHIVE_MARK.match(part)) is not None:
+            credit.file_photo = True  # Danish "(Arkivfoto) Name/Reuters", German "(Archivfoto)"
+            part = part[archived.end() :]
+            lower = part.lower().strip(" .")
+        if lower.startswith("courtesy ") and len(part) > 12:
+            part = part[12 if lower.startswith("courtesy of ") else 9 :].strip()  # "Courtesy (of) Name/via REUTERS"
             lower = part.lower().strip(" .")
         elif lower.startswith(("arquivo ", "archivo ", "archiv ")) and normalize_agency(part.split(None, 1)[1]):
             credit.file_photo = True  # Agência Brasil's "Name/Arquivo Agência Brasil"
@@ -400,7 +409,7 @@ def chain_right(text: str, pos: int, limit: int | None = None) -> int:
     return end
 
 
-_LEFT_STOP = re.compile(r"(?:[.!?;\]]\s|\n|\s{2,}|^)")
+_LEFT_STOP = re.compile(r"(?:(?<!\s[A-Z])[.!?;\]]\s|\n|\s{2,}|^)")
 
 
 def _agency_suffix(tokens: list[re.Match[str]], first: int) -> int:

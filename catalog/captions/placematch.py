@@ -84,6 +84,14 @@ _ADMIN_LAST = re.compile(r"\s(?:County|Prefecture|Province|Governorate|Oblast|Re
 _COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
 
 
+def _route_start(text: str, span: Span) -> Span | None:
+    """"between A and B": A when the gazetteer knows it as a town, else no town (two teams)."""
+    first = text[span[0] : span[1]].split(" and ", 1)[0]
+    if find_city(text[span[0] : span[1]]) is not None:
+        return span
+    return (span[0], span[0] + len(first)) if find_city(first) is not None else None
+
+
 #: A preposition that opens a sentence, before the place it leads ("In Salah" is a town, though).
 _CAPITAL_LEAD = re.compile(r"(?:En|Em|À|Au|Aux|Dans|Na|No|Nel|Nella|In|At|Near|Im|Bei)\s+(?=[A-ZÀ-Ý])")
 
@@ -108,6 +116,8 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
     if got.city and (lead := _CAPITAL_LEAD.match(text, got.city[0], got.city[1])) and not find_city(
             text[got.city[0] : got.city[1]]):
         got.city = (lead.end(), got.city[1])  # a sentence that opens "En Madrid, ...", "À Cap Skirring, ..."
+    if got.city and " and " in text[got.city[0] : got.city[1]] and text[max(0, got.city[0] - 8) : got.city[0]] == "between ":
+        got.city = _route_start(text, got.city)  # a stage "between Saint-Lo and Cherbourg": where it starts
     if got.city and text[got.city[0] : got.city[1]].lower().startswith("city of "):
         got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
     inside_name = False

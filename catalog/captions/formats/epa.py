@@ -162,7 +162,10 @@ class EPAFormat:
         """What follows "EPA-EFE/": a photographer, a source and HANDOUT, a partner agency, POOL."""
         credit = Credit(agency=agency)
         name = _NO_SALES_TAIL.sub("", rest).strip(" /-–")
-        name = name if _INITIAL_END.search(name) else name.strip(" .")  # "Luis Carrasco R." keeps its period
+        if name.endswith(")") and "(" not in name:
+            name = name[:-1]  # the bracket that closed the credit: "(Foto EFE/ Name)"
+        kept = _INITIAL_END.search(name) or name.endswith((" Jr.", " Sr."))
+        name = name if kept else name.strip(" .")  # "Luis Carrasco R.", "Name Jr." keep their period
         tail = _NAME_TAIL.search(name)
         if tail is not None:
             words = tail.group(0).upper()

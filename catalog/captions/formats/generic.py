@@ -29,7 +29,7 @@ from catalog.captions.normalize import CAPITALS
 from catalog.captions.placematch import Place, PlaceMatch
 from catalog.captions.places import find_place
 
-_PAREN_CREDIT = re.compile(r"[(\[](?P<credit>[^()\[\]\n]{2,120})[)\]][\s.]*$")  # also Al Jazeera's "[Name/AFP]"
+_PAREN_CREDIT = re.compile(r"(?<![A-Za-z])[(\[](?P<credit>[^()\[\]\n]{2,120})[)\]][\s.]*$")  # also Al Jazeera's "[Name/AFP]"
 #: A sentence's end before a slash credit: not an initial's ("UPI/Gary C. Caskey"), and also a
 #: period with no space after it ("... 2014.JORGE SILVA/Reuters").
 _SENTENCE_END_TIGHT = re.compile(r"(?<=[a-z0-9)\]”\"])[.!?](?:\s+|(?=[A-Z]))")
@@ -39,15 +39,15 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+")
 _PIPE_CREDIT = re.compile(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s+(?P<agency>[A-Z][^|\n]{1,40}?))[\s.]*$")
 _LABELLED = re.compile(
     r"(?:^|[\s.(]|(?=©))(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
-    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Picture\s*(?:by|:)|Image\s*:)|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+photos\s*:|"
-    r"Bild\s*:|Image\s+copyright\s*:?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
+    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Pictures?\s*(?:by|:|;)|Image\s*:)|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+photos\s*:|"
+    r"Bild\s*:|Image\s+(?:copyright|source)\s*[:,]?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
     r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
 )
 #: "Photo by ", "Credit: ", ZUMA's "Credit Image: © ", a bare "© ".
 _LABEL = re.compile(
-    rf"^\s*(?:{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Picture|Foto|Bild|Credit(?:\s+Image)?)\s*(?:by|:)\s*"
-    r"|Image\s+copyright\s*:?\s*|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s*:\s*)?"  # and "source:" in five languages
+    rf"^\s*(?:{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Pictures?|Foto|Bild|Credit(?:\s+Image)?)\s*(?:by|:|;)\s*"
+    r"|Image\s+(?:copyright|source)\s*[:,]?\s*|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:\s*)?"  # and "source:" in six languages
     r"(?:©|\(c\))?\s*",
     re.IGNORECASE,
 )
@@ -187,6 +187,10 @@ class GenericFormat:
             draft.credit(Credit(agency=agency, photographer=line.group("name")), line.span("credit"),
                          photographer_span=line.span("name"), agency_span=line.span("agency"))
             return line.start("credit")  # "...\nJACK GUEZ AFP": a name and an agency on the last line
+        if " via AP" in text[tail_from:end] and (member := _VIA_AP_NAME.search(text, tail_from, end)) is not None:
+            credit = read_chain(f"{member.group('name')}/{member.group('source')} via AP")
+            draft.credit(credit, member.span("credit"), photographer_span=member.span("name"))
+            return member.start("credit")  # AP's member papers: "The Berkshire Eagle via AP Name"
         body_end = _slash_tail(draft, start, end)
         if (not draft.caption.credit and (alone := _AGENCY_ALONE.search(text, max(start, end - 70), end)) is not None
                 and is_news_agency(agency := normalize_agency(alone.group("agency")) or "")):
@@ -204,6 +208,10 @@ _AGENCY_ALONE = re.compile(
 )
 
 
+#: "... 2017. MetroWest Daily News via AP\nArt Illman": a source via AP, then the photographer.
+_VIA_AP_NAME = re.compile(
+    r"(?:[.!?]\s+|\n)(?P<credit>(?P<source>[A-Z][^\n.]{1,50}?)\s+via\s+AP(?:\s*\n\s*|\s)"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’.-]+){1,2}))[\s.]*$")
 #: A line that is only a credit, "Name, Agency" or "Name / Agency" (pages that print the credit
 #: above the caption: "Aamir Qureshi, AFP", "Piyal Adhikary / EPA", "PHOTO JOHN WESSELS, AGENCE
 #: FRANCE-PRESSE"), or ". Name, Agency" ending the caption.

@@ -32,7 +32,7 @@ Span = tuple[int, int]
 #: "LONDON, ENGLAND - MARCH 05:" — uppercase place, dash, uppercase month and day, colon.
 _DATELINE = re.compile(
     r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{1,40}(?:,[ ]?[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{1,40}){0,2})[ ]{1,2}[-–—][ ]{1,2}"
-    r"(?P<date>[A-Z]{3,9}\.?[ ]\d{1,2}(?:,[ ]?\d{4})?|CIRCA[ ]\d{4}S?|(?:[A-Z]{3,9}[ ])?\d{4}S?):[ ]*"
+    r"(?P<date>[A-Z]{3,9}\.?[ ]\d{1,2}(?:,[ ]?\d{4})?|CIRCA[ ]\d{4}S?|\d{4}/[01]\d/[0-3]\d|(?:[A-Z]{3,9}[ ])?\d{4}S?):[ ]*"
 )
 #: Editors' notes in parentheses right after the dateline: "(EDITORIAL USE ONLY) ".
 _LEAD_NOTE = re.compile(r"\((?P<note>(?:EDITOR|EDITORIAL|FILE|Editor)[^()\n]{0,300})\)[ ]*")
@@ -60,7 +60,10 @@ def read_dateline(draft: Draft, start: int, year_hint: int | None) -> tuple[int,
     if m is None:
         return start, None, None
     draft.take(m.span())
-    dates = find_dates(m.group("date"), year_hint=year_hint)
+    written = m.group("date")
+    if written[4:5] == "/":
+        written = written.replace("/", "-")  # SOPA's and LightRocket's "MILAN, ITALY - 2021/02/02:"
+    dates = find_dates(written, year_hint=year_hint)
     found = None
     if dates:
         d = dates[0]
@@ -323,6 +326,9 @@ def _glued_credit(text: str) -> tuple[Span, Credit] | None:
     if m is None:
         return None
     words = [*m.group("words").split(), m.group("last")]
+    before_words = text[max(0, m.start("words") - 2) : m.start("words")]
+    if before_words == "  " or text[: m.start("words")].rstrip().endswith("."):  # "York.     Bryan R. Smith/AFP/..."
+        return (m.start("words"), m.end("rest")), read_chain(text[m.start("words") : m.end("rest")])
     ends = [i for i, word in enumerate(words[:-1]) if len(word) > 2 and word.endswith(".")]
     line = m.group("words").rfind("\n")
     if ends or line >= 0:  # "... in Mexico City.\nYuri Cortez/AFP/Getty Images": the credit has its own line

@@ -33,7 +33,8 @@ _PIECES = re.compile(
     re.IGNORECASE,
 )
 #: A credit that ends the text without the "should read" words: "Geoff Caddick/PA Photocall".
-_BARE_CREDIT = re.compile(r"(?<![\w/])(?P<chain>[A-Z][^/\n.]{1,60}?/\s?PA(?:\s(?:Wire|Photocall|Archive|Images|Media))?)"
+_BARE_CREDIT = re.compile(r"(?:(?<=\d)(?=Image)|(?<![\w/]))(?:Image\s+source,?\s*)?"  # the BBC's label, glued to a date
+                          r"(?P<chain>[A-Z][^/\n.,]{1,60}?/\s?PA(?:\s(?:Wire|Photocall|Archive|Images|Media))?)"
                           r"(?:/PA\s(?:Images|Wire))?[\s.]*$")
 
 
