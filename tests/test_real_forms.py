@@ -410,6 +410,16 @@ CASES = [
      {"photographer": "Ana R. Costa"}),
     ("The Queen visits a garden near Tetbury, Gloucestershire, 31 May 2022Image source, Ana Costa / PA Media",
      {"photographer": "Ana Costa", "date": dt.date(2022, 5, 31)}),  # the BBC's label glued to the date
+    ("Families shelter in a camp outside of Baidoa, Somalia, Monday, March, 27, 2017. (AP Photo/Sam Reyes)",
+     {"date": dt.date(2017, 3, 27), "city": "Baidoa"}),  # a stray comma after the month
+    ("In March, 27 people were hurt in Lyon, France. REUTERS/Ana Costa", {"date": None}),  # no date there
+    ("Una donna raccoglie il riso nel villaggio di Kalipur, 28 dicembre 2010 (AP Photo/Sam Reyes)",
+     {"city": "Kalipur"}),  # Italian "in the village of"
+    ("Des enfants jouent dans le village de Karabane, le 2 novembre 2014 (AFP / Sam Reyes)", {"city": "Karabane"}),
+    ("Voters queue outside a school in Patan. – Photos by Reuters", {"agency": "Reuters"}),
+    ("Lisbon residents queue for bread near the river on August 18, 1993. REUTERS/File",
+     {"city": "Lisbon", "country_code": "PT"}),  # a big city's people, no place phrase
+    ("A swimmer trains in a garden pool during Melbourne's lockdown. (Getty)", {"city": "Melbourne"}),
 ]
 
 

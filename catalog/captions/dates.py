@@ -46,6 +46,9 @@ _MONTH_FIRST = re.compile(
     rf"(?:(?P<weekday>(?!)))?(?P<month>[^\W\d_]{{3,12}})\.?\s{{1,3}}{_DAY_RE}\b(?:\s?[-–]\s?[0-3]?\d\b)?(?:(?:,\s{{0,3}}|\s{{1,3}}){_YEAR_RE}\b)?",  # also "September 1,2016"
     re.IGNORECASE,
 )
+#: "March, 27, 2017": a comma after the month, only with a year ("in March, 27 people ..." is no date).
+_MONTH_COMMA_DAY = re.compile(
+    rf"(?:(?P<weekday>(?!)))?(?P<month>[^\W\d_]{{3,12}}),\s{{1,2}}{_DAY_RE},\s{{0,2}}{_YEAR_RE}\b", re.IGNORECASE)
 #: Day first: "05 March 2024", "5. März 2024", "5 de marzo de 2024", "Tuesday 5 March".
 _DAY_FIRST = re.compile(
     rf"\b{_WEEKDAY_RE}{_DAY_RE}\.?\s{{1,3}}(?:de\s|of\s)?\s{{0,2}}{_MONTH_RE}"
@@ -164,6 +167,8 @@ def find_dates(
     words_from = max(0, first - 20)
     for word_start, word_end in _month_words(text, words_from):
         m = _MONTH_FIRST.match(text, word_start)
+        if m is None and text[word_end : word_end + 1] == ",":
+            m = _MONTH_COMMA_DAY.match(text, word_start)  # "Monday, March, 27, 2017": a stray comma
         if m is None:
             if text[word_end : word_end + 1] == ".":
                 word_end += 1  # (as _WORD reads the word: with its period)

@@ -156,7 +156,7 @@ def possessive_owner(text: str, chunk: Chunk, cc: str | None) -> Span | None:
     return (m.start("city"), m.end())  # the whole phrase: build() keeps the owner, and the phrase in the subject
 
 
-_BIG_OWNER = re.compile(r"\b(?:in|at|on|of|near|through|along|across|outside)\s+(?:(?:the\s+\w+|one)\s+of\s+)?"
+_BIG_OWNER = re.compile(r"\b(?:in|at|on|of|near|through|along|across|outside|during|amid|over)\s+(?:(?:the\s+\w+|one)\s+of\s+)?"
                         r"(?P<city>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\s")
 
 
@@ -174,6 +174,24 @@ def big_city_owner(text: str, start: int, end: int) -> PlaceMatch | None:
             place = Place(city=name, country_code=city.country_code, lat=city.lat, lon=city.lon)
             return PlaceMatch(place, m.start("city"), m.end("city"), city_span=m.span("city"))
     return None
+
+
+#: "Sarajevo citizens queue for water": a big city's people open the caption.
+_CITY_PEOPLE = re.compile(r"(?P<city>[A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:citizens|residents|commuters|shoppers|"
+                          r"voters|locals|pedestrians|motorists|firefighters|police(?:men)?)\b")
+
+
+def big_city_people(text: str, start: int, end: int) -> PlaceMatch | None:
+    """No place phrase, but the sentence opens with a big city's residents ("Kyiv residents
+    shelter in a metro station"): they are in that city."""
+    m = _CITY_PEOPLE.match(text, start, end)
+    if m is None or pc.country_of(m.group("city")) is not None:
+        return None
+    city = find_city(m.group("city"), primary_only=True)
+    if city is None or city.population < BIG_TOWN:
+        return None
+    place = Place(city=m.group("city"), country_code=city.country_code, lat=city.lat, lon=city.lon)
+    return PlaceMatch(place, m.start("city"), m.end("city"), city_span=m.span("city"))
 
 
 def in_the_last_chunk(text: str, last: Chunk, segment_start: int,
@@ -200,7 +218,10 @@ _IN_END = re.compile(
     r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de"
     r"|i|ved|vid|utanför|nära|nær|udenfor)\s+"  # ... and Nordic: "i Sälen", "ved Loen", "utanför Leksand"
     r"(?:(?:der\s+Gemeinde|el\s+municipio\s+de|la\s+localidad\s+de|la\s+commune\s+de)\s+)?"
-    r"|\b(?:no\s+concelho\s+de|dans\s+la\s+commune\s+de|in\s+der\s+Gemeinde|in\s+der\s+Nähe\s+von)\s+)$"
+    r"|\b(?:no\s+concelho\s+de|dans\s+la\s+commune\s+de|in\s+der\s+Gemeinde|in\s+der\s+Nähe\s+von)\s+"
+    # "nel villaggio di Shingair", "dans le village de Sanabis", "en el pueblo de", "na aldeia de"
+    r"|\b(?:nel\s+villaggio\s+di|nella\s+città\s+di|dans\s+le\s+village\s+de|dans\s+la\s+ville\s+de"
+    r"|en\s+el\s+pueblo\s+de|en\s+la\s+ciudad\s+de|na\s+aldeia\s+de|na\s+cidade\s+de|im\s+Dorf)\s+)$"
 )
 
 

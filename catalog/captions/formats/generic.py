@@ -202,7 +202,7 @@ class GenericFormat:
 
 #: An agency named alone after the last sentence, a slash or a dash (not "..., a witness told AFP").
 _AGENCY_ALONE = re.compile(
-    r"(?:[.!?]\s+|\s[-/]\s?|\./\s?|^|\n)(?P<credit>(?:Photo\s+by\s+|Photo:\s*)?(?P<agency>[A-Z][\w-]{1,20}(?:\s[A-Z][\w-]+){0,2}?)"
+    r"(?:[.!?]\s+|\s[-–/]\s?|[./]\s?[-–/]\s?|^|\n)(?P<credit>(?:Photos?\s+by\s+|Photos?:\s*|Photo\s+(?=[A-Z]))?(?P<agency>[A-Z][\w-]{1,20}(?:\s[A-Z][\w-]+){0,2}?)"
     r"(?:\s+(?:Photo|PHOTO|photo))?(?P<via>\s+via\s+Getty\s+Images)?)"
     r"(?:,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?[\s.]*$"  # "CNA photo Jan. 12, 2026"
 )
