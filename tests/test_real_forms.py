@@ -420,6 +420,20 @@ CASES = [
     ("Lisbon residents queue for bread near the river on August 18, 1993. REUTERS/File",
      {"city": "Lisbon", "country_code": "PT"}),  # a big city's people, no place phrase
     ("A swimmer trains in a garden pool during Melbourne's lockdown. (Getty)", {"city": "Melbourne"}),
+    ("The racket flies out of his hand during the match against Spain's Carlos Rivas. REUTERS/Ana Costa",
+     {"country_code": ""}),  # an opponent's country
+    ("A keeper dives next to Sam Reyes (right) of France. PHOTO: EPA-EFE", {"country_code": ""}),
+    ("A truck burns after an air strike on Kafr Nabl village in South Idlib countryside, May 6, 2019. "
+     "REUTERS/Stringer", {"city": "Kafr Nabl", "region": "South Idlib countryside"}),
+    ("Sheep graze in the countryside, May 3, 2019. REUTERS/Ana Costa", {"region": ""}),  # no region named
+    ("Neighbours clear mud in Dernau, Germany, on July 19.\n— Ana Costa / dpa via AP",
+     {"agency": "dpa", "photographer": "Ana Costa"}),  # a credit line that opens with a dash
+    ("A man walks past rubble in Antakya on Feb.8, 2023. (Sam Reyes/AFP via Getty Images)",
+     {"date": dt.date(2023, 2, 8)}),  # no space after the month's period
+    ("Water floods streets in Ishinomaki City in northeastern Japan March 11, 2011. REUTERS/Kyodo",
+     {"city": "Ishinomaki"}),
+    ("A man wades through water in Sant’Agata sul Santerno, northern Italy. Photograph: Ana Costa/EPA",
+     {"city": "Sant’Agata sul Santerno"}),
 ]
 
 

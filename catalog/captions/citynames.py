@@ -36,6 +36,9 @@ def known_suffix(text: str, span: Span, cc: str | None) -> Span:
     name = text[span[0] : span[1]]
     if cc == "CN" and name.endswith(" City") and " " not in name[:-5]:
         return (span[0], span[1] - 5)  # Xinhua's "Huzhou City" for a city of prefecture rank: Huzhou
+    if (cc in ("JP", "KR", "TW") and name.endswith(" City") and " " not in name[:-5]
+            and find_city(name, country=cc) is None and find_city(name[:-5], country=cc) is not None):
+        return (span[0], span[1] - 5)  # Kyodo's "Natori City", Yonhap's "Suwon City": the town
     if " " not in name or find_city(name, country=cc) or natural_feature(name):
         return span  # (and "the Gulf of Aden" is a sea, not Aden)
     for m in _PARTICLE.finditer(name):

@@ -43,7 +43,7 @@ _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"  # French "1er juin", Sp
 #: (the loop in ``find_dates`` has checked the word; no weekday name is also a month name, so the
 #: weekday group never takes part here: ``_with_weekday`` looks for one before the month).
 _MONTH_FIRST = re.compile(
-    rf"(?:(?P<weekday>(?!)))?(?P<month>[^\W\d_]{{3,12}})\.?\s{{1,3}}{_DAY_RE}\b(?:\s?[-–]\s?[0-3]?\d\b)?(?:(?:,\s{{0,3}}|\s{{1,3}}){_YEAR_RE}\b)?",  # also "September 1,2016"
+    rf"(?:(?P<weekday>(?!)))?(?P<month>[^\W\d_]{{3,12}})(?:\.?\s{{1,3}}|\.(?=\d)){_DAY_RE}\b(?:\s?[-–]\s?[0-3]?\d\b)?(?:(?:,\s{{0,3}}|\s{{1,3}}){_YEAR_RE}\b)?",  # also "September 1,2016"
     re.IGNORECASE,
 )
 #: "March, 27, 2017": a comma after the month, only with a year ("in March, 27 people ..." is no date).

@@ -171,6 +171,16 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
     return None, None
 
 
+def persons_country(text: str, country: Span) -> bool:
+    """A country named as a person's: "Japan's Tatsuma Ito", "Kylian Mbappe (right) of France"."""
+    if text.startswith(("'s", "’s"), country[1]):
+        return _PERSON_AFTER.match(text, country[1] + 2) is not None
+    return text.endswith("of ", 0, country[0]) and _PERSON_OF.search(text, max(0, country[0] - 60), country[0]) is not None
+
+
+#: "Kylian Mbappe (right) of ", "Jason Day of ": a full name, perhaps where he stands, then "of".
+_PERSON_OF = re.compile(r"[A-Z][a-zà-ÿ'’-]+\s[A-Z][a-zà-ÿ'’-]+(?:\s\((?:left|right|center|centre|below|above|"
+                        r"top|front|back|L|R|C)\))?\sof\s$")
 #: Two capitalised words after a country's possessive, the second no region word: a person.
 _PERSON_AFTER = re.compile(
     r"\s(?:[A-Z][a-zà-ÿ'’-]+)\s(?!(?:Oblast|Province|Region|Prefecture|County|State|District|Governorate|"

@@ -26,7 +26,7 @@ def words(text: str) -> frozenset[str]:
 #: Lower-case words that may sit inside a proper name ("Rio de Janeiro", "Stratford-upon-Avon").
 _CONNECTORS = words(
     "de da do dos das del della delle dei di la las los le les el al upon on am an der den sur en y of and et im au aux"
-    " pri nad pod"  # "Brdo pri Kranju", "Ústí nad Labem"
+    " pri nad pod sul sulla"  # "Brdo pri Kranju", "Ústí nad Labem", "Sant’Agata sul Santerno"
 )
 #: Words that end a place name even in capitals ("IN PARIS", "THE CITY OF").
 FUNCTION_WORDS = words(

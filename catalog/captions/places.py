@@ -202,12 +202,16 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     if text[tail[0]] in "CNSEW" and (trimmed := pc.without_direction(text, tail)) is not None:
         tail = trimmed  # "in Dair El-Balah in the Central Gaza Strip": the country, the city before it
     name = text[tail[0] : tail[1]]
+    if ("'s " in name or "’s " in name) and OPPONENT_BEFORE.search(text, max(0, tail[0] - 10), tail[0]) and (
+            country_of(re.split(r"['’]s ", name, maxsplit=1)[0]) is not None):
+        return None  # "the match against Poland's Hubert Hurkacz": a player's country, no place
     prev_tail = nb.prev_city_tail(text, chunks, i, shouting)
     country = country_of(name)
     if " of " not in text[last.start : tail[0]] and (owned := pc.owner_of_city(text, tail)) is not None:
         got.cc, got.city = owned  # Xinhua's "Yangpu District, east China's Shanghai" (no "District of")
-    elif country is not None and OPPONENT_BEFORE.search(text, max(0, tail[0] - 10), tail[0]):
-        return None  # "their win against Saudi Arabia": a team, not the place
+    elif country is not None and (OPPONENT_BEFORE.search(text, max(0, tail[0] - 10), tail[0])
+                                  or pc.persons_country(text, tail)):
+        return None  # "their win against Saudi Arabia", "Japan's Tatsuma Ito": a team's, a person's country
     elif country is not None and not pc.georgia_state(country, name, text, prev_tail):
         got.cc, got.country = country, _with_article(text, tail)
     elif (st := us_state(name)) is not None and (name.endswith(".") or not pc.state_is_city(st, text, prev_tail)):
@@ -290,6 +294,9 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
     got = Reading()
     last = chunks[-1]
     got.region = ps.region_span(text, last, shouting)
+    words = text[got.region[0] : got.region[1]].split()
+    if len(words) < 2 or not words[-2][:1].isupper():
+        return None  # "in the countryside", "in the region": no region named
     got.city = ps.city_before(text, last.start, got.region[0], shouting)
     if got.city is None and (owner := nb.possessing_city(text, got.region)) is not None:
         got.city, got.region = owner[0], (owner[1], got.region[1])

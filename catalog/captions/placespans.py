@@ -30,11 +30,13 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -
     if lead is None:
         return None
     end = lead.start()
+    settlement = False
     for suffix in (" area", " border crossing", " refugee camp", " camp", " district", " town", " village", " city"):
         if text.endswith(suffix, chunk_start, end):  # "in the Jabalia area of the northern Gaza Strip",
             end -= len(suffix)  # "at the Islam Qala border crossing in Herat province": the town
             if suffix == " district" and not _district_town_counts(text, chunk_start, place_start):
                 return None
+            settlement = suffix in (" town", " village")
             break
     span = tail_name(text, chunk_start, end, shouting)
     if span is None or country_of(text[span[0] : span[1]]) is not None:
@@ -43,6 +45,8 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -
     if (_PREP_WORDS_END.search(before, last_words_start(before, 0, len(before), 6))
             and not loc.BORDER_WITH.search(before)):
         return span
+    if settlement and before.endswith(" on "):
+        return span  # "an air strike on Kafar Joum village in West Aleppo countryside"
     return None
 
 

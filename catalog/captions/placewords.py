@@ -17,7 +17,7 @@ from catalog.captions.placenames import Chunk, Span
 
 REGION_WORDS = re.compile(
     r"\b(?:region|province|oblast|state|county|prefecture|district|governorate|department|"
-    r"territory|canton|krai|republic|municipality|regency|banner|taluka|tehsil|raion|rayon)\b",
+    r"territory|canton|krai|republic|municipality|regency|banner|taluka|tehsil|raion|rayon|countryside)\b",
     re.IGNORECASE,
 )
 #: A chunk that ends with a region word ("Donetsk region", "Kyiv Oblast"), not "district of Izmir".
@@ -80,7 +80,7 @@ def ends_in_word(text: str, start: int, end: int, endings: tuple[str, ...]) -> b
 
 _REGION_WORD_LIST = ("region", "province", "oblast", "state", "county", "prefecture", "district", "governorate",
                      "department", "territory", "canton", "krai", "republic", "municipality", "regency",
-                     "banner", "taluka", "tehsil", "raion", "rayon")
+                     "banner", "taluka", "tehsil", "raion", "rayon", "countryside")
 
 
 def region_at_end(words: str) -> bool:

@@ -308,6 +308,8 @@ def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
     seg_start = max(sentences[-1] if sentences else start, text.rfind("\n", start, end) + 1, start)
     if (initials := _DESK_INITIALS.match(text, seg_start, end)) is not None:
         seg_start = initials.end()  # PAP's "(ms) PAP/Name", Lusa's "(ARQUIVO) NAME/LUSA"
+    while seg_start < end and text[seg_start] in "—– ":
+        seg_start += 1  # a credit line that opens with a dash: "\n— Name / dpa via AP"
     if (dated := _TRAILING_SLASH_DATE.search(text, max(seg_start, end - 40), end)) is not None:
         end = dated.start()  # Europa Press's "Name / Europa Press 19/6/2025": the date after the credit
     segment = text[seg_start:end]
