@@ -434,6 +434,13 @@ CASES = [
      {"city": "Ishinomaki"}),
     ("A man wades through water in Sant’Agata sul Santerno, northern Italy. Photograph: Ana Costa/EPA",
      {"city": "Sant’Agata sul Santerno"}),
+    ("Mud covers a street in Schuld, western Germany, on July 18. — Ana Costa / AFP - Getty Images",
+     {"agency": "AFP", "photographer": "Ana Costa"}),  # NBC's dash before Getty Images
+    ("A soldier walks in Kupiansk, Ukraine, Monday, Sept. 19, 2022. — Photo by Sam Reyes / AP Photo",
+     {"agency": "AP", "photographer": "Sam Reyes"}),
+    ("Miners dig near Kabul. (Ana Costa/AFP/Getty Images) #", {"agency": "AFP", "photographer": "Ana Costa"}),
+    ("Waves hit the coast in Soma city, Fukushima Prefecture, March 11, 2011. REUTERS/Asahi Shimbun",
+     {"photographer": ""}),  # a newspaper, not a person
 ]
 
 

@@ -55,7 +55,7 @@ _ORG_WORDS = re.compile(
     r"herald|tribune|gazette|journal|chronicle|courier|examiner|inquirer|register|dispatch|sentinel|"
     r"telegraph|zoo|aquarium|sheriff|society|network|county|airlines|airport|studios|pictures|"
     r"films|records|entertainment|productions|imaging|satellite|maxar|airbus|brigade|battalion|"
-    r"regiment|rifles|division|corps|shimbun|international|system|survey|website|official|"
+    r"regiment|rifles|division|corps|shimbun|yomiuri|asahi|mainichi|sankei|osservatore|international|system|survey|website|official|"
     r"ufficio|stampa|prensa|oficina|gabinete|assessoria|imprensa|polizei|feuerwehr|ministerio|ministero|"
     r"ministère|presidenza|governo|gobierno|policía|polizia|carabinieri|vigili|pompiers|bomberos|bombeiros)\b",
     re.IGNORECASE,
@@ -125,7 +125,7 @@ _NAME_DASH_POOL = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1
 _LOWER_WORDS = re.compile(r"[a-z]+(?:\s[a-z]+)+")
 #: Descriptions of a source, in any case ("VARIOUS SOURCES"): notes, not names.
 _SOURCE_NOTES = frozenset({"various sources", "multiple sources"})
-_VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–]\s+(?=Getty\s+Images)", re.IGNORECASE)  # and the NYT's "AFP — Getty Images"
+_VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", re.IGNORECASE)  # and the NYT's "AFP — Getty Images"
 
 
 #: Words a paper puts before "photo by": "Staff photo by Name", "Special photo by Name".
@@ -197,7 +197,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     if text.endswith((", File", ", FILE", ", file")):  # AP's house style, used by its partners too:
         credit.file_photo = True  # "(THE CANADIAN PRESS/Name, File)"
         text = text[:-6].rstrip()
-    via_parts = _VIA.split(text, maxsplit=1) if ("via" in fold_case(text) or "— Getty" in text) else [text]
+    via_parts = _VIA.split(text, maxsplit=1) if ("via" in fold_case(text) or " Getty" in text) else [text]
     left = via_parts[0]
     if len(via_parts) > 1 and "/" not in left and len(words := left.split()) >= 3:
         agency = normalize_agency(words[-1])

@@ -31,7 +31,7 @@ _GLUED_NAME = re.compile(r"^\s*AP\s+Photo(?=[A-Z][a-z])")
 _PARTNER_FIRST = re.compile(r"^\s*(?P<partner>[^/]{2,30}?)\s?/\s?AP\s+(?:Photo|PHOTO)\b")
 _BARE_SIGNOFF = re.compile(
     r"(?:(?<![\w(<])|(?<=[(<]))(?P<credit>(?:(?:(?<=[.]\s)|(?<=\s\s))(?:[A-Z][\w'’.-]+\s){1,3}|"
-    r"(?:(?<=[.]\s)|(?<=\s\s))[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\s?/\s?)?"  # "... 2017. Name/AP Photo"
+    r"(?:(?<=[.]\s)|(?<=\s\s)|(?<=\sby\s))[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\s?/\s?)?"  # "... 2017. Name/AP Photo"
     r"AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()<>\n/]{2,60}?)?)[\s.>]*$"
 )  # also unclosed: "... 2024. (AP Photo/Nathan Holbrook" (the bracket lost in transit), and a
 #  newspaper's "... 2017. Anupam Nath AP Photo"

@@ -29,7 +29,7 @@ from catalog.captions.normalize import CAPITALS
 from catalog.captions.placematch import Place, PlaceMatch
 from catalog.captions.places import find_place
 
-_PAREN_CREDIT = re.compile(r"(?<![A-Za-z])[(\[](?P<credit>[^()\[\]\n]{2,120})[)\]][\s.]*$")  # also Al Jazeera's "[Name/AFP]"
+_PAREN_CREDIT = re.compile(r"(?<![A-Za-z])[(\[](?P<credit>[^()\[\]\n]{2,120})[)\]][\s.#]*$")  # also Al Jazeera's "[Name/AFP]"
 #: A sentence's end before a slash credit: not an initial's ("UPI/Gary C. Caskey"), and also a
 #: period with no space after it ("... 2014.JORGE SILVA/Reuters").
 _SENTENCE_END_TIGHT = re.compile(r"(?<=[a-z0-9)\]”\"])[.!?](?:\s+|(?=[A-Z]))")
@@ -264,6 +264,8 @@ def _dashed_credit(draft: Draft, start: int, end: int) -> int | None:
     agency = normalize_agency(m.group("agency")) if m is not None else None
     if m is None or agency is None or not is_news_agency(agency):
         return None
+    if agency == "Getty Images" and not m.group("name") and "/" in draft.text[max(start, m.start() - 40) : m.start()]:
+        return None  # NBC's "Name / AFP - Getty Images": a slash chain that Getty resells
     name = (m.group("name") or "").strip()
     draft.credit(Credit(agency=agency, photographer=name, file_photo=m.re is _DASH_CREDIT),
                  (m.start("credit"), m.end()))
