@@ -441,6 +441,11 @@ CASES = [
     ("Miners dig near Kabul. (Ana Costa/AFP/Getty Images) #", {"agency": "AFP", "photographer": "Ana Costa"}),
     ("Waves hit the coast in Soma city, Fukushima Prefecture, March 11, 2011. REUTERS/Asahi Shimbun",
      {"photographer": ""}),  # a newspaper, not a person
+    ("Runners warm up ahead of the Paris 2024 Olympic Games in France. Ana Costa/PA Wire.", {"city": ""}),  # an event
+    ("Fans sing during the final on July 11, 2010 at Ellis Park Stadium. (Ana Costa/AFP/Getty Images)",
+     {"city": ""}),  # a stadium after the date is no town
+    ("Des enfants à Bo (Sierra Leone) jouent près d'une école d'Ebola, le 15 novembre 2014 (AFP / Sam Reyes)",
+     {"city": "Bo", "country_code": "SL"}),  # the place ends at its bracketed country
 ]
 
 

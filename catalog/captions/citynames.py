@@ -77,6 +77,7 @@ _FEATURE_LAST = placenames.words(
     # and buildings no town is named after ("at Worthy Farm in Somerset", "near Achairsky Monastery")
     " farm basilica cathedral church mosque temple shrine monastery abbey palace museum stadium arena"
     " hospital school university college airport prison hotel mall"
+    " games olympics paralympics championship championships tournament"  # and events: "the Tokyo 2020 Olympic Games"
 )
 _MILITARY_POST = re.compile(r"\b(?:Base|Outpost)\b")
 #: Parks that are no town ("Yellowstone National Park"; "Orchard Park, N.Y." is one).

@@ -62,6 +62,10 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         end = start + weekday  # "in Haridwar on Tuesday.": a day, no date
         segment = text[start:end]
     bracketed = None
+    if default_country is None and ") " in segment and (lead := _NAME_THEN_COUNTRY.search(text, start, end)) is not None and (
+            country_of(lead.group("country")) is not None and _LATER_LEAD.search(text, lead.end(), end) is None):
+        end = lead.end()  # "Des soignants à Kenema (Sierra Leone) dansent ...": the place ends at its country
+        segment = text[start:end]
     if default_country is None and ")" in segment[-50:]:
         default_country = bracketed = pc.country_in_brackets(text, max(start, end - 50), end)
     cut = _TRAILING_CONNECTIVE.search(segment[-60:]) if _may_end_connective(segment) else None
@@ -140,6 +144,9 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     return match
 
 
+#: A town led by a preposition, its country in brackets ("à Kenema (Sierra Leone)"), and a later lead.
+_NAME_THEN_COUNTRY = re.compile(r"\b(?:à|en|em|in|at|near|près\s+de)\s+[A-ZÀ-Þ][\w'’ -]{1,40}\s\((?P<country>[A-ZÀ-Þ][^()]{2,30})\)")
+_LATER_LEAD = re.compile(r"\s(?:à|en|em|in|at|au|aux|dans|near|près\s+de)\s+[A-ZÀ-Þ]")
 _SEEN_FROM = re.compile(r"(?:as\s+)?(?:seen|photographed|pictured)\s+from\s+(?:the\s+)?(?=[A-ZÀ-Þ])", re.IGNORECASE)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from catalog.captions.citynames import natural_feature
 from catalog.captions.credits import Credit, normalize_agency, read_chain
 from catalog.captions.dates import DateMatch, find_dates, in_range, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
@@ -138,7 +139,7 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
             _town_near(draft, text.rfind(" near ", start, main.start) + 1, main.start, place)
     elif main is not None and (m := _PLACE_AFTER.match(text, main.end, first_end)):
         name = _PROPER_NAME.match(text, m.end(), first_end)
-        if name is not None and not text[name.end() : first_end].strip(" ."):
+        if name is not None and not text[name.end() : first_end].strip(" .") and not natural_feature(name.group(0)):
             draft.put("city", name.group(0), name.span())
             city = find_city(name.group(0))
             if city is not None:
