@@ -446,6 +446,28 @@ CASES = [
      {"city": ""}),  # a stadium after the date is no town
     ("Des enfants à Bo (Sierra Leone) jouent près d'une école d'Ebola, le 15 novembre 2014 (AFP / Sam Reyes)",
      {"city": "Bo", "country_code": "SL"}),  # the place ends at its bracketed country
+    ("Firefighters walk past a burnt house in Agia Marina village on Evia island, Greece, Aug. 11, 2021. "
+     "(AP Photo/Sam Reyes)", {"city": "Agia Marina"}),  # a two-word village the gazetteer lacks
+    ("Families wait at the village of Limni in the island of Evia, Greece, 08 August 2021. EPA-EFE/ANA COSTA",
+     {"city": "Limni", "region": "Evia"}),
+    ("A surfer rides a wave at the Jaws Surf Break on the island of Maui, Hawaii, on December 21, 2024. "
+     "(Photo by Sam Reyes / AFP)", {"city": ""}),  # a surf spot, no town
+    ("Ruins of a temple in Patan’s Durbar Square. Ana Costa/European Pressphoto Agency", {"agency": "EPA-EFE"}),
+    ("Police fire tear gas near Baabda on November 13, 2019. Protests spread. / AFP / SAM REYES",
+     {"agency": "AFP", "photographer": "SAM REYES"}),
+    ("Petani menanam padi di Madiun, Jawa Timur. FOTO ANTARA/Ana Costa/nz/09.",
+     {"agency": "Antara", "photographer": "Ana Costa"}),  # Antara's label, desk and year code
+    ("Rangers count zebras in the park. ANA COSTA/AFP/Getty Images ( 523633342 )",
+     {"agency": "AFP", "photographer": "ANA COSTA"}),  # Getty's picture number after the credit
+    ("Een markt wordt ontruimd in Nairobi.  beeld afp / Sam Reyes", {"agency": "AFP", "photographer": "Sam Reyes"}),
+    ("Flood waters cover fields in Assam. (Photo credit: STR/AFP/Getty Images)", {"photographer": "STR"}),
+    ("Protesters fill the boulevard, taking the momentum out of his agenda. afp.com - Sam REYES",
+     {"agency": "AFP", "photographer": "Sam REYES"}),  # AFP's own pages
+    ("Casas em Lajeado viram entulho após as chuvas Imagem: Ana Costa/AFP", {"photographer": "Ana Costa"}),
+    ("Allagamenti ad Albinia (Grosseto), 12 novembre 2012 (Credits: ANSA/ Ana Costa)",
+     {"agency": "ANSA", "photographer": "Ana Costa"}),
+    ("Bulls run through the town to the bullring.        Credit: ANA COSTA / REUTERS", {"photographer": "ANA COSTA"}),
+    ("Landwirte nehmen an der Demonstration teil. (Symbolfoto)  Foto: dpa/Ana Costa", {"photographer": "Ana Costa"}),
 ]
 
 

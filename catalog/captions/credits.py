@@ -132,13 +132,13 @@ _VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", 
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
 _LABEL_START = re.compile(
-    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Pictures?|Foto|Image(?:\s+credit)?)\s?(?::|;|by\b)\s?"
+    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Pictures?|Foto|Imagem|Image(?:\s+credit)?|Photo\s+credit|Credits?)\s?(?::|;|by\b)\s?"
     r"|Foto\s(?:por|de|von|di)\s"  # Portuguese, Spanish, German, Italian "photo by"
     r"|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s?:\s?"  # and "source:"
-    rf"|(?-i:(?:Photo|Foto)\s)(?=(?-i:[{CAPITALS}])))",  # and "Foto Name/AFP", "Image credit: Name / EPA"
+    rf"|(?-i:(?:Photo|Foto|FOTO|beeld|Beeld)\s)(?=(?-i:[{CAPITALS}a-z])))",  # and "Foto Name/AFP", Antara's "FOTO ANTARA/Name", Dutch "beeld afp / Name"
     re.IGNORECASE,
 )
-_LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto",
+_LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto", "beeld", "credit",
                       "image", "quelle", "zdroj", "källa", "kalla", "fuente", "fonte")
 _ARCHIVE_MARK = re.compile(r"\((?:Arkivfoto|Archivfoto|Arkivbild|Archivbild|Arkistokuva|Foto\s+de\s+archivo|Archivo|Arquivo)\)\s*",
                            re.IGNORECASE)

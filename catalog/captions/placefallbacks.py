@@ -59,7 +59,15 @@ def _name_after(text: str, start: int, limit: int, shouting: bool) -> Span | Non
         longer = _known_longer(text, span, limit)
         if longer is not None:
             return longer  # "in Frankfurt am Main ein": the gazetteer's longer name
+        if (not shouting and (named := _ENGLISH_NAME_RUN.match(text, span[1], limit)) is not None
+                and named.group(0).rsplit(None, 1)[-1].lower() not in pc.NOT_TOWNS):
+            return (span[0], named.end())  # "in Agia Anna on Evia island": a two-word town before an English word
     return span
+
+
+#: More capitalised words, then an English word that no German capitalised noun is
+#: ("in Köln Menschen am Rhein" stays Köln).
+_ENGLISH_NAME_RUN = re.compile(r"(?: [A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2}(?= (?:village|town|on|in|at|near|during|as|after|where|with|is|are|was|were)\b)")
 
 
 _NEXT_WORDS = re.compile(r"(?: (?:am|an|de|del|da|do|di|la|le|sur|upon|on))? [A-ZÀ-Þ][\w'’-]*")

@@ -154,6 +154,8 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
     if city_name and (home := region_country(city_name)) is not None and cc in (None, home) and (
             find_city(city_name, country=home) is None):
         inner = city_before(text, max(segment_start, 0), city_span[0], False) if region_span is not None else None
+        if inner is not None and natural_feature(text[inner[0] : inner[1]]):
+            inner = None  # "at the Jaws Surf Break on the island of Maui": a spot, no town
         if region_span is None:  # "from Turkey to Lesbos": a region (an island), no town
             region_span = city_span
         cc = cc or home

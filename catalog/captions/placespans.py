@@ -16,7 +16,8 @@ from catalog.captions.placenames import BIG_TOWN, Chunk, Span, tail_name
 from catalog.captions.placewords import REGION_WORDS, last_words_start
 
 _IN_THE_END = re.compile(  # "in the southern ", "in the Central " (Gaza Strip)
-    r"\s(?:in|of|on\s+the|i)\s+(?:the\s+)?(?:[a-z]+\s+|(?:Central|Northern|Southern|Eastern|Western)\s+)?$")  # (Nordic "i": "Sala i Västmanland")
+    r"\s(?:in|on)\s+the\s+(?:island|isle|region|province|state|district|county)\s+of\s+$"  # "in the island of Evia"
+    r"|\s(?:in|of|on\s+the|i)\s+(?:the\s+)?(?:[a-z]+\s+|(?:Central|Northern|Southern|Eastern|Western)\s+)?$")  # (Nordic "i": "Sala i Västmanland")
 _PREP_WORDS_END = re.compile(
     r"\b(?:in|near|at|outside|of|over|across|around|inside|ved|vid|av|i|bei|nahe|em|en|à|près\s+de|perto\s+de"
     r"|nei\s+pressi\s+di|(?:seen|taken|photographed|pictured|shot)\s+from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")

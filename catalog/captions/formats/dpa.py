@@ -71,8 +71,9 @@ def read_dpa_chain(chain: str) -> Credit:
                 credit.intermediaries.append(normalize_agency(partner) or partner)
         elif lower in ("archiv", "archivbild"):
             credit.file_photo = True
-        elif i == 0 and normalize_agency(part) is None and not looks_like_org(part):
-            if _NAME.fullmatch(part):
+        elif (i == 0 or (i == 1 and normalize_agency(parts[0]) == "dpa" and not credit.photographer)) and (
+                normalize_agency(part) is None and not looks_like_org(part)):
+            if _NAME.fullmatch(part):  # "Name/dpa", and the reversed "Foto: dpa/Name"
                 credit.photographer = part
         else:
             credit.intermediaries.append(normalize_agency(part) or part)

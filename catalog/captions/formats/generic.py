@@ -39,14 +39,14 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+")
 _PIPE_CREDIT = re.compile(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s+(?P<agency>[A-Z][^|\n]{1,40}?))[\s.]*$")
 _LABELLED = re.compile(
     r"(?:^|[\s.(]|(?=©))(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
-    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Pictures?\s*(?:by|:|;)|Image\s*:)|(?:Photo\s+)?Credit(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+photos\s*:|"
+    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Pictures?\s*(?:by|:|;)|Imagem?\s*:)|(?:Photo\s+)?Credits?(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+photos\s*:|"
     r"Bild\s*:|Image\s+(?:copyright|source)\s*[:,]?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
     r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
 )
 #: "Photo by ", "Credit: ", ZUMA's "Credit Image: © ", a bare "© ".
 _LABEL = re.compile(
-    rf"^\s*(?:{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Pictures?|Foto|Bild|Credit(?:\s+Image)?)\s*(?:by|:|;)\s*"
+    rf"^\s*(?:{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Pictures?|Foto|Imagem|Bild|Credits?(?:\s+Image)?)\s*(?:by|:|;)\s*"
     r"|Image\s+(?:copyright|source)\s*[:,]?\s*|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:\s*)?"  # and "source:" in six languages
     r"(?:©|\(c\))?\s*",
     re.IGNORECASE,
@@ -191,6 +191,10 @@ class GenericFormat:
             credit = read_chain(f"{member.group('name')}/{member.group('source')} via AP")
             draft.credit(credit, member.span("credit"), photographer_span=member.span("name"))
             return member.start("credit")  # AP's member papers: "The Berkshire Eagle via AP Name"
+        if "afp.com" in text[tail_from:end] and (site := _AFP_SITE.search(text, tail_from, end)) is not None:
+            draft.credit(Credit(agency="AFP", photographer=site.group("name")), site.span("credit"),
+                         photographer_span=site.span("name"))
+            return site.start("credit")  # AFP's own pages: "... agenda. afp.com - Thomas SAMSON"
         body_end = _slash_tail(draft, start, end)
         if (not draft.caption.credit and (alone := _AGENCY_ALONE.search(text, max(start, end - 70), end)) is not None
                 and is_news_agency(agency := normalize_agency(alone.group("agency")) or "")):
@@ -208,6 +212,7 @@ _AGENCY_ALONE = re.compile(
 )
 
 
+_AFP_SITE = re.compile(r"(?P<credit>\bafp\.com\s[-–]\s(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}))[\s.]*$")
 #: "... 2017. MetroWest Daily News via AP\nArt Illman": a source via AP, then the photographer.
 _VIA_AP_NAME = re.compile(
     r"(?:[.!?]\s+|\n)(?P<credit>(?P<source>[A-Z][^\n.]{1,50}?)\s+via\s+AP(?:\s*\n\s*|\s)"
@@ -310,8 +315,8 @@ def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
     seg_start = max(sentences[-1] if sentences else start, text.rfind("\n", start, end) + 1, start)
     if (initials := _DESK_INITIALS.match(text, seg_start, end)) is not None:
         seg_start = initials.end()  # PAP's "(ms) PAP/Name", Lusa's "(ARQUIVO) NAME/LUSA"
-    while seg_start < end and text[seg_start] in "—– ":
-        seg_start += 1  # a credit line that opens with a dash: "\n— Name / dpa via AP"
+    while seg_start < end and text[seg_start] in "—– /":
+        seg_start += 1  # a credit line that opens with a dash or a slash: "\n— Name / dpa via AP", "/ AFP / NAME"
     if (dated := _TRAILING_SLASH_DATE.search(text, max(seg_start, end - 40), end)) is not None:
         end = dated.start()  # Europa Press's "Name / Europa Press 19/6/2025": the date after the credit
     segment = text[seg_start:end]
@@ -332,7 +337,8 @@ def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
         if credit.agency and credit.photographer:
             draft.credit(credit, (seg_start, end))
             return seg_start
-    if "/" not in segment or not 1 <= len(words) <= 12 or not segment[:1].isupper():
+    if "/" not in segment or not 1 <= len(words) <= 12 or not (
+            segment[:1].isupper() or segment.startswith(("beeld ", "foto ", "photo "))):  # Dutch "beeld afp / Name"
         return len(text)
     if sum(w[:1].isupper() or w == "/" for w in words) < len(words) * 0.6:
         return len(text)

@@ -298,6 +298,8 @@ class GettyFormat:
         getty = [g for g in groups if "getty" in text[g[0] : g[1]].lower() or _getty_brand(text, g)]
         getty = [g for g in getty if not _COPYRIGHT_GROUP.fullmatch(text, *g)] or getty
         if not getty:
+            if (image_id := _IMAGE_ID.search(text, max(0, len(text) - 30))) is not None:
+                text = text[: image_id.start()]  # "... Name/AFP/Getty Images ( 523633342 )": Getty's picture number
             bare = _BARE_CREDIT.search(text, max(0, len(text) - _MAX_GROUP))
             if bare is None:
                 return _glued_credit(text)
@@ -311,12 +313,13 @@ class GettyFormat:
         return (stack[0][0], stack[-1][1]), credit
 
 
+_IMAGE_ID = re.compile(r"\s*\(\s*\d{6,}\s*\)[\s.]*$")
 #: A copyright line a page adds after the credit: "(Photo by Name/Getty Images) (2018 Getty Images)".
 _COPYRIGHT_GROUP = re.compile(r"\(\s*(?:©\s*)?(?:19|20)\d\d\s+Getty\s+Images\s*\)", re.IGNORECASE)
 
 
 #: "... in Melbourne Cameron Spencer/Getty Images": a credit a page ran into the sentence.
-_GLUED = re.compile(r"(?<=\s)(?P<words>(?:[A-Z][\w'’.-]*\s){2,5})(?P<last>[A-Z][\w'’.-]*)"
+_GLUED = re.compile(r"(?<=\s)(?P<words>(?:[A-Z][\w'’.-]*\s){1,5})(?P<last>[A-Z][\w'’.-]*)"
                     r"(?P<rest>\s?/\s?(?:(?:AFP|AP|dpa|EPA)\s?/\s?|[A-Z]\w+\s+via\s+)?Getty\s+Images)[\s.]*$")
 
 
