@@ -468,6 +468,12 @@ CASES = [
      {"agency": "ANSA", "photographer": "Ana Costa"}),
     ("Bulls run through the town to the bullring.        Credit: ANA COSTA / REUTERS", {"photographer": "ANA COSTA"}),
     ("Landwirte nehmen an der Demonstration teil. (Symbolfoto)  Foto: dpa/Ana Costa", {"photographer": "Ana Costa"}),
+    ("Firefighters tackle a blaze next to the village of Chile, near Castelo Branco. REUTERS/Ana Costa",
+     {"city": "Chile", "country_code": "PT"}),  # a village named like a country
+    ("A boat floats down the flooded street of the Somerset village of Muchelney, February 13, 2014. "
+     "REUTERS/Ana Costa", {"city": "Muchelney", "country_code": "GB"}),  # the county's country
+    ("A farmer shows his calf at the Ohio State Fair, August 8, 2019. REUTERS/Ana Costa",
+     {"region": "Ohio", "country_code": "US"}),
 ]
 
 

@@ -168,6 +168,9 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
             continue  # "the Russian-controlled city of": not the country
         if (code := demonym_country(words[-1])) is not None and not _names_an_animal(lead, m.end()):
             return _known_city_country(text[city_span[0] : city_span[1]], code, text), None
+        if _SETTLEMENT_AFTER.match(lead, m.end()) and (code := region_country(" ".join(words[-2:]))
+                                                       or region_country(words[-1])) is not None:
+            return code, None  # "the Somerset village of Moorland": the county's country
     return None, None
 
 
@@ -181,6 +184,7 @@ def persons_country(text: str, country: Span) -> bool:
 #: "Kylian Mbappe (right) of ", "Jason Day of ": a full name, perhaps where he stands, then "of".
 _PERSON_OF = re.compile(r"[A-Z][a-zà-ÿ'’-]+\s[A-Z][a-zà-ÿ'’-]+(?:\s\((?:left|right|center|centre|below|above|"
                         r"top|front|back|L|R|C)\))?\sof\s$")
+_SETTLEMENT_AFTER = re.compile(r"\s(?:village|town|city|hamlet|port|suburb)\s+of\s")
 #: Two capitalised words after a country's possessive, the second no region word: a person.
 _PERSON_AFTER = re.compile(
     r"\s(?:[A-Z][a-zà-ÿ'’-]+)\s(?!(?:Oblast|Province|Region|Prefecture|County|State|District|Governorate|"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from catalog.captions import placecountry as pc
-from catalog.captions.gazetteer import capital_of, demonym_country, find_city
+from catalog.captions.gazetteer import capital_of, demonym_country, find_city, us_state
 from catalog.captions.placematch import Place, PlaceMatch, Reading, build
 from catalog.captions.placenames import BIG_TOWN, NAME_WINDOW, Chunk, Span, is_acronym, tail_name
 from catalog.captions.placewords import lead_phrase
@@ -200,6 +200,20 @@ def big_city_people(text: str, start: int, end: int) -> PlaceMatch | None:
         return None
     place = Place(city=m.group("city"), country_code=city.country_code, lat=city.lat, lon=city.lon)
     return PlaceMatch(place, m.start("city"), m.end("city"), city_span=m.span("city"))
+
+
+#: "at the Iowa State Fair", "the Texas State Capitol": a US state's own institution.
+_STATE_INSTITUTION = re.compile(r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?) State (?:Fair|Fairgrounds|Capitol|"
+                                r"Legislature|Senate|House|Penitentiary|Prison)\b")
+
+
+def state_institution(text: str, start: int, end: int) -> PlaceMatch | None:
+    """No place phrase, but a US state's fair or capitol names the state (and the country)."""
+    m = _STATE_INSTITUTION.search(text, start, end) if " State " in text[start:end] else None
+    if m is None or us_state(m.group("state")) is None:
+        return None
+    return PlaceMatch(Place(region=m.group("state"), country_code="US"), m.start(), m.end("state"),
+                      region_span=m.span("state"))
 
 
 def in_the_last_chunk(text: str, last: Chunk, segment_start: int,

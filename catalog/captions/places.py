@@ -137,7 +137,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
             and country_of(match.place.city) is None and demonym_country(match.place.city) is not None):
         match = replace(match, place=replace(match.place, city="", lat=None, lon=None), city_span=None)  # "the Lebanese side"
     if match is None and not shouting:
-        match = fb.big_city_owner(text, start, end) or fb.big_city_people(text, start, end)
+        match = (fb.big_city_owner(text, start, end) or fb.big_city_people(text, start, end)
+                 or fb.state_institution(text, start, end))
     if match is None and located is not None and default_country is not None:
         # "... at the reservoir, north of Barcelona": no town, the country of the city it is near
         match = PlaceMatch(Place(country_code=default_country[0]), located.start, located.end)
@@ -214,6 +215,8 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         return None  # "the match against Poland's Hubert Hurkacz": a player's country, no place
     prev_tail = nb.prev_city_tail(text, chunks, i, shouting)
     country = country_of(name)
+    if country is not None and text.endswith(("village of ", "town of ", "hamlet of "), max(0, tail[0] - 12), tail[0]):
+        country = None  # "the village of Macao, near Castelo Branco": a village named like a country
     if " of " not in text[last.start : tail[0]] and (owned := pc.owner_of_city(text, tail)) is not None:
         got.cc, got.city = owned  # Xinhua's "Yangpu District, east China's Shanghai" (no "District of")
     elif country is not None and (OPPONENT_BEFORE.search(text, max(0, tail[0] - 10), tail[0])
