@@ -474,6 +474,8 @@ CASES = [
      "REUTERS/Ana Costa", {"city": "Muchelney", "country_code": "GB"}),  # the county's country
     ("A farmer shows his calf at the Ohio State Fair, August 8, 2019. REUTERS/Ana Costa",
      {"region": "Ohio", "country_code": "US"}),
+    ("Pilgrims splash coloured water near a temple in Barsana in the northern Indian state of Uttar Pradesh. "
+     "REUTERS/Ana Costa", {"city": "Barsana", "region": "Uttar Pradesh"}),  # the state's long lead
 ]
 
 

@@ -16,7 +16,8 @@ from catalog.captions.placenames import BIG_TOWN, Chunk, Span, tail_name
 from catalog.captions.placewords import REGION_WORDS, last_words_start
 
 _IN_THE_END = re.compile(  # "in the southern ", "in the Central " (Gaza Strip)
-    r"\s(?:in|on)\s+the\s+(?:island|isle|region|province|state|district|county)\s+of\s+$"  # "in the island of Evia"
+    r"\s(?:in|on)\s+the\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+(?:an|ese|ish|i)\s+)?"  # (a people: "Indian")
+    r"(?:island|isle|region|province|state|district|county)\s+of\s+$"  # "in the island of Evia", "in the northern Indian state of"
     r"|\s(?:in|of|on\s+the|i)\s+(?:the\s+)?(?:[a-z]+\s+|(?:Central|Northern|Southern|Eastern|Western)\s+)?$")  # (Nordic "i": "Sala i Västmanland")
 _PREP_WORDS_END = re.compile(
     r"\b(?:in|near|at|outside|of|over|across|around|inside|ved|vid|av|i|bei|nahe|em|en|à|près\s+de|perto\s+de"
@@ -27,7 +28,7 @@ _LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -> Span | None:
     """A city named just before "in the southern <Region>" inside one chunk."""
     # a match spans at most 3 words (" in the southern "): search only the last ones
-    lead = _IN_THE_END.search(text, last_words_start(text, chunk_start, place_start, 4), place_start)
+    lead = _IN_THE_END.search(text, last_words_start(text, chunk_start, place_start, 6), place_start)
     if lead is None:
         return None
     end = lead.start()
