@@ -476,6 +476,10 @@ CASES = [
      {"region": "Ohio", "country_code": "US"}),
     ("Pilgrims splash coloured water near a temple in Barsana in the northern Indian state of Uttar Pradesh. "
      "REUTERS/Ana Costa", {"city": "Barsana", "region": "Uttar Pradesh"}),  # the state's long lead
+    ("Rescuers wade in the flood-hit town of Laoag, Ilocos Norte on July 26, 2023. EPA-EFE/ANA COSTA",
+     {"city": "Laoag"}),  # an adjective inside "the town of"
+    ("Worshippers pray outside a mosque in Baghdad Kadhimiya district, in Iraq, July 31, 2020. "
+     "(Photo by Ana Costa/Reuters)", {"city": "Baghdad", "region": "Kadhimiya district"}),
 ]
 
 

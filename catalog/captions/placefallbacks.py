@@ -235,7 +235,7 @@ _ITALIAN_WORDS = re.compile(r"\b(?:il|della|dei|nella|nel|degli|delle|alla|dopo|
 
 
 _IN_END = re.compile(
-    r"(?:\b(?:in|near|outside)\s+(?:the\s+(?:village|town|city|camp)\s+of\s+)?"
+    r"(?:\b(?:in|near|outside)\s+(?:the\s+(?:[a-z][\w-]*\s+){0,2}(?:village|town|city|camp)\s+of\s+)?"
     # and the agencies' own languages: "bei Kandersteg", "en la localidad de Albarracín", "près de Durbuy"
     r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de"
     r"|i|ved|vid|utanför|nära|nær|udenfor)\s+"  # ... and Nordic: "i Sälen", "ved Loen", "utanför Leksand"

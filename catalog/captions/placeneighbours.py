@@ -10,7 +10,7 @@ from catalog.captions import placespans as ps
 from catalog.captions.citynames import country_of
 from catalog.captions.gazetteer import find_city, us_state
 from catalog.captions.placematch import Reading
-from catalog.captions.placenames import Chunk, Span, tail_name
+from catalog.captions.placenames import BIG_TOWN, Chunk, Span, tail_name
 
 
 def state_between(text: str, chunks: list[Chunk], shouting: bool) -> bool:
@@ -72,3 +72,18 @@ def prev_city_tail(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Sp
         return None
     chunk = chunks[i - 1]
     return tail_name(text, chunk.start, chunk.end, shouting)
+
+
+_CITY_THEN_DISTRICT = re.compile(r"((?:[A-Z][\w-]*\s){0,2}?[A-Z][\w-]*)\s(?=[A-Z][\w'’-]*\s(?:district|neighbou?rhood|area|quarter)\b)")
+
+
+def city_before_district(text: str, region: Span) -> tuple[Span, int] | None:
+    """"in Baghdad Adhamiya district": a big city's name, then its district's (the city's span,
+    where the district's name starts)."""
+    m = _CITY_THEN_DISTRICT.match(text, region[0], region[1])
+    if m is None or country_of(m.group(1)) is not None:
+        return None
+    city = find_city(m.group(1), primary_only=True)
+    if city is None or city.population < BIG_TOWN:
+        return None
+    return m.span(1), m.end()

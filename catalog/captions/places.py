@@ -308,7 +308,7 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
     if len(words) < 2 or not words[-2][:1].isupper():
         return None  # "in the countryside", "in the region": no region named
     got.city = ps.city_before(text, last.start, got.region[0], shouting)
-    if got.city is None and (owner := nb.possessing_city(text, got.region)) is not None:
+    if got.city is None and (owner := nb.possessing_city(text, got.region) or nb.city_before_district(text, got.region)):
         got.city, got.region = owner[0], (owner[1], got.region[1])
     if got.city is None:
         _read_previous(text, chunks, len(chunks) - 2, shouting, got)
@@ -378,7 +378,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
     elif got.region is None and (at_end := _region_at_end(text[max(chunk.start, chunk.end - 30) : chunk.end])):
         got.region = ps.region_span(text, chunk, shouting)
         inner = ps.city_before(text, chunk.start, got.region[0], shouting)
-        if inner is None and (owner := nb.possessing_city(text, got.region)) is not None:
+        if inner is None and (owner := nb.possessing_city(text, got.region) or nb.city_before_district(text, got.region)):
             got.city, got.region = owner[0], (owner[1], got.region[1])  # "in Seoul's Itaewon district, South Korea"
             return
         if inner is not None:
