@@ -480,6 +480,8 @@ CASES = [
      {"city": "Laoag"}),  # an adjective inside "the town of"
     ("Worshippers pray outside a mosque in Baghdad Kadhimiya district, in Iraq, July 31, 2020. "
      "(Photo by Ana Costa/Reuters)", {"city": "Baghdad", "region": "Kadhimiya district"}),
+    ("Casas em Lajeado, no RS, ficam submersas após as chuvas Imagem: Ana Costa/AFP",
+     {"city": "Lajeado", "country_code": "BR", "region": "RS"}),  # a Brazilian state's abbreviation
 ]
 
 

@@ -174,6 +174,16 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
     return None, None
 
 
+#: Brazil's states as its press abbreviates them after "no", "na", "em" ("em Muçum, no RS").
+_BRAZILIAN_STATES = frozenset("AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO".split())
+
+
+def brazilian_state(text: str, chunk: Chunk, tail: Span) -> bool:
+    """The chunk is "no RS", "na BA", "em SP": a Brazilian state, in Portuguese."""
+    return (text[tail[0] : tail[1]] in _BRAZILIAN_STATES
+            and text[chunk.start : tail[0]].strip().lower() in ("no", "na", "em", "do", "da"))
+
+
 def persons_country(text: str, country: Span) -> bool:
     """A country named as a person's: "Japan's Tatsuma Ito", "Kylian Mbappe (right) of France"."""
     if text.startswith(("'s", "’s"), country[1]):

@@ -226,6 +226,8 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         got.cc, got.country = country, _with_article(text, tail)
     elif (st := us_state(name)) is not None and (name.endswith(".") or not pc.state_is_city(st, text, prev_tail)):
         got.cc, got.state, got.region = "US", st, tail
+    elif len(name) == 2 and pc.brazilian_state(text, last, tail):
+        got.cc, got.region = "BR", tail  # "em Roca Sales, no RS": a Brazilian state's abbreviation
     elif (region := region_country(name)) is not None and i == 0 and _city_namesake(text, tail, region):
         got.cc, got.city = region, tail  # "at a cathedral in Durham": the city, not the county named after it
     elif (code := region or pc.possessive_region(text, last)) is not None:
