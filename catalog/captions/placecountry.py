@@ -175,7 +175,7 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
 
 
 #: Brazil's states as its press abbreviates them after "no", "na", "em" ("em Muçum, no RS").
-_BRAZILIAN_STATES = frozenset("AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO".split())
+_BRAZILIAN_STATES = frozenset(["AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO"])
 
 
 def brazilian_state(text: str, chunk: Chunk, tail: Span) -> bool:
