@@ -482,6 +482,8 @@ CASES = [
      "(Photo by Ana Costa/Reuters)", {"city": "Baghdad", "region": "Kadhimiya district"}),
     ("Casas em Lajeado, no RS, ficam submersas após as chuvas Imagem: Ana Costa/AFP",
      {"city": "Lajeado", "country_code": "BR", "region": "RS"}),  # a Brazilian state's abbreviation
+    ("Protesters holding a cross on a photo of the general face riot police in Mandalay, Myanmar on Monday, "
+     "Feb. 8, 2021. (AP Photo)", {"city": "Mandalay"}),  # "on a photo of": an object, not "in this photo"
 ]
 
 

@@ -76,6 +76,7 @@ _DRONE_VIEW = re.compile(
 _IN_THIS = re.compile(
     r",?\s(?:in|on)\s+(?:this|an?)\s+(?:undated\s+|handout\s+|file\s+|still\s+|screen\s?)*"
     r"(?:photo|picture|image|handout|screen\s?grab|grab|still|video|photograph|file|illustration)"
+    r"(?!\s+of\s+(?:the|a|an|his|her|their|[A-Z]))"  # (not "holding a mark on a photo of the general")
     # ... and in the agencies' own languages: "in una foto d'archivio", "en una foto de archivo",
     # "sur une photo d'archive", "em foto de arquivo", "auf einem Archivbild"
     r"|,?\s(?:in\s+una|en\s+una|sur\s+une|em|numa|auf\s+einem)\s+(?:foto|fotografía|photo|imagem|imagen|immagine)"
