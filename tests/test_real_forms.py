@@ -484,6 +484,9 @@ CASES = [
      {"city": "Lajeado", "country_code": "BR", "region": "RS"}),  # a Brazilian state's abbreviation
     ("Protesters holding a cross on a photo of the general face riot police in Mandalay, Myanmar on Monday, "
      "Feb. 8, 2021. (AP Photo)", {"city": "Mandalay"}),  # "on a photo of": an object, not "in this photo"
+    ("Voters queue in Almaty, Kazakhstan, 09 June 2019. [EPA-EFE/ANA COSTA]", {"photographer": "ANA COSTA"}),
+    ("Mud covers a road in Gjerdrum, Norway, Dec. 31, 2020.  (Ana Costa/The Water Directorate (NVE)/NTB via  Reuters)",
+     {"photographer": "Ana Costa"}),  # brackets inside the credit's brackets
 ]
 
 

@@ -37,6 +37,8 @@ def clean_name(text: str) -> str:
     squashed = squash(text)
     if squashed.endswith(")") and "(" not in squashed:
         squashed = squashed[:-1]  # the bracket that closed the credit: "(Foto EFE/ Name)"
+    elif squashed.startswith("(") and ")" not in squashed:
+        squashed = squashed[1:]  # the bracket that opened it: "(Name/Org (NVE)/NTB via Reuters)"
     name = _MARKERS.sub("", squashed.strip(" .,;:/-"))
     if (((name[-1:].isupper() and _TRAILING_INITIAL.search(name)) or name.endswith((" Jr", " Sr")))
             and squashed.rstrip(" ,;:/-").endswith(name + ".")):

@@ -162,8 +162,8 @@ class EPAFormat:
         """What follows "EPA-EFE/": a photographer, a source and HANDOUT, a partner agency, POOL."""
         credit = Credit(agency=agency)
         name = _NO_SALES_TAIL.sub("", rest).strip(" /-–")
-        if name.endswith(")") and "(" not in name:
-            name = name[:-1]  # the bracket that closed the credit: "(Foto EFE/ Name)"
+        if (name.endswith(")") and "(" not in name) or (name.endswith("]") and "[" not in name):
+            name = name[:-1]  # the bracket that closed the credit: "(Foto EFE/ Name)", "[EPA-EFE/NAME]"
         kept = _INITIAL_END.search(name) or name.endswith((" Jr.", " Sr."))
         name = name if kept else name.strip(" .")  # "Luis Carrasco R.", "Name Jr." keep their period
         tail = _NAME_TAIL.search(name)
