@@ -31,14 +31,18 @@ def _big_city(name: str, cc: str | None) -> bool:
     return city is not None and city.population >= 200_000
 
 
+#: Countries whose agencies write "X City" for the town X (China's always; the others when the
+#: gazetteer knows X and not "X City").
+_CITY_SUFFIXED = frozenset({"CN", "JP", "KR", "TW"})
+
+
 def known_suffix(text: str, span: Span, cc: str | None) -> Span:
     """"Vista de la Plaza Mayor de Madrid": the known place after a particle, if the whole is unknown."""
     name = text[span[0] : span[1]]
-    if cc == "CN" and name.endswith(" City") and " " not in name[:-5]:
-        return (span[0], span[1] - 5)  # Xinhua's "Huzhou City" for a city of prefecture rank: Huzhou
-    if (cc in ("JP", "KR", "TW") and name.endswith(" City") and " " not in name[:-5]
-            and find_city(name, country=cc) is None and find_city(name[:-5], country=cc) is not None):
-        return (span[0], span[1] - 5)  # Kyodo's "Natori City", Yonhap's "Suwon City": the town
+    if cc in _CITY_SUFFIXED and name.endswith(" City") and " " not in name[:-5] and (
+            cc == "CN" or (find_city(name, country=cc) is None and find_city(name[:-5], country=cc) is not None)):
+        # Xinhua's "Huzhou City" (a city of prefecture rank), Kyodo's "Natori City": the town
+        return (span[0], span[1] - 5)
     if " " not in name or find_city(name, country=cc) or natural_feature(name):
         return span  # (and "the Gulf of Aden" is a sea, not Aden)
     for m in _PARTICLE.finditer(name):
