@@ -13,6 +13,7 @@ from functools import cache
 
 from catalog.captions.normalize import squash
 from catalog.captions.vocab import load_json
+from catalog.regexcache import regex
 
 
 @cache
@@ -30,11 +31,11 @@ def _agency_table() -> tuple[dict[str, str], frozenset[str]]:
     return aliases, frozenset(news)
 
 
-_REUTERS_TYPO = re.compile(r"^(?:REUTERS?|RE?UTERS|REUTRES|RETUERS|REUETRS|RUETERS|REUTERES|REUTERRS)$", re.IGNORECASE)
+_REUTERS_TYPO = regex(r"^(?:REUTERS?|RE?UTERS|REUTRES|RETUERS|REUETRS|RUETERS|REUTERES|REUTERRS)$", re.IGNORECASE)
 
 
 #: "Getty Imges", "Getty Iamges", "Gettty Images": a letter dropped, doubled or swapped.
-_GETTY_TYPO = re.compile(r"^get{1,3}y\s+(?:im|ia|mi)[a-z]{2,5}$")
+_GETTY_TYPO = regex(r"^get{1,3}y\s+(?:im|ia|mi)[a-z]{2,5}$")
 
 
 def normalize_agency(name: str) -> str | None:

@@ -8,13 +8,12 @@ a news agency). Each helper returns the span (or verdict) that ``placematch.buil
 
 from __future__ import annotations
 
-import re
-
 from catalog.captions import placenames
 from catalog.captions.gazetteer import country_code, find_city, region_country
 from catalog.captions.placenames import Span
+from catalog.regexcache import regex
 
-_PARTICLE = re.compile(r"\s(?:de|del|da|do|di|la|le|of|en|em|in|De|Del|Di)\s|\s(?:d|dell|all)['’](?=[A-ZÀ-Ý])")  # "La Concha en San Sebastián", "Festival d'Avignon"
+_PARTICLE = regex(r"\s(?:de|del|da|do|di|la|le|of|en|em|in|De|Del|Di)\s|\s(?:d|dell|all)['’](?=[A-ZÀ-Ý])")  # "La Concha en San Sebastián", "Festival d'Avignon"
 
 
 def country_of(name: str) -> str | None:
@@ -83,7 +82,7 @@ _FEATURE_LAST = placenames.words(
     " hospital school university college airport prison hotel mall"
     " games olympics paralympics championship championships tournament"  # and events: "the Tokyo 2020 Olympic Games"
 )
-_MILITARY_POST = re.compile(r"\b(?:Base|Outpost)\b")
+_MILITARY_POST = regex(r"\b(?:Base|Outpost)\b")
 #: Parks that are no town ("Yellowstone National Park"; "Orchard Park, N.Y." is one).
 _PARKS = (" national park", " state park", " nature park", " provincial park", " national forest",
           " state forest", " wildlife refuge", " nature reserve", " national monument")
@@ -119,7 +118,7 @@ def without_subject(text: str, span: Span, segment_start: int) -> Span:
     return (span[0] + len(" ".join(tokens[: cut + 1])) + 1, span[1])
 
 
-_INNER_POSSESSIVE = re.compile(r"['’]s\s")
+_INNER_POSSESSIVE = regex(r"['’]s\s")
 
 
 def possessive_city(text: str, span: Span, cc: str | None) -> Span:

@@ -14,19 +14,20 @@ from dataclasses import dataclass, field
 
 from catalog.captions.agencies import home_country, is_news_agency, normalize_agency
 from catalog.captions.normalize import CAPITALS, fold_case, squash
+from catalog.regexcache import regex
 
 __all__ = ["Credit", "chain_left", "chain_right", "clean_name", "home_country", "is_news_agency",
            "looks_like_org", "name_run", "normalize_agency", "read_chain"]
 
 
 #: A member newspaper after the photographer's name, joined by a hyphen (USA TODAY NETWORK's style).
-_NAME_DASH_PAPER = re.compile(r"(?P<name>[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){1,3})-(?P<org>The\s[A-Z][\w'’.&-]*(?:\s[\w'’.&-]+){0,4})")
+_NAME_DASH_PAPER = regex(r"(?P<name>[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){1,3})-(?P<org>The\s[A-Z][\w'’.&-]*(?:\s[\w'’.&-]+){0,4})")
 
 
-_MARKERS = re.compile(r"\s+(?:Livepic|Action\s+Images)$", re.IGNORECASE)
+_MARKERS = regex(r"\s+(?:Livepic|Action\s+Images)$", re.IGNORECASE)
 
 
-_TRAILING_INITIAL = re.compile(rf"\s[{CAPITALS}]$")
+_TRAILING_INITIAL = regex(rf"\s[{CAPITALS}]$")
 
 
 def clean_name(text: str) -> str:
@@ -46,7 +47,7 @@ def clean_name(text: str) -> str:
     return name
 
 
-_ORG_WORDS = re.compile(
+_ORG_WORDS = regex(
     r"\b(?:ministry|service|office|press|force|forces|army|navy|police|agency|department|"
     r"government|council|committee|authority|administration|guard|command|military|media|"
     r"center|centre|centers|centres|group|house|palace|kremlin|nasa|university|museum|company|corp|inc|ltd|"
@@ -69,7 +70,7 @@ _FILE_FLAGS = frozenset({"file photo", "file", "files", "file picture", "archive
 
 #: The words of ``_ORG_WORDS``, for a set test on the words of a part.
 _ORG_WORD_SET = frozenset(_ORG_WORDS.pattern.split("(?:", 1)[1].split(")", 1)[0].split("|"))
-_WORD_RUN = re.compile(r"\w+")
+_WORD_RUN = regex(r"\w+")
 
 
 def _has_org_word(part: str) -> bool:
@@ -117,23 +118,23 @@ class Credit:
     notes: list[str] = field(default_factory=list)  # "various sources": what the credit says of its source
 
 
-_NAME_DASH_AGENCY = re.compile(r"(?P<name>[^-—]{3,60}?)\s?[-–—]\s?(?P<agency>[^-—]{2,40})")
-_NAME_FOR_ORG = re.compile(rf"(?P<name>[{CAPITALS}][^\s/]*(?:\s[^\s/]+){{1,3}}?)\s+for\s+(?P<org>[A-Z@\d][^/]{{0,80}})")
-_PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)\s*")
-_POOL = re.compile(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
+_NAME_DASH_AGENCY = regex(r"(?P<name>[^-—]{3,60}?)\s?[-–—]\s?(?P<agency>[^-—]{2,40})")
+_NAME_FOR_ORG = regex(rf"(?P<name>[{CAPITALS}][^\s/]*(?:\s[^\s/]+){{1,3}}?)\s+for\s+(?P<org>[A-Z@\d][^/]{{0,80}})")
+_PARENTHETICAL = regex(r"\s*\([^()]{1,60}\)\s*")
+_POOL = regex(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)
 #: "Rupert Hale - WPA" before "Pool": a photographer, then the pool's name.
-_NAME_DASH_POOL = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})\s[-–—]\s(?P<org>[A-Z][\w&.-]{1,15})")
+_NAME_DASH_POOL = regex(r"(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})\s[-–—]\s(?P<org>[A-Z][\w&.-]{1,15})")
 #: A part in lower-case words only ("various sources"): a description of the source, not a name.
-_LOWER_WORDS = re.compile(r"[a-z]+(?:\s[a-z]+)+")
+_LOWER_WORDS = regex(r"[a-z]+(?:\s[a-z]+)+")
 #: Descriptions of a source, in any case ("VARIOUS SOURCES"): notes, not names.
 _SOURCE_NOTES = frozenset({"various sources", "multiple sources"})
-_VIA = re.compile(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", re.IGNORECASE)  # and the NYT's "AFP — Getty Images"
+_VIA = regex(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", re.IGNORECASE)  # and the NYT's "AFP — Getty Images"
 
 
 #: Words a paper puts before "photo by": "Staff photo by Name", "Special photo by Name".
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
-_LABEL_START = re.compile(
+_LABEL_START = regex(
     rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Pictures?|Foto|Imagem|Image(?:\s+credit)?|Photo\s+credit|Credits?)\s?(?::|;|by\b)\s?"
     r"|Foto\s(?:por|de|von|di)\s"  # Portuguese, Spanish, German, Italian "photo by"
     r"|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s?:\s?"  # and "source:"
@@ -142,10 +143,10 @@ _LABEL_START = re.compile(
 )
 _LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto", "beeld", "credit",
                       "image", "quelle", "zdroj", "källa", "kalla", "fuente", "fonte")
-_ARCHIVE_MARK = re.compile(r"\((?:Arkivfoto|Archivfoto|Arkivbild|Archivbild|Arkistokuva|Foto\s+de\s+archivo|Archivo|Arquivo)\)\s*",
+_ARCHIVE_MARK = regex(r"\((?:Arkivfoto|Archivfoto|Arkivbild|Archivbild|Arkistokuva|Foto\s+de\s+archivo|Archivo|Arquivo)\)\s*",
                            re.IGNORECASE)
-_MANDATORY = re.compile(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
-_FROM_HOMETOWN = re.compile(r"\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+_MANDATORY = regex(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
+_FROM_HOMETOWN = regex(r"\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 
 
 def _comma_agency(part: str) -> list[str]:
@@ -157,10 +158,10 @@ def _comma_agency(part: str) -> list[str]:
     return [name, tail] if agency is not None and is_news_agency(agency) and name else [part]
 
 
-_TRANSMISSION_CODE = re.compile(r"\s+kod\s+\d{3,8}$")  # TT's picture code after its name
-_AGENCY_PHOTO_NAME = re.compile(r"([A-Z]{2,10})\s+PHOTO\s+([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})")
-_TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
-_LEADING_YEAR = re.compile(r"(?:19|20)\d\d\s+")
+_TRANSMISSION_CODE = regex(r"\s+kod\s+\d{3,8}$")  # TT's picture code after its name
+_AGENCY_PHOTO_NAME = regex(r"([A-Z]{2,10})\s+PHOTO\s+([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})")
+_TRAILING_YEAR = regex(r"\s+(?:19|20)\d\d$")
+_LEADING_YEAR = regex(r"(?:19|20)\d\d\s+")
 
 
 def _without_year(part: str) -> str:
@@ -311,10 +312,10 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
 
 # -- finding the extent of a credit in running text ---------------------------
 
-_NAME_TOKEN = re.compile(
+_NAME_TOKEN = regex(
     rf"(?:[{CAPITALS}][\w'’.\-]*|(?:al|el)-\w+|(?:de|da|do|dos|du|van|von|der|den|del|la|le|bin|bint|al|el|di|ter|ten|y|of|and|for|the|&)\b)"
 )
-_GLUE = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-Z])")
+_GLUE = regex(r"(?<=[a-zà-ÿ]{3})(?=[A-Z])")
 _NAME_PREFIXES = ("mc", "mac", "de", "di", "da", "la", "le", "van", "von", "fitz", "o'", "d'")
 
 
@@ -380,20 +381,20 @@ def name_run(text: str, pos: int, limit: int | None = None, *, max_tokens: int =
     return ends[-1] if ends else pos
 
 
-_MONTH_DAY = re.compile(
+_MONTH_DAY = regex(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}\b", re.IGNORECASE
 )
 _ROLE_WORDS = frozenset({"stringer", "handout", "staff", "str", "ho", "pool"})
-_NAME_GAP = re.compile(r"(?: ?\n ?| )(?! )")
+_NAME_GAP = regex(r"(?: ?\n ?| )(?! )")
 #: In a caption typed with two spaces between words, two spaces still join a name.
-_LOOSE_NAME_GAP = re.compile(r"(?: ?\n ?| {1,2})(?! )")
+_LOOSE_NAME_GAP = regex(r"(?: ?\n ?| {1,2})(?! )")
 
 
 def _spaced_doubly(text: str) -> bool:
     """Whether the text puts two spaces between words as a habit (not once, between stories)."""
     doubled = text.count("  ")
     return doubled >= 3 and doubled * 4 >= text.count(" ")
-_SLASH = re.compile(r"[ ]?/[ ]?")
+_SLASH = regex(r"[ ]?/[ ]?")
 
 
 def chain_right(text: str, pos: int, limit: int | None = None) -> int:
@@ -411,7 +412,7 @@ def chain_right(text: str, pos: int, limit: int | None = None) -> int:
     return end
 
 
-_LEFT_STOP = re.compile(r"(?:(?<!\s[A-Z])[.!?;\]]\s|\n|\s{2,}|^)")
+_LEFT_STOP = regex(r"(?:(?<!\s[A-Z])[.!?;\]]\s|\n|\s{2,}|^)")
 
 
 def _agency_suffix(tokens: list[re.Match[str]], first: int) -> int:
@@ -455,11 +456,11 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
     return label.start() if label else found  # "Photo: Name/Reuters" keeps its label in the credit
 
 
-_LOWER_WORD = re.compile(r"[a-z]{2,}")
-_CHAIN_TOKEN = re.compile(r"[^\s/]+|/")
-_ORG_TOKEN = re.compile(r"[\w'’&().@#:-]+")
-_LABEL_BEFORE = re.compile(r"\b(?:Photo(?:grapher)?|Picture|Credit|Foto)\s?:\s?$", re.IGNORECASE)
-_YEAR = re.compile(r"\d{4}\.?")
+_LOWER_WORD = regex(r"[a-z]{2,}")
+_CHAIN_TOKEN = regex(r"[^\s/]+|/")
+_ORG_TOKEN = regex(r"[\w'’&().@#:-]+")
+_LABEL_BEFORE = regex(r"\b(?:Photo(?:grapher)?|Picture|Credit|Foto)\s?:\s?$", re.IGNORECASE)
+_YEAR = regex(r"\d{4}\.?")
 _LEFT_TRIM = frozenset(
     {"de", "da", "van", "von", "al", "y", "la", "le", "of", "the", "and", "for", "&", "credit", "credit:"}
 )

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from catalog.captions.normalize import fold_case, word_tree
 from catalog.captions.vocab import load_json
+from catalog.regexcache import regex
 
 _MONTHS: dict[str, int] = {}
 for _lang, _table in load_json("months.json").items():
@@ -42,33 +43,33 @@ _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"  # French "1er juin", Sp
 #: Month first: "Sept. 3, 2024", "MARCH 05", "March 5 2024", matched where a month word starts
 #: (the loop in ``find_dates`` has checked the word; no weekday name is also a month name, so the
 #: weekday group never takes part here: ``_with_weekday`` looks for one before the month).
-_MONTH_FIRST = re.compile(
+_MONTH_FIRST = regex(
     rf"(?:(?P<weekday>(?!)))?(?P<month>[^\W\d_]{{3,12}})(?:\.?\s{{1,3}}|\.(?=\d)){_DAY_RE}\b(?:\s?[-–]\s?[0-3]?\d\b)?(?:(?:,\s{{0,3}}|\s{{1,3}}){_YEAR_RE}\b)?",  # also "September 1,2016"
     re.IGNORECASE,
 )
 #: "March, 27, 2017": a comma after the month, only with a year ("in March, 27 people ..." is no date).
-_MONTH_COMMA_DAY = re.compile(
+_MONTH_COMMA_DAY = regex(
     rf"(?:(?P<weekday>(?!)))?(?P<month>[^\W\d_]{{3,12}}),\s{{1,2}}{_DAY_RE},\s{{0,2}}{_YEAR_RE}\b", re.IGNORECASE)
 #: Day first: "05 March 2024", "5. März 2024", "5 de marzo de 2024", "Tuesday 5 March".
-_DAY_FIRST = re.compile(
+_DAY_FIRST = regex(
     rf"\b{_WEEKDAY_RE}{_DAY_RE}\.?\s{{1,3}}(?:de\s|of\s)?\s{{0,2}}{_MONTH_RE}"
     rf"(?:,?\s{{1,3}}(?:de\s{{1,3}})?{_YEAR_RE}\b)?(?![\w-])",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex(r"\d")
 #: A word of 3 to 12 letters that starts like a month name (the loop checks the month table).
-_WORD = re.compile(
+_WORD = regex(
     rf"\b(?=[{''.join(sorted({m[0] for m in _MONTHS} | {m[0].upper() for m in _MONTHS}))}])[^\W\d_]{{3,12}}\b\.?"
 )
 #: The ASCII month names as whole words of lower-case text (see ``_month_words``).
-_ASCII_MONTH = re.compile(rf"\b{word_tree([m for m in _MONTHS if m.isascii()])}\b")
-_WEEKDAY_BEFORE = re.compile(rf"\b(?:{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}}$", re.IGNORECASE)
+_ASCII_MONTH = regex(rf"\b{word_tree([m for m in _MONTHS if m.isascii()])}\b")
+_WEEKDAY_BEFORE = regex(rf"\b(?:{_alternation(_WEEKDAYS)})\.?,?\s{{1,3}}$", re.IGNORECASE)
 _WEEKDAY_ENDINGS = tuple(w.lower() for w in _WEEKDAYS)
 #: Numeric: 01/10/2016, 01.10.2016, 2016-10-01.
 #: "05/03/2024", "05.03.2024", and PA's "14-07-2024" (with dashes, only with a four-digit year).
-_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)\b")
-_NUMERIC_HINT = re.compile(r"\d[/.-]\d")  # every numeric date holds one: a cheap scan first
-_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_NUMERIC = regex(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)\b")
+_NUMERIC_HINT = regex(r"\d[/.-]\d")  # every numeric date holds one: a cheap scan first
+_ISO = regex(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,7 @@ def _with_weekday(text: str, match: DateMatch) -> DateMatch:
                      match.has_year, match.month, match.day)  # dataclasses.replace, without its cost
 
 
-_NAME_BEFORE_WEEKDAY = re.compile(r"\b[A-Z][\w'’-]*\s$")
+_NAME_BEFORE_WEEKDAY = regex(r"\b[A-Z][\w'’-]*\s$")
 #: English month words that are also ordinary words, in lower case ("you may", "the march").
 _ORDINARY_MONTH_WORDS = frozenset({"may", "march", "august"})
 
@@ -233,7 +234,7 @@ def first_date(
     return dates[0] if dates else None
 
 
-_RELEASE_CONTEXT = re.compile(
+_RELEASE_CONTEXT = regex(
     r"\b(?:released|issued|distributed|obtained|provided|published|posted|made\s+available|"
     r"handed\s+out|dated|filed|received)\s{1,3}"
     r"(?:on\s{1,3}|(?:by|from|through|on|to)\s(?:(?:the|of|and|for|official|state|state-run|news|agency|"
@@ -249,25 +250,25 @@ _RELEASE_LAST_WORDS = frozenset({
 })
 _RELEASE_VERBS = ("released", "issued", "distributed", "obtained", "provided", "published", "posted",
                   "available", "handed", "dated", "filed", "received")
-_TAKEN = re.compile(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
-_RELEASED_IN_PLACE = re.compile(  # also "released to Reuters June 24, 2015"
+_TAKEN = regex(r"\btaken\s+(?:and|on|by)\b", re.IGNORECASE)
+_RELEASED_IN_PLACE = regex(  # also "released to Reuters June 24, 2015"
     r"\b(?:released|distributed|issued|provided|supplied)\s+(?:(?:by|from)\s+[^.,]{0,80}?\s+in\s+|to\s+)"
     r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*,?\s*$", re.IGNORECASE)
-_SAID_ON = re.compile(r"\b(?:said|announced|reported)\s{1,3}on\s{1,3}$", re.IGNORECASE)
-_ISSUE_DATE = re.compile(r"\b(?:Issue|Release|Transmission)\s+date:\s*$", re.IGNORECASE)
-_POSTED_AT = re.compile(r"\b(?:Posted|Published|Updated)\s+at\s*$", re.IGNORECASE)
-_FILE_PICTURE_DATED = re.compile(r"\bfile\s+(?:picture|photo|photograph|image)\s+dated\s+$", re.IGNORECASE)
+_SAID_ON = regex(r"\b(?:said|announced|reported)\s{1,3}on\s{1,3}$", re.IGNORECASE)
+_ISSUE_DATE = regex(r"\b(?:Issue|Release|Transmission)\s+date:\s*$", re.IGNORECASE)
+_POSTED_AT = regex(r"\b(?:Posted|Published|Updated)\s+at\s*$", re.IGNORECASE)
+_FILE_PICTURE_DATED = regex(r"\bfile\s+(?:picture|photo|photograph|image)\s+dated\s+$", re.IGNORECASE)
 
 
 _RANGE_WORDS = frozenset({"and", "to", "until", "through"})
 #: The end of a range of days: "between March 1 and", "from 1 to", "from Jan. 3 until".
-_RANGE_BEFORE = re.compile(
+_RANGE_BEFORE = regex(
     r"\b(?:between\s+(?:\w+\.?\s+)?\d{1,2}(?:\s+\w+)?(?:,?\s+\d{4})?\s+and|"
     r"from\s+(?:\w+\.?\s+)?\d{1,2}(?:\s+\w+)?(?:,?\s+\d{4})?\s+(?:to|until|through))\s+$",
     re.IGNORECASE,
 )
 
-_RANGE_AFTER = re.compile(r",?\s+(?:and|to|until|through)\s+(?:\w+\.?\s+)?\d{1,2}\b", re.IGNORECASE)
+_RANGE_AFTER = regex(r",?\s+(?:and|to|until|through)\s+(?:\w+\.?\s+)?\d{1,2}\b", re.IGNORECASE)
 
 _RANGE_EDGE_WORDS = _RANGE_WORDS | {"between", "from"}
 

@@ -15,23 +15,25 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from catalog.regexcache import regex
+
 #: Characters that a UTF-8 continuation byte (0x80-0xBF) becomes when decoded as cp1252/Latin-1.
 _CONTINUATION_CHARS = "".join(
     sorted({bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)})
 )
 _LEAD_CHARS = "".join(chr(b) for b in range(0xC2, 0xF5))
-_MOJIBAKE = re.compile(
+_MOJIBAKE = regex(
     "[" + re.escape(_LEAD_CHARS) + "][" + re.escape(_CONTINUATION_CHARS) + "]{1,3}"
 )
-_LEAD_CHAR = re.compile("[" + re.escape(_LEAD_CHARS) + "]")
+_LEAD_CHAR = regex("[" + re.escape(_LEAD_CHARS) + "]")
 #: Capital letters for regex classes: ASCII, Latin-1 and Latin Extended-A/B
 #: ("Đorđe", "Łukasz", "Şebnem", "İlker", "Žan" begin credited names too).
 CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
-_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
-_BROKEN_HYPHEN = re.compile(r"(?<=\w-)\n(?=\w)")
-_SPACE_BEFORE_COMMA = re.compile(r"[ ]+(?=,)")
-_LINE_END_SPACES = re.compile(r"[ ]+\n")
+_ODD_SPACES = regex(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = regex(r"[\u200b-\u200d\ufeff\u00ad]")
+_BROKEN_HYPHEN = regex(r"(?<=\w-)\n(?=\w)")
+_SPACE_BEFORE_COMMA = regex(r"[ ]+(?=,)")
+_LINE_END_SPACES = regex(r"[ ]+\n")
 
 _CP1252_REVERSE = {bytes([b]).decode("cp1252", errors="ignore"): b for b in range(0x80, 0xA0)}
 
@@ -128,7 +130,7 @@ def is_shouting(text: str) -> bool:
 _SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "off", "on", "onto", "or", "over", "past", "the", "to", "with", "near", "during", "after", "before", "outside", "inside", "under", "above", "between", "behind", "amid", "against", "while"]
 )
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD = regex(r"[^\W\d_][\w'’.-]*")
 
 
 def _recase_word(match: re.Match[str]) -> str:

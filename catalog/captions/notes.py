@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from catalog.captions.gazetteer import country_code, demonym_country
 from catalog.captions.normalize import word_tree
+from catalog.regexcache import regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,49 +34,49 @@ _END = r"(?:\.|(?=\s{2,})|(?=\s*$)|(?=\s*[-–]\s))"
 #: (kind, value or None to use a group, pattern). Order matters: earlier wins on overlap.
 _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("story_code", "WIDER IMAGE",
-     re.compile(rf"SEARCH\s{{1,3}}{_Q}?\s?WIDER\s+IMAGE\s?{_Q}?\s+FOR\s+ALL\s+STORIES{_END}?", re.I)),
-    ("story_code", "", re.compile(rf"SEARCH\s{{1,3}}(?P<code>{_Q}[^\"“”\n]{{1,120}}{_Q})(?:\s{{1,3}}FOR\s+TH(?:IS|E)\s+STORY)?{_END}?", re.I)),
-    ("story_code", "WIDER IMAGE", re.compile(r"\bTHE\s+WIDER\s+IMAGE\b", re.I)),
-    ("story_code", "TPX", re.compile(r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b\.?|\bTPX\b")),
+     regex(rf"SEARCH\s{{1,3}}{_Q}?\s?WIDER\s+IMAGE\s?{_Q}?\s+FOR\s+ALL\s+STORIES{_END}?", re.I)),
+    ("story_code", "", regex(rf"SEARCH\s{{1,3}}(?P<code>{_Q}[^\"“”\n]{{1,120}}{_Q})(?:\s{{1,3}}FOR\s+TH(?:IS|E)\s+STORY)?{_END}?", re.I)),
+    ("story_code", "WIDER IMAGE", regex(r"\bTHE\s+WIDER\s+IMAGE\b", re.I)),
+    ("story_code", "TPX", regex(r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b\.?|\bTPX\b")),
     ("third_party", "third_party",
-     re.compile(r"(?:ATTENTION\s+EDITORS?\s*[-–:]\s*)?TH(?:IS|E)\s+(?:IMAGE|PICTURE|PHOTO)\s+(?:HAS\s+BEEN|WAS)\s+(?:SUPPLIED|PROVIDED)\s+BY\s+A\s+THIRD\s+PARTY\.?", re.I)),
+     regex(r"(?:ATTENTION\s+EDITORS?\s*[-–:]\s*)?TH(?:IS|E)\s+(?:IMAGE|PICTURE|PHOTO)\s+(?:HAS\s+BEEN|WAS)\s+(?:SUPPLIED|PROVIDED)\s+BY\s+A\s+THIRD\s+PARTY\.?", re.I)),
     ("restriction", "editorial_only",  # PA's: "RESTRICTIONS: Use subject to restrictions. Editorial use only, ..."
-     re.compile(r"\bRESTRICTIONS:\s+(?:Use\s+subject\s+to\s+restrictions\.(?:\s+[^.\n]{0,300}\.)?"
+     regex(r"\bRESTRICTIONS:\s+(?:Use\s+subject\s+to\s+restrictions\.(?:\s+[^.\n]{0,300}\.)?"
                 r"|EDITORIAL\s+USE\s+ONLY\b[^\n]{0,400}$)"  # ... or a block of terms that ends the caption
                 r"|\(RESTRICTIONS\s+APPLY:(?:[^()\n]|\([^()\n]{0,80}\)){0,900}\)", re.I)),  # EPA's UEFA terms
     ("restriction", "editorial_only",
-     re.compile(r"\b(?:(?:FOR\s+)?EDITORIAL\s+US(?:E|AGE)\s+ONLY|RESTRICTED\s+TO\s+EDITORIAL\s+USE"
+     regex(r"\b(?:(?:FOR\s+)?EDITORIAL\s+US(?:E|AGE)\s+ONLY|RESTRICTED\s+TO\s+EDITORIAL\s+USE"
                 r"|IMAGES\s+TO\s+BE\s+USED\s+FOR\s+NEWS\s+REPORTING\s+PURPOSES\s+ONLY)\b[.!]?", re.I)),
-    ("restriction", "no_resales", re.compile(r"(?:\b|(?<=[a-z]))NO\s+RE-?SALES?\b\.?", re.I)),
-    ("restriction", "no_archives", re.compile(r"(?:\b|(?<=[a-z]))NO\s+ARCHIV(?:ES?|ING)\b\.?", re.I)),
+    ("restriction", "no_resales", regex(r"(?:\b|(?<=[a-z]))NO\s+RE-?SALES?\b\.?", re.I)),
+    ("restriction", "no_archives", regex(r"(?:\b|(?<=[a-z]))NO\s+ARCHIV(?:ES?|ING)\b\.?", re.I)),
     ("restriction", "no_commercial_use",
-     re.compile(r"\b(?:NOT\s+FOR\s+COMMERCIAL\s+US(?:E|AGE)|NO\s+COMMERCIAL\s+US(?:E|AGE)(?:\s+WHATSOEVER)?)\b[.!]?",
+     regex(r"\b(?:NOT\s+FOR\s+COMMERCIAL\s+US(?:E|AGE)|NO\s+COMMERCIAL\s+US(?:E|AGE)(?:\s+WHATSOEVER)?)\b[.!]?",
                 re.I)),
     ("restriction", "no_marketing",
-     re.compile(r"\b(?:NO\s+MARKETING(?:\s+(?:OR\s+|NO\s+)?ADVERTISING(?:\s+CAMPAIGNS)?)?|NOT\s+FOR\s+(?:SALE\s+FOR\s+)?MARKETING(?:\s+OR\s+ADVERTISING(?:\s+CAMPAIGNS)?)?|NO\s+ADVERTISING(?:\s+CAMPAIGNS)?)\b\.?", re.I)),
+     regex(r"\b(?:NO\s+MARKETING(?:\s+(?:OR\s+|NO\s+)?ADVERTISING(?:\s+CAMPAIGNS)?)?|NOT\s+FOR\s+(?:SALE\s+FOR\s+)?MARKETING(?:\s+OR\s+ADVERTISING(?:\s+CAMPAIGNS)?)?|NO\s+ADVERTISING(?:\s+CAMPAIGNS)?)\b\.?", re.I)),
     ("restriction", "no_sales",
-     re.compile(r"\bNO\s+(?:COMMERCIAL\s+OR\s+EDITORIAL\s+SALES|THIRD\s+PARTY\s+SALES|SALES)(?P<where>\s+IN\s+[A-Z][A-Z .]{1,30}?)?\.", re.I)),
+     regex(r"\bNO\s+(?:COMMERCIAL\s+OR\s+EDITORIAL\s+SALES|THIRD\s+PARTY\s+SALES|SALES)(?P<where>\s+IN\s+[A-Z][A-Z .]{1,30}?)?\.", re.I)),
     ("restriction", "mandatory_credit",
-     re.compile(rf"\bMANDATORY\s+CREDIT\b(?:\s?[:-]?\s?{_Q}[^\"“”\n]{{1,100}}{_Q})?\.?", re.I)),
+     regex(rf"\bMANDATORY\s+CREDIT\b(?:\s?[:-]?\s?{_Q}[^\"“”\n]{{1,100}}{_Q})?\.?", re.I)),
     ("note", "service_to_clients",
-     re.compile(r"\bDISTRIBUTED\s+AS\s+A\s+SERVICE\s+TO\s+CLIENTS\b\.?", re.I)),
-    ("restriction", "territory_out", re.compile(r"(?<=\s)OUT\b\.?")),
+     regex(r"\bDISTRIBUTED\s+AS\s+A\s+SERVICE\s+TO\s+CLIENTS\b\.?", re.I)),
+    ("restriction", "territory_out", regex(r"(?<=\s)OUT\b\.?")),
     ("note", "story_reference",  # PA's "PA Photo. See PA story RUGBYU Wales."
-     re.compile(r"\b(?:PA\s+Photo\.\s+)?See\s+PA\s+story\s+[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,4}\.?")),
-    ("note", "do_not_obscure_logo", re.compile(r"\bDO\s+NOT\s+OBSCURE\s+LOGO\b\.?", re.I)),
+     regex(r"\b(?:PA\s+Photo\.\s+)?See\s+PA\s+story\s+[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,4}\.?")),
+    ("note", "do_not_obscure_logo", regex(r"\bDO\s+NOT\s+OBSCURE\s+LOGO\b\.?", re.I)),
     ("note", "attention_editors",
      # the note is in capitals: it ends at its full stop or at the caption's first word that is not
-     re.compile(r"\bATTENTION\s+EDITORS?\b\s*[-–:]?\s*(?-i:(?:(?!\s+[A-Z]?[a-z])[^.\n]){0,200})\.?", re.I)),
+     regex(r"\bATTENTION\s+EDITORS?\b\s*[-–:]?\s*(?-i:(?:(?!\s+[A-Z]?[a-z])[^.\n]){0,200})\.?", re.I)),
     ("note", "editors_note",  # "EDITORS NOTE: Graphic content / <caption>": the slash ends the note
-     re.compile(r"\bEDITOR['’]?S['’]?\s+NOTE\s*[:-]\s*(?:[^.\n/]{1,200}?\s/(?=\s)|[^.\n]{0,200}\.?)", re.I)),
+     regex(r"\bEDITOR['’]?S['’]?\s+NOTE\s*[:-]\s*(?:[^.\n/]{1,200}?\s/(?=\s)|[^.\n]{0,200}\.?)", re.I)),
     ("note", "note_to_editors",  # PA's "NOTE TO EDITORS: This handout photo may only be used ..."
-     re.compile(r"\bNOTE\s+TO\s+EDITORS?\s*:\s[^\n]{0,900}$", re.I)),
+     regex(r"\bNOTE\s+TO\s+EDITORS?\s*:\s[^\n]{0,900}$", re.I)),
     ("note", "usage_terms",  # dpa's English "IMPORTANT NOTE: In accordance with the regulations of the DFL ..."
-     re.compile(r"\bIMPORTANT\s+NOTE:\s[^\n]{0,500}$", re.I)),
+     regex(r"\bIMPORTANT\s+NOTE:\s[^\n]{0,500}$", re.I)),
     ("note", "usage_terms",  # the German leagues' "CONDITIONS - ATTENTION: The DFL regulations prohibit ..."
-     re.compile(r"\bCONDITIONS\s?[-–]\s?ATTENTION:\s?[^\n]{0,300}?(?:quasi-video\.?|\.(?=\s|$))", re.I)),
+     regex(r"\bCONDITIONS\s?[-–]\s?ATTENTION:\s?[^\n]{0,300}?(?:quasi-video\.?|\.(?=\s|$))", re.I)),
     ("note", "usage_terms",
-     re.compile(r"\b(?:No\s+use\s+(?:with|in|by)|Online\s+in-match\s+use|Please\s+contact\s+your\s+account|"
+     regex(r"\b(?:No\s+use\s+(?:with|in|by)|Online\s+in-match\s+use|Please\s+contact\s+your\s+account|"
                 r"Data\s+Audio\s+Services|Use\s+restricted|Use\s+is\s+restricted)[^.\n]{0,300}\.?", re.I)),
 ]
 
@@ -94,7 +95,7 @@ _WORD_START_RULES = frozenset({"territory_out", "usage_terms"})
 _KEYED_RULES = tuple((*rule, keywords, rule[1] in _WORD_START_RULES)
                      for rule, keywords in zip(_RULES, _KEYWORDS, strict=True))
 #: Any key word at all (one scan: most captions hold none, and then no rule runs).
-_ANY_KEYWORD = re.compile(word_tree({word for keywords in _KEYWORDS for word in keywords}))
+_ANY_KEYWORD = regex(word_tree({word for keywords in _KEYWORDS for word in keywords}))
 
 
 def _starts_a_word(upper: str, word: str) -> bool:
@@ -113,11 +114,11 @@ def _territory(words: str) -> str | None:
     return code
 
 
-_WORD = re.compile(r"[A-Za-z.]+")
-_IN_WORD = re.compile(r"^\s*IN\s+", re.IGNORECASE)
+_WORD = regex(r"[A-Za-z.]+")
+_IN_WORD = regex(r"^\s*IN\s+", re.IGNORECASE)
 
 
-_AND_BEFORE = re.compile(r"(?:\s+(?:AND|and)|,)\s+$")
+_AND_BEFORE = regex(r"(?:\s+(?:AND|and)|,)\s+$")
 
 
 def _territory_before(text: str, out_at: int, floor: int) -> tuple[str, int] | None:
@@ -203,7 +204,7 @@ def story_codes(notes: list[NoteMatch]) -> list[str]:
     return codes
 
 
-_SHOUTED = re.compile(r"[A-Z0-9][A-Z0-9 ,'’\"“”&/()-]{6,300}[.!]?")
+_SHOUTED = regex(r"[A-Z0-9][A-Z0-9 ,'’\"“”&/()-]{6,300}[.!]?")
 
 
 def shouted_notes(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[NoteMatch]:

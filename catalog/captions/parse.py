@@ -13,8 +13,10 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from catalog import regexcache
 from catalog.captions.model import Caption
 from catalog.captions.normalize import clean, recase
+from catalog.regexcache import regex
 
 if TYPE_CHECKING:
     from pluggy import PluginManager
@@ -37,6 +39,7 @@ def _formats(plugin_manager: PluginManager | None = None) -> tuple[tuple[object,
         for fmt in group or ():
             if fmt is not GENERIC and fmt not in found:
                 found.append(fmt)
+    regexcache.save()  # every format's patterns are compiled now: the next process skips that
     return tuple(found), GENERIC
 
 
@@ -104,7 +107,7 @@ def parse_caption(
 
 
 #: Lines an archive adds after the agency's caption: "Keywords: ...", "[Archive note: ...]".
-_ARCHIVE_LINES = re.compile(
+_ARCHIVE_LINES = regex(
     r"(?:\n[ \t]*(?:(?:Keywords?|Key\s+words|Tags|Categor(?:y|ies)|Supplemental\s+categor(?:y|ies)|"
     r"Archive\s+note)\s*:[^\n]*|\[(?![^\]\n]*(?:/|©|[Pp]hoto|PHOTO))[^\]\n]{3,300}\])[ \t]*)+$",  # not "[Photo/Xinhua]"
     re.IGNORECASE,
@@ -122,9 +125,9 @@ def _without_archive_lines(text: str) -> tuple[str, str]:
 
 
 #: "... THE CANADIAN PRESS/Name ORG XMIT: EDM101": the sender's transmission code after the credit.
-_ORG_XMIT = re.compile(r"\s+ORG\s+XMIT:?\s*[\w-]{1,40}\s*$")
+_ORG_XMIT = regex(r"\s+ORG\s+XMIT:?\s*[\w-]{1,40}\s*$")
 #: Getty's "*** BESTPIX ***" after the credit, and an old IPTC editor's "*** Local Caption *** ...".
-_STARRED_END = re.compile(r"\s*\*\*\*\s?([A-Z][A-Z ]{1,30}?)\s?\*\*\*\s*$")
+_STARRED_END = regex(r"\s*\*\*\*\s?([A-Z][A-Z ]{1,30}?)\s?\*\*\*\s*$")
 
 
 def _without_starred(head: str, trailer: str) -> tuple[str, str]:

@@ -8,7 +8,6 @@ Spanish town of Ibi"), and whether "Georgia", "Washington" or "New York" is a st
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from catalog.captions import placenames
@@ -24,9 +23,10 @@ from catalog.captions.gazetteer import (
 from catalog.captions.placenames import Chunk, Span
 from catalog.captions.placewords import REGION_WORDS, TRAILING_CONNECTIVE, may_end_connective
 from catalog.captions.vocab import load_json
+from catalog.regexcache import regex
 
-POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})['’]s\b")
-_CAP_RUN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
+POSSESSIVE = regex(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})['’]s\b")
+_CAP_RUN = regex(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
 
 #: Capitalised words that name a building or an institution, not a town ("in Parliament").
 NOT_TOWNS = placenames.words(
@@ -35,7 +35,7 @@ NOT_TOWNS = placenames.words(
     station market centre center office ministry headquarters chamber assembly capitol kremlin
     bay river lake sea ocean mountains valley forest desert beach harbour harbor port zoo"""
 )
-_IN_NEAR_END = re.compile(r"\b(?:in|near|outside)\s+$")
+_IN_NEAR_END = regex(r"\b(?:in|near|outside)\s+$")
 _LANDMARK_WORDS = frozenset({"hill", "bridge", "center", "centre", "garden", "gardens", "plaza", "mall", "building"})
 
 
@@ -192,11 +192,11 @@ def persons_country(text: str, country: Span) -> bool:
 
 
 #: "Kylian Mbappe (right) of ", "Jason Day of ": a full name, perhaps where he stands, then "of".
-_PERSON_OF = re.compile(r"[A-Z][a-zà-ÿ'’-]+\s[A-Z][a-zà-ÿ'’-]+(?:\s\((?:left|right|center|centre|below|above|"
+_PERSON_OF = regex(r"[A-Z][a-zà-ÿ'’-]+\s[A-Z][a-zà-ÿ'’-]+(?:\s\((?:left|right|center|centre|below|above|"
                         r"top|front|back|L|R|C)\))?\sof\s$")
-_SETTLEMENT_AFTER = re.compile(r"\s(?:village|town|city|hamlet|port|suburb)\s+of\s")
+_SETTLEMENT_AFTER = regex(r"\s(?:village|town|city|hamlet|port|suburb)\s+of\s")
 #: Two capitalised words after a country's possessive, the second no region word: a person.
-_PERSON_AFTER = re.compile(
+_PERSON_AFTER = regex(
     r"\s(?:[A-Z][a-zà-ÿ'’-]+)\s(?!(?:Oblast|Province|Region|Prefecture|County|State|District|Governorate|"
     r"Valley|Island|Islands|Peninsula|Republic|Mountains?|River|Sea|Strait|Gulf|Bay|Coast|Airport|Square|"
     r"Street|Park|Palace|Stadium|Cathedral|Basilica|Church)\b)[A-Z][a-zà-ÿ'’-]+\b"
@@ -204,13 +204,13 @@ _PERSON_AFTER = re.compile(
 
 
 #: Sports and show people, whose country is theirs, not the place's ("Australian surfer").
-_ROLE_AFTER = re.compile(
+_ROLE_AFTER = regex(
     r"(?:['’]s)?(?:\s[a-z-]+){0,2}\s(?:player|surfer|athlete|runner|swimmer|skier|boxer|driver|rider|cyclist|"
     r"striker|forward|goalkeeper|defender|midfielder|gymnast|fencer|wrestler|archer|sprinter|skater|golfer|"
     r"climber|sailor|jockey|referee|coach|rapper|singer|actor|actress)s?\b"
 )
 #: "the match between Egypt and DR Congo": two teams.
-_TEAMS = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}\s+and\s+(?:the\s+)?"
+_TEAMS = regex(r"\bbetween\s+(?:the\s+)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}\s+and\s+(?:the\s+)?"
                     r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}")
 
 
@@ -253,7 +253,7 @@ def _known_city_country(name: str, adjective_code: str, text: str) -> str:
 
 
 #: "Morocco's Sahara desert": a country's possessive before what it owns.
-COUNTRY_OWNS = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s\s")
+COUNTRY_OWNS = regex(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s\s")
 
 
 def names_a_place(name: str) -> bool:
@@ -262,7 +262,7 @@ def names_a_place(name: str) -> bool:
     return find_city(name) is not None or region_country(name) is not None
 
 
-_OWNS_CITY = re.compile(COUNTRY_OWNS.pattern + r"\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
+_OWNS_CITY = regex(COUNTRY_OWNS.pattern + r"\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
 
 
 def owner_of_city(text: str, name: Span) -> tuple[str, Span] | None:

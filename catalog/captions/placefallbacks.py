@@ -12,8 +12,9 @@ from catalog.captions.gazetteer import capital_of, demonym_country, find_city, u
 from catalog.captions.placematch import Place, PlaceMatch, Reading, build
 from catalog.captions.placenames import BIG_TOWN, NAME_WINDOW, Chunk, Span, is_acronym, tail_name
 from catalog.captions.placewords import lead_phrase
+from catalog.regexcache import regex
 
-_LAST_IN = re.compile(  # "in central London during the rush hour": a direction word may come between
+_LAST_IN = regex(  # "in central London during the rush hour": a direction word may come between
     r"(?:\b(?:in|im|en|em|no|na|i|near|at|outside|through|across|à|au|a|près\s+de)\s+(?:the\s+)?"
     r"|\b(?:d|all|dell|nell|près\s+d)['’])"  # the agencies' own languages: "à Avignon", "a Venezia", "d'Epernay"
     r"(?:(?:central|northern|southern|eastern|western|downtown|north|south|east|west)\s+)?(?=[A-ZÀ-Ý])")
@@ -67,10 +68,10 @@ def _name_after(text: str, start: int, limit: int, shouting: bool) -> Span | Non
 
 #: More capitalised words, then an English word that no German capitalised noun is
 #: ("in Köln Menschen am Rhein" stays Köln).
-_ENGLISH_NAME_RUN = re.compile(r"(?: [A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2}(?= (?:village|town|on|in|at|near|during|as|after|where|with|is|are|was|were)\b)")
+_ENGLISH_NAME_RUN = regex(r"(?: [A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2}(?= (?:village|town|on|in|at|near|during|as|after|where|with|is|are|was|were)\b)")
 
 
-_NEXT_WORDS = re.compile(r"(?: (?:am|an|de|del|da|do|di|la|le|sur|upon|on))? [A-ZÀ-Þ][\w'’-]*")
+_NEXT_WORDS = regex(r"(?: (?:am|an|de|del|da|do|di|la|le|sur|upon|on))? [A-ZÀ-Þ][\w'’-]*")
 
 
 def _known_longer(text: str, span: Span, limit: int) -> Span | None:
@@ -89,20 +90,20 @@ def _known_longer(text: str, span: Span, limit: int) -> Span | None:
 
 
 #: "the Kabul airport", "a Paris cathedral": a known city's name before a lower-case venue word.
-CITY_VENUE = re.compile(
+CITY_VENUE = regex(
     r"\b(?:the|a|an)\s+(?P<city>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:airport|cathedral|stadium|station|port|"
     r"hospital|university|market|mosque|church|prison|courthouse|court|zoo|harbou?r|suburb|neighbou?rhood)\b")
 
 
 #: "the London 2012 Olympic Games", "the Paris 2024 Paralympics": a host city, a year, the games.
-CITY_EVENT = re.compile(
+CITY_EVENT = regex(
     r"\b(?P<city>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:19|20)\d\d\s(?:Olympic|Olympics|Paralympic|Paralympics"
     r"|Commonwealth\s+Games|Asian\s+Games|Youth\s+Olympic|Winter\s+(?:Olympic|Games)|Summer\s+(?:Olympic|Games)|Expo)\b"
     r"|\b(?P<host>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:fashion\s+week|film\s+festival|motor\s+show|marathon)\b")
 
 
 #: "in the Chinese capital", "in the Afghan capital": the capital of the country its adjective names.
-THE_CAPITAL = re.compile(r"\b(?:in|at|near|around|outside)\s+the\s+(?P<people>[A-Z][\w'’-]+)\s+capital\b")
+THE_CAPITAL = regex(r"\b(?:in|at|near|around|outside)\s+the\s+(?P<people>[A-Z][\w'’-]+)\s+capital\b")
 
 
 def capital_city(text: str, m: re.Match[str], segment_start: int) -> PlaceMatch | None:
@@ -129,7 +130,7 @@ def city_of_venue(text: str, venue: re.Match[str], segment_start: int) -> PlaceM
 
 
 #: Turkish writes the case on the name: "İstanbul'da" (in Istanbul), "Ankara'daki", "Rize'den".
-_CASE_ENDING = re.compile(r"\b([A-ZÇĞİÖŞÜ][\wçğıöşü]+)['’](?:da|de|ta|te|daki|deki|taki|teki|dan|den|tan|ten)\b")
+_CASE_ENDING = regex(r"\b([A-ZÇĞİÖŞÜ][\wçğıöşü]+)['’](?:da|de|ta|te|daki|deki|taki|teki|dan|den|tan|ten)\b")
 
 
 def city_with_case_ending(text: str, start: int, end: int) -> PlaceMatch | None:
@@ -142,7 +143,7 @@ def city_with_case_ending(text: str, start: int, end: int) -> PlaceMatch | None:
     return None
 
 
-_IN_KNOWN = re.compile(r"\b(?:in|im)\s+(?P<name>[A-ZÀ-Þ][\w'’-]+)")
+_IN_KNOWN = regex(r"\b(?:in|im)\s+(?P<name>[A-ZÀ-Þ][\w'’-]+)")
 
 
 def known_in_before(text: str, start: int, end: int) -> bool:
@@ -150,7 +151,7 @@ def known_in_before(text: str, start: int, end: int) -> bool:
     return any(find_city(m.group("name")) is not None for m in _IN_KNOWN.finditer(text, start, end))
 
 
-_OWNER_AT_END = re.compile(r"\b(?P<city>[A-ZÀ-Þ][\w-]+(?: [A-ZÀ-Þ][\w-]+)?)['’]s(?: [a-z]+){1,3}$")
+_OWNER_AT_END = regex(r"\b(?P<city>[A-ZÀ-Þ][\w-]+(?: [A-ZÀ-Þ][\w-]+)?)['’]s(?: [a-z]+){1,3}$")
 
 
 def possessive_owner(text: str, chunk: Chunk, cc: str | None) -> Span | None:
@@ -164,7 +165,7 @@ def possessive_owner(text: str, chunk: Chunk, cc: str | None) -> Span | None:
     return (m.start("city"), m.end())  # the whole phrase: build() keeps the owner, and the phrase in the subject
 
 
-_BIG_OWNER = re.compile(r"\b(?:in|at|on|of|near|through|along|across|outside|during|amid|over)\s+(?:(?:the\s+\w+|one)\s+of\s+)?"
+_BIG_OWNER = regex(r"\b(?:in|at|on|of|near|through|along|across|outside|during|amid|over)\s+(?:(?:the\s+\w+|one)\s+of\s+)?"
                         r"(?P<city>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\s")
 
 
@@ -185,7 +186,7 @@ def big_city_owner(text: str, start: int, end: int) -> PlaceMatch | None:
 
 
 #: "Sarajevo citizens queue for water": a big city's people open the caption.
-_CITY_PEOPLE = re.compile(r"(?P<city>[A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:citizens|residents|commuters|shoppers|"
+_CITY_PEOPLE = regex(r"(?P<city>[A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:citizens|residents|commuters|shoppers|"
                           r"voters|locals|pedestrians|motorists|firefighters|police(?:men)?)\b")
 
 
@@ -203,7 +204,7 @@ def big_city_people(text: str, start: int, end: int) -> PlaceMatch | None:
 
 
 #: "at the Iowa State Fair", "the Texas State Capitol": a US state's own institution.
-_STATE_INSTITUTION = re.compile(r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?) State (?:Fair|Fairgrounds|Capitol|"
+_STATE_INSTITUTION = regex(r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?) State (?:Fair|Fairgrounds|Capitol|"
                                 r"Legislature|Senate|House|Penitentiary|Prison)\b")
 
 
@@ -231,10 +232,10 @@ def in_the_last_chunk(text: str, last: Chunk, segment_start: int,
     return match
 
 
-_ITALIAN_WORDS = re.compile(r"\b(?:il|della|dei|nella|nel|degli|delle|alla|dopo|durante|sono|gli|dell|ai)\b")
+_ITALIAN_WORDS = regex(r"\b(?:il|della|dei|nella|nel|degli|delle|alla|dopo|durante|sono|gli|dell|ai)\b")
 
 
-_IN_END = re.compile(
+_IN_END = regex(
     r"(?:\b(?:in|near|outside)\s+(?:the\s+(?:[a-z][\w-]*\s+){0,2}(?:village|town|city|camp)\s+of\s+)?"
     # and the agencies' own languages: "bei Kandersteg", "en la localidad de Albarracín", "près de Durbuy"
     r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de"

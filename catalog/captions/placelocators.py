@@ -15,46 +15,47 @@ from catalog.captions.gazetteer import demonym_country, find_city, region_countr
 from catalog.captions.normalize import fold_case
 from catalog.captions.placenames import Chunk, Span, tail_name
 from catalog.captions.placewords import ends_in_word
+from catalog.regexcache import regex
 
 #: What any distance phrase holds (the cheap test before DISTANCE): a digit or a unit's word.
-_DISTANCE_HINT = re.compile(r"\d|mile|kilomet|km\b|metre|meter")
+_DISTANCE_HINT = regex(r"\d|mile|kilomet|km\b|metre|meter")
 #: "245 km east of", "25 km (15 miles) from", "10 miles north-west of" (not "the 5000m final of").
-DISTANCE = re.compile(
+DISTANCE = regex(
     r"(?:\b\d[\d,.]*\s?|\b(?:a|one|two|three|four|five|ten|a\s+few|several|half\s+a)\s+)"  # "less than a mile from"
     r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b(?:\s?\([^()]{1,24}\))?"
     r"\s(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+|away\s+|outside\s+)?"
     r"(?:of|from|outside)\b",
     re.IGNORECASE,
 )
-DIRECTION_OF = re.compile(r"^(?:just\s+|about\s+)?\S+\s+of\b")
+DIRECTION_OF = regex(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 #: "the summer capital of Indian-administered Kashmir": a chunk that locates the town before it.
-CAPITAL_OF = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}capital\s+of\b", re.IGNORECASE)
-NEAR_END = re.compile(r"\s(?:near|outside)\s+$")
-LOCATOR_CHUNK = re.compile(
+CAPITAL_OF = regex(r"(?:the\s+)?(?:[\w-]+\s+){0,2}capital\s+of\b", re.IGNORECASE)
+NEAR_END = regex(r"\s(?:near|outside)\s+$")
+LOCATOR_CHUNK = regex(
     r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
     r"|(?:near|outside|on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of|on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}island\s+of"
     r"|(?:just\s+|about\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
     r"|an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|suburb|port)\s+"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|near|outside))\s",
     re.IGNORECASE)
-TRAILING_BORDER = re.compile(
+TRAILING_BORDER = regex(
     r"[\s,]+(?:near|on|along|at|by|close\s+to|towards?)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
 )
-SIDE_OF_BORDER = re.compile(
+SIDE_OF_BORDER = regex(
     r"[\s,]+on\s+the\s+(?P<people>[A-Z][\w-]+)\s+side\s+of\s+the\s+(?:border|frontier)\b[^,.]{0,50}[\s,]*$"
 )
-SIDE_OF = re.compile(r"\b(?:in|on)\s+the\s+(?P<people>[A-Z][\w-]+)\s+side\s+of\s+the\s+")
-BORDER_WITH = re.compile(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
-IN_AT_END = re.compile(r"\b(?:in|at|en|em)\s+$")
+SIDE_OF = regex(r"\b(?:in|on)\s+the\s+(?P<people>[A-Z][\w-]+)\s+side\s+of\s+the\s+")
+BORDER_WITH = regex(r"\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+IN_AT_END = regex(r"\b(?:in|at|en|em)\s+$")
 #: What ends the words before a named place: "in", "at", or "the town of" ("swept through the
 #: town of Paiporta, on the outskirts of Valencia": the town is the place, Valencia locates it).
-PLACE_LEAD_END = re.compile(
+PLACE_LEAD_END = regex(
     r"\b(?:in|at|en|em|through|(?:town|village|city|suburb|district|hamlet|municipality|neighbou?rhood|port)\s+of)\s+$",
     re.IGNORECASE)
 
 
 #: A trailing chunk that is an event or a direction, not a place ("during the festival", "south of Paris").
-NOT_PLACE_CHUNK = re.compile(
+NOT_PLACE_CHUNK = regex(
     r"^(?:during|for|as|while|after|before|ahead\s+of|amid|following|where|which|who|when)\b"
     r"|^(?:near|on|along)\s+the\s+(?:[\w-]+\s+)?border\b"  # "near the Turkish border"
     r"|^across\s+the\s+(?:[\w-]+\s+)?border\s+from\b"  # "in Ciudad Juarez, across the border from El Paso"
@@ -68,7 +69,7 @@ NOT_PLACE_STARTS = ("during", "for", "as", "while", "after", "before", "ahead", 
 
 
 #: "..., in this photo taken by Kyodo February 5, 2016": who took or released it, not where.
-_PHOTO_BY_CHUNK = re.compile(r"in\s+(?:this|a|an)\s+(?:handout\s+|file\s+)?(?:photo(?:graph)?|picture|image)\s+"
+_PHOTO_BY_CHUNK = regex(r"in\s+(?:this|a|an)\s+(?:handout\s+|file\s+)?(?:photo(?:graph)?|picture|image)\s+"
                              r"(?:taken|released|provided|obtained|issued|distributed|made\s+available)\s+by\b",
                              re.IGNORECASE)
 
@@ -89,8 +90,8 @@ def skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
     return direction or tail_name(text, chunk.start, chunk.end, shouting) is None
 
 
-_BORDER_PAIR = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+\s+(?:border|frontier)\b")
-_BORDER_WITH_CHUNK = re.compile(r"(?:near|on|along|at)\s+the\s+(?:[\w-]+\s+)?border\s+with\b", re.IGNORECASE)
+_BORDER_PAIR = regex(r"\b[A-Z][a-z]+-[A-Z][a-z]+\s+(?:border|frontier)\b")
+_BORDER_WITH_CHUNK = regex(r"(?:near|on|along|at)\s+the\s+(?:[\w-]+\s+)?border\s+with\b", re.IGNORECASE)
 
 
 def country_of_locator(text: str, chunk: Chunk, shouting: bool) -> tuple[str, Span] | None:
@@ -101,7 +102,7 @@ def country_of_locator(text: str, chunk: Chunk, shouting: bool) -> tuple[str, Sp
     return (city.country_code, (chunk.start, chunk.start)) if city is not None else None
 
 
-POSSESSIVE_NAME = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\b")
+POSSESSIVE_NAME = regex(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\b")
 
 
 def locator_country(text: str, chunk: Chunk, shouting: bool) -> str | None:
@@ -143,13 +144,13 @@ def in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
 
 
 #: "Nangarhar province east of Kabul": a region, then a direction from a city that only locates it.
-_REGION_THEN_DIRECTION = re.compile(
+_REGION_THEN_DIRECTION = regex(
     r"\b(?:province|region|state|district|county|governorate)(?=\s+(?:north|south|east|west)(?:-?(?:east|west))?"
     r"(?:ern)?\s+of\s)", re.IGNORECASE)
 
 
 #: "in the town of Nahrawan east of Baghdad": a name, then a direction from another place.
-_NAME_THEN_DIRECTION = re.compile(
+_NAME_THEN_DIRECTION = regex(
     r"\b[A-Z][\w'’-]{1,30}(?:\s+(?:village|town|city|district|municipality))?(?P<gap>\s+)"
     r"(?=(?:some\s+|about\s+)?(?:\d[\d,.]*\s*(?:km|kms|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+[A-Z])")
@@ -169,7 +170,7 @@ def without_direction_tails(text: str, chunks: list[Chunk]) -> None:
 
 
 #: "eastern Ghouta", "the western Bekaa": a compass word (lower case) before a name fills the chunk.
-DIRECTION_AREA = re.compile(
+DIRECTION_AREA = regex(
     r"(?:(?:in|at|on)\s+)?(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|"
     r"central|upper|lower)\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s*$"
 )
@@ -185,7 +186,7 @@ def direction_area(text: str, chunk: Chunk, cc: str | None) -> Span | None:
 
 #: "..., a town in southeastern Bangladesh", "..., a host city for the 2018 World Cup": a phrase
 #: that describes the place named before it.
-_APPOSITIVE = re.compile(
+_APPOSITIVE = regex(
     r"an?\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|suburb|port|district|area|region|province|island|commune)"
     r"\b(?:\s+(?P<prep>in|of|on|near|for|outside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?P<where>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}))?"
 )

@@ -8,7 +8,6 @@ particle) and returns the :class:`PlaceMatch`.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -30,6 +29,7 @@ from catalog.captions.gazetteer import (
 from catalog.captions.normalize import is_shouting
 from catalog.captions.placenames import BIG_TOWN, Span, is_acronym
 from catalog.captions.placespans import city_before
+from catalog.regexcache import regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +76,10 @@ CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong"
                                "san marino", "gibraltar", "kuwait city", "luxembourg", "djibouti"})
 
 
-_ON_ISLAND = re.compile(r"\son\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\s(?:Island|Islands|Isle)$")
-_TOWN_OF_CITY = re.compile(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Town|Township|Village) of [A-Z][\w'’ -]* (?:City|County)")
+_ON_ISLAND = regex(r"\son\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\s(?:Island|Islands|Isle)$")
+_TOWN_OF_CITY = regex(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Town|Township|Village) of [A-Z][\w'’ -]* (?:City|County)")
 #: A name ending in a capitalised administrative word names an area, not a town.
-_ADMIN_LAST = re.compile(r"\s(?:County|Prefecture|Province|Governorate|Oblast|Regency|Autonomous\s+Region|Taluka|Tehsil"
+_ADMIN_LAST = regex(r"\s(?:County|Prefecture|Province|Governorate|Oblast|Regency|Autonomous\s+Region|Taluka|Tehsil"
                          r"|Banner|Raion|Rayon)$")
 _COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
 
@@ -93,7 +93,7 @@ def _route_start(text: str, span: Span) -> Span | None:
 
 
 #: A preposition that opens a sentence, before the place it leads ("In Salah" is a town, though).
-_CAPITAL_LEAD = re.compile(r"(?:En|Em|À|Au|Aux|Dans|Na|No|Nel|Nella|In|At|Near|Im|Bei)\s+(?=[A-ZÀ-Ý])")
+_CAPITAL_LEAD = regex(r"(?:En|Em|À|Au|Aux|Dans|Na|No|Nel|Nella|In|At|Near|Im|Bei)\s+(?=[A-ZÀ-Ý])")
 
 
 def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None:
@@ -208,8 +208,8 @@ def _city_of_district(text: str, span: Span, cc: str | None) -> Span:
 
 
 #: A lower-case word after a name that makes it a natural feature ("the Gobi desert", "the Jordan river").
-_FEATURE_AFTER = re.compile(r" (?:desert|river|lake|mountains?|peninsula|plateau|forest|basin)\b")
-_DISTRICT_OF_END = re.compile(r"\b(?P<town>[A-ZÀ-Þİ][\w'’-]+(?:\s[A-ZÀ-Þİ][\w'’-]+)?)\s+district\s+of\s+$")
+_FEATURE_AFTER = regex(r" (?:desert|river|lake|mountains?|peninsula|plateau|forest|basin)\b")
+_DISTRICT_OF_END = regex(r"\b(?P<town>[A-ZÀ-Þİ][\w'’-]+(?:\s[A-ZÀ-Þİ][\w'’-]+)?)\s+district\s+of\s+$")
 
 
 def _town_of_district(text: str, span: Span, cc: str | None) -> Span:

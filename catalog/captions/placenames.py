@@ -7,15 +7,15 @@ of a segment; in text written in capitals, function and descriptive words end it
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from catalog.captions.gazetteer import City, country_code, find_city, region_country, us_state
+from catalog.regexcache import regex
 
 Span = tuple[int, int]
 
-_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
+_TOKEN = regex(r"[^\s,;:()\[\]\"“”]+")
 
 
 def words(text: str) -> frozenset[str]:
@@ -45,10 +45,10 @@ DESCRIPTORS = words(
 _TRAILING_JUNK = " \n,.;:-–—"
 #: A place name is never longer than this many characters.
 NAME_WINDOW = 90
-_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|ar|an|az|at)-[A-Z]")
+_ARABIC_ARTICLE = regex(r"(?:al|el|ad|as|ash|ar|an|az|at)-[A-Z]")
 #: An elided particle glued to a name: "Cortina d'Ampezzo", "Reggio nell'Emilia", "Villeneuve-d'Ascq".
-_ELIDED_PARTICLE = re.compile(r"(?:(?:d|l|dell|nell|sull|all|dall)['’]|s-)[A-ZÀ-Þ]")  # also 's-Hertogenbosch
-_INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_ELIDED_PARTICLE = regex(r"(?:(?:d|l|dell|nell|sull|all|dall)['’]|s-)[A-ZÀ-Þ]")  # also 's-Hertogenbosch
+_INITIALS_END = regex(r"(?:\b[A-Z]\.){2,}$")
 
 
 def is_proper(token: str, shouting: bool, *, last: bool = False) -> bool:
@@ -224,7 +224,7 @@ def chunks(text: str, start: int, end: int) -> list[Chunk]:
     return trimmed
 
 
-_THOUSANDS = re.compile(r"\d,\d{3}\b")
+_THOUSANDS = regex(r"\d,\d{3}\b")
 
 
 def _glue_thousands(pieces: list[str]) -> list[str]:

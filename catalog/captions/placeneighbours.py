@@ -3,14 +3,13 @@ locating phrase ("in Moore, Oklahoma, on the outskirts of ..."), a city owning a
 
 from __future__ import annotations
 
-import re
-
 from catalog.captions import placelocators as loc
 from catalog.captions import placespans as ps
 from catalog.captions.citynames import country_of
 from catalog.captions.gazetteer import find_city, us_state
 from catalog.captions.placematch import Reading
 from catalog.captions.placenames import BIG_TOWN, Chunk, Span, tail_name
+from catalog.regexcache import regex
 
 
 def state_between(text: str, chunks: list[Chunk], shouting: bool) -> bool:
@@ -54,7 +53,7 @@ def town_before_province(text: str, chunks: list[Chunk], i: int, shouting: bool,
         got.region, got.city = got.city, before
 
 
-POSSESSOR = re.compile(
+POSSESSOR = regex(
     r"(?:^|(?<=\s)(?:in|at|near|outside|across)\s+)((?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*)['’]s\s")
 
 
@@ -74,7 +73,7 @@ def prev_city_tail(text: str, chunks: list[Chunk], i: int, shouting: bool) -> Sp
     return tail_name(text, chunk.start, chunk.end, shouting)
 
 
-_CITY_THEN_DISTRICT = re.compile(r"((?:[A-Z][\w-]*\s){0,2}?[A-Z][\w-]*)\s(?=[A-Z][\w'’-]*\s(?:district|neighbou?rhood|area|quarter)\b)")
+_CITY_THEN_DISTRICT = regex(r"((?:[A-Z][\w-]*\s){0,2}?[A-Z][\w-]*)\s(?=[A-Z][\w'’-]*\s(?:district|neighbou?rhood|area|quarter)\b)")
 
 
 def city_before_district(text: str, region: Span) -> tuple[Span, int] | None:

@@ -43,10 +43,11 @@ from catalog.captions.placewords import may_end_connective as _may_end_connectiv
 from catalog.captions.placewords import placed as _placed
 from catalog.captions.placewords import region_at_end as _region_at_end
 from catalog.captions.placewords import region_of as _region_of
+from catalog.regexcache import regex
 
-_DIGIT = re.compile(r"\d")
-_CAPITAL_REGION_WORD = re.compile(r"\s(?:Prefecture|Province|Region|County|Governorate|Oblast)$")
-_CONTROL_QUALIFIER = re.compile(r"[A-Z][\w]*-(?:controlled|occupied|held|annexed|backed|run)", re.IGNORECASE)
+_DIGIT = regex(r"\d")
+_CAPITAL_REGION_WORD = regex(r"\s(?:Prefecture|Province|Region|County|Governorate|Oblast)$")
+_CONTROL_QUALIFIER = regex(r"[A-Z][\w]*-(?:controlled|occupied|held|annexed|backed|run)", re.IGNORECASE)
 
 
 def find_place(text: str, start: int = 0, end: int | None = None, *,
@@ -146,9 +147,9 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
 
 
 #: A town led by a preposition, its country in brackets ("à Kenema (Sierra Leone)"), and a later lead.
-_NAME_THEN_COUNTRY = re.compile(r"\b(?:à|en|em|in|at|near|près\s+de)\s+[A-ZÀ-Þ][\w'’ -]{1,40}\s\((?P<country>[A-ZÀ-Þ][^()]{2,30})\)")
-_LATER_LEAD = re.compile(r"\s(?:à|en|em|in|at|au|aux|dans|near|près\s+de)\s+[A-ZÀ-Þ]")
-_SEEN_FROM = re.compile(r"(?:as\s+)?(?:seen|photographed|pictured)\s+from\s+(?:the\s+)?(?=[A-ZÀ-Þ])", re.IGNORECASE)
+_NAME_THEN_COUNTRY = regex(r"\b(?:à|en|em|in|at|near|près\s+de)\s+[A-ZÀ-Þ][\w'’ -]{1,40}\s\((?P<country>[A-ZÀ-Þ][^()]{2,30})\)")
+_LATER_LEAD = regex(r"\s(?:à|en|em|in|at|au|aux|dans|near|près\s+de)\s+[A-ZÀ-Þ]")
+_SEEN_FROM = regex(r"(?:as\s+)?(?:seen|photographed|pictured)\s+from\s+(?:the\s+)?(?=[A-ZÀ-Þ])", re.IGNORECASE)
 
 
 def _seen_from(text: str, chunks: list[Chunk], seen: re.Match[str], shouting: bool,

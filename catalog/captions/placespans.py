@@ -14,15 +14,16 @@ from catalog.captions.citynames import country_of, natural_feature
 from catalog.captions.gazetteer import find_city, region_country, us_state
 from catalog.captions.placenames import BIG_TOWN, Chunk, Span, tail_name
 from catalog.captions.placewords import REGION_WORDS, last_words_start
+from catalog.regexcache import regex
 
-_IN_THE_END = re.compile(  # "in the southern ", "in the Central " (Gaza Strip)
+_IN_THE_END = regex(  # "in the southern ", "in the Central " (Gaza Strip)
     r"\s(?:in|on)\s+the\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+(?:an|ese|ish|i)\s+)?"  # (a people: "Indian")
     r"(?:island|isle|region|province|state|district|county)\s+of\s+$"  # "in the island of Evia", "in the northern Indian state of"
     r"|\s(?:in|of|on\s+the|i)\s+(?:the\s+)?(?:[a-z]+\s+|(?:Central|Northern|Southern|Eastern|Western)\s+)?$")  # (Nordic "i": "Sala i Västmanland")
-_PREP_WORDS_END = re.compile(
+_PREP_WORDS_END = regex(
     r"\b(?:in|near|at|outside|of|over|across|around|inside|ved|vid|av|i|bei|nahe|em|en|à|près\s+de|perto\s+de"
     r"|nei\s+pressi\s+di|(?:seen|taken|photographed|pictured|shot)\s+from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
-_LEAD_WORDS = re.compile(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
+_LEAD_WORDS = regex(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 
 
 def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -> Span | None:
@@ -52,8 +53,8 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -
     return None
 
 
-_VILLAGE_BEFORE = re.compile(r"\b(?:village|town|hamlet|settlement)\s+of\s+[^,.;]{2,40},\s*$")
-_OWNER_NAME = re.compile(r"(?:[A-Z][\w'’-]*\s?){1,4}")
+_VILLAGE_BEFORE = regex(r"\b(?:village|town|hamlet|settlement)\s+of\s+[^,.;]{2,40},\s*$")
+_OWNER_NAME = regex(r"(?:[A-Z][\w'’-]*\s?){1,4}")
 
 
 def _district_town_counts(text: str, chunk_start: int, place_start: int) -> bool:
@@ -69,7 +70,7 @@ def _district_town_counts(text: str, chunk_start: int, place_start: int) -> bool
     return city is None or city.population < BIG_TOWN
 
 
-_REGION_OF_END = re.compile(
+_REGION_OF_END = regex(
     r"\b(?:province|region|state|governorate|district|county|department|prefecture)\s+of\s+$", re.IGNORECASE)
 
 
@@ -92,7 +93,7 @@ def region_phrase(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     return tail
 
 
-_WATER_OF = re.compile(r"(?:Gulf|Sea|Bay|Strait|Straits)\s+of", re.IGNORECASE)
+_WATER_OF = regex(r"(?:Gulf|Sea|Bay|Strait|Straits)\s+of", re.IGNORECASE)
 
 
 def _after_city_of(text: str, name: Span) -> int:

@@ -14,15 +14,16 @@ import re
 from catalog.captions import placenames
 from catalog.captions.normalize import fold_case
 from catalog.captions.placenames import Chunk, Span
+from catalog.regexcache import regex
 
-REGION_WORDS = re.compile(
+REGION_WORDS = regex(
     r"\b(?:region|province|oblast|state|county|prefecture|district|governorate|department|"
     r"territory|canton|krai|republic|municipality|regency|banner|taluka|tehsil|raion|rayon|countryside)\b",
     re.IGNORECASE,
 )
 #: A chunk that ends with a region word ("Donetsk region", "Kyiv Oblast"), not "district of Izmir".
-REGION_AT_END = re.compile(REGION_WORDS.pattern + r"\W*$", re.IGNORECASE)
-REGION_OF = re.compile(
+REGION_AT_END = regex(REGION_WORDS.pattern + r"\W*$", re.IGNORECASE)
+REGION_OF = regex(
     r"\b(?:(?:region|province|state|oblast|governorate|prefecture|county|department|canton)\s+of"
     r"|(?:provincia|estado|distrito|departamento|regi[oó]n|regi[aã]o|municipio|concelho|oblast)\s+de"  # Spanish, Portuguese
     r"|(?:provincia|regione)\s+di"  # Italian: "Cefalù, in provincia di Palermo"
@@ -35,17 +36,17 @@ _CONNECTIVE = (r"(?:on|in|at|taken|el|le|am|em|no|na|on\s+the|late|early|(?-i:es
                r"(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d)")
 #: ``(?:[\s,]+CONNECTIVE)+[\s.]*$``, written to start with its first character class so that the
 #: search skips, at C speed, every position that cannot start a match.
-TRAILING_CONNECTIVE = re.compile(rf"[\s,][\s,]*{_CONNECTIVE}(?:[\s,]+{_CONNECTIVE})*[\s.]*$", re.IGNORECASE)
+TRAILING_CONNECTIVE = regex(rf"[\s,][\s,]*{_CONNECTIVE}(?:[\s,]+{_CONNECTIVE})*[\s.]*$", re.IGNORECASE)
 #: Words before a place that belong to the place phrase: "in", "near the frontline Donbas city of".
 #: (ends in "of": the only one that can match) "near the frontline Donbas city of ".
-LEAD_PHRASE_OF = re.compile(
+LEAD_PHRASE_OF = regex(
     r"\b(?:(?:in|at|near|from|outside|inside|over|across|to)\s+)?the\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:city|town|village|port|capital|suburb|district|region|province|area|"
     r"outskirts|streets|state|island|commune|municipality|hamlet)\s+of\s+$",
     re.IGNORECASE,
 )
 #: (ends in a preposition or "the") "in ", "near the ".
-LEAD_PHRASE_IN = re.compile(r"\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+LEAD_PHRASE_IN = regex(r"\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Last words that the end-anchored patterns below can end with (cheap tests before them).
 _CONNECTIVE_ENDINGS = ("on", "in", "at", "taken", "el", "le", "am", "em", "no", "na", "the", "este", "esta",
                        "late", "early")  # "in Damascus late on December 22"
@@ -123,7 +124,7 @@ def region_of(text: str, start: int, end: int) -> bool:
 _REGION_OF_ENDINGS = ("of", "de", "di", "du", "kanton", "landkreis", "bezirk")
 
 
-_PLACE_LEAD = re.compile(
+_PLACE_LEAD = regex(
     r"\b(?:in|at|near|outside|from|of|to|into|across|over|around|off|through|towards?|above|along|"
     r"inside|on|onto|past|en|em|no|na|im|am|bei|nahe|de|del|da|do|por|pelo|dans|à|au|près|di)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
@@ -155,7 +156,7 @@ def placed(text: str, chunk: Chunk, name: Span) -> bool:
     return False
 
 
-_TRAILING_WEEKDAY = re.compile(
+_TRAILING_WEEKDAY = regex(
     r"[\s,]+(?:(?:on|this|last|le|el|am|este|esta|ce|nesta|neste|questo)\s+)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:lun|mar|mercre|jeu|vendre|same|diman)di|dimanche"
     r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|(?:lune|marte|mercole|giove|vener)dì|sabato|domenica"
@@ -163,10 +164,10 @@ _TRAILING_WEEKDAY = re.compile(
 
 
 #: The cheap test before _TRAILING_WEEKDAY: how a weekday ends, in the languages it knows.
-_WEEKDAY_END = re.compile(r"(?:day|di|che|es|go|dì|ato|ica|tag|woch)[\s.,]*$", re.IGNORECASE)
+_WEEKDAY_END = regex(r"(?:day|di|che|es|go|dì|ato|ica|tag|woch)[\s.,]*$", re.IGNORECASE)
 
 
-_PART_OF_A_NAME = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]\w+[\s.,]*$")
+_PART_OF_A_NAME = regex(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]\w+[\s.,]*$")
 
 
 def weekday_tail(segment: str) -> int | None:
@@ -180,4 +181,4 @@ def weekday_tail(segment: str) -> int | None:
 
 
 #: "their win against Saudi Arabia", "Spain v Italy": a country just after these words is a team.
-OPPONENT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|v\.?|beat|beats|defeat|defeats|defeated)\s+(?:the\s+)?$")
+OPPONENT_BEFORE = regex(r"\b(?:against|versus|vs\.?|v\.?|beat|beats|defeat|defeats|defeated)\s+(?:the\s+)?$")

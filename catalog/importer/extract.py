@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from catalog import images  # its readers load on first use (a no-op run never needs them)
+from catalog import (
+    images,  # its readers load on first use (a no-op run never needs them)
+    regexcache,
+)
 from catalog.captions import parse_caption
 from catalog.hashing import DEFAULT_HASH, read_and_hash
 from catalog.images import ImageReadError
@@ -80,6 +83,7 @@ def warm_up() -> None:
     Image.preinit()  # JPEG, PNG, GIF, BMP; any rarer format loads the rest on first meeting
     _ = images.read_image  # the readers (exifread, the Pillow plugins we use), loaded once
     parse_caption("A ferry leaves the harbour in Lyon, France March 5, 2024. REUTERS/Ana Costa")
+    regexcache.save()  # patterns first compiled while parsing, for the next run
     gc.freeze()
 
 

@@ -17,21 +17,22 @@ from catalog.captions.dates import find_dates
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe
 from catalog.captions.model import Caption
+from catalog.regexcache import regex
 
-_PHOTO_BY = re.compile(
+_PHOTO_BY = regex(
     r"\(\s?(?P<credit>(?:Photo\s+by|Foto\s+de|Photo\s+de|Foto\s+di)\s+(?:(?:[^()\n]|\([^()\n]{1,30}\)){1,160}?/\s?)?AFP\b"
     r"[^()\n]{0,40}?)\s?\)",
     re.IGNORECASE,
 )  # one bracketed name may sit inside: "(Photo by Handout / Philippine Coast Guard (PCG) / AFP)"
 #: The same with one line break inside the name ("(Photo by Sylvain\nROUX / AFP)"), tried second.
-_PHOTO_BY_BROKEN = re.compile(
+_PHOTO_BY_BROKEN = regex(
     r"\(\s?(?P<credit>Photo\s+by\s+[^()\n]{1,80}\n(?!\s)[^()\n]{0,80}?/\s?AFP\b[^()\n]{0,40}?)\s?\)",
     re.IGNORECASE,
 )
-_AFP_PHOTO = re.compile(r"(?<![\"“])\b(?P<agency>AFP\s+(?:PHOTO|Photo))\b")
-_AFP_WORD = re.compile(r"\bAFP\b")
+_AFP_PHOTO = regex(r"(?<![\"“])\b(?P<agency>AFP\s+(?:PHOTO|Photo))\b")
+_AFP_WORD = regex(r"\bAFP\b")
 #: AFP's label in English, Spanish ("Foto de"), French ("Photo de"), Italian ("Foto di").
-_PHOTO_BY_LABEL = re.compile(r"^(?:Photo\s+by|Foto\s+de|Photo\s+de|Foto\s+di)\s+", re.IGNORECASE)
+_PHOTO_BY_LABEL = regex(r"^(?:Photo\s+by|Foto\s+de|Photo\s+de|Foto\s+di)\s+", re.IGNORECASE)
 
 
 class AFPFormat:
@@ -100,8 +101,8 @@ class AFPFormat:
         return None
 
 
-_LAST_AFP = re.compile(r"\s*/\s*AFP\s*$", re.IGNORECASE)
-_SOURCE_VIA = re.compile(r"(?P<first>\S.*?)\s+via\s+(?P<second>\S.*)", re.IGNORECASE)
+_LAST_AFP = regex(r"\s*/\s*AFP\s*$", re.IGNORECASE)
+_SOURCE_VIA = regex(r"(?P<first>\S.*?)\s+via\s+(?P<second>\S.*)", re.IGNORECASE)
 
 
 def _source_via(content: str) -> Credit | None:
@@ -130,8 +131,8 @@ def _source_via(content: str) -> Credit | None:
     return credit
 
 
-_FILES_TAIL = re.compile(r"[)\s]*/\s?(?P<files>FILES?)\b")
-_AFTER_CREDIT = re.compile(r"[)\s.]{0,4}")
+_FILES_TAIL = regex(r"[)\s]*/\s?(?P<files>FILES?)\b")
+_AFTER_CREDIT = regex(r"[)\s.]{0,4}")
 
 
 def _date_after_credit(draft: Draft, credit_end: int, year_hint: int | None) -> None:

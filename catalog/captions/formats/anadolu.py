@@ -13,9 +13,10 @@ from typing import ClassVar
 
 from catalog.captions.credits import Credit, clean_name, read_chain
 from catalog.captions.formats.getty import GettyFormat, Span, chain_of
+from catalog.regexcache import regex
 
 #: "(Name - Anadolu Agency)", "(Name - AA)".
-_DASH_CREDIT = re.compile(
+_DASH_CREDIT = regex(
     r"\((?P<name>[^()\n/]{2,80}?)\s[-–]\s(?:Anadolu(?:\s+Agency|\s+Ajans[ıi])?|AA)\)", re.IGNORECASE
 )
 
@@ -59,10 +60,10 @@ class AnadoluFormat(GettyFormat):
 
 
 #: Without parentheses, ending the caption: ". Name - Anadolu Agency", ". Photo by Name/Anadolu Agency".
-_BARE_DASH = re.compile(
+_BARE_DASH = regex(
     r"(?:^|(?<=[.!?]\s))(?P<name>[^()\n/.]{2,60}?)\s[-–]\s(?:Anadolu(?:\s+Agency|\s+Ajans[ıi])?)[\s.]*$"
 )
-_BARE_CHAIN = re.compile(
+_BARE_CHAIN = regex(
     r"(?:^|(?<=[.!?]\s))(?P<chain>(?:Photo\s+by\s+)?[^()\n/]{2,60}/\s?Anadolu(?:\s+Agency)?"
     r"(?:\s+via\s+Getty\s+Images)?)[\s.]*$"
 )
@@ -82,7 +83,7 @@ def _bare_credit(text: str) -> tuple[Span, Credit] | None:
     return None
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
+_NAME_WORD = regex(r"[A-Z][a-zà-ÿ'’-]+")
 
 
 def _long_name(chain: str, credit: Credit) -> None:

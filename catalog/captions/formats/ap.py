@@ -15,28 +15,29 @@ from catalog.captions.dates import find_dates
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe
 from catalog.captions.model import Caption
+from catalog.regexcache import regex
 
-_SIGNOFF = re.compile(
+_SIGNOFF = regex(
     r"\((?P<credit>[^()\n]{0,150}?(?:\bAP\s+(?:Photo|PHOTO|Foto|FOTO)(?:\b|(?=[A-Z][a-z]))|\bFoto\s+AP\b"
     r"|\b(?:via|VIA)\s+AP\b|/\s?AP\b|^AP\b)[^()]{0,60}?)\)",
     re.MULTILINE,
 )
-_AP_WORD = re.compile(r"\bAP\b")
-_PHOTO_BY_LABEL = re.compile(r"^\s*Photo\s+by\s+", re.IGNORECASE)
-_AP_PHOTO_BY = re.compile(r"^\s*AP\s+Photo\s+by\s+", re.IGNORECASE)
-_AP_FOTO = re.compile(r"^\s*AP\s+Foto\b", re.IGNORECASE)
-_FOTO_AP = re.compile(r"^\s*Foto\s+AP\b")
-_GLUED_NAME = re.compile(r"^\s*AP\s+Photo(?=[A-Z][a-z])")
+_AP_WORD = regex(r"\bAP\b")
+_PHOTO_BY_LABEL = regex(r"^\s*Photo\s+by\s+", re.IGNORECASE)
+_AP_PHOTO_BY = regex(r"^\s*AP\s+Photo\s+by\s+", re.IGNORECASE)
+_AP_FOTO = regex(r"^\s*AP\s+Foto\b", re.IGNORECASE)
+_FOTO_AP = regex(r"^\s*Foto\s+AP\b")
+_GLUED_NAME = regex(r"^\s*AP\s+Photo(?=[A-Z][a-z])")
 #: "(ANSA/AP Photo/Name)": a partner that passes AP's picture on names itself first.
-_PARTNER_FIRST = re.compile(r"^\s*(?P<partner>[^/]{2,30}?)\s?/\s?AP\s+(?:Photo|PHOTO)\b")
-_BARE_SIGNOFF = re.compile(
+_PARTNER_FIRST = regex(r"^\s*(?P<partner>[^/]{2,30}?)\s?/\s?AP\s+(?:Photo|PHOTO)\b")
+_BARE_SIGNOFF = regex(
     r"(?:(?<![\w(<])|(?<=[(<]))(?P<credit>(?:(?:(?<=[.]\s)|(?<=\s\s))(?:[A-Z][\w'’.-]+\s){1,3}|"
     r"(?:(?<=[.]\s)|(?<=\s\s)|(?<=\sby\s))[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\s?/\s?)?"  # "... 2017. Name/AP Photo"
     r"AP\s+(?:Photo|PHOTO)(?:\s?/\s?[^()<>\n/]{2,60}?)?)[\s.>]*$"
 )  # also unclosed: "... 2024. (AP Photo/Nathan Holbrook" (the bracket lost in transit), and a
 #  newspaper's "... 2017. Anupam Nath AP Photo"
-_HASHTAG = re.compile(r"#APPhoto(?:\s+by)?\s+(?P<credit>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})[\s.]*$")
-_NAME_AP_PHOTO = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s+AP\s+Photo")
+_HASHTAG = regex(r"#APPhoto(?:\s+by)?\s+(?P<credit>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})[\s.]*$")
+_NAME_AP_PHOTO = regex(r"(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s+AP\s+Photo")
 
 
 class APFormat:

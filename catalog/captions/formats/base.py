@@ -21,6 +21,7 @@ from catalog.captions.normalize import fold_case
 from catalog.captions.notes import NoteMatch, find_notes, restriction_flags, story_codes
 from catalog.captions.places import PlaceMatch
 from catalog.captions.vocab import load_json
+from catalog.regexcache import regex
 
 Span = tuple[int, int]
 
@@ -194,7 +195,7 @@ def _find_inside(text: str, span: Span, value: str) -> Span | None:
     words = value.split()
     if not words:
         return None
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    pattern = regex(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
     m = pattern.search(text, span[0], span[1])
     return m.span() if m else None
 
@@ -216,7 +217,7 @@ def _uncovered(text: str, region: Span, taken: list[Span]) -> str:
     return " ".join(pieces)
 
 
-_DANGLING = re.compile(  # the specification of _dangling_start (tests/test_captions_fast_paths.py)
+_DANGLING = regex(  # the specification of _dangling_start (tests/test_captions_fast_paths.py)
     r"(?:[\s,;:–—-]+|\b(?:in|at|near|on|from|of|outside|over|the|taken)\b"
     r"|\b(?:city|town|village)\b(?=[\s,;:–—-]*of\b))+$", re.IGNORECASE
 )
@@ -224,16 +225,16 @@ _DANGLING_WORDS = frozenset({"in", "at", "near", "on", "from", "of", "outside", 
                              "village", "taken"})
 _DANGLING_MARKS = frozenset(",;:–—- ")
 _PLACE_NOUNS = frozenset({"city", "town", "village"})
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
-_LEADING = re.compile(r"^[\s,;:./–—-]+")
+_EMPTY_BRACKETS = regex(r"\(\s*\)|\[\s*\]")
+_LEADING = regex(r"^[\s,;:./–—-]+")
 _LEADING_CHARS = frozenset(",;:./–—-")
-_LONE_MARKS = re.compile(r"(?:(?<=\s)|^)(?:[/–—-]|==)(?=\s|$)")
+_LONE_MARKS = regex(r"(?:(?<=\s)|^)(?:[/–—-]|==)(?=\s|$)")
 #: A preposition left before a comma where a removed date or place stood: "fires towards them, on, amid".
-_DANGLING_BEFORE_COMMA = re.compile(r"(?:\s(?:on|in|at|near|of|from))+(?=,)")
-_SPACES = re.compile(r"\s+")
-_LEAD_SPACE = re.compile(r"\s*")
-_SPACE_PUNCT = re.compile(r"\s+([,.;:])")
-_DOUBLE_PUNCT = re.compile(r"([,;])(?:\s*[,;])+")
+_DANGLING_BEFORE_COMMA = regex(r"(?:\s(?:on|in|at|near|of|from))+(?=,)")
+_SPACES = regex(r"\s+")
+_LEAD_SPACE = regex(r"\s*")
+_SPACE_PUNCT = regex(r"\s+([,.;:])")
+_DOUBLE_PUNCT = regex(r"([,;])(?:\s*[,;])+")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -294,7 +295,7 @@ def tidy_subject(text: str) -> str:
 
 # -- the body, as most wires write it ---------------------------------------
 
-_PREFIX = re.compile(
+_PREFIX = regex(
     r"\s*(?:\((?P<paren>FILES?|TOPSHOT|FILE\s+PHOTO)\)\s*[-–—:]?\s*|"
     r"(?P<word>FILE\s+PHOTO|FILE\s+PICTURE|FILES?|TOPSHOT|TOP\s+SHOT|EDITORS?['’]?\s+NOTE|"
     r"ARCHIVE\s+PHOTO|ARCHIVO|ARCHIVBILD|ARCHIVES|ARCHIVIO|ARQUIVO|FOTO\s+D['’]ARCHIVIO|"
@@ -348,7 +349,7 @@ def all_notes(draft: Draft, start: int = 0, end: int | None = None) -> None:
 
 #: English file marks the formats' own prefixes do not cover: Getty's "(FILE PHOTO)" after its
 #: dateline, Xinhua's and Kyodo's "File photo taken on ...", "File photo shows ...".
-_ENGLISH_FILE_MARK = re.compile(r"\(FILE(?:\s+PHOTO)?\)|\bFile\s+(?:photo|picture)\s+(?:taken|shows|dated)\b",
+_ENGLISH_FILE_MARK = regex(r"\(FILE(?:\s+PHOTO)?\)|\bFile\s+(?:photo|picture)\s+(?:taken|shows|dated)\b",
                                 re.IGNORECASE)
 
 
@@ -367,8 +368,8 @@ def _file_marker(text: str, _last: list = [None, None]) -> re.Match[str] | None:
 
 _FILE_MARKERS = load_json("file_markers.json")["markers"]
 #: Cheap test first: every marker holds one of these.
-_FILE_MARKER_STEM = re.compile(r"r(?:chi[evw]|quiv)", re.IGNORECASE)
-_FILE_MARKER = re.compile(
+_FILE_MARKER_STEM = regex(r"r(?:chi[evw]|quiv)", re.IGNORECASE)
+_FILE_MARKER = regex(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(_FILE_MARKERS, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )

@@ -7,7 +7,6 @@ way. Relayed by Getty Images as ``Photographer: <Name>/Bloomberg via Getty Image
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from catalog.captions.credits import read_chain
@@ -15,10 +14,11 @@ from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe
 from catalog.captions.formats.getty import finish_caption
 from catalog.captions.model import Caption
+from catalog.regexcache import regex
 
 #: The credit ends the caption (searched in its last characters first) or a line.
 _TAIL = 240
-_CREDIT = re.compile(
+_CREDIT = regex(
     r"(?:Photographer|Photo(?:graph)?)\s?:\s?(?P<chain>[^\n:]{1,120}?/\s?Bloomberg"
     r"(?:\s(?:News|via\s+Getty\s+Images))?)(?=[\s.]{0,4}$|\s*\n)"
 )

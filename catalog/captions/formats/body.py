@@ -15,9 +15,10 @@ from catalog.captions.formats.base import Draft, Span
 from catalog.captions.gazetteer import alpha3_country, country_code
 from catalog.captions.places import PlaceMatch, find_place
 from catalog.captions.vocab import load_words
+from catalog.regexcache import regex
 
 _ABBREVIATIONS = load_words("abbreviations.txt")
-_SENTENCE_END = re.compile(r"[.!?](?=[\"”’)]?\s+[\"“‘(]?[A-Z0-9])")
+_SENTENCE_END = regex(r"[.!?](?=[\"”’)]?\s+[\"“‘(]?[A-Z0-9])")
 
 
 def sentence_end(text: str, start: int, end: int) -> int:
@@ -47,33 +48,33 @@ def sentence_end(text: str, start: int, end: int) -> int:
 #: AP's state abbreviations, which end a sentence when a sentence's usual first word follows.
 _STATE_ABBREVIATIONS = frozenset(
     ["ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "va", "wash", "wis", "wyo"])
-_OPENER = re.compile(r"\s+(?:The|A|An|It|This|That|These|Those|He|She|They|In|On|At|Police|Officials|Authorities)\s")
+_OPENER = regex(r"\s+(?:The|A|An|It|This|That|These|Those|He|She|They|In|On|At|Police|Officials|Authorities)\s")
 
 
-_PICTURE_TAKEN = re.compile(
+_PICTURE_TAKEN = regex(
     r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^|(?<=\w\s)(?=(?-i:Picture|Photo)\s+taken\s))"  # "... training Picture taken"
     r"(?:(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b|Picture\s+date\s?:|"
     r"(?:Archiv)?Aufnahme\s+vom\b)"
     r"(?:[^.\n]|\.(?!\s+[A-Z]|\s*$)){0,160}(?:\.|$)", re.IGNORECASE | re.MULTILINE
 )
 #: "In this Feb. 5, 2019, file photo, ..." and "This file photo taken on ..." (not "holds a file photo of").
-_FILE_PHRASE = re.compile(
+_FILE_PHRASE = regex(
     r"\b(?:in|on)\s+(?:this|an?)\s+(?:[\w.,]+\s+){0,4}?file\s+(?:photo|picture|image)\b", re.IGNORECASE
 )
-_FILE_START = re.compile(  # "This file photo ...", Xinhua's "File photo taken on ...", Getty's "(FILE PHOTO)"
+_FILE_START = regex(  # "This file photo ...", Xinhua's "File photo taken on ...", Getty's "(FILE PHOTO)"
     r"\s*(?:(?:this|a)\s+file\s+(?:photo|picture|image)\b|file\s+(?:photo|picture)\s+(?:taken|shows|dated)\b"
     r"|\(file(?:\s+photo)?\))", re.IGNORECASE)
-_WEEKDAY_START = re.compile(
+_WEEKDAY_START = regex(
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE
 )
-_SHOWS = re.compile(r"\bshows?\b", re.IGNORECASE)
-_DRONE = re.compile(r"\b(?:drone|UAV|aerial\s+(?:view|picture|photo))\b", re.IGNORECASE)
+_SHOWS = regex(r"\bshows?\b", re.IGNORECASE)
+_DRONE = regex(r"\b(?:drone|UAV|aerial\s+(?:view|picture|photo))\b", re.IGNORECASE)
 #: Drone pictures described in the first sentence ("A drone view shows ..."), not drone strikes.
-_DRONE_VIEW = re.compile(
+_DRONE_VIEW = regex(
     r"\b(?:drone\s+(?:view|picture|photo(?:graph)?|image|shot)|taken\s+(?:by|with|from)\s+an?\s+drone)\b",
     re.IGNORECASE,
 )
-_IN_THIS = re.compile(
+_IN_THIS = regex(
     r",?\s(?:in|on)\s+(?:this|an?)\s+(?:undated\s+|handout\s+|file\s+|still\s+|screen\s?)*"
     r"(?:photo|picture|image|handout|screen\s?grab|grab|still|video|photograph|file|illustration)"
     r"(?!\s+of\s+(?:the|a|an|his|her|their|[A-Z]))"  # (not "holding a mark on a photo of the general")
@@ -85,10 +86,10 @@ _IN_THIS = re.compile(
     re.IGNORECASE,
 )
 #: A place phrase that starts right after "in a file photo": " in Montreal on".
-_PLACE_LEAD = re.compile(r"\s+(?:(?:taken|made|shot)\s+)?(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]")
+_PLACE_LEAD = regex(r"\s+(?:(?:taken|made|shot)\s+)?(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]")
 #: Cheap test first: every match of ``_IN_THIS`` holds one of these (in lower case).
-_IN_THIS_WORD = re.compile(r"photo|picture|image|handout|grab|still|video|file|illustration|foto|archivbild|imag")
-_UNDATED = re.compile(r"\bundated\b", re.IGNORECASE)
+_IN_THIS_WORD = regex(r"photo|picture|image|handout|grab|still|video|file|illustration|foto|archivbild|imag")
+_UNDATED = regex(r"\bundated\b", re.IGNORECASE)
 
 
 def picture_taken(draft: Draft, start: int, end: int, *, year_hint: int | None) -> DateMatch | None:
@@ -218,7 +219,7 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
 
 
 #: "... of a soldier from the nearby town of ": a hometown, not where the picture was taken.
-_FROM_BEFORE = re.compile(
+_FROM_BEFORE = regex(
     r"\b(?:man|woman|boy|girl|child|children|soldier|soldiers|family|families|resident|residents|"
     r"refugee|refugees|people|fans?|supporters?|pilgrims?|migrants?|worker|workers|student|students|"
     r"athlete|player|volunteers?|relatives?|victims?)\s+from\s+(?:the\s+(?:nearby\s+)?"
@@ -239,7 +240,7 @@ def before_hometown(text: str, match: PlaceMatch, sentence_start: int) -> PlaceM
     return earlier if earlier is not None and earlier.place.city else None
 
 
-_IN_AFTER_DATE = re.compile(r"[\s,]*in\s")
+_IN_AFTER_DATE = regex(r"[\s,]*in\s")
 
 
 def _country_after_date(text: str, match: PlaceMatch, start: int, end: int) -> Span | None:
@@ -274,7 +275,7 @@ def us_reading(draft: Draft) -> None:
         return
 
 
-_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/\d{2,4}")
+_SLASHED = regex(r"(\d{1,2})/(\d{1,2})/\d{2,4}")
 
 
 def _later_dated_sentence(draft: Draft, pos: int, end: int, year_hint: int | None,
@@ -312,7 +313,7 @@ def _picture_date(text: str, candidates: list[DateMatch]) -> DateMatch | None:
 
 
 #: A date inside a clause that refers to another day ("days after ...", "since ..."): not the picture's.
-_REFERENCE_CLAUSE = re.compile(r"\b(?:after|since|before|following|ahead\s+of|until)\b", re.IGNORECASE)
+_REFERENCE_CLAUSE = regex(r"\b(?:after|since|before|following|ahead\s+of|until)\b", re.IGNORECASE)
 
 
 def _inside(d: DateMatch, taken: list[Span]) -> bool:
@@ -324,19 +325,19 @@ def _inside(d: DateMatch, taken: list[Span]) -> bool:
 
 
 #: Where a clause that names no place begins, after the place: "... of Kherson after the destruction".
-_CLAUSE = re.compile(r"\s(?:as|after|while|during|when|following|amid|before|ahead\s+of)\s")
-_COUNTRY_AFTER = re.compile(r",\s(?:(?P<region>[A-Z][\w.'’ -]{1,40}?),\s)?(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")  # ", Kharkiv region, Ukraine."
-_PLACE_AFTER = re.compile(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,(?:[^.,;]|\.(?=\w)){1,40}){0,2}\.?\s*$")  # "in Charlotte, N.C."
+_CLAUSE = regex(r"\s(?:as|after|while|during|when|following|amid|before|ahead\s+of)\s")
+_COUNTRY_AFTER = regex(r",\s(?:(?P<region>[A-Z][\w.'’ -]{1,40}?),\s)?(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")  # ", Kharkiv region, Ukraine."
+_PLACE_AFTER = regex(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,(?:[^.,;]|\.(?=\w)){1,40}){0,2}\.?\s*$")  # "in Charlotte, N.C."
 
 
-_SEMICOLON_DATELINE = re.compile(r"\s*(?P<date>[^;\n]{6,30});\s*(?P<place>[^;\n]{3,80});\s*")
+_SEMICOLON_DATELINE = regex(r"\s*(?P<date>[^;\n]{6,30});\s*(?P<place>[^;\n]{3,80});\s*")
 
 
 #: ZUMA: "April 8, 2024, Mazatlan, Sinaloa, Mexico: <what happens>" (the date is the whole first part).
-_COLON_DATELINE = re.compile(r"\s*(?P<date>[^;:\n]{6,30}?\d{4}),\s*(?P<place>[^;:\n]{3,80}?):\s+")
+_COLON_DATELINE = regex(r"\s*(?P<date>[^;:\n]{6,30}?\d{4}),\s*(?P<place>[^;:\n]{3,80}?):\s+")
 
 
-_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]")
+_CAPITAL_WORD = regex(r"\b[A-Z][a-z]")
 
 
 def _before_plain_clause(text: str, start: int, cut: int, end: int) -> PlaceMatch | None:
@@ -393,4 +394,4 @@ def sports_dateline(draft: Draft, start: int, end: int, year_hint: int | None) -
     return m.end()
 
 
-_FILE_FIELD = re.compile(r"(?P<mark>FILE\s+PHOTO|File\s+Photo|FILE)\s*;\s*")
+_FILE_FIELD = regex(r"(?P<mark>FILE\s+PHOTO|File\s+Photo|FILE)\s*;\s*")

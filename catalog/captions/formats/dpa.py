@@ -26,28 +26,29 @@ from catalog.captions.formats.body import describe
 from catalog.captions.formats.getty import chain_of, finish_caption, trailing_groups
 from catalog.captions.gazetteer import country_code, find_city, region_country
 from catalog.captions.model import Caption
+from catalog.regexcache import regex
 
-_ARCHIVE = re.compile(r"\s*(?P<word>ARCHIV(?:BILD|FOTO|E)?|FILE|ILLUSTRATION|HANDOUT|FOTOMONTAGE)\s{0,2}[-–:]\s{0,2}")
+_ARCHIVE = regex(r"\s*(?P<word>ARCHIV(?:BILD|FOTO|E)?|FILE|ILLUSTRATION|HANDOUT|FOTOMONTAGE)\s{0,2}[-–:]\s{0,2}")
 #: (English service: "ARCHIVE - "; the other markers before the dateline mark no file picture.)
 #: "05.03.2024, Bayern, München: "
-_DATELINE = re.compile(  # "05.03.2024, Berlin: ", and the English service's "14 January 2024, Bavaria, Munich: "
+_DATELINE = regex(  # "05.03.2024, Berlin: ", and the English service's "14 January 2024, Bavaria, Munich: "
     r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s[A-Z][a-z]{2,8}\s\d{4}),\s{1,2}(?P<place>[^:\n]{2,80}?):\s{1,2}")
-_BILDFUNK = re.compile(r"\s*\+{3}\s?dpa-Bildfunk\s?\+{3}\s*")
+_BILDFUNK = regex(r"\s*\+{3}\s?dpa-Bildfunk\s?\+{3}\s*")
 #: The notices dpa puts after the credit: "ACHTUNG: ...", "WICHTIGER HINWEIS: ..." (the DFL's rules).
 _NOTICE = r"(?:ACHTUNG|WICHTIGER\s+HINWEIS|HINWEIS|IMPORTANT\s+NOTE)"  # the last: dpa's English service
-_FOTO = re.compile(
+_FOTO = regex(
     rf"\b(?:Foto|Photo|Bild|Bildrechte):\s?(?P<chain>[^\n+|]{{1,160}}?)(?=\s?-\s?{_NOTICE}\b|\s*\+{{3}}|\s*$)"
 )
-_ACHTUNG = re.compile(rf"-?\s?{_NOTICE}:\s?(?P<text>[^\n+]{{1,600}}?)(?=\s*\+{{3}}|\s*$)")
-_STORY_REF = re.compile(r"\(zu\s+dpa[^()\n]{0,160}\)")
-_EDITORIAL = re.compile(r"redaktionellen\s+Verwendung", re.IGNORECASE)
-_FULL_CREDIT = re.compile(r"Nennung\s+des\s+vorstehenden\s+Credits", re.IGNORECASE)
+_ACHTUNG = regex(rf"-?\s?{_NOTICE}:\s?(?P<text>[^\n+]{{1,600}}?)(?=\s*\+{{3}}|\s*$)")
+_STORY_REF = regex(r"\(zu\s+dpa[^()\n]{0,160}\)")
+_EDITORIAL = regex(r"redaktionellen\s+Verwendung", re.IGNORECASE)
+_FULL_CREDIT = regex(r"Nennung\s+des\s+vorstehenden\s+Credits", re.IGNORECASE)
 #: Parts of a dpa chain that are dpa's own desks, not partners.
 _DPA_DESKS = frozenset({"dpa", "dpa-zentralbild", "zb", "picture alliance", "dpa-bildfunk", "dpa-report"})
 
 
 #: A person's name as dpa prints it: letters, spaces, hyphens, apostrophes, initials.
-_NAME = re.compile(r"[^\W\d_][\w'’.\- ]{0,60}")
+_NAME = regex(r"[^\W\d_][\w'’.\- ]{0,60}")
 #: Markers of the picture's use, not partners: an illustration, a symbolic picture.
 _ILLUSTRATION = frozenset({"symbolbild", "illustration", "themenbild"})
 
@@ -186,7 +187,7 @@ class DpaFormat:
 
 
 #: picture alliance's credit: "picture alliance/dpa | Name", "picture alliance / Partner | Name".
-_ALLIANCE = re.compile(
+_ALLIANCE = regex(
     r"(?:\bpicture[ -]alliance\s?/\s?|©\s?(?=dpa\b))(?P<chain>[^|\n]{1,80}?)\s?\|\s?(?P<name>[^|/\n]{2,60}?)[\s.]*$",
     re.IGNORECASE,
 )
@@ -211,7 +212,7 @@ def _alliance_credit(m: re.Match[str]) -> Credit:
 
 
 #: "Berlin: " or "Bayern, München: " without a date (short pieces only).
-_PLACE_ONLY = re.compile(r"(?P<place>[A-ZÄÖÜ][^:\n,.]{1,40}(?:,\s[A-ZÄÖÜ][^:\n,.]{1,40}){0,2}):\s{1,2}")
+_PLACE_ONLY = regex(r"(?P<place>[A-ZÄÖÜ][^:\n,.]{1,40}(?:,\s[A-ZÄÖÜ][^:\n,.]{1,40}){0,2}):\s{1,2}")
 
 
 def _undated_dateline(draft: Draft, start: int) -> tuple[int, bool]:

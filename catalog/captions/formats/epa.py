@@ -26,35 +26,36 @@ from catalog.captions.formats.getty import finish_caption, lead_notes
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.normalize import CAPITALS
+from catalog.regexcache import regex
 
-_PREFIX = re.compile(r"\s*epa\d{8}\s+")
+_PREFIX = regex(r"\s*epa\d{8}\s+")
 #: The agency part of the credit: "EPA-EFE/" or the older "EPA/" (capitals only).
-_EPA_SLASH = re.compile(r"\b(?:EPA-EFE|EPA|EFE|epa(?=\s?/))\s?/\s?")
-_RESOLD = re.compile(r"/\s?(?:EPA-EFE|EPA)\s?/\s?Shutterstock\b")
+_EPA_SLASH = regex(r"\b(?:EPA-EFE|EPA|EFE|epa(?=\s?/))\s?/\s?")
+_RESOLD = regex(r"/\s?(?:EPA-EFE|EPA)\s?/\s?Shutterstock\b")
 #: The name first, as galleries rewrite the credit: "(Photo by Name/EPA/EFE)", "Name/EPA-EFE/Rex
 #: Features/Shutterstock)" at the very end.
-_NAME_FIRST = re.compile(
+_NAME_FIRST = regex(
     r"/\s?(?:EPA-EFE|EPA)(?:\s?/\s?EFE)?(?:\s?/\s?(?:Rex\s+Features|REX|Shutterstock))*\s?\)?[\s.]*$")
-_ISSUED = re.compile(r"\(\s?(?:re-?)?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
+_ISSUED = regex(r"\(\s?(?:re-?)?issued\s[^()\n]{4,40}\)", re.IGNORECASE)
 #: Words that follow the name inside the credit: pool, handout and file markers.
-_NAME_TAIL = re.compile(r"(?:\s?/\s?(?:POOL|FILE|(?i:archivo|archive|arquivo))|\s+POOL|\s+HANDOUT)+\s*$")
+_NAME_TAIL = regex(r"(?:\s?/\s?(?:POOL|FILE|(?i:archivo|archive|arquivo))|\s+POOL|\s+HANDOUT)+\s*$")
 #: "EFE/Archivo", "EPA/FILE": the file mark where a photographer's name would be.
 _FILE_WORDS = frozenset({"file", "files", "archivo", "arquivo", "archiv", "archivio", "archief"})
 #: Where the credit stops: a run of spaces, a line break, an editors' note.
-_CREDIT_STOP = re.compile(  # also a site's own "FOTO: Name" after the credit
+_CREDIT_STOP = regex(  # also a site's own "FOTO: Name" after the credit
     r"\s{2,}|\n|\s\(|\s(?:ATTENTION|EDITORS?|BEST\s+QUALITY|MANDATORY|CONDITIONS)\b|\s(?:FOTO|PHOTO):\s|\s\+\+\+")
 #: A credit cut off at the IIM limit: "... 2024. EPA-EF".
-_CUT_CREDIT = re.compile(r"\s(?:EP|EPA|EPA-|EPA-E|EPA-EF|EPA-EFE)$")
-_HANDOUT_WORD = re.compile(r"HANDOUT")
-_HANDOUT_AGAIN = re.compile(r"\s+HANDOUT\b")
-_INITIAL_END = re.compile(rf"\s[{CAPITALS}]\.$")
-_NO_SALES_TAIL = re.compile(r"[\s/]*NO\s+SALES\s*$")
+_CUT_CREDIT = regex(r"\s(?:EP|EPA|EPA-|EPA-E|EPA-EF|EPA-EFE)$")
+_HANDOUT_WORD = regex(r"HANDOUT")
+_HANDOUT_AGAIN = regex(r"\s+HANDOUT\b")
+_INITIAL_END = regex(rf"\s[{CAPITALS}]\.$")
+_NO_SALES_TAIL = regex(r"[\s/]*NO\s+SALES\s*$")
 #: Longest credit read after "EPA-EFE/": bounds the cost of the anchored searches.
 _MAX_CREDIT = 160
-_TERRITORY_OUT = re.compile(r"\s(?P<words>[A-Z][A-Z ]{1,40}?)\s+OUT\s*$")
+_TERRITORY_OUT = regex(r"\s(?P<words>[A-Z][A-Z ]{1,40}?)\s+OUT\s*$")
 
 
-_PHOTO_BY_BEFORE = re.compile(r"\(Photo\s+by\s+(?=[^()/]{2,50}/$)")
+_PHOTO_BY_BEFORE = regex(r"\(Photo\s+by\s+(?=[^()/]{2,50}/$)")
 
 
 class EPAFormat:

@@ -28,16 +28,17 @@ from catalog.captions.model import Caption
 from catalog.captions.normalize import CAPITALS
 from catalog.captions.placematch import Place, PlaceMatch
 from catalog.captions.places import find_place
+from catalog.regexcache import regex
 
-_PAREN_CREDIT = re.compile(r"(?<![A-Za-z])[(\[](?P<credit>[^()\[\]\n]{2,120})[)\]][\s.#]*$")  # also Al Jazeera's "[Name/AFP]"
+_PAREN_CREDIT = regex(r"(?<![A-Za-z])[(\[](?P<credit>[^()\[\]\n]{2,120})[)\]][\s.#]*$")  # also Al Jazeera's "[Name/AFP]"
 #: A sentence's end before a slash credit: not an initial's ("UPI/Gary C. Caskey"), and also a
 #: period with no space after it ("... 2014.JORGE SILVA/Reuters").
-_SENTENCE_END_TIGHT = re.compile(r"(?<=[a-z0-9)\]”\"])[.!?](?:\s+|(?=[A-Z]))")
+_SENTENCE_END_TIGHT = regex(r"(?<=[a-z0-9)\]”\"])[.!?](?:\s+|(?=[A-Z]))")
 #: A sentence's end: not an initial's period ("B.K. Bangash").
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+")
+_SENTENCE_END = regex(r"(?<=[a-z0-9)\]])[.!?]\s+")
 #: A newspaper's "Name | Associated Press" after the caption.
-_PIPE_CREDIT = re.compile(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s+(?P<agency>[A-Z][^|\n]{1,40}?))[\s.]*$")
-_LABELLED = re.compile(
+_PIPE_CREDIT = regex(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s+(?P<agency>[A-Z][^|\n]{1,40}?))[\s.]*$")
+_LABELLED = regex(
     r"(?:^|[\s.(]|(?=©))(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
     r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Pictures?\s*(?:by|:|;)|Imagem?\s*:)|(?:Photo\s+)?Credits?(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+photos\s*:|"
     r"Bild\s*:|Image\s+(?:copyright|source)\s*[:,]?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
@@ -45,7 +46,7 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 #: "Photo by ", "Credit: ", ZUMA's "Credit Image: © ", a bare "© ".
-_LABEL = re.compile(
+_LABEL = regex(
     rf"^\s*(?:{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Pictures?|Foto|Imagem|Bild|Credits?(?:\s+Image)?)\s*(?:by|:|;)\s*"
     r"|Image\s+(?:copyright|source)\s*[:,]?\s*|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:\s*)?"  # and "source:" in six languages
     r"(?:©|\(c\))?\s*",
@@ -54,9 +55,9 @@ _LABEL = re.compile(
 
 
 #: A credit in brackets before the one that ends the caption (a reseller's credit follows it).
-_EARLIER_CREDIT = re.compile(r"\((?:Credit\s+Image:\s*)?©\s*(?P<chain>[^()\n]{2,100}/[^()\n]{2,60})\)")
+_EARLIER_CREDIT = regex(r"\((?:Credit\s+Image:\s*)?©\s*(?P<chain>[^()\n]{2,100}/[^()\n]{2,60})\)")
 #: Contact details after an agency's name: "MEGA TheMegaAgency.com +1 888 505 6342".
-_CONTACT = re.compile(r"(?:\s+(?:www\.)?[\w-]+\.(?:com|net|org|co\.uk|red)\b|\s+\+?\d[\d ()-]{6,}\d)+$", re.IGNORECASE)
+_CONTACT = regex(r"(?:\s+(?:www\.)?[\w-]+\.(?:com|net|org|co\.uk|red)\b|\s+\+?\d[\d ()-]{6,}\d)+$", re.IGNORECASE)
 
 
 class GenericFormat:
@@ -205,22 +206,22 @@ class GenericFormat:
 
 
 #: An agency named alone after the last sentence, a slash or a dash (not "..., a witness told AFP").
-_AGENCY_ALONE = re.compile(
+_AGENCY_ALONE = regex(
     r"(?:[.!?]\s+|\s[-–/]\s?|[./]\s?[-–/]\s?|^|\n)(?P<credit>(?:Photos?\s+by\s+|Photos?:\s*|Photo\s+(?=[A-Z]))?(?P<agency>[A-Z][\w-]{1,20}(?:\s[A-Z][\w-]+){0,2}?)"
     r"(?:\s+(?:Photo|PHOTO|photo))?(?P<via>\s+via\s+Getty\s+Images)?)"
     r"(?:,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?[\s.]*$"  # "CNA photo Jan. 12, 2026"
 )
 
 
-_AFP_SITE = re.compile(r"(?P<credit>\bafp\.com\s[-–]\s(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}))[\s.]*$")
+_AFP_SITE = regex(r"(?P<credit>\bafp\.com\s[-–]\s(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}))[\s.]*$")
 #: "... 2017. MetroWest Daily News via AP\nArt Illman": a source via AP, then the photographer.
-_VIA_AP_NAME = re.compile(
+_VIA_AP_NAME = regex(
     r"(?:[.!?]\s+|\n)(?P<credit>(?P<source>[A-Z][^\n.]{1,50}?)\s+via\s+AP(?:\s*\n\s*|\s)"
     r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’.-]+){1,2}))[\s.]*$")
 #: A line that is only a credit, "Name, Agency" or "Name / Agency" (pages that print the credit
 #: above the caption: "Aamir Qureshi, AFP", "Piyal Adhikary / EPA", "PHOTO JOHN WESSELS, AGENCE
 #: FRANCE-PRESSE"), or ". Name, Agency" ending the caption.
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE = regex(
     rf"(?:^|\n)[ \t]*(?P<credit>(?:PHOTO\s+|Photo:\s*)?(?P<name>[{CAPITALS}][\w'’.-]+(?:[ ][{CAPITALS}][\w'’.-]+){{1,3}})"
     r"[ \t]*(?:,|/|—|–)[ \t]*(?P<agency>[A-Z][\w.-]+(?:[ ][A-Z][\w.-]+){0,2}(?:/[A-Z][\w ]{1,20})?))[ \t]*(?=\n|$)")
 
@@ -242,7 +243,7 @@ def _credit_line(draft: Draft, start: int, end: int) -> tuple[int, int]:
 
 
 #: A last line of two to four capitalised words and an agency's name.
-_NAME_AGENCY_LINE = re.compile(
+_NAME_AGENCY_LINE = regex(
     rf"\n[ \t]*(?P<credit>(?P<name>[{CAPITALS}][\w'’.-]+(?:[ ][{CAPITALS}][\w'’.-]+){{1,3}})[ ]"
     r"(?P<agency>[A-Za-z][\w-]{1,12}))[\s.]*$"
 )
@@ -346,18 +347,18 @@ def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
     return seg_start
 
 
-_TRAILING_SLASH_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{2,4}[\s.]*$")
+_TRAILING_SLASH_DATE = regex(r"\s+\d{1,2}/\d{1,2}/\d{2,4}[\s.]*$")
 #: "... (España). - Iván Marqués - Europa Press - Archivo": a dashed credit with the file mark.
 _DASH_CREDIT_HEAD = r"[\s.]+[-–]\s(?P<credit>(?:(?P<name>[^-–\n/.,]{2,60}?)\s[-–]\s)?(?P<agency>[A-Z][\w .]{1,30}?))"
-_DASH_CREDIT = re.compile(_DASH_CREDIT_HEAD + r"\s[-–]\s(?:Archivo|Archive|Arquivo|ARCHIVO)[\s.]*$")
+_DASH_CREDIT = regex(_DASH_CREDIT_HEAD + r"\s[-–]\s(?:Archivo|Archive|Arquivo|ARCHIVO)[\s.]*$")
 #: The same without the file mark: "... (España). - Name - Europa Press" (tried second, or
 #: "Europa Press - Archivo" would read as an agency called Archivo).
-_DASH_CREDIT_NOW = re.compile(_DASH_CREDIT_HEAD + r"[\s.]*$")
+_DASH_CREDIT_NOW = regex(_DASH_CREDIT_HEAD + r"[\s.]*$")
 #: "(ms) ", "(ARQUIVO) ": an editor's initials or a one-word marker in brackets before a slash credit.
-_DESK_INITIALS = re.compile(r"\([^\W\d_]{1,10}\)\s+")
+_DESK_INITIALS = regex(r"\([^\W\d_]{1,10}\)\s+")
 _CAPS = CAPITALS
 #: A news agency's name in capitals, then (after "PHOTO") the photographer's, ending the caption.
-_AGENCY_NAME = re.compile(
+_AGENCY_NAME = regex(
     rf"(?<![^\s.])(?P<agency>[A-Z]{{2,8}})(?:\s+PHOTO)?\s+"
     rf"(?P<name>[{_CAPS}][{_CAPS}'’.-]*(?:\s+[{_CAPS}][{_CAPS}'’.-]*){{1,4}})\s*$"
 )
@@ -365,26 +366,26 @@ _AGENCY_NAME = re.compile(
 
 #: A news agency's dateline: "GANGNEUNG, Jan. 20 (Yonhap) -- ", "NEW DELHI, March 3 (IANS) - ",
 #: and Bernama's without the agency: "KOTA BHARU, Dec 2 -- ".
-_AGENCY_DATELINE = re.compile(
+_AGENCY_DATELINE = regex(
     rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’. -]{{1,40}}?),\s(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}})\s"
     r"(?:\((?P<agency>[A-Za-z][\w .-]{1,30})\)\s?(?:--|[-–—:])|--)\s+")
-_TODAY = re.compile(r"\b(?:today|this\s+morning|tonight)\b", re.IGNORECASE)
+_TODAY = regex(r"\b(?:today|this\s+morning|tonight)\b", re.IGNORECASE)
 #: Bernama's credit: "--fotoBERNAMA (2024) COPYRIGHT RESERVED" (the year the date lacks).
-_BERNAMA = re.compile(r"\s*--\s?foto\s?BERNAMA\s*\((?P<year>(?:19|20)\d\d)\)(?:\s*COPYRIGHT\s+RESERVED)?[\s.]*$")
+_BERNAMA = regex(r"\s*--\s?foto\s?BERNAMA\s*\((?P<year>(?:19|20)\d\d)\)(?:\s*COPYRIGHT\s+RESERVED)?[\s.]*$")
 #: Datelines that open a caption: NTB's "Oslo 20250304. ", ANP's "AMSTERDAM - ", Agência
 #: Brasil's "Brasília (DF), 04/03/2025 - " (the state's code in brackets, a day-first date).
-_COMPACT_DATELINE = re.compile(  # (and abroad: "Åre, Sverige 20190217. ")
+_COMPACT_DATELINE = regex(  # (and abroad: "Åre, Sverige 20190217. ")
     r"\s*(?P<place>[^\W\d_][^\W\d]*(?:[ -][^\W\d_][^\W\d]*){0,2}(?:, [^\W\d_][^\W\d]*(?: [^\W\d_][^\W\d]*)?)?)"
     r"[ \t]+(?P<date>(?:19|20)\d{6})(?:\.\s+|[ \t]*\n\s*)")
-_CAPS_DATELINE = re.compile(rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’.]+(?:[ -][{CAPITALS}][{CAPITALS}'’.]+){{0,2}})\s[-–]\s+(?=[{CAPITALS}(])")
+_CAPS_DATELINE = regex(rf"\s*(?P<place>[{CAPITALS}][{CAPITALS}'’.]+(?:[ -][{CAPITALS}][{CAPITALS}'’.]+){{0,2}})\s[-–]\s+(?=[{CAPITALS}(])")
 #: Agência Brasil's "São Paulo - Eleitores votam ...": a city in ordinary case, then a dash (the
 #: whole name must be a city the gazetteer knows: "Real Madrid - Barcelona" is no dateline).
-_CITY_DASH_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][\w'’.]*(?: [\w'’.]+){0,2}) [-–] (?=[^\W\d_])")
+_CITY_DASH_DATELINE = regex(r"\s*(?P<place>[^\W\d_][\w'’.]*(?: [\w'’.]+){0,2}) [-–] (?=[^\W\d_])")
 #: Alamy Live News's "Aberystwyth, Ceredigion, Wales, UK. Tuesday 2nd January 2024. ": a first
 #: sentence that is only a place (all of it, as the place reader finds it), then the date.
-_PLACE_SENTENCE = re.compile(
+_PLACE_SENTENCE = regex(
     r"\s*(?P<place>[^\W\d_][^.\n:]{1,80}?)\.\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s[A-Z])")
-_STATE_DATELINE = re.compile(
+_STATE_DATELINE = regex(
     rf"\s*(?P<place>[{CAPITALS}][^\W\d_]+(?: [^\W\d_]+){{0,3}}) \((?P<state>[A-Z]{{2}})\)"
     rf"(?:,\s(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))?\s[-–]\s+")  # the date may be missing: "Goiânia (GO) - "
 
@@ -453,7 +454,7 @@ def _home_town(draft: Draft, m: re.Match[str]) -> PlaceMatch | None:
 
 
 #: PAP's "Szczyrk, 06.01.2024. ": the town, a dotted day-first date, a full stop.
-_DOTTED_DATELINE = re.compile(
+_DOTTED_DATELINE = regex(
     r"\s*(?P<place>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}(?: \([^()\n]{2,30}\))?), "
     r"(?:(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\.\s+"
     r"|(?P<worded>\d{1,2}\.\s[^\W\d_]{3,12}\s(?:19|20)\d\d)\s[-–]\s+)")  # and ČTK's "Telč, 2. září 2023 - "
@@ -478,12 +479,12 @@ def _credit_like(text: str) -> bool:
 
 #: What follows a credit and is no part of it: a photo number in brackets (letters, digits and
 #: underscores, no space), Action Images' "Livepic" on a line of its own.
-_TRAILING_MARKER = re.compile(r"(?<=\))\s*\((?=[^)]*\d)[A-Za-z]{2,}[\w-]*\d[\w-]*\)[\s.]*$|\s*\n\s*Livepic[\s.]*$")
+_TRAILING_MARKER = regex(r"(?<=\))\s*\((?=[^)]*\d)[A-Za-z]{2,}[\w-]*\d[\w-]*\)[\s.]*$|\s*\n\s*Livepic[\s.]*$")
 #: "==Kyodo": an agency's tag that ends the caption.
-_AGENCY_TAG = re.compile(r"\s*==\s?(?P<name>[A-Za-z][\w .-]{1,30}?)\s*$")
+_AGENCY_TAG = regex(r"\s*==\s?(?P<name>[A-Za-z][\w .-]{1,30}?)\s*$")
 
 
-_CREDIT_WORD = re.compile(r"\b(?:photo|foto|credit|by|handout)\b|©", re.IGNORECASE)
+_CREDIT_WORD = regex(r"\b(?:photo|foto|credit|by|handout)\b|©", re.IGNORECASE)
 
 
 FORMAT = GenericFormat()

@@ -27,32 +27,33 @@ from catalog.captions.formats.body import before_hometown, picture_taken, senten
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
 from catalog.captions.places import PlaceMatch, find_place
+from catalog.regexcache import regex
 
 Span = tuple[int, int]
 
 #: "LONDON, ENGLAND - MARCH 05:" — uppercase place, dash, uppercase month and day, colon.
-_DATELINE = re.compile(
+_DATELINE = regex(
     r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{1,40}(?:,[ ]?[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{1,40}){0,2})[ ]{1,2}[-–—][ ]{1,2}"
     r"(?P<date>[A-Z]{3,9}\.?[ ]\d{1,2}(?:,[ ]?\d{4})?|CIRCA[ ]\d{4}S?|\d{4}/[01]\d/[0-3]\d|(?:[A-Z]{3,9}[ ])?\d{4}S?):[ ]*"
 )
 #: Editors' notes in parentheses right after the dateline: "(EDITORIAL USE ONLY) ".
-_LEAD_NOTE = re.compile(r"\((?P<note>(?:EDITOR|EDITORIAL|FILE|Editor)[^()\n]{0,300})\)[ ]*")
+_LEAD_NOTE = regex(r"\((?P<note>(?:EDITOR|EDITORIAL|FILE|Editor)[^()\n]{0,300})\)[ ]*")
 #: Credited "names" that are collections, not photographers.
-_COLLECTION = re.compile(r"\b(?:Archive|Archives|Collection|Library|Images|Pictures)$")
-_PHOTO_BY = re.compile(
+_COLLECTION = regex(r"\b(?:Archive|Archives|Collection|Library|Images|Pictures)$")
+_PHOTO_BY = regex(
     r"^\s*(?:Photo(?:graph)?(?:\s+Illustration)?\s+by|Photo\s*:|Picture\s+by|(?:Photo\s+)?credit\s+should\s+read:?)\s*",
     re.IGNORECASE)  # AFP's older "(Photo credit should read NAME/AFP/Getty Images)"
 #: A credit without parentheses: "... Photo by Name/Getty Images".
-_BARE_CREDIT = re.compile(
+_BARE_CREDIT = regex(
     r"\b(?:Photo(?:graph)?\s+by|Photo\s*:)\s?(?P<chain>[^()\n]{1,120}?Getty\s+Images(?:\s+for\s[^()\n]{1,60})?)[\s.]*$"
 )
-_FOR_CLIENT = re.compile(r"(Getty\s+Images)\s+for\s+.*$", re.IGNORECASE)
+_FOR_CLIENT = regex(r"(Getty\s+Images)\s+for\s+.*$", re.IGNORECASE)
 _MAX_GROUP = 200
 #: A clause after the date that tells the circumstances, not the place.
-_CLAUSE_AFTER = re.compile(r"[\s,]*(?:amid|during|as|while|after|before|following|when|where|which|who)\b")
+_CLAUSE_AFTER = regex(r"[\s,]*(?:amid|during|as|while|after|before|following|when|where|which|who)\b")
 #: After the body's date: "... on March 05, 2024 in London, England."
-_PROPER_NAME = re.compile(r"[A-Z][\w'’\-]*(?:[ ](?:[A-Z][\w'’\-]*|de|la|am|upon)){0,4}")
-_PLACE_AFTER = re.compile(r"[ ,]{1,3}(?:in|at|near|outside)[ ]", re.IGNORECASE)
+_PROPER_NAME = regex(r"[A-Z][\w'’\-]*(?:[ ](?:[A-Z][\w'’\-]*|de|la|am|upon)){0,4}")
+_PLACE_AFTER = regex(r"[ ,]{1,3}(?:in|at|near|outside)[ ]", re.IGNORECASE)
 
 
 def read_dateline(draft: Draft, start: int, year_hint: int | None) -> tuple[int, DateMatch | None, Span | None]:
@@ -75,7 +76,7 @@ def read_dateline(draft: Draft, start: int, year_hint: int | None) -> tuple[int,
 
 
 #: A note set after the credit with dashes: "(Photo by Name/Getty Images) -- IMAGE RESTRICTED TO ...".
-_AFTER_CREDIT = re.compile(r"(?<=\))\s*(?:--|–|—)\s+(?P<note>[^()]{4,}?)\s*(?:--)?\s*$")
+_AFTER_CREDIT = regex(r"(?<=\))\s*(?:--|–|—)\s+(?P<note>[^()]{4,}?)\s*(?:--)?\s*$")
 
 
 def trailing_groups(text: str, floor: int = 0) -> list[Span]:
@@ -217,7 +218,7 @@ def photographer_from(text: str, groups: list[Span], credit: Credit) -> str:
 
 #: Words a removed place or date leaves dangling before punctuation: "..., on. Stocks fell",
 #: "in southwest China's.", "in the northern.", "centro de, el." (Spanish/Portuguese/German too).
-_DANGLING_WORDS = re.compile(  # (every match that removes anything starts with a comma or a space)
+_DANGLING_WORDS = regex(  # (every match that removes anything starts with a comma or a space)
     r"(?=[, ])(?:,?[ ](?:on|in|at|near|of|outside|de|el|en|em|am|the|este|esta)){0,4}"
     r"(?:,?[ ](?:the[ ])?(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?(?:[ ][A-Z][a-z]+['’]s)?)?"
@@ -225,7 +226,7 @@ _DANGLING_WORDS = re.compile(  # (every match that removes anything starts with 
 )
 
 
-_LEADING_MARKS = re.compile(r"^[,;\s]+")
+_LEADING_MARKS = regex(r"^[,;\s]+")
 
 
 def polish_subject(subject: str) -> str:
@@ -313,13 +314,13 @@ class GettyFormat:
         return (stack[0][0], stack[-1][1]), credit
 
 
-_IMAGE_ID = re.compile(r"\s*\(\s*\d{6,}\s*\)[\s.]*$")
+_IMAGE_ID = regex(r"\s*\(\s*\d{6,}\s*\)[\s.]*$")
 #: A copyright line a page adds after the credit: "(Photo by Name/Getty Images) (2018 Getty Images)".
-_COPYRIGHT_GROUP = re.compile(r"\(\s*(?:©\s*)?(?:19|20)\d\d\s+Getty\s+Images\s*\)", re.IGNORECASE)
+_COPYRIGHT_GROUP = regex(r"\(\s*(?:©\s*)?(?:19|20)\d\d\s+Getty\s+Images\s*\)", re.IGNORECASE)
 
 
 #: "... in Melbourne Cameron Spencer/Getty Images": a credit a page ran into the sentence.
-_GLUED = re.compile(r"(?<=\s)(?P<words>(?:[A-Z][\w'’.-]*\s){1,5})(?P<last>[A-Z][\w'’.-]*)"
+_GLUED = regex(r"(?<=\s)(?P<words>(?:[A-Z][\w'’.-]*\s){1,5})(?P<last>[A-Z][\w'’.-]*)"
                     r"(?P<rest>\s?/\s?(?:(?:AFP|AP|dpa|EPA)\s?/\s?|[A-Z]\w+\s+via\s+)?Getty\s+Images)[\s.]*$")
 
 

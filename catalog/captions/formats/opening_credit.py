@@ -8,14 +8,13 @@ Italian one and is left out of the subject (it stays in the residue).
 
 from __future__ import annotations
 
-import re
-
 from catalog.captions.credits import is_news_agency, read_chain
 from catalog.captions.dates import find_dates
 from catalog.captions.formats.base import Draft
 from catalog.captions.places import find_place
+from catalog.regexcache import regex
 
-_OPENING = re.compile(
+_OPENING = regex(
     r"\s*Foto\s+(?P<chain>[^\d\n]{3,80}?)\s+"
     r"(?P<date>\d{1,2}[/-]\d{1,2}[/-]\d{4}|\d{1,2}\s[A-Za-zÀ-ÿ]{3,10}\s\d{4})\s+"
     r"(?P<place>[A-ZÀ-Ý][^\n]{1,60}?)"

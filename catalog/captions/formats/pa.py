@@ -18,11 +18,12 @@ from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe
 from catalog.captions.formats.getty import finish_caption
 from catalog.captions.model import Caption
+from catalog.regexcache import regex
 
-_ANCHOR = re.compile(r"\bPA\s+(?:Photo|Wire|Images|Archive|Photocall|Media)\b|\bPRESS\s+ASSOCIATION\b|"
+_ANCHOR = regex(r"\bPA\s+(?:Photo|Wire|Images|Archive|Photocall|Media)\b|\bPRESS\s+ASSOCIATION\b|"
                      r"Photo\s+credit\s+should\s+read", re.IGNORECASE)
 #: The sign-off's pieces, each a sentence: found from the first one on, they end the body.
-_PIECES = re.compile(
+_PIECES = regex(
     r"(?P<taken>Picture\s+date:\s?[^.\n]{4,60}\.?)"
     r"|(?P<issued>Issue\s+date:\s?[^.\n]{4,60}\.?)"
     r"|(?P<signoff>(?:PRESS\s+ASSOCIATION|PA)\s+Photo\b\.?)"
@@ -33,7 +34,7 @@ _PIECES = re.compile(
     re.IGNORECASE,
 )
 #: A credit that ends the text without the "should read" words: "Geoff Caddick/PA Photocall".
-_BARE_CREDIT = re.compile(r"(?:(?<=\d)(?=Image)|(?<![\w/]))(?:Image\s+source,?\s*)?"  # the BBC's label, glued to a date
+_BARE_CREDIT = regex(r"(?:(?<=\d)(?=Image)|(?<![\w/]))(?:Image\s+source,?\s*)?"  # the BBC's label, glued to a date
                           r"(?P<chain>[A-Z][^/\n.,]{1,60}?/\s?PA(?:\s(?:Wire|Photocall|Archive|Images|Media))?)"
                           r"(?:/PA\s(?:Images|Wire))?[\s.]*$")
 

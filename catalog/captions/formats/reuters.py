@@ -22,10 +22,11 @@ from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
 from catalog.captions.normalize import is_shouting
 from catalog.captions.notes import shouted_notes
+from catalog.regexcache import regex
 
-_ANCHOR = re.compile(r"\b(?:REUTERS|RETUERS|REUTRES|REUETRS|RUETERS|REUTERES|REUTER|REUTRS)\b", re.IGNORECASE)
-_FIRST_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
-_VIA_BEFORE = re.compile(r"(?:\s?/\s?|\s)via\s?/?\s?$", re.IGNORECASE)
+_ANCHOR = regex(r"\b(?:REUTERS|RETUERS|REUTRES|REUETRS|RUETERS|REUTERES|REUTER|REUTRS)\b", re.IGNORECASE)
+_FIRST_NAME_BEFORE = regex(r"\b[A-Z][a-z]+\s$")
+_VIA_BEFORE = regex(r"(?:\s?/\s?|\s)via\s?/?\s?$", re.IGNORECASE)
 
 
 class ReutersFormat:
@@ -116,7 +117,7 @@ def _credit_anchor(text: str) -> tuple[int, int] | None:
     return best
 
 
-_SIGNOFF_TAIL = re.compile(r"\s*(?:photos?|pictures?)?[\s.)]*$", re.IGNORECASE)
+_SIGNOFF_TAIL = regex(r"\s*(?:photos?|pictures?)?[\s.)]*$", re.IGNORECASE)
 
 
 def _signs_off(text: str, start: int, end: int) -> bool:
@@ -144,7 +145,7 @@ def _credit_extent(text: str, anchor: tuple[int, int], taken: list[tuple[int, in
 
 
 #: "REUTERS/Name Picture taken on February 28, 2024.": a taken-note right after the credit.
-_TAKEN_AFTER = re.compile(r"\s*(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b[^.\n]{0,160}\.?", re.IGNORECASE)
+_TAKEN_AFTER = regex(r"\s*(?:Picture|Photo|Image|Photograph)\s+(?:was\s+)?taken\b[^.\n]{0,160}\.?", re.IGNORECASE)
 
 
 def _taken_after_credit(draft: Draft, credit_end: int, year_hint: int | None) -> None:
@@ -174,7 +175,7 @@ def _date_after_credit(draft: Draft, credit_end: int, year_hint: int | None) -> 
 
 
 #: The older archive's tag block after the credit: "(SYRIA - Tags: POLITICS CONFLICT)", "(IRAQ)".
-_TAGS = re.compile(r"[\s.]*\(\s*(?P<country>[A-Z][A-Z .'&-]{1,40}?)\s*(?:[-–]\s*Tags?:[^()]*)?\)")
+_TAGS = regex(r"[\s.]*\(\s*(?P<country>[A-Z][A-Z .'&-]{1,40}?)\s*(?:[-–]\s*Tags?:[^()]*)?\)")
 
 
 def _tag_block(draft: Draft, credit_end: int) -> None:

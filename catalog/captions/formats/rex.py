@@ -18,22 +18,23 @@ from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.getty import finish_caption
 from catalog.captions.model import Caption
 from catalog.captions.places import find_place
+from catalog.regexcache import regex
 
-_CREDIT = re.compile(
+_CREDIT = regex(
     r"Mandatory\s+Credit\s?:\s?(?:Photo\s+by\s)?(?P<chain>[^\n()]{0,160}?(?:REX\s?/\s?Shutterstock|Shutterstock|Rex\s+Features|REX))\b"
     r"(?:[ ]{0,3}\((?P<ref>[\w-]{3,20})\))?",
     re.IGNORECASE,
 )
 #: "<Event>, <City>, <Country> - 05 Mar 2024" on a line of its own.
-_EVENT_LINE = re.compile(
+_EVENT_LINE = regex(
     r"^(?P<event>[^\n]{1,300}?)[ ]{1,2}[-–][ ]{1,2}(?P<date>\d{1,2}[ ][A-Za-z]{3,9}\.?[ ]\d{4})[ ]*$",
     re.MULTILINE,
 )
 #: The same event line run on after the caption's last sentence: "... line. City Marathon, Edinburgh, UK - 05 May 2024".
-_EVENT_TAIL = re.compile(
+_EVENT_TAIL = regex(
     r"(?<=[.!?)] )(?P<event>[^.!?\n]{1,200}?)[ ]{1,2}[-–][ ]{1,2}(?P<date>\d{1,2}[ ][A-Za-z]{3,9}\.?[ ]\d{4})[ ]*$"
 )
-_EVENT_WORDS = re.compile(
+_EVENT_WORDS = regex(
     r"\b(?:Festival|Awards?|Week|Marathon|Championships?|Show|Premiere|Games|Cup|Open|Gala|Fair)$"
 )
 _PERSON_WORDS = frozenset({"stringer", "handout", "str"})

@@ -8,15 +8,15 @@ Football Soccer - ...").
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from catalog.captions.dates import DateMatch, find_dates
 from catalog.captions.formats.base import Draft
 from catalog.captions.gazetteer import country_code
 from catalog.captions.places import find_place
+from catalog.regexcache import regex
 
-_HEADER_SEP = re.compile(r" [-–] ")
+_HEADER_SEP = regex(r" [-–] ")
 
 
 def sports_header(draft: Draft, start: int, end: int) -> int | None:
@@ -44,7 +44,7 @@ def sports_header(draft: Draft, start: int, end: int) -> int | None:
     return None
 
 
-_LEADING_WORDS = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
+_LEADING_WORDS = regex(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
 
 
 def _country_prefix(draft: Draft, start: int, end: int) -> None:

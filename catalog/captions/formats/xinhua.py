@@ -24,22 +24,23 @@ from catalog.captions.formats.getty import (
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.places import find_place
+from catalog.regexcache import regex
 
 #: "CHINA-GUANGXI-RICE (CN) (240307) -- NANNING, March 7, 2024 (Xinhua) -- "; the older
 #: "BEIJING, March 5 (Xinhua) -- " has neither slug nor code, nor always a year.
-_DATELINE = re.compile(
+_DATELINE = regex(
     r"(?:(?P<slug>[^\n]{0,160}?)\s{0,2}\((?P<code>\d{6})\)\s{0,2}[-–—]{1,2}\s{0,2})?"
     r"(?P<place>[A-Z][^,\n]{1,40}),\s{1,2}(?P<date>[^()\n]{6,30}?)\s{0,2}\(Xinhua\)\s{0,2}[-–—]{1,2}\s{0,2}"
 )
 #: "Photo taken on Feb. 14, 2024 shows", "This aerial drone photo taken on ... shows".
-_TAKEN_SHOWS = re.compile(
+_TAKEN_SHOWS = regex(
     r"(?P<lead>(?:This\s|The\s)?(?:[\w-]{1,12}\s){0,3}(?:photo|picture|image)\s(?:was\s)?taken\s(?:on\s)?)"
     r"(?P<date>[^\n]{6,30}?)\s(?P<verb>shows?|captures?)\s",
     re.IGNORECASE,
 )
-_DRONE = re.compile(r"\bdrone\b", re.IGNORECASE)
+_DRONE = regex(r"\bdrone\b", re.IGNORECASE)
 #: "(Xinhua/Name)", "(Photo by Name/Xinhua)", "(Name/Xinhua)", "(Xinhua)" anywhere after the dateline.
-_CREDIT_ANYWHERE = re.compile(r"\((?:Xinhua(?:/[^()\n/]{1,80})?|[^()\n/]{1,80}/Xinhua)\)")
+_CREDIT_ANYWHERE = regex(r"\((?:Xinhua(?:/[^()\n/]{1,80})?|[^()\n/]{1,80}/Xinhua)\)")
 
 
 class XinhuaFormat:
@@ -138,11 +139,11 @@ class XinhuaFormat:
 
 
 #: "south China's Guangxi Zhuang Autonomous Region", "southwest China's Chongqing".
-_POSSESSIVE_PLACE = re.compile(
+_POSSESSIVE_PLACE = regex(
     r"\b(?P<country>[A-Z][a-z]+)['’]s\s(?P<name>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})"
 )
 #: A city that is also a territory with its own code: "in Hong Kong, south China".
-_TERRITORY_CITY = re.compile(r"\b(?:in|at)\s(?P<name>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}),\s")
+_TERRITORY_CITY = regex(r"\b(?:in|at)\s(?P<name>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}),\s")
 
 
 def _tidy_place(draft: Draft, start: int, end: int) -> None:
@@ -178,7 +179,7 @@ def _tidy_place(draft: Draft, start: int, end: int) -> None:
     cap.country_code = cap.country_code or code
 
 
-_REGION_WORD = re.compile(r"\b(?:Province|Region|Prefecture|County|Municipality)\b")
+_REGION_WORD = regex(r"\b(?:Province|Region|Prefecture|County|Municipality)\b")
 
 
 FORMAT = XinhuaFormat()
