@@ -27,14 +27,15 @@ def make_plugin_manager(*, load_entry_points: bool = True) -> pluggy.PluginManag
     for name in DEFAULT_PLUGINS:
         pm.register(importlib.import_module(name), name=name)
     if load_entry_points:
+        installed = importlib.metadata.entry_points()  # one scan of the installed packages
         for group in ENTRY_POINT_GROUPS:
-            _load_group(pm, group)
+            _load_group(pm, installed.select(group=group))
     pm.check_pending()
     return pm
 
 
-def _load_group(pm: pluggy.PluginManager, group: str) -> None:
-    for ep in importlib.metadata.entry_points(group=group):
+def _load_group(pm: pluggy.PluginManager, entry_points: importlib.metadata.EntryPoints) -> None:
+    for ep in entry_points:
         if pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
             continue
         try:
