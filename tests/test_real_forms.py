@@ -487,6 +487,19 @@ CASES = [
     ("Voters queue in Almaty, Kazakhstan, 09 June 2019. [EPA-EFE/ANA COSTA]", {"photographer": "ANA COSTA"}),
     ("Mud covers a road in Gjerdrum, Norway, Dec. 31, 2020.  (Ana Costa/The Water Directorate (NVE)/NTB via  Reuters)",
      {"photographer": "Ana Costa"}),  # brackets inside the credit's brackets
+    # Round T (stop 14)
+    ("Dancers rehearse the Garba, a folk dance of Gujarat state, ahead of Navratri festival in Ahmedabad, India, "
+     "Monday, Oct. 9, 2023. (AP Photo/Sam Reyes)", {"city": "Ahmedabad", "region": ""}),  # "ahead of" is no direction
+    ("Pilgrims walk through the Medieval Village of Ourem, Portugal, 15 April 2022. EPA-EFE/ANA COSTA",
+     {"city": "Ourem", "country_code": "PT"}),
+    ("Le procès s'ouvre à Paris, le 3 octobre 2017. (Crédit : Ana Costa/AFP)",
+     {"photographer": "Ana Costa", "agency": "AFP"}),  # the French label, its space before the colon
+    ("Cour du palais de Justice de Paris, le 2 septembre 2021\nTous droits réservés ANA COSTA/AFP",
+     {"photographer": "ANA COSTA", "agency": "AFP"}),
+    ("Villagers wade through flood water in Assam's Barpeta district. (Photo: PTI/Representational image)",
+     {"photographer": "", "agency": "PTI"}),
+    ("A shrine stands in Northern New Mexico outside Santa Fe, July 6, 2017. (AP Photo/Sam Reyes)",
+     {"city": "Santa Fe", "country_code": "US"}),  # a state before "outside": its country, not Argentina's
 ]
 
 

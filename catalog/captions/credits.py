@@ -63,7 +63,8 @@ _ORG_WORDS = regex(
     r"ministère|presidenza|governo|gobierno|policía|polizia|carabinieri|vigili|pompiers|bomberos|bombeiros)\b",
     re.IGNORECASE,
 )
-_NOT_NAMES = frozenset({"illustration", "photo illustration", "illustration photo", "-", "photo", "uncredited"})
+_NOT_NAMES = frozenset({"illustration", "photo illustration", "illustration photo", "-", "photo", "uncredited",
+                        "representational image", "representative image"})  # "(Photo: PTI/Representational image)"
 _FILE_FLAGS = frozenset({"file photo", "file", "files", "file picture", "archive", "archivo", "arquivo", "archiv",
                          "archivio", "archief", "archiwum"})  # EFE's "EFE/Archivo", Lusa's "/ARQUIVO"
 
@@ -135,13 +136,15 @@ _VIA = regex(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", re.IG
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
 _LABEL_START = regex(
-    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Pictures?|Foto|Imagem|Image(?:\s+credit)?|Photo\s+credit|Credits?)\s?(?::|;|by\b)\s?"
+    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Pictures?|Foto|Imagem|Image(?:\s+credit)?|Photo\s+credit|Cr[eé]dits?)\s?(?::|;|by\b)\s?"
     r"|Foto\s(?:por|de|von|di)\s"  # Portuguese, Spanish, German, Italian "photo by"
     r"|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s?:\s?"  # and "source:"
+    r"|Tous\s+droits\s+r[ée]serv[ée]s\s"  # French sites' "all rights reserved NAME/AFP"
     rf"|(?-i:(?:Photo|Foto|FOTO|beeld|Beeld)\s)(?=(?-i:[{CAPITALS}a-z])))",  # and "Foto Name/AFP", Antara's "FOTO ANTARA/Name", Dutch "beeld afp / Name"
     re.IGNORECASE,
 )
 _LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto", "beeld", "credit",
+                      "crédit", "tous droits",
                       "image", "quelle", "zdroj", "källa", "kalla", "fuente", "fonte")
 _ARCHIVE_MARK = regex(r"\((?:Arkivfoto|Archivfoto|Arkivbild|Archivbild|Arkistokuva|Foto\s+de\s+archivo|Archivo|Arquivo)\)\s*",
                            re.IGNORECASE)

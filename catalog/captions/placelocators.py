@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from catalog.captions.citynames import country_of, natural_feature
-from catalog.captions.gazetteer import demonym_country, find_city, region_country
+from catalog.captions.gazetteer import demonym_country, find_city, region_country, us_state
 from catalog.captions.normalize import fold_case
 from catalog.captions.placenames import Chunk, Span, tail_name
 from catalog.captions.placewords import ends_in_word
@@ -84,7 +84,7 @@ def skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
         return True
     if not fold_case(words[:12]).startswith(NOT_PLACE_STARTS) or NOT_PLACE_CHUNK.match(words) is None:
         return False  # (cheap test first: the chunk's first word must start like one of the pattern's)
-    direction = DIRECTION_OF.match(words) is not None
+    direction = DIRECTION_OF.match(words) is not None and words[:5].lower() != "ahead"  # "ahead of X in Y": Y
     if _BORDER_WITH_CHUNK.match(words) or _BORDER_PAIR.search(words):
         return True  # "near the border with South Korea", "near the Syrian-Turkish border": it locates, it is no place
     return direction or tail_name(text, chunk.start, chunk.end, shouting) is None
@@ -130,17 +130,35 @@ def locator_country(text: str, chunk: Chunk, shouting: bool) -> str | None:
 
 def in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
     """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it."""
-    if not ends_in_word(text, chunk.start, tail[0], ("near", "outside")):
-        return tail  # cheap exit: the words before the name do not end in "near" or "outside"
-    m = NEAR_END.search(text[chunk.start : tail[0]])
-    if m is None:
-        return tail
-    inner_end = chunk.start + m.start()
-    inner = tail_name(text, chunk.start, inner_end, shouting)
+    inner = _before_near(text, chunk, tail, shouting)
     if (inner and PLACE_LEAD_END.search(text[chunk.start : inner[0]])
-            and not natural_feature(text[inner[0] : inner[1]])):  # "in Yellowstone National Park near Gardiner"
+            and not natural_feature(text[inner[0] : inner[1]])  # "in Yellowstone National Park near Gardiner"
+            and _state_or_country(text[inner[0] : inner[1]]) is None):  # "in Northern New Mexico outside Santa Fe"
         return inner
     return tail
+
+
+def country_before_near(text: str, chunk: Chunk, tail: Span, shouting: bool) -> str | None:
+    """"in Northern New Mexico outside Santa Fe": the country of the state or country named before."""
+    inner = _before_near(text, chunk, tail, shouting)
+    return _state_or_country(text[inner[0] : inner[1]]) if inner else None
+
+
+def _before_near(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span | None:
+    if not ends_in_word(text, chunk.start, tail[0], ("near", "outside")):
+        return None  # cheap exit: the words before the name do not end in "near" or "outside"
+    m = NEAR_END.search(text[chunk.start : tail[0]])
+    return tail_name(text, chunk.start, chunk.start + m.start(), shouting) if m else None
+
+
+_DIRECTION_WORD = regex(r"(?:North|South|East|West|Central)(?:-?(?:east|west))?(?:ern)?\s+")
+
+
+def _state_or_country(name: str) -> str | None:
+    """The country code of a US state or a country, maybe after a direction ("Northern New Mexico")."""
+    if (direction := _DIRECTION_WORD.match(name)) is not None:
+        name = name[direction.end() :]
+    return "US" if us_state(name) is not None else country_of(name)
 
 
 #: "Nangarhar province east of Kabul": a region, then a direction from a city that only locates it.

@@ -116,6 +116,8 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
     e = tokens[0][1]
     while e > s and text[e - 1] in ".'’-" and not keeps_period(text[s:e]):
         e -= 1
+    if (settlement := _SETTLEMENT_OF.match(text, s, e)) is not None:
+        s = settlement.end()  # "in the Medieval Village of Ourem": Ourem
     if first == 0 and (text[s:e] in _SKY or text[s:e] in _VENUE_WORDS):
         return None  # a lone "Center" of "Golden 1 Center" is no town either
     if text.startswith("World War", s):
@@ -123,6 +125,9 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
     return (s, e) if e > s else None
 
 
+#: A capitalised settlement word before the name ("Historic Town of", "Village of"; not "City of London").
+_SETTLEMENT_OF = regex(r"(?:(?:Medieval|Historic|Ancient|Old|Fishing|Mountain|Border)\s+)?"
+                       r"(?:Village|Town|Hamlet|Municipality)\s+of\s+(?=[A-Z])")  # not Xinhua's "Beiling Town of Xiayi County"
 _VENUE_WORDS = frozenset({"Center", "Centre", "Arena", "Stadium", "Hall", "Plaza", "Field", "Dome"})
 #: Names of the sky, of the calendar and of armed groups that are also towns somewhere: never where
 #: a picture was taken ("a coronal mass ejection on the Sun", "the holy month of Ramadan", "Hamas").

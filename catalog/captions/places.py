@@ -242,6 +242,8 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         if split is None:
             got.city = loc.in_x_near_y(text, last, tail, shouting)
             got.led_by_in = fb.led_by_in(text, last, got.city)
+            if got.city == tail and (near_cc := loc.country_before_near(text, last, tail, shouting)):
+                got.cc = near_cc  # "in Northern New Mexico outside Santa Fe": US, not Argentina's Santa Fe
         else:
             got.city, (got.cc, got.state, got.region, got.country) = split
             if got.city is not None and _CONTROL_QUALIFIER.fullmatch(text, *got.city):
