@@ -500,6 +500,14 @@ CASES = [
      {"photographer": "", "agency": "PTI"}),
     ("A shrine stands in Northern New Mexico outside Santa Fe, July 6, 2017. (AP Photo/Sam Reyes)",
      {"city": "Santa Fe", "country_code": "US"}),  # a state before "outside": its country, not Argentina's
+    ("A nurse visits a farmer in the village of Daldere, Feb. 12, 2021, Van, Turkey.\n\n(Getty Images)",
+     {"city": "Daldere", "region": "Van", "country_code": "TR"}),  # the date between the village and its country
+    ("Farmers plant rice in a paddy in Taean, Chungnam, for the first planting this year.\n\n(Photos: Yonhap)",
+     {"agency": "Yonhap", "country_code": "KR"}),
+    ("Commuters cross a bridge in Tokyo, Japan, March 23. Reuters-Yonhap",
+     {"agency": "Reuters", "photographer": "", "intermediaries": ["Yonhap"]}),  # a partner's picture, Yonhap's credit
+    ("Riders race in Concepcion, Chile on September 28, 2024. (Photo by Ana Costa/DPPI/Rex Features/Shutterstock)",
+     {"agency": "DPPI", "photographer": "Ana Costa"}),  # the originating agency, as with "via Getty Images"
 ]
 
 

@@ -136,7 +136,7 @@ _VIA = regex(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", re.IG
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
 _LABEL_START = regex(
-    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher)?|Pictures?|Foto|Imagem|Image(?:\s+credit)?|Photo\s+credit|Cr[eé]dits?)\s?(?::|;|by\b)\s?"
+    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher|s)?|Pictures?|Foto|Imagem|Image(?:\s+credit)?|Photo\s+credit|Cr[eé]dits?)\s?(?::|;|by\b)\s?"
     r"|Foto\s(?:por|de|von|di)\s"  # Portuguese, Spanish, German, Italian "photo by"
     r"|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s?:\s?"  # and "source:"
     r"|Tous\s+droits\s+r[ée]serv[ée]s\s"  # French sites' "all rights reserved NAME/AFP"
@@ -222,6 +222,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         if part.endswith((" File", " FILE")) and normalize_agency(part[:-5]) is not None:
             parts[k], credit.file_photo = part[:-5], True  # "R Senthil Kumar / PTI File"
     handout = ""
+    partner: tuple[str, str] | None = None
     people: list[str] = []
     agencies: list[str] = []
     orgs: list[str] = []
@@ -275,7 +276,11 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             orgs.append(normalize_agency(org) or org)
         elif (("-" in part or "–" in part or "—" in part) and (hyphen := _NAME_DASH_AGENCY.fullmatch(part))
               and normalize_agency(hyphen.group("agency"))):
-            people.append(clean_name(hyphen.group("name")))  # "Kirby Lee-USA TODAY Sports"
+            who = clean_name(hyphen.group("name"))
+            if (origin := normalize_agency(who)) is not None and is_news_agency(origin):
+                partner = (origin, normalize_agency(hyphen.group("agency")) or "")  # "AFP-Yonhap"
+                continue
+            people.append(who)  # "Kirby Lee-USA TODAY Sports"
             if (agency := normalize_agency(hyphen.group("agency")) or "") == "Pool":
                 credit.pool = True  # Getty's "Name-Pool/Getty Images"
             else:
@@ -298,6 +303,9 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     if right and len(people) == 1 and not agencies and not orgs and not credit.pool and credit.handout:
         orgs.append(people.pop())  # "72nd Brigade/Handout via REUTERS": the handout's source, no photographer
     # (one name alone before "via": a person, "Elena Voss via AP"; organisations have org words)
+    if partner is not None and not people and not agencies:
+        credit.agency, credit.intermediaries = partner[0], [partner[1], *orgs]
+        return credit  # Yonhap's "Reuters-Yonhap": a partner's picture, its agency, Yonhap's credit
     if credit.handout and not people:
         people.append(handout or "Handout")  # as written: "Handout", "HANDOUT", AFP's older "HO"
     if dist is None and agencies:

@@ -182,10 +182,8 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         match = None
         if main is not None and _PLACE_AFTER.match(text, main.end, first_end):
             match = find_place(text, main.end, first_end)  # AP: "..., Monday, Jan. 8, 2024, in Washington."
-        after = _COUNTRY_AFTER.match(text, main.end, first_end) if main is not None else None
-        country_after = None
-        if after is not None and (code := country_code(after.group("name"))) is not None:
-            country_after = (code, after.span("name"))  # "in the village of Hroza, October 6, 2023, Ukraine."
+        written = country_written_after(text, main.end, first_end) if main is not None else None
+        country_after = written[:2] if written is not None else None  # "in Hroza, October 6, 2023, Ukraine."
         if match is None:
             match = find_place(text, sentence_start, place_end, default_country=country_after)
         if match is not None and (clause := _CLAUSE.search(text, match.start, place_end)) is not None:
@@ -210,8 +208,8 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
             draft.take(country_after[1])
         if match is not None:
             draft.place(match)
-        if used_after and after.group("region") and not draft.caption.region:
-            draft.put("region", after.group("region"), after.span("region"))  # ", Kharkiv region, Ukraine."
+        if used_after and written[2] is not None and not draft.caption.region:
+            draft.put("region", text[written[2][0] : written[2][1]], written[2])  # ", Kharkiv region, Ukraine."
         if later_phrase is not None:
             draft.take(later_phrase)
     if us_rule and draft.caption.country_code == "US" and "/" in draft.caption.date_text:
@@ -238,6 +236,15 @@ def before_hometown(text: str, match: PlaceMatch, sentence_start: int) -> PlaceM
         return None
     earlier = find_place(text, sentence_start, lead.start())
     return earlier if earlier is not None and earlier.place.city else None
+
+
+def country_written_after(text: str, start: int, end: int) -> tuple[str, Span, Span | None] | None:
+    """(code, span) of a country that ends the sentence after its date, and the span of a region
+    written before it: "in the village of Hroza, October 6, 2023, Ukraine.", ", Van, Turkey." """
+    after = _COUNTRY_AFTER.match(text, start, end)
+    if after is None or (code := country_code(after.group("name"))) is None:
+        return None
+    return code, after.span("name"), after.span("region") if after.group("region") else None
 
 
 _IN_AFTER_DATE = regex(r"[\s,]*in\s")

@@ -335,7 +335,7 @@ def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
             return seg_start
     if "/" not in segment and "-" in segment and len(words) <= 8:  # "Gerald Herbert-USA TODAY Sports"
         credit = read_chain(segment)
-        if credit.agency and credit.photographer:
+        if credit.agency and (credit.photographer or credit.intermediaries):  # also "AFP-Yonhap"
             draft.credit(credit, (seg_start, end))
             return seg_start
     if "/" not in segment or not 1 <= len(words) <= 12 or not (
@@ -484,7 +484,7 @@ _TRAILING_MARKER = regex(r"(?<=\))\s*\((?=[^)]*\d)[A-Za-z]{2,}[\w-]*\d[\w-]*\)[\
 _AGENCY_TAG = regex(r"\s*==\s?(?P<name>[A-Za-z][\w .-]{1,30}?)\s*$")
 
 
-_CREDIT_WORD = regex(r"\b(?:photo|foto|credit|by|handout)\b|©", re.IGNORECASE)
+_CREDIT_WORD = regex(r"\b(?:photos?|foto|credit|by|handout)\b|©", re.IGNORECASE)
 
 
 FORMAT = GenericFormat()

@@ -23,7 +23,12 @@ from catalog.captions.citynames import natural_feature
 from catalog.captions.credits import Credit, normalize_agency, read_chain
 from catalog.captions.dates import DateMatch, find_dates, in_range, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
-from catalog.captions.formats.body import before_hometown, picture_taken, sentence_end
+from catalog.captions.formats.body import (
+    before_hometown,
+    country_written_after,
+    picture_taken,
+    sentence_end,
+)
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
 from catalog.captions.places import PlaceMatch, find_place
@@ -110,7 +115,7 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
     text = draft.text
     taken = picture_taken(draft, start, end, year_hint=year_hint)
     first_end = sentence_end(text, start, end)
-    main = None
+    main = written = None
     for d in find_dates(text[:first_end], year_hint=year_hint, day_first=day_first):
         if d.start < start or d.date is None:  # a day without a year and no hint: not usable
             continue
@@ -130,12 +135,17 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
     elif _PLACE_AFTER.match(text, main.end, first_end):
         place = find_place(text, main.end, first_end)
     else:
-        place = find_place(text, start, main.start)
+        written = country_written_after(text, main.end, first_end)  # "in Daldere, Feb. 12, 2021, Van, Turkey."
+        place = find_place(text, start, main.start, default_country=written[:2] if written else None)
         if place is None and not _CLAUSE_AFTER.match(text, main.end, first_end):
             place = find_place(text, main.end, first_end)  # but not from ", amid the battles ..."
     if place is not None:
         place = before_hometown(text, place, start) or place  # "... of a soldier from the town of Sambir"
         draft.place(place)
+        if written is not None and place.country_span == written[1]:
+            draft.take(written[1])
+            if written[2] is not None and not draft.caption.region:
+                draft.put("region", text[written[2][0] : written[2][1]], written[2])
         if main is not None and not place.place.city and place.start > main.end and " near " in text[start : main.start]:
             _town_near(draft, text.rfind(" near ", start, main.start) + 1, main.start, place)
     elif main is not None and (m := _PLACE_AFTER.match(text, main.end, first_end)):
