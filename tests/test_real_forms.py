@@ -508,6 +508,25 @@ CASES = [
      {"agency": "Reuters", "photographer": "", "intermediaries": ["Yonhap"]}),  # a partner's picture, Yonhap's credit
     ("Riders race in Concepcion, Chile on September 28, 2024. (Photo by Ana Costa/DPPI/Rex Features/Shutterstock)",
      {"agency": "DPPI", "photographer": "Ana Costa"}),  # the originating agency, as with "via Getty Images"
+    # Rounds V and W (stop 14)
+    ("Soldados patrullan en Santiago de Chile. (EFE/Ana Costa).", {"agency": "EFE", "photographer": "Ana Costa"}),
+    ("La iglesia arde durante una protesta en Santiago de Chile, el 18 de octubre de 2019.\n"
+     "Crédito: Ana Costa/Getty Images", {"agency": "Getty Images", "photographer": "Ana Costa"}),
+    ("A man cycles past election posters in Harare July 30, 2013. [Photo/Agencies]",
+     {"photographer": "", "city": "Harare"}),  # China Daily's "agencies" names no one
+    ("Pessoas atravessam uma ponte em Irpin Foto: ANA COSTA/AGENCJA WYBORCZA / Agencja Wyborcza.pl via REUTERS",
+     {"agency": "Reuters", "photographer": "ANA COSTA"}),  # the chain starts at the site's label
+    ("September 2015, Tovarnik, Kroatien: Ein Mann wartet auf einen Zug. (© picture-alliance/dpa)",
+     {"city": "Tovarnik", "country_code": "HR", "region": ""}),  # the city before its country, a month no region
+    ("Fans watch a screening in a park of the match at the 2014 World Cup in Brazil, June 18, 2014. "
+     "(Photo by Ana Costa/AFP)", {"city": ""}),  # an event is no town
+    ("Swans rest at a reservoir in the Kazak Autonomous County of Aksay in northwest China's Gansu Province. "
+     "(Photo by Ana Costa/Xinhua)", {"city": "Aksay"}),
+    ("Flüchtlinge warten auf einen Zug in Richtung Mitteleuropa. Foto: Ana Costa", {"city": ""}),  # "towards"
+    ("A woman walks past a damaged building on Koshytsa Street, a suburb of Kyiv | Ana Costa/AFP via Getty Images",
+     {"city": ""}),  # a street is no town
+    ("Omar, a Syrian man from Aleppo, cooks at his restaurant in Kilis province, Turkey, December 1, 2016. "
+     "REUTERS/Ana Costa", {"city": "", "country_code": "TR"}),  # a hometown is not where the picture was taken
 ]
 
 

@@ -64,7 +64,7 @@ _ORG_WORDS = regex(
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset({"illustration", "photo illustration", "illustration photo", "-", "photo", "uncredited",
-                        "representational image", "representative image"})  # "(Photo: PTI/Representational image)"
+                        "representational image", "representative image", "agencies"})  # "(Photo: PTI/Representational image)"
 _FILE_FLAGS = frozenset({"file photo", "file", "files", "file picture", "archive", "archivo", "arquivo", "archiv",
                          "archivio", "archief", "archiwum"})  # EFE's "EFE/Archivo", Lusa's "/ARQUIVO"
 
@@ -136,7 +136,7 @@ _VIA = regex(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", re.IG
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
 _LABEL_START = regex(
-    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher|s)?|Pictures?|Foto|Imagem|Image(?:\s+credit)?|Photo\s+credit|Cr[eé]dits?)\s?(?::|;|by\b)\s?"
+    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher|s)?|Pictures?|Foto|Imagem|Image(?:\s+credit)?|Photo\s+credit|Cr[eé]dit(?:s|o|os)?)\s?(?::|;|by\b)\s?"
     r"|Foto\s(?:por|de|von|di)\s"  # Portuguese, Spanish, German, Italian "photo by"
     r"|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s?:\s?"  # and "source:"
     r"|Tous\s+droits\s+r[ée]serv[ée]s\s"  # French sites' "all rights reserved NAME/AFP"
@@ -146,6 +146,8 @@ _LABEL_START = regex(
 _LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto", "beeld", "credit",
                       "crédit", "tous droits",
                       "image", "quelle", "zdroj", "källa", "kalla", "fuente", "fonte")
+#: A label inside the first part of a chain, after the caption's own words.
+_INNER_LABEL = regex(r"\s(?:Foto|Photo|Fotos|Photos|Cr[eé]dito|Credit|Picture)\s?:\s*(?=[A-Z])")
 _ARCHIVE_MARK = regex(r"\((?:Arkivfoto|Archivfoto|Arkivbild|Archivbild|Arkistokuva|Foto\s+de\s+archivo|Archivo|Arquivo)\)\s*",
                            re.IGNORECASE)
 _MANDATORY = regex(r"mandatory\s+credit\s*:?\s*", re.IGNORECASE)
@@ -226,6 +228,8 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     people: list[str] = []
     agencies: list[str] = []
     orgs: list[str] = []
+    if parts and ": " in parts[0] and (label := _INNER_LABEL.search(parts[0])) is not None:
+        parts[0] = parts[0][label.end() :]  # "... em Irpin Foto: NAME/AGENCY via REUTERS": the chain starts there
     for part in parts:
         lower = part.lower().strip(" .")
         if not lower:

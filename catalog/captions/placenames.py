@@ -118,16 +118,20 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
         e -= 1
     if (settlement := _SETTLEMENT_OF.match(text, s, e)) is not None:
         s = settlement.end()  # "in the Medieval Village of Ourem": Ourem
+    if text[tokens[0][0] : tokens[0][1]] in _STREET_WORDS and first > 0:
+        return None  # "on Koshytsa Street, a suburb of Kyiv": a street is no town
     if first == 0 and (text[s:e] in _SKY or text[s:e] in _VENUE_WORDS):
         return None  # a lone "Center" of "Golden 1 Center" is no town either
-    if text.startswith("World War", s):
-        return None  # "soldiers fallen in World War II"
+    if text.startswith(("World War", "World Cup", "Richtung "), s):
+        return None  # "in World War II", "at the 2014 World Cup in Brazil", German "in Richtung Berlin" (towards)
     return (s, e) if e > s else None
 
 
-#: A capitalised settlement word before the name ("Historic Town of", "Village of"; not "City of London").
-_SETTLEMENT_OF = regex(r"(?:(?:Medieval|Historic|Ancient|Old|Fishing|Mountain|Border)\s+)?"
-                       r"(?:Village|Town|Hamlet|Municipality)\s+of\s+(?=[A-Z])")  # not Xinhua's "Beiling Town of Xiayi County"
+#: A capitalised settlement word before the name ("Historic Town of", "Village of", Xinhua's "Kazak
+#: Autonomous County of Aksay"; not "City of London").
+_SETTLEMENT_OF = regex(r"(?:(?:(?:Medieval|Historic|Ancient|Old|Fishing|Mountain|Border)\s+)?(?:Village|Town|Hamlet|Municipality)"
+                       r"|(?:[A-Z][\w'’-]+\s+){0,2}Autonomous\s+(?:County|Prefecture|Banner))\s+of\s+(?=[A-Z])")  # not Xinhua's "Beiling Town of Xiayi County"
+_STREET_WORDS = frozenset({"Street", "Avenue", "Boulevard", "Road", "Lane"})
 _VENUE_WORDS = frozenset({"Center", "Centre", "Arena", "Stadium", "Hall", "Plaza", "Field", "Dome"})
 #: Names of the sky, of the calendar and of armed groups that are also towns somewhere: never where
 #: a picture was taken ("a coronal mass ejection on the Sun", "the holy month of Ramadan", "Hamas").

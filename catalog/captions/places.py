@@ -426,6 +426,8 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 if got.city is not None:
                     return
         ctail = tail_name(text, chunk.start, chunk.end, shouting)
+        if ctail is not None and _PERSON_FROM.search(text, max(chunk.start, ctail[0] - 40), ctail[0]):
+            return  # "Omar, a Syrian man from Aleppo, cooks ... in Kilis province, Turkey": his hometown
         if ctail is None:
             ctail = fb.after_last_in(text, chunk, shouting) or fb.possessive_owner(text, chunk, got.cc)
         if (ctail and got.country is not None and got.city is None
@@ -456,6 +458,11 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
             else:
                 city = loc.in_x_near_y(text, chunk, ctail, shouting)
                 got.city = nb.earlier_known_city(text, chunks, i, shouting, got.cc, city)
+
+
+#: Someone's hometown before the name ("a Syrian man from", "refugees from the").
+_PERSON_FROM = regex(r"\b(?:man|woman|boy|girl|child|children|refugees?|residents?|natives?|family|families|"
+                     r"farmers?|workers?|migrants?)\s+from\s+(?:the\s+)?$")
 
 
 def _town_of_a_state(got: Reading, name: Span) -> bool:

@@ -246,7 +246,8 @@ def _restrictions(draft: Draft, achtung: re.Match[str]) -> None:
 
 
 def _place_chunks(draft: Draft, start: int, end: int) -> None:
-    """"Bayern, München" / "Frankreich, Paris" / "Berlin": the last chunk is the city."""
+    """"Bayern, München" / "Frankreich, Paris" / "Berlin": the last chunk is the city (but
+    "Tovarnik, Kroatien", as other sites write it: the city before its country)."""
     text = draft.text
     spans = []
     pos = start
@@ -259,14 +260,18 @@ def _place_chunks(draft: Draft, start: int, end: int) -> None:
     if not spans:
         return
     cap = draft.caption
-    city_span = spans[-1]
+    city_span, before = spans[-1], spans[:-1]
+    if before and country_code(text[city_span[0] : city_span[1]]) and not country_code(text[slice(*before[-1])]):
+        city_span, before = before[-1], [*before[:-1], city_span]  # "Tovarnik, Kroatien": city, then country
     draft.put("city", text[city_span[0] : city_span[1]], city_span)
     code = None
-    for s, e in spans[:-1]:
+    for s, e in before:
         name = text[s:e]
         if (found := country_code(name)) is not None:
             code = found
             draft.put("country", name, (s, e))
+        elif name[-4:].isdigit():
+            continue  # "September 2015, Tovarnik, Kroatien": a month, no region
         else:
             draft.put("region", name, (s, e))
     city = find_city(cap.city, country=code or "DE") or (None if code else find_city(cap.city))

@@ -163,6 +163,8 @@ class EPAFormat:
         """What follows "EPA-EFE/": a photographer, a source and HANDOUT, a partner agency, POOL."""
         credit = Credit(agency=agency)
         name = _NO_SALES_TAIL.sub("", rest).strip(" /-–")
+        if name.endswith((").", "].")):
+            name = name[:-1].rstrip()  # "(EFE/ Name).": the caption's period after the bracket
         if (name.endswith(")") and "(" not in name) or (name.endswith("]") and "[" not in name):
             name = name[:-1]  # the bracket that closed the credit: "(Foto EFE/ Name)", "[EPA-EFE/NAME]"
         kept = _INITIAL_END.search(name) or name.endswith((" Jr.", " Sr."))
