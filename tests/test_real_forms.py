@@ -527,6 +527,8 @@ CASES = [
      {"city": ""}),  # a street is no town
     ("Omar, a Syrian man from Aleppo, cooks at his restaurant in Kilis province, Turkey, December 1, 2016. "
      "REUTERS/Ana Costa", {"city": "", "country_code": "TR"}),  # a hometown is not where the picture was taken
+    ("Poland: Worshippers pray at a wooden mosque in the village of Kruszyniany.\n\n (Ana Costa / EPA/Shutterstock)",
+     {"country_code": "PL", "subject": "Worshippers pray at a wooden mosque."}),  # a gallery's headline country
 ]
 
 

@@ -95,6 +95,8 @@ def parse_caption(
         head, trailer = head[: xmit.start()].rstrip(), " ".join(p for p in (xmit.group(0).strip(), trailer) if p)
     recased = recase(head)
     best = _best(recased, year_hint, plugin_manager)
+    if ":" in recased[:40]:
+        _headline_country(best, recased)
     if recased is not head:
         _restore_case(best, recased, head)
     best.raw = raw
@@ -104,6 +106,25 @@ def parse_caption(
     if tail:
         best.residue = f"{best.residue} {tail}".strip()
     return best
+
+
+#: A gallery's headline before the caption, naming the country: "Poland: Muslims attend ...".
+_HEADLINE_COUNTRY = regex(r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):[ \t]+(?=[A-Z])")
+
+
+def _headline_country(caption: Caption, text: str) -> None:
+    """The country of a caption that names none in its body, from a headline such as "Albania: "
+    (which leaves the subject)."""
+    from catalog.captions.gazetteer import country_code
+
+    m = _HEADLINE_COUNTRY.match(text)
+    if m is None or (code := country_code(m.group("name"))) is None:
+        return
+    if not caption.country_code:
+        caption.country, caption.country_code = m.group("name"), code
+        caption.spans["country"] = m.span("name")
+    if caption.country_code == code and caption.subject.startswith(m.group(0)):
+        caption.subject = caption.subject[m.end() :]
 
 
 #: Lines an archive adds after the agency's caption: "Keywords: ...", "[Archive note: ...]".
