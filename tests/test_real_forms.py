@@ -529,6 +529,8 @@ CASES = [
      "REUTERS/Ana Costa", {"city": "", "country_code": "TR"}),  # a hometown is not where the picture was taken
     ("Poland: Worshippers pray at a wooden mosque in the village of Kruszyniany.\n\n (Ana Costa / EPA/Shutterstock)",
      {"country_code": "PL", "subject": "Worshippers pray at a wooden mosque."}),  # a gallery's headline country
+    ("Carp streamers fly in Higashimatsushima in Miyagi Prefecture on Children's Day. (Kyodo)",
+     {"city": "Higashimatsushima", "region": "Miyagi Prefecture"}),  # a holiday after "on" is no part of the place
 ]
 
 

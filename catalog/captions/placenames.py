@@ -116,6 +116,8 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
     e = tokens[0][1]
     while e > s and text[e - 1] in ".'’-" and not keeps_period(text[s:e]):
         e -= 1
+    if e - s > 8 and text.endswith(("Day", "Eve"), s, e) and (cut := text.rfind(" on ", s, e)) > s:
+        e = cut  # "in Miyagi Prefecture on Children's Day": the place, then a holiday
     if (settlement := _SETTLEMENT_OF.match(text, s, e)) is not None:
         s = settlement.end()  # "in the Medieval Village of Ourem": Ourem
     if text[tokens[0][0] : tokens[0][1]] in _STREET_WORDS and first > 0:
