@@ -531,6 +531,8 @@ CASES = [
      {"country_code": "PL", "subject": "Worshippers pray at a wooden mosque."}),  # a gallery's headline country
     ("Carp streamers fly in Higashimatsushima in Miyagi Prefecture on Children's Day. (Kyodo)",
      {"city": "Higashimatsushima", "region": "Miyagi Prefecture"}),  # a holiday after "on" is no part of the place
+    ("Families rest in a school, which was turned into a shelter in Kochi, India, August 18, 2018. REUTERS/Ana Costa",
+     {"city": "Kochi", "country_code": "IN"}),  # a which-clause that ends in a known town names the place
 ]
 
 

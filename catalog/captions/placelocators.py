@@ -79,7 +79,10 @@ def skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
     if words[:3].lower() == "in " and _PHOTO_BY_CHUNK.match(words):
         return True
     if words[:6] in ("which ", "who ", "whose "):
-        return True  # "..., which was heavily shelled by Israel": a clause about the place, never one
+        # "..., which was heavily shelled by Israel": a clause about the place, never one; but
+        # "in a school, which was turned into a shelter in Kochi": the town is where it stands
+        end_in = _IN_TOWN_END.search(words)
+        return end_in is None or find_city(end_in.group(1), primary_only=True) is None
     if _DISTANCE_HINT.search(words) and DISTANCE.search(words):
         return True
     if not fold_case(words[:12]).startswith(NOT_PLACE_STARTS) or NOT_PLACE_CHUNK.match(words) is None:
@@ -90,6 +93,7 @@ def skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
     return direction or tail_name(text, chunk.start, chunk.end, shouting) is None
 
 
+_IN_TOWN_END = regex(r"\s(?:in|at)\s+([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})$")
 _BORDER_PAIR = regex(r"\b[A-Z][a-z]+-[A-Z][a-z]+\s+(?:border|frontier)\b")
 _BORDER_WITH_CHUNK = regex(r"(?:near|on|along|at)\s+the\s+(?:[\w-]+\s+)?border\s+with\b", re.IGNORECASE)
 
