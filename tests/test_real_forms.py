@@ -533,6 +533,9 @@ CASES = [
      {"city": "Higashimatsushima", "region": "Miyagi Prefecture"}),  # a holiday after "on" is no part of the place
     ("Families rest in a school, which was turned into a shelter in Kochi, India, August 18, 2018. REUTERS/Ana Costa",
      {"city": "Kochi", "country_code": "IN"}),  # a which-clause that ends in a known town names the place
+    ("Farmers work in Lianhe Village on the border between south China's Guangxi Zhuang Autonomous Region and "
+     "southwest China's Guizhou Province, July 18, 2024. (Xinhua/Ana Costa)",
+     {"city": "Lianhe Village", "country_code": "CN"}),  # a long border phrase locates; its one country is the place's
 ]
 
 

@@ -41,6 +41,8 @@ LOCATOR_CHUNK = regex(
 TRAILING_BORDER = regex(
     r"[\s,]+(?:near|on|along|at|by|close\s+to|towards?)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE
 )
+#: "on the border between south China's Guangxi ... and southwest China's Guizhou Province".
+BORDER_BETWEEN = regex(r"[\s,]+(?:on|near|along|at)\s+the\s+border\s+between\s[^.;]{3,160}$")
 SIDE_OF_BORDER = regex(
     r"[\s,]+on\s+the\s+(?P<people>[A-Z][\w-]+)\s+side\s+of\s+the\s+(?:border|frontier)\b[^,.]{0,50}[\s,]*$"
 )
@@ -107,6 +109,14 @@ def country_of_locator(text: str, chunk: Chunk, shouting: bool) -> tuple[str, Sp
 
 
 POSSESSIVE_NAME = regex(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\b")
+
+
+def one_owner_country(text: str, start: int, end: int) -> tuple[str, Span] | None:
+    """The one country that owns every region a phrase names ("China's Guangxi ... and China's
+    Guizhou"), with its first span; None when none or two are named."""
+    found = [(code, m.span(1)) for m in POSSESSIVE_NAME.finditer(text, start, end)
+             if (code := country_of(m.group(1))) is not None]
+    return found[0] if found and all(code == found[0][0] for code, _ in found) else None
 
 
 def locator_country(text: str, chunk: Chunk, shouting: bool) -> str | None:

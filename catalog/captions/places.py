@@ -84,6 +84,12 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         border = loc.TRAILING_BORDER.search(text, max(start, end - 70), end)
         if border:  # "in southern Lebanon near the border with Israel": the border locates, it is not the place
             end = border.start()
+    elif "border between" in text[max(start, end - 180) : end]:
+        between = loc.BORDER_BETWEEN.search(text, max(start, end - 180), end)
+        if between:  # "in Wuying Village on the border between south China's Guangxi ... and ... Guizhou Province"
+            end = between.start()
+            if default_country is None:
+                default_country = loc.one_owner_country(text, between.start(), between.end())
     shouting = placenames.shouting(text[start:end])
     chunks = placenames.chunks(text, start, end)
     if " of " in text[start:end]:
