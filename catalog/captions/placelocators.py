@@ -13,6 +13,7 @@ import re
 from catalog.captions.citynames import country_of, natural_feature
 from catalog.captions.gazetteer import demonym_country, find_city, region_country, us_state
 from catalog.captions.normalize import fold_case
+from catalog.captions.placecountry import without_direction
 from catalog.captions.placenames import Chunk, Span, tail_name
 from catalog.captions.placewords import ends_in_word
 from catalog.regexcache import regex
@@ -142,37 +143,28 @@ def locator_country(text: str, chunk: Chunk, shouting: bool) -> str | None:
     return None
 
 
-def in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span:
-    """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it."""
-    inner = _before_near(text, chunk, tail, shouting)
-    if (inner and PLACE_LEAD_END.search(text[chunk.start : inner[0]])
-            and not natural_feature(text[inner[0] : inner[1]])  # "in Yellowstone National Park near Gardiner"
-            and _state_or_country(text[inner[0] : inner[1]]) is None):  # "in Northern New Mexico outside Santa Fe"
-        return inner
-    return tail
-
-
-def country_before_near(text: str, chunk: Chunk, tail: Span, shouting: bool) -> str | None:
-    """"in Northern New Mexico outside Santa Fe": the country of the state or country named before."""
-    inner = _before_near(text, chunk, tail, shouting)
-    return _state_or_country(text[inner[0] : inner[1]]) if inner else None
-
-
-def _before_near(text: str, chunk: Chunk, tail: Span, shouting: bool) -> Span | None:
+def in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> tuple[Span, str | None]:
+    """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it. Also the
+    country of a state or country named before "near" ("in Northern New Mexico outside Santa Fe":
+    Santa Fe, US), else None."""
     if not ends_in_word(text, chunk.start, tail[0], ("near", "outside")):
-        return None  # cheap exit: the words before the name do not end in "near" or "outside"
+        return tail, None  # cheap exit: the words before the name do not end in "near" or "outside"
     m = NEAR_END.search(text[chunk.start : tail[0]])
-    return tail_name(text, chunk.start, chunk.start + m.start(), shouting) if m else None
+    inner = tail_name(text, chunk.start, chunk.start + m.start(), shouting) if m else None
+    if inner is None or not PLACE_LEAD_END.search(text[chunk.start : inner[0]]):
+        return tail, None
+    if (code := _state_or_country(text, inner)) is not None:
+        return tail, code
+    if natural_feature(text[inner[0] : inner[1]]):  # "in Yellowstone National Park near Gardiner"
+        return tail, None
+    return inner, None
 
 
-_DIRECTION_WORD = regex(r"(?:North|South|East|West|Central)(?:-?(?:east|west))?(?:ern)?\s+")
-
-
-def _state_or_country(name: str) -> str | None:
-    """The country code of a US state or a country, maybe after a direction ("Northern New Mexico")."""
-    if (direction := _DIRECTION_WORD.match(name)) is not None:
-        name = name[direction.end() :]
-    return "US" if us_state(name) is not None else country_of(name)
+def _state_or_country(text: str, name: Span) -> str | None:
+    """The country code of a US state or a country, maybe after directions ("Northern New Mexico")."""
+    rest = without_direction(text, name) or name
+    named = text[rest[0] : rest[1]]
+    return "US" if us_state(named) is not None else country_of(named)
 
 
 #: "Nangarhar province east of Kabul": a region, then a direction from a city that only locates it.

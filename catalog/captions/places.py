@@ -246,9 +246,9 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     else:
         split = ps.split_inside(text, tail)
         if split is None:
-            got.city = loc.in_x_near_y(text, last, tail, shouting)
+            got.city, near_cc = loc.in_x_near_y(text, last, tail, shouting)
             got.led_by_in = fb.led_by_in(text, last, got.city)
-            if got.city == tail and (near_cc := loc.country_before_near(text, last, tail, shouting)):
+            if near_cc is not None:
                 got.cc = near_cc  # "in Northern New Mexico outside Santa Fe": US, not Argentina's Santa Fe
         else:
             got.city, (got.cc, got.state, got.region, got.country) = split
@@ -462,7 +462,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 if inner and got.city is None:
                     got.city = ctail
             else:
-                city = loc.in_x_near_y(text, chunk, ctail, shouting)
+                city = loc.in_x_near_y(text, chunk, ctail, shouting)[0]
                 got.city = nb.earlier_known_city(text, chunks, i, shouting, got.cc, city)
 
 

@@ -203,13 +203,9 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
                 match = find_place(text, main.end, clause.start())  # "... shows Kherson after the ..."
         if match is None and sentence_start > start:
             match = find_place(text, start, sentence_end(text, start, end))
-        used_after = match is not None and country_after is not None and match.country_span == country_after[1]
-        if used_after:
-            draft.take(country_after[1])
         if match is not None:
             draft.place(match)
-        if used_after and written[2] is not None and not draft.caption.region:
-            draft.put("region", text[written[2][0] : written[2][1]], written[2])  # ", Kharkiv region, Ukraine."
+            use_country_after(draft, match, written)
         if later_phrase is not None:
             draft.take(later_phrase)
     if us_rule and draft.caption.country_code == "US" and "/" in draft.caption.date_text:
@@ -245,6 +241,16 @@ def country_written_after(text: str, start: int, end: int) -> tuple[str, Span, S
     if after is None or (code := country_code(after.group("name"))) is None:
         return None
     return code, after.span("name"), after.span("region") if after.group("region") else None
+
+
+def use_country_after(draft: Draft, place: PlaceMatch, written: tuple[str, Span, Span | None] | None) -> None:
+    """When the place took its country from :func:`country_written_after`, that phrase leaves the
+    subject, and the region written before it is the place's (", Kharkiv region, Ukraine.")."""
+    if written is None or place.country_span != written[1]:
+        return
+    draft.take(written[1])
+    if written[2] is not None and not draft.caption.region:
+        draft.put("region", draft.text[written[2][0] : written[2][1]], written[2])
 
 
 _IN_AFTER_DATE = regex(r"[\s,]*in\s")

@@ -28,6 +28,7 @@ from catalog.captions.formats.body import (
     country_written_after,
     picture_taken,
     sentence_end,
+    use_country_after,
 )
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
@@ -142,10 +143,7 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
     if place is not None:
         place = before_hometown(text, place, start) or place  # "... of a soldier from the town of Sambir"
         draft.place(place)
-        if written is not None and place.country_span == written[1]:
-            draft.take(written[1])
-            if written[2] is not None and not draft.caption.region:
-                draft.put("region", text[written[2][0] : written[2][1]], written[2])
+        use_country_after(draft, place, written)
         if main is not None and not place.place.city and place.start > main.end and " near " in text[start : main.start]:
             _town_near(draft, text.rfind(" near ", start, main.start) + 1, main.start, place)
     elif main is not None and (m := _PLACE_AFTER.match(text, main.end, first_end)):
