@@ -536,6 +536,10 @@ CASES = [
     ("Farmers work in Lianhe Village on the border between south China's Guangxi Zhuang Autonomous Region and "
      "southwest China's Guizhou Province, July 18, 2024. (Xinhua/Ana Costa)",
      {"city": "Lianhe Village", "country_code": "CN"}),  # a long border phrase locates; its one country is the place's
+    ("Casas danificadas após um bombardeio em Bila Tserkva Foto: CITY POLICE / CITY POLICE via REUTERS",
+     {"city": "Bila Tserkva", "country_code": "UA"}),  # a label ends the walk left over the chain
+    ("Moradores limpam a rua em Lviv Foto: REUTERS/Ana Costa", {"city": "Lviv", "photographer": "Ana Costa"}),
+    ("Rain stops play at the ground in Kochi. Photograph: Ana Costa/Reuters", {"photographer": "Ana Costa"}),
 ]
 
 

@@ -136,7 +136,7 @@ _VIA = regex(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", re.IG
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
 _LABEL_START = regex(
-    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher|s)?|Pictures?|Foto|Imagem|Image(?:\s+credit)?|Photo\s+credit|Cr[eé]dit(?:s|o|os)?)\s?(?::|;|by\b)\s?"
+    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher|graph|s)?|Pictures?|Fotos?|Imagem|Image(?:\s+credit)?|Photo\s+credit|Cr[eé]dit(?:s|o|os)?)\s?(?::|;|by\b)\s?"
     r"|Foto\s(?:por|de|von|di)\s"  # Portuguese, Spanish, German, Italian "photo by"
     r"|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s?:\s?"  # and "source:"
     r"|Tous\s+droits\s+r[ée]serv[ée]s\s"  # French sites' "all rights reserved NAME/AFP"
@@ -455,6 +455,8 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
         tok = tokens[i].group(0)
         if tok == "/":
             slash_seen = True
+        elif tok.lower() in _LABEL_TOKENS:
+            break  # "... em Bila Tserkva Foto: POLICE/via REUTERS": the label opens the credit
         elif tok.endswith(",") or _YEAR.fullmatch(tok) or not (
                 _NAME_TOKEN.fullmatch(tok.strip("()[]")) or tok.lower() in ("credit:", "credit")
                 or (slash_seen and _ORG_TOKEN.fullmatch(tok))):
@@ -467,14 +469,23 @@ def chain_left(text: str, pos: int, floor: int = 0) -> int:
     while first < len(tokens) and tokens[first].group(0).lower() in _LEFT_TRIM:
         first += 1
     found = start + tokens[first].start() if first < len(tokens) else pos
+    return label_start(text, found, floor)
+
+
+def label_start(text: str, found: int, floor: int = 0) -> int:
+    """Where a credit found at ``found`` starts once a label right before it is counted in:
+    "Photo: Name/Reuters" keeps its label in the credit (and out of the body)."""
     label = _LABEL_BEFORE.search(text, max(floor, found - 24), found)
-    return label.start() if label else found  # "Photo: Name/Reuters" keeps its label in the credit
+    return label.start() if label else found
 
 
 _LOWER_WORD = regex(r"[a-z]{2,}")
 _CHAIN_TOKEN = regex(r"[^\s/]+|/")
 _ORG_TOKEN = regex(r"[\w'’&().@#:-]+")
-_LABEL_BEFORE = regex(r"\b(?:Photo(?:grapher)?|Picture|Credit|Foto)\s?:\s?$", re.IGNORECASE)
+_LABEL_BEFORE = regex(r"\b(?:Photo(?:grapher|graph|s)?|Pictures?|Credit|Fotos?|Cr[eé]dito|Imagem)\s?:\s?$", re.IGNORECASE)
+#: Label words that end a leftward walk over a chain (the label itself joins the credit).
+_LABEL_TOKENS = frozenset({"foto:", "fotos:", "photo:", "photos:", "photograph:", "picture:", "pictures:",
+                           "crédito:", "credito:", "imagem:"})
 _YEAR = regex(r"\d{4}\.?")
 _LEFT_TRIM = frozenset(
     {"de", "da", "van", "von", "al", "y", "la", "le", "of", "the", "and", "for", "&", "credit", "credit:"}

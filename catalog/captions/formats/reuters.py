@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import ClassVar
 
-from catalog.captions.credits import chain_left, chain_right, read_chain
+from catalog.captions.credits import chain_left, chain_right, label_start, read_chain
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, picture_taken, sports_dateline
@@ -136,7 +136,7 @@ def _credit_extent(text: str, anchor: tuple[int, int], taken: list[tuple[int, in
             return chain_left(text, anchor[0] - 1), end
         if text[max(0, anchor[0] - 2) : anchor[0]] == "/ ":  # "Foto: KAI PFAFFENBACH/ REUTERS"
             return chain_left(text, anchor[0] - 2), end
-        return anchor[0], end
+        return label_start(text, anchor[0]), end  # "... em Lviv Foto: REUTERS/Name"
     via_start = anchor[0] - len(before) + via.start()
     lead = via.group(0).split("via")[0]
     # "Social media/via REUTERS": the slash belongs to the chain, so lower-case source words are kept
