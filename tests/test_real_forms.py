@@ -540,6 +540,16 @@ CASES = [
      {"city": "Bila Tserkva", "country_code": "UA"}),  # a label ends the walk left over the chain
     ("Moradores limpam a rua em Lviv Foto: REUTERS/Ana Costa", {"city": "Lviv", "photographer": "Ana Costa"}),
     ("Rain stops play at the ground in Kochi. Photograph: Ana Costa/Reuters", {"photographer": "Ana Costa"}),
+    ("Tea pickers work at Dongli village in Anqing, in east China's Anhui province on May 2, 2024. (Photo by AFP)",
+     {"city": "Dongli", "country_code": "CN"}),  # the village, not the city that locates it
+    ("Snow covers roofs in Xiaoping Village of Huangshan, east China's Anhui Province. (Photo by Ana Costa/Xinhua)",
+     {"city": "Xiaoping Village", "country_code": "CN"}),
+    ("People queue to vote in Epworth township outside Harare on Monday, July 30, 2018. (AP Photo/Ana Costa)",
+     {"city": "Epworth", "country_code": "ZW"}),  # an unknown town: the country of the one it is near
+    ("Shepherds rest in Dardpora near Srinagar June 2, 2012. REUTERS/Ana Costa", {"country_code": "IN"}),
+    ("Fire guts shacks in Khayelitsha township in Cape Town, South Africa, May 3, 2022. REUTERS/Ana Costa",
+     {"city": "Cape Town"}),  # a township in a city is a part of it
+    ("Athletes train at the Olympic Village in Paris, France, July 2, 2024. REUTERS/Ana Costa", {"city": "Paris"}),
 ]
 
 

@@ -160,6 +160,35 @@ def in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> tuple[Sp
     return inner, None
 
 
+#: "Helin village in Anqing", "Hongcun Village of Huangshan": a village, then the larger place it
+#: lies in (a "township in Cape Town" is a part of the city, and stays the city's).
+_SETTLEMENT_IN_END = regex(r"(?P<word>\s(?:[Vv]illage|[Hh]amlet))\s+(?:in|of)\s+$")
+#: First words of a "Village" that is a city's quarter or a venue, not a village of its own.
+_QUARTER_VILLAGES = frozenset({"Olympic", "Athletes", "Athletes'", "Greenwich", "East", "West", "Media",
+                               "Christmas", "Youth", "Global", "Games", "Paralympic"})
+
+
+def settlement_in(text: str, chunk: Chunk, tail: Span, shouting: bool) -> tuple[Span, Span | None]:
+    """The village of "in Helin village in Anqing" or "in Hongcun Village of Huangshan", and the
+    place that only locates it (Anqing, Huangshan); else (``tail``, None)."""
+    whole = _VILLAGE_OF_NAME.match(text, tail[0], tail[1])
+    if whole is not None:  # the name reader kept "Hongcun Village of Huangshan" as one name
+        village, locator = whole.span("village"), whole.span("locator")
+    elif ends_in_word(text, chunk.start, tail[0], ("in", "of")) and (
+            m := _SETTLEMENT_IN_END.search(text, max(chunk.start, tail[0] - 24), tail[0])) is not None:
+        village, locator = tail_name(text, chunk.start, m.end("word"), shouting), tail
+    else:
+        return tail, None
+    if (village is None or not PLACE_LEAD_END.search(text, max(chunk.start, village[0] - 24), village[0])
+            or text[village[0] : village[1]].split(" ", 1)[0] in _QUARTER_VILLAGES):
+        return tail, None
+    return village, locator
+
+
+#: One name that holds a village and its town: "Hongcun Village of Huangshan".
+_VILLAGE_OF_NAME = regex(r"(?P<village>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? (?:Village|Hamlet)) of (?P<locator>[A-Z][\w'’ -]*)$")
+
+
 def _state_or_country(text: str, name: Span) -> str | None:
     """The country code of a US state or a country, maybe after directions ("Northern New Mexico")."""
     rest = without_direction(text, name) or name

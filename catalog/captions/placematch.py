@@ -69,6 +69,7 @@ class Reading:
         self.city: Span | None = None
         self.far_country = False  # the country came from outside the phrase
         self.led_by_in = False  # "in Tal al-Sultan": an unknown name the phrase itself calls a place
+        self.locator: Span | None = None  # "in Potocari near Srebrenica": the known place that locates the city
 
 
 CITY_STATES = frozenset({"SG", "MC", "VA", "HK", "MO", "SM", "GI", "BH", "KW", "QA", "LU", "DJ"})
@@ -173,6 +174,9 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
                 city = city_named_in_context(text, city_name, city)  # "Palestinian ... in Bethlehem"
         if city is not None and cc is None:
             cc = city.country_code
+        if city is None and cc is None and got.locator is not None and (
+                near := find_city(text[got.locator[0] : got.locator[1]], primary_only=True)) is not None:
+            cc = near.country_code  # a village the gazetteer does not know: the country of the town it is near
     if not (city_name or country_span or region_span):
         return None
     if city_name and not (cc or region_span or city or got.led_by_in):

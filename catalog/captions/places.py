@@ -247,6 +247,9 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         split = ps.split_inside(text, tail)
         if split is None:
             got.city, near_cc = loc.in_x_near_y(text, last, tail, shouting)
+            got.city, got.locator = loc.settlement_in(text, last, got.city, shouting)
+            if got.locator is None and got.city != tail:
+                got.locator = tail  # "in Mbare township outside Harare"
             got.led_by_in = fb.led_by_in(text, last, got.city)
             if near_cc is not None:
                 got.cc = near_cc  # "in Northern New Mexico outside Santa Fe": US, not Argentina's Santa Fe
@@ -462,7 +465,10 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 if inner and got.city is None:
                     got.city = ctail
             else:
-                city = loc.in_x_near_y(text, chunk, ctail, shouting)[0]
+                near = loc.in_x_near_y(text, chunk, ctail, shouting)[0]
+                city, got.locator = loc.settlement_in(text, chunk, near, shouting)
+                if got.locator is None and near != ctail:
+                    got.locator = ctail
                 got.city = nb.earlier_known_city(text, chunks, i, shouting, got.cc, city)
 
 
