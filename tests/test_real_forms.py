@@ -550,6 +550,22 @@ CASES = [
     ("Fire guts shacks in Khayelitsha township in Cape Town, South Africa, May 3, 2022. REUTERS/Ana Costa",
      {"city": "Cape Town"}),  # a township in a city is a part of it
     ("Athletes train at the Olympic Village in Paris, France, July 2, 2024. REUTERS/Ana Costa", {"city": "Paris"}),
+    # Credits that newspapers rewrite
+    ("Runners race the bulls in Pamplona on Sunday, July 7, 2024. Ana Costa (AP)",
+     {"agency": "AP", "photographer": "Ana Costa"}),  # the name, then the agency in brackets
+    ("Um bombeiro combate o fogo em Sarnada, Portugal.ANA COSTA (EFE)",
+     {"agency": "EFE", "photographer": "ANA COSTA", "country_code": "PT"}),  # glued to the sentence
+    ("A runner falls in Pamplona on Monday morning.Sam Reyes (REUTERS)", {"photographer": "Sam Reyes"}),
+    ("Crowds cheer in Pamplona, Spain on July 6, 2024. REUTERSAna Costa (REUTERS)", {"photographer": "Ana Costa"}),
+    ("Fans wave flags at the fan zone in Moscow. Ana Costa, AP", {"agency": "AP", "photographer": "Ana Costa"}),
+    ("Debris lies in Mayfield, Kentucky, on December 15, 2021.\nANA COSTA, AFP Via Getty Images",
+     {"agency": "AFP", "photographer": "ANA COSTA", "intermediaries": ["Getty Images"]}),
+    ("Shoppers crowd a market in Kaduna, Nigeria, on Sunday, April 8, 2012. (AP Photos/Ana Costa)",
+     {"agency": "AP", "photographer": "Ana Costa"}),
+    ("Crowds gather in Abuja, Nigeria, on Thursday, April. 26, 2012. (AP Photo/Ana Costa)",
+     {"date": dt.date(2012, 4, 26)}),  # a stray period after the month ends no sentence
+    ("Pilgrims circle the Kaaba in Mecca. (SPA)", {"agency": "Saudi Press Agency"}),
+    ("Des enseignants défilent dans le cortège. Ana Costa/Hanslucas", {"agency": "Hans Lucas"}),
 ]
 
 

@@ -86,6 +86,11 @@ class DateMatch:
     day: int = 0
 
 
+def is_month_word(word: str) -> bool:
+    """Whether ``word`` (any case, a period allowed) names a month in a language we read."""
+    return word.lower().rstrip(".") in _MONTHS
+
+
 def _make(year: int | None, month: int, day: int) -> dt.date | None:
     if year is None:
         return None

@@ -18,7 +18,7 @@ from catalog.captions.model import Caption
 from catalog.regexcache import regex
 
 _SIGNOFF = regex(
-    r"\((?P<credit>[^()\n]{0,150}?(?:\bAP\s+(?:Photo|PHOTO|Foto|FOTO)(?:\b|(?=[A-Z][a-z]))|\bFoto\s+AP\b"
+    r"\((?P<credit>[^()\n]{0,150}?(?:\bAP\s+(?:Photos?|PHOTOS?|Foto|FOTO)(?:\b|(?=[A-Z][a-z]))|\bFoto\s+AP\b"
     r"|\b(?:via|VIA)\s+AP\b|/\s?AP\b|^AP\b)[^()]{0,60}?)\)",
     re.MULTILINE,
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from catalog.captions.dates import DateMatch, find_dates, in_range, is_release_date
+from catalog.captions.dates import DateMatch, find_dates, in_range, is_month_word, is_release_date
 from catalog.captions.formats.base import Draft, Span
 from catalog.captions.gazetteer import alpha3_country, country_code
 from catalog.captions.places import PlaceMatch, find_place
@@ -39,6 +39,8 @@ def sentence_end(text: str, start: int, end: int) -> int:
                 continue
             if word.isdigit() and len(word) <= 2:
                 continue  # German ordinal day: "am 5. März"
+            if text[pos + 2 : pos + 3].isdigit() and is_month_word(word):
+                continue  # a stray period after a month: "Thursday, April. 26, 2012"
             if len(word) > 2 and "." in word and not word.endswith(".."):
                 continue  # U.S., N.Y., a.m.
         return pos + 1

@@ -23,6 +23,7 @@ from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, sports_dateline, us_reading
 from catalog.captions.formats.opening_credit import opening_credit
 from catalog.captions.formats.sports import sports_header
+from catalog.captions.formats.trailing_credits import name_before_bracket, name_comma_agency
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.normalize import CAPITALS
@@ -152,6 +153,14 @@ class GenericFormat:
             credit = read_chain(chain)
             start_at = m.start("label") if pattern is _LABELLED else m.start("credit")
             body_end = _earlier_credit(draft, credit, max(start, m.start() - 400), m.start()) if "©" in text else None
+            named = None
+            if pattern is _PAREN_CREDIT and credit.agency and not (credit.photographer or credit.intermediaries):
+                named = name_before_bracket(text, start, m.start())  # "... on Monday. Ana Costa (AP)"
+            if named is not None:
+                credit.photographer = text[named[0] : named[1]]
+                draft.credit(credit, (named[0], m.end()), photographer_span=named)
+                draft.take((named[0], m.end()))
+                return named[0]
             draft.credit(credit, (start_at, m.end("credit")))
             draft.take(m.span())
             return m.start() if body_end is None else body_end
@@ -196,6 +205,8 @@ class GenericFormat:
             draft.credit(Credit(agency="AFP", photographer=site.group("name")), site.span("credit"),
                          photographer_span=site.span("name"))
             return site.start("credit")  # AFP's own pages: "... agenda. afp.com - Thomas SAMSON"
+        if (commaed := name_comma_agency(draft, start, end)) is not None:
+            return commaed  # "... in Moscow. Ana Costa, AP"
         body_end = _slash_tail(draft, start, end)
         if (not draft.caption.credit and (alone := _AGENCY_ALONE.search(text, max(start, end - 70), end)) is not None
                 and is_news_agency(agency := normalize_agency(alone.group("agency")) or "")):

@@ -18,6 +18,7 @@ from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, picture_taken, sports_dateline
 from catalog.captions.formats.sports import sports_header
+from catalog.captions.formats.trailing_credits import name_before_bracket
 from catalog.captions.gazetteer import country_code, find_city
 from catalog.captions.model import Caption
 from catalog.captions.normalize import is_shouting
@@ -70,6 +71,12 @@ class ReutersFormat:
                 and text[credit_end] in ")]"):
             draft.take((credit_start - 1, credit_end + 1))  # "(REUTERS/Name)"
             credit_start -= 1
+            if not (credit.photographer or credit.intermediaries) and (
+                    named := name_before_bracket(text, start, credit_start)) is not None:
+                credit.photographer = text[named[0] : named[1]]  # a paper's "... Monday.Ana Costa (REUTERS)"
+                draft.credit(credit, (named[0], credit_end + 1), photographer_span=named, agency_span=anchor)
+                draft.take(named)
+                credit_start = named[0]
         body_end = credit_start
         if credit_start <= start:  # the credit opens the text: the body follows it
             start, body_end = strip_prefix(draft, credit_end), len(text)

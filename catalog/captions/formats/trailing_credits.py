@@ -1,0 +1,58 @@
+"""Credits that newspapers rewrite at the end of a caption, read by the generic format.
+
+* ``... on Monday. Ana Costa (AP)``, ``... in Sarnada.ANA COSTA (EFE)``: the photographer, then
+  the agency in brackets (Spanish and Portuguese papers);
+* ``... in Moscow. Ana Costa, AP``, ``...\\nANA COSTA, AFP Via Getty Images``: the photographer, a
+  comma, the agency (American papers).
+"""
+
+from __future__ import annotations
+
+from catalog.captions.credits import Credit, is_news_agency, normalize_agency, read_chain
+from catalog.captions.formats.base import Draft
+from catalog.captions.normalize import CAPITALS
+from catalog.captions.placenames import Span
+from catalog.regexcache import regex
+
+#: A name of two to five words: capitalised words, and the particles of Iberian and Dutch names.
+_NAME = rf"[{CAPITALS}][\w'’-]+(?:[ ](?:de|da|do|dos|das|del|la|van|von|der|[{CAPITALS}][\w'’.-]*)){{1,4}}"
+#: Where such a credit starts: after a sentence's end (with or without its space) or a line break.
+_AFTER_SENTENCE = r"(?:(?<=[a-z0-9)”\"'’][.!?])|(?<=[.!?] )|(?<=\n))"
+_NAME_BEFORE_BRACKET = regex(rf"{_AFTER_SENTENCE}(?P<name>{_NAME})[ ]$")
+_NAME_COMMA_AGENCY = regex(
+    rf"{_AFTER_SENTENCE}(?P<credit>(?P<name>{_NAME}),[ ](?P<agency>[A-Z][\w.&-]*(?:[ ][A-Z][\w.&-]*){{0,3}}?)"
+    r"(?P<via>[ ](?:[Vv]ia|VIA)[ ]Getty[ ]Images)?)[ \t.]*$")
+
+
+_GLUED_AGENCY = regex(r"([A-Z]{2,})(?=[A-Z][a-z])")
+
+
+def name_before_bracket(text: str, start: int, bracket: int) -> Span | None:
+    """The photographer's name right before an agency's bracket ("... Monday. Ana Costa (AP)")
+    at ``bracket``, when a sentence ends before it; None otherwise."""
+    m = _NAME_BEFORE_BRACKET.search(text, max(start, bracket - 60), bracket)
+    if m is None:
+        return None
+    s, e = m.span("name")
+    if (glued := _GLUED_AGENCY.match(text, s, e)) is not None and normalize_agency(glued.group(1)) is not None:
+        s = glued.end()  # "... 2024. REUTERSAna Costa (REUTERS)": the agency's word lost its space
+    return s, e
+
+
+def name_comma_agency(draft: Draft, start: int, end: int) -> int | None:
+    """Record "Name, AGENCY" ending ``text[start:end]`` after a sentence; return where it starts."""
+    text = draft.text
+    if "," not in text[max(start, end - 80) : end]:
+        return None  # cheap exit
+    m = _NAME_COMMA_AGENCY.search(text, max(start, end - 110), end)
+    if m is None:
+        return None
+    agency = normalize_agency(m.group("agency"))
+    if agency is None or not is_news_agency(agency):
+        return None
+    if m.group("via") and agency != "Getty Images":
+        credit = read_chain(f"{m.group('name')}/{m.group('agency')} via Getty Images")
+    else:
+        credit = Credit(agency=agency, photographer=m.group("name"))
+    draft.credit(credit, m.span("credit"), photographer_span=m.span("name"), agency_span=m.span("agency"))
+    return m.start("credit")
