@@ -566,6 +566,14 @@ CASES = [
      {"date": dt.date(2012, 4, 26)}),  # a stray period after the month ends no sentence
     ("Pilgrims circle the Kaaba in Mecca. (SPA)", {"agency": "Saudi Press Agency"}),
     ("Des enseignants défilent dans le cortège. Ana Costa/Hanslucas", {"agency": "Hans Lucas"}),
+    ("Ana Costa/Anadolu Agency via Getty Images\nVolunteers clear debris in Mayfield, Kentucky, on Dec. 12, 2021.",
+     {"agency": "Anadolu", "photographer": "Ana Costa", "city": "Mayfield"}),  # the credit on the first line
+    ("© Kyodo\n\nRescuers carry a woman through a flooded street in Hitoyoshi on July 5.", {"agency": "Kyodo"}),
+    ("The Yomiuri Shimbun\nA boat lies on a pier in Noto, Ishikawa Prefecture, on Thursday.",
+     {"agency": "Yomiuri Shimbun", "country_code": "JP"}),
+    ("© Ana COSTA / Divergence\n\nParis le 23/03/2023. Une femme brandit une pancarte.",
+     {"agency": "Divergence", "photographer": "Ana COSTA"}),
+    ("Heavy rain\nA man walks in the rain in Osaka, Japan. (Kyodo)", {"agency": "Kyodo"}),  # a headline is no credit
 ]
 
 

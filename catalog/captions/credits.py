@@ -312,8 +312,9 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         return credit  # Yonhap's "Reuters-Yonhap": a partner's picture, its agency, Yonhap's credit
     if credit.handout and not people:
         people.append(handout or "Handout")  # as written: "Handout", "HANDOUT", AFP's older "HO"
-    if dist is None and agencies:
-        dist, agencies = agencies[0], agencies[1:]
+    if dist is None and agencies:  # the first that distributes under its credit ("Yomiuri Shimbun/AFP": AFP)
+        dist = next((a for a in agencies if is_news_agency(a)), agencies[0])
+        agencies = [a for a in agencies if a != dist]
     credit.agency = dist or ""
     if dist and dist not in ("Reuters",) and right:
         originating = [a for a in agencies if is_news_agency(a) and a != dist]

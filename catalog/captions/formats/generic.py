@@ -21,7 +21,7 @@ from catalog.captions.credits import (
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, sports_dateline, us_reading
-from catalog.captions.formats.opening_credit import opening_credit
+from catalog.captions.formats.opening_credit import credit_line_first, opening_credit
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.formats.trailing_credits import name_before_bracket, name_comma_agency
 from catalog.captions.gazetteer import country_code
@@ -90,6 +90,8 @@ class GenericFormat:
             body_end = self._credit(draft, start)
             if not draft.caption.credit and "\n" in text[start:body_end]:
                 start, body_end = _credit_line(draft, start, body_end)
+            if not draft.caption.credit and "\n" in text[start:body_end]:
+                start = credit_line_first(draft, start, body_end)  # "© Kyodo\n\nA woman is rescued ..."
         dateline_end = sports_dateline(draft, start, body_end, year_hint)
         placed = dateline_end > start and bool(draft.caption.city or draft.caption.country_code)
         start = dateline_end
