@@ -574,6 +574,8 @@ CASES = [
     ("© Ana COSTA / Divergence\n\nParis le 23/03/2023. Une femme brandit une pancarte.",
      {"agency": "Divergence", "photographer": "Ana COSTA"}),
     ("Heavy rain\nA man walks in the rain in Osaka, Japan. (Kyodo)", {"agency": "Kyodo"}),  # a headline is no credit
+    ("A skier falls in the northern Bohemian town of Jilemnice February 21, 2015. (Photo by Ana Costa/Reuters)",
+     {"city": "Jilemnice", "country_code": "CZ"}),  # a region's adjective gives its country
 ]
 
 
