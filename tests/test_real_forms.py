@@ -576,6 +576,14 @@ CASES = [
     ("Heavy rain\nA man walks in the rain in Osaka, Japan. (Kyodo)", {"agency": "Kyodo"}),  # a headline is no credit
     ("A skier falls in the northern Bohemian town of Jilemnice February 21, 2015. (Photo by Ana Costa/Reuters)",
      {"city": "Jilemnice", "country_code": "CZ"}),  # a region's adjective gives its country
+    ("A farmer dries chillies in Karad village in Satara district of Maharashtra, May 4, 2016. REUTERS/Ana Costa",
+     {"city": "Karad", "region": "Maharashtra"}),  # the village before the district's town
+    ("Farmers wade through a flooded field in Kalahandi village in Assam on Tuesday. Pic/PTI",
+     {"agency": "PTI", "photographer": ""}),  # "Pic" is no name
+    ("Pilgrims walk in Óbidos, no oeste do Pará, em 28 de julho de 2019 (Foto: Ana Costa/Folhapress)",
+     {"city": "Óbidos", "region": "Pará", "country_code": "BR"}),  # a state of Brazil, not a town
+    ("Tourists walk in the snow at Pahalgam in Anantnag district of Jammu and Kashmir on December 2, 2024. (ANI Photo)",
+     {"country_code": "IN", "region": "Jammu and Kashmir"}),
 ]
 
 

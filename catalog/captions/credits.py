@@ -64,7 +64,7 @@ _ORG_WORDS = regex(
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset({"illustration", "photo illustration", "illustration photo", "-", "photo", "uncredited",
-                        "representational image", "representative image", "agencies"})  # "(Photo: PTI/Representational image)"
+                        "representational image", "representative image", "agencies", "pic", "pics"})  # "(Photo: PTI/Representational image)"
 _FILE_FLAGS = frozenset({"file photo", "file", "files", "file picture", "archive", "archivo", "arquivo", "archiv",
                          "archivio", "archief", "archiwum"})  # EFE's "EFE/Archivo", Lusa's "/ARQUIVO"
 

@@ -44,6 +44,10 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -
     span = tail_name(text, chunk_start, end, shouting)
     if span is None or country_of(text[span[0] : span[1]]) is not None:
         return None  # "near the border with Russia in the Kharkiv region": Russia is not the city
+    if text.endswith(" district", chunk_start, lead.start()):
+        village = loc.settlement_in(text, Chunk(chunk_start, end), span, shouting)[0]
+        if village != span:
+            return village  # "in Degaon village in Solapur district of Maharashtra": the village
     before = text[max(chunk_start, span[0] - 40) : span[0]]
     if (_PREP_WORDS_END.search(before, last_words_start(before, 0, len(before), 6))
             and not loc.BORDER_WITH.search(before)):
