@@ -584,6 +584,10 @@ CASES = [
      {"city": "Óbidos", "region": "Pará", "country_code": "BR"}),  # a state of Brazil, not a town
     ("Tourists walk in the snow at Pahalgam in Anantnag district of Jammu and Kashmir on December 2, 2024. (ANI Photo)",
      {"country_code": "IN", "region": "Jammu and Kashmir"}),
+    ("Girls in national dress dance at a new year fair in BishkekPicture: EPA/ANA COSTA Credit: EPA/ANA COSTA",
+     {"city": "Bishkek", "photographer": "ANA COSTA", "subject": "Girls in national dress dance at a new year fair."}),
+    ("A rider falls during a Kok-boru game in the Kyrgyz capital BishkekPicture: REUTERS/Ana Costa",
+     {"city": "Bishkek", "photographer": "Ana Costa"}),  # a label glued to the last word
 ]
 
 

@@ -97,7 +97,12 @@ def clean(raw: str) -> str:
         text = _SPACE_BEFORE_COMMA.sub("", text)
     if " \n" in text:
         text = _LINE_END_SPACES.sub("\n", text)
+    if "icture:" in text or "hoto:" in text:
+        text = _GLUED_LABEL.sub(" ", text)  # a page that lost the space: "in BishkekPicture: REUTERS/Name"
     return text.strip()
+
+
+_GLUED_LABEL = regex(r"(?<=[a-z]{3})(?=(?:Picture|Photo)s?:\s)")
 
 
 #: Letters that a case-insensitive pattern matches to an ASCII letter though ``str.lower`` keeps

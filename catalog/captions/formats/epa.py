@@ -15,6 +15,7 @@ from typing import ClassVar
 from catalog.captions.credits import (
     Credit,
     chain_left,
+    label_start,
     looks_like_org,
     name_run,
     normalize_agency,
@@ -156,7 +157,7 @@ class EPAFormat:
         if (no_sales := _NO_SALES_TAIL.search(text, window)) is not None:
             _add_restriction(draft, "no_sales")
             draft.take(no_sales.span())
-        return found.start()
+        return _labelled_start(text, found.start(), text[found.start() : credit_end], start)
 
     @staticmethod
     def _read_after(rest: str, agency: str = "EPA-EFE") -> Credit:
@@ -218,6 +219,16 @@ def _add_restriction(draft: Draft, flag: str) -> None:
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
+
+
+def _labelled_start(text: str, found: int, chain: str, floor: int) -> int:
+    """Where the credit at ``found`` starts with its label ("Credit: EPA/NAME"), and with the
+    same credit printed just before it ("Picture: EPA/NAME Credit: EPA/NAME")."""
+    begin = label_start(text, found, floor)
+    head = text[floor:begin].rstrip()
+    if len(chain) > 4 and head.endswith(chain):
+        begin = label_start(text, floor + len(head) - len(chain), floor)
+    return begin
 
 
 FORMAT = EPAFormat()
