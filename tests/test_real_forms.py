@@ -588,6 +588,12 @@ CASES = [
      {"city": "Bishkek", "photographer": "ANA COSTA", "subject": "Girls in national dress dance at a new year fair."}),
     ("A rider falls during a Kok-boru game in the Kyrgyz capital BishkekPicture: REUTERS/Ana Costa",
      {"city": "Bishkek", "photographer": "Ana Costa"}),  # a label glued to the last word
+    ("Families queue for water in a camp in Baidoa (Somalia), February 13, 2022 ANA COSTA AFP",
+     {"agency": "AFP", "photographer": "ANA COSTA"}),  # a name in capitals, then the agency
+    ("Boys play football in a village in North Darfur, 04 Dec, 2008. The camp was built by its people. (Ana Costa)",
+     {"agency": "", "photographer": "Ana Costa"}),  # a name alone in brackets after the last sentence
+    ("Teams race dragon boats in Zigui.\n\nPhoto: Str Ana Costa / AFP / East News",
+     {"agency": "AFP", "photographer": "Ana Costa"}),  # "Str": a stringer
 ]
 
 

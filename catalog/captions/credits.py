@@ -41,6 +41,8 @@ def clean_name(text: str) -> str:
     elif squashed.startswith("(") and ")" not in squashed:
         squashed = squashed[1:]  # the bracket that opened it: "(Name/Org (NVE)/NTB via Reuters)"
     name = _MARKERS.sub("", squashed.strip(" .,;:/-"))
+    if name[:4] in ("Str ", "STR ") and name[4:5].isupper():
+        name = name[4:]  # "Str Zhang Xiao Li / AFP": a stringer, and his name
     if (((name[-1:].isupper() and _TRAILING_INITIAL.search(name)) or name.endswith((" Jr", " Sr")))
             and squashed.rstrip(" ,;:/-").endswith(name + ".")):
         return name + "."  # "Luis Carrasco R.", "Ernesto Guzmán Jr."

@@ -23,7 +23,12 @@ from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, sports_dateline, us_reading
 from catalog.captions.formats.opening_credit import credit_line_first, opening_credit
 from catalog.captions.formats.sports import sports_header
-from catalog.captions.formats.trailing_credits import name_before_bracket, name_comma_agency
+from catalog.captions.formats.trailing_credits import (
+    bracketed_name,
+    caps_name_agency,
+    name_before_bracket,
+    name_comma_agency,
+)
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.normalize import CAPITALS
@@ -207,8 +212,9 @@ class GenericFormat:
             draft.credit(Credit(agency="AFP", photographer=site.group("name")), site.span("credit"),
                          photographer_span=site.span("name"))
             return site.start("credit")  # AFP's own pages: "... agenda. afp.com - Thomas SAMSON"
-        if (commaed := name_comma_agency(draft, start, end)) is not None:
-            return commaed  # "... in Moscow. Ana Costa, AP"
+        if (commaed := name_comma_agency(draft, start, end) or caps_name_agency(draft, start, end)
+                or bracketed_name(draft, start, end)) is not None:
+            return commaed  # "... in Moscow. Ana Costa, AP", "... 2022 ANA COSTA AFP", "... (Ana Costa)"
         body_end = _slash_tail(draft, start, end)
         if (not draft.caption.credit and (alone := _AGENCY_ALONE.search(text, max(start, end - 70), end)) is not None
                 and is_news_agency(agency := normalize_agency(alone.group("agency")) or "")):

@@ -8,7 +8,13 @@
 
 from __future__ import annotations
 
-from catalog.captions.credits import Credit, is_news_agency, normalize_agency, read_chain
+from catalog.captions.credits import (
+    Credit,
+    is_news_agency,
+    looks_like_org,
+    normalize_agency,
+    read_chain,
+)
 from catalog.captions.formats.base import Draft
 from catalog.captions.normalize import CAPITALS
 from catalog.captions.placenames import Span
@@ -56,3 +62,35 @@ def name_comma_agency(draft: Draft, start: int, end: int) -> int | None:
         credit = Credit(agency=agency, photographer=m.group("name"))
     draft.credit(credit, m.span("credit"), photographer_span=m.span("name"), agency_span=m.span("agency"))
     return m.start("credit")
+
+
+#: "... 2022 ANA COSTA AFP", "... in Baidoa. ANA COSTA AFP": after a sentence or a year.
+_CAPS_NAME_AGENCY = regex(
+    rf"(?:{_AFTER_SENTENCE}|(?<=\d{{4}} ))(?P<credit>(?P<name>[{CAPITALS}][{CAPITALS}'’-]+(?: [{CAPITALS}][{CAPITALS}'’.-]*){{1,3}})"
+    r" (?P<agency>[A-Z]{2,8}))[ .]*$")
+#: "... in the area. (Ana Costa)": two to four capitalised words alone in brackets.
+_BRACKETED_NAME = regex(rf"(?<=[.!?] )\((?P<name>[{CAPITALS}][\w'’-]+(?: [{CAPITALS}][\w'’.-]*){{1,3}})\)[ .]*$")
+
+
+def caps_name_agency(draft: Draft, start: int, end: int) -> int | None:
+    """Record "ANA COSTA AFP" ending ``text[start:end]``; return where it starts."""
+    text = draft.text
+    m = _CAPS_NAME_AGENCY.search(text, max(start, end - 70), end)
+    if m is None or (agency := normalize_agency(m.group("agency"))) is None or not is_news_agency(agency):
+        return None
+    draft.credit(Credit(agency=agency, photographer=m.group("name")), m.span("credit"),
+                 photographer_span=m.span("name"), agency_span=m.span("agency"))
+    return m.start("credit")
+
+
+def bracketed_name(draft: Draft, start: int, end: int) -> int | None:
+    """Record a photographer named alone in brackets at the end; return where the bracket opens."""
+    text = draft.text
+    if text[:end].rstrip(" .")[-1:] != ")":
+        return None  # cheap exit
+    m = _BRACKETED_NAME.search(text, max(start, end - 60), end)
+    if m is None or normalize_agency(m.group("name")) is not None or looks_like_org(m.group("name")):
+        return None
+    draft.credit(Credit(photographer=m.group("name")), m.span("name"), photographer_span=m.span("name"))
+    draft.take(m.span())
+    return m.start()
