@@ -594,6 +594,8 @@ CASES = [
      {"agency": "", "photographer": "Ana Costa"}),  # a name alone in brackets after the last sentence
     ("Teams race dragon boats in Zigui.\n\nPhoto: Str Ana Costa / AFP / East News",
      {"agency": "AFP", "photographer": "Ana Costa"}),  # "Str": a stringer
+    ("Guests arrive for a concert on the South Lawn of the White House\nANA COSTA/GETTY IMAGES",
+     {"city": "", "country_code": "US"}),  # not Casablanca, whose other name it is
 ]
 
 

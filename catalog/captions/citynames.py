@@ -79,7 +79,7 @@ _FEATURE_LAST = placenames.words(
     " agency ministry"  # and institutions: "North Korea's official Korean Central News Agency"
     # and buildings no town is named after ("at Worthy Farm in Somerset", "near Achairsky Monastery")
     " farm basilica cathedral church mosque temple shrine monastery abbey palace museum stadium arena"
-    " hospital school university college airport prison hotel mall"
+    " hospital school university college airport prison hotel mall house"  # "White House": no town's name ends so
     " games olympics paralympics championship championships tournament"  # and events: "the Tokyo 2020 Olympic Games"
 )
 _MILITARY_POST = regex(r"\b(?:Base|Outpost)\b")
@@ -101,6 +101,8 @@ def natural_feature(name: str) -> bool:
     if (name[:first_space].lower() not in _FEATURE_FIRST and name[last_space + 1 :].lower() not in _FEATURE_LAST
             and not name.lower().endswith(_PARKS)):
         return False
+    if name.endswith(" House"):  # "White House" is only another name of Casablanca's
+        return find_city(name, primary_only=True) is None
     return find_city(name) is None
 
 

@@ -203,13 +203,18 @@ def big_city_people(text: str, start: int, end: int) -> PlaceMatch | None:
     return PlaceMatch(place, m.start("city"), m.end("city"), city_span=m.span("city"))
 
 
+#: "on the South Lawn of the White House" (not "a White House official").
+_WHITE_HOUSE = regex(r"\b(?:at|in|of|outside|to)\s+the\s+White\s+House\b(?!\s+(?:official|spokes|press|aide|staff|adviser|advisor|chief|counsel))")
 #: "at the Iowa State Fair", "the Texas State Capitol": a US state's own institution.
 _STATE_INSTITUTION = regex(r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?) State (?:Fair|Fairgrounds|Capitol|"
                                 r"Legislature|Senate|House|Penitentiary|Prison)\b")
 
 
 def state_institution(text: str, start: int, end: int) -> PlaceMatch | None:
-    """No place phrase, but a US state's fair or capitol names the state (and the country)."""
+    """No place phrase, but a US state's fair or capitol names the state (and the country), or
+    the White House the country."""
+    if "White House" in text[start:end] and (house := _WHITE_HOUSE.search(text, start, end)) is not None:
+        return PlaceMatch(Place(country_code="US"), house.start(), house.end())
     m = _STATE_INSTITUTION.search(text, start, end) if " State " in text[start:end] else None
     if m is None or us_state(m.group("state")) is None:
         return None
