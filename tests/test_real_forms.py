@@ -596,6 +596,10 @@ CASES = [
      {"agency": "AFP", "photographer": "Ana Costa"}),  # "Str": a stringer
     ("Guests arrive for a concert on the South Lawn of the White House\nANA COSTA/GETTY IMAGES",
      {"city": "", "country_code": "US"}),  # not Casablanca, whose other name it is
+    ("A mother holds her son at a clinic in Tafawa in Nigeria's northern Bauchi State. (AP Photo/Ana Costa)",
+     {"city": "Tafawa", "country_code": "NG"}),  # the town before "Country's <direction> <Region>"
+    ("Farmers pick apples in an orchard in northwest China's Gansu province, Sept. 3, 2024. (Xinhua/Ana Costa)",
+     {"city": "", "country_code": "CN"}),  # a province in lower case names no city
 ]
 
 

@@ -171,8 +171,8 @@ def _tidy_place(draft: Draft, start: int, end: int) -> None:
     if found is None or not (code := country_code(found.group("country"))):
         return
     name = found.group("name")
-    if _REGION_WORD.search(name):
-        if not cap.region:
+    if _REGION_WORD.search(name) or _REGION_WORD_AFTER.match(text, found.end("name")):
+        if not cap.region:  # (also "northwest China's Gansu province", the word in lower case)
             draft.put("region", name, found.span("name"))
     else:
         draft.put("city", name, found.span("name"))
@@ -180,6 +180,7 @@ def _tidy_place(draft: Draft, start: int, end: int) -> None:
 
 
 _REGION_WORD = regex(r"\b(?:Province|Region|Prefecture|County|Municipality)\b")
+_REGION_WORD_AFTER = regex(r"\s(?:province|region|prefecture|county|municipality|autonomous)\b")
 
 
 FORMAT = XinhuaFormat()
