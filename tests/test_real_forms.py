@@ -600,6 +600,8 @@ CASES = [
      {"city": "Tafawa", "country_code": "NG"}),  # the town before "Country's <direction> <Region>"
     ("Farmers pick apples in an orchard in northwest China's Gansu province, Sept. 3, 2024. (Xinhua/Ana Costa)",
      {"city": "", "country_code": "CN"}),  # a province in lower case names no city
+    ("Crews search the ruins of a warehouse in Dawson Springs, Ky. After the storm the town was dark. (AP Photo/Ana Costa)",
+     {"country_code": "US", "region": "Ky."}),  # a state's abbreviation ends the sentence before "After"
 ]
 
 
