@@ -602,6 +602,9 @@ CASES = [
      {"city": "", "country_code": "CN"}),  # a province in lower case names no city
     ("Crews search the ruins of a warehouse in Dawson Springs, Ky. After the storm the town was dark. (AP Photo/Ana Costa)",
      {"country_code": "US", "region": "Ky."}),  # a state's abbreviation ends the sentence before "After"
+    ("07201234 ©ANA COSTA/EPA/MAXPPP LYON 20181201 Marchers cross a bridge over the Rhone during a protest.",
+     {"agency": "EPA-EFE", "photographer": "ANA COSTA", "city": "LYON", "country_code": "FR",
+      "date": dt.date(2018, 12, 1), "intermediaries": ["MAXPPP"]}),  # MAXPPP's copy: number, credit, place, date
 ]
 
 

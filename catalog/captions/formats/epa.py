@@ -9,6 +9,7 @@ picture was sent, not when it was taken.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import ClassVar
 
@@ -27,6 +28,7 @@ from catalog.captions.formats.getty import finish_caption, lead_notes
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
 from catalog.captions.normalize import CAPITALS
+from catalog.captions.places import find_place
 from catalog.regexcache import regex
 
 _PREFIX = regex(r"\s*epa\d{8}\s+")
@@ -89,6 +91,10 @@ class EPAFormat:
         if (dash := re.match(r"[ ]?[-–][ ]", text[start : start + 3])) is not None:
             draft.take((start, start + dash.end()))
             start += dash.end()
+        if text[start : start + 1].isdigit() and (opened := _maxppp_opening(draft, start)) is not None:
+            start = opened  # "07202670 ©NAME/EPA/MAXPPP PARIS 20181201 <caption>"
+            describe(draft, start, len(text), year_hint=year_hint, day_first=True)
+            return finish_caption(draft, self.name, 0.9, (start, len(text)))
         credit_start = self._credit(draft, start)
         if credit_start is None and prefix is None:
             return None
@@ -219,6 +225,33 @@ def _add_restriction(draft: Draft, flag: str) -> None:
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
+
+
+#: MAXPPP's copy of an EPA picture: its number, the credit, the place and the date, then the caption.
+_MAXPPP_OPENING = regex(
+    r"\d{6,10}\s+(?:©|\ufffd|\(c\))?\s*(?P<chain>[^\s/©\ufffd][^/\n]{1,40}/(?:EPA-EFE|EPA)/MAXPPP)\s+"
+    r"(?P<place>[A-Z][A-Z'’ -]{1,30}?)\s+(?P<date>(?:19|20)\d\d[01]\d[0-3]\d)\s+")
+
+
+def _maxppp_opening(draft: Draft, start: int) -> int | None:
+    """Read MAXPPP's opening (see _MAXPPP_OPENING); return where the caption starts."""
+    text = draft.text
+    m = _MAXPPP_OPENING.match(text, start)
+    if m is None:
+        return None
+    draft.credit(read_chain(m.group("chain")), m.span("chain"))
+    digits = m.group("date")
+    try:
+        taken = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        taken = None
+    if taken is not None:
+        draft.put("date", taken, m.span("date"))
+        draft.caption.date_text = digits
+    if (place := find_place(text, *m.span("place"))) is not None:
+        draft.place(place)
+    draft.take(m.span())
+    return m.end()
 
 
 def _labelled_start(text: str, found: int, chain: str, floor: int) -> int:
