@@ -168,6 +168,15 @@ _QUARTER_VILLAGES = frozenset({"Olympic", "Athletes", "Athletes'", "Greenwich", 
                                "Christmas", "Youth", "Global", "Games", "Paralympic"})
 
 
+def located(text: str, chunk: Chunk, tail: Span, shouting: bool) -> tuple[Span, Span | None, str | None]:
+    """The place that the chunk's last name ``tail`` may only locate ("in Potocari near Srebrenica",
+    "in Helin village in Anqing"): (the place, the name that locates it or None, the country code
+    of a state or country named before "near", see :func:`in_x_near_y`)."""
+    near, code = in_x_near_y(text, chunk, tail, shouting)
+    place, locator = settlement_in(text, chunk, near, shouting)
+    return place, locator or (tail if near != tail else None), code
+
+
 def settlement_in(text: str, chunk: Chunk, tail: Span, shouting: bool) -> tuple[Span, Span | None]:
     """The village of "in Helin village in Anqing" or "in Hongcun Village of Huangshan", and the
     place that only locates it (Anqing, Huangshan); else (``tail``, None)."""

@@ -246,10 +246,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
     else:
         split = ps.split_inside(text, tail)
         if split is None:
-            got.city, near_cc = loc.in_x_near_y(text, last, tail, shouting)
-            got.city, got.locator = loc.settlement_in(text, last, got.city, shouting)
-            if got.locator is None and got.city != tail:
-                got.locator = tail  # "in Mbare township outside Harare"
+            got.city, got.locator, near_cc = loc.located(text, last, tail, shouting)
             got.led_by_in = fb.led_by_in(text, last, got.city)
             if near_cc is not None:
                 got.cc = near_cc  # "in Northern New Mexico outside Santa Fe": US, not Argentina's Santa Fe
@@ -465,10 +462,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 if inner and got.city is None:
                     got.city = ctail
             else:
-                near = loc.in_x_near_y(text, chunk, ctail, shouting)[0]
-                city, got.locator = loc.settlement_in(text, chunk, near, shouting)
-                if got.locator is None and near != ctail:
-                    got.locator = ctail
+                city, got.locator, _ = loc.located(text, chunk, ctail, shouting)
                 got.city = nb.earlier_known_city(text, chunks, i, shouting, got.cc, city)
 
 

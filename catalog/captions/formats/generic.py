@@ -21,7 +21,8 @@ from catalog.captions.credits import (
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, sports_dateline, us_reading
-from catalog.captions.formats.opening_credit import credit_line_first, opening_credit
+from catalog.captions.formats.credit_lines import line_credit
+from catalog.captions.formats.opening_credit import opening_credit
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.formats.trailing_credits import (
     bracketed_name,
@@ -94,9 +95,7 @@ class GenericFormat:
         else:
             body_end = self._credit(draft, start)
             if not draft.caption.credit and "\n" in text[start:body_end]:
-                start, body_end = _credit_line(draft, start, body_end)
-            if not draft.caption.credit and "\n" in text[start:body_end]:
-                start = credit_line_first(draft, start, body_end)  # "© Kyodo\n\nA woman is rescued ..."
+                start, body_end = line_credit(draft, start, body_end)  # "Name, AFP\n...", "© Kyodo\n\n..."
         dateline_end = sports_dateline(draft, start, body_end, year_hint)
         placed = dateline_end > start and bool(draft.caption.city or draft.caption.country_code)
         start = dateline_end
@@ -237,30 +236,6 @@ _AFP_SITE = regex(r"(?P<credit>\bafp\.com\s[-–]\s(?P<name>[A-Z][\w'’.-]+(?:\
 _VIA_AP_NAME = regex(
     r"(?:[.!?]\s+|\n)(?P<credit>(?P<source>[A-Z][^\n.]{1,50}?)\s+via\s+AP(?:\s*\n\s*|\s)"
     r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’.-]+){1,2}))[\s.]*$")
-#: A line that is only a credit, "Name, Agency" or "Name / Agency" (pages that print the credit
-#: above the caption: "Aamir Qureshi, AFP", "Piyal Adhikary / EPA", "PHOTO JOHN WESSELS, AGENCE
-#: FRANCE-PRESSE"), or ". Name, Agency" ending the caption.
-_CREDIT_LINE = regex(
-    rf"(?:^|\n)[ \t]*(?P<credit>(?:PHOTO\s+|Photo:\s*)?(?P<name>[{CAPITALS}][\w'’.-]+(?:[ ][{CAPITALS}][\w'’.-]+){{1,3}})"
-    r"[ \t]*(?:,|/|—|–)[ \t]*(?P<agency>[A-Z][\w.-]+(?:[ ][A-Z][\w.-]+){0,2}(?:/[A-Z][\w ]{1,20})?))[ \t]*(?=\n|$)")
-
-
-def _credit_line(draft: Draft, start: int, end: int) -> tuple[int, int]:
-    """A credit on a line of its own (see _CREDIT_LINE); the body's new (start, end): the
-    caption follows a credit printed near its top (after a headline, perhaps), and ends
-    before one printed lower down."""
-    text = draft.text
-    for line in _CREDIT_LINE.finditer(text, start, end):
-        credit = read_chain(f"{line.group('name')}/{line.group('agency')}")
-        if credit.agency and is_news_agency(credit.agency) and credit.photographer:
-            draft.credit(credit, line.span("credit"), photographer_span=line.span("name"))
-            draft.take(line.span())
-            if line.start() - start < 200:
-                return line.end(), end
-            return start, line.start()
-    return start, end
-
-
 #: A last line of two to four capitalised words and an agency's name.
 _NAME_AGENCY_LINE = regex(
     rf"\n[ \t]*(?P<credit>(?P<name>[{CAPITALS}][\w'’.-]+(?:[ ][{CAPITALS}][\w'’.-]+){{1,3}})[ ]"

@@ -1,9 +1,4 @@
-"""A credit that opens the caption.
-
-A line of its own, printed above the caption: ``Name/Agency via Getty Images``, ``© Kyodo``,
-``The Yomiuri Shimbun``, ``Photo = Yonhap News``, ``© Name / Agency`` (:func:`credit_line_first`).
-
-Then the date and the place: LaPresse's house style.
+"""A credit that opens the caption, then the date and the place: LaPresse's house style.
 
 ``Foto LaPresse/Name 27/06/2024 Porto Empedocle (Agrigento) - <text>``,
 ``Foto Name/LaPresse 05 Marzo 2024 Milano, Italia Cronaca <text> Photo Name/LaPresse March 05,
@@ -13,10 +8,7 @@ Italian one and is left out of the subject (it stays in the residue).
 
 from __future__ import annotations
 
-import re
-
-from catalog.captions.agencies import normalize_agency
-from catalog.captions.credits import Credit, is_news_agency, read_chain
+from catalog.captions.credits import is_news_agency, read_chain
 from catalog.captions.dates import find_dates
 from catalog.captions.formats.base import Draft
 from catalog.captions.places import find_place
@@ -52,33 +44,3 @@ def opening_credit(draft: Draft, start: int, year_hint: int | None) -> tuple[int
     echo = text.find(" Photo ", m.end())
     return m.end(), echo if echo > 0 else len(text)
 
-
-#: A first line that is only a credit: an optional label, then a chain or an agency's name.
-_FIRST_LINE = regex(
-    r"[ \t]*(?P<label>(?:©|\(c\)|Photos?\s*[=:]|Fotos?\s*[=:]|Credit\s*:)?)[ \t]*"
-    r"(?P<credit>[^\n]{2,90}?)[ \t.]*\n", re.IGNORECASE)
-#: Words around an agency's name on such a line: "The Yomiuri Shimbun", "Yomiuri Shimbun photos".
-_AROUND_NAME = regex(r"^(?:The\s+)?(?P<name>.+?)(?:\s+(?:photos?|pictures?|News))?$", re.IGNORECASE)
-
-
-def credit_line_first(draft: Draft, start: int, end: int) -> int:
-    """Record a credit printed on the caption's first line; return where the body starts then
-    (``start`` when the first line is no credit)."""
-    text = draft.text
-    m = _FIRST_LINE.match(text, start, end)
-    if m is None or ". " in m.group("credit") or not (m.group("label") or "/" in m.group("credit")
-                                                      or m.group("credit")[:1].isupper()):
-        return start
-    content = m.group("credit")
-    credit = read_chain(content) if "/" in content else None
-    if credit is None or not credit.agency:
-        around = _AROUND_NAME.match(content)
-        agency = normalize_agency(around.group("name")) if around else None
-        if agency is None:
-            agency = normalize_agency(content)
-        credit = Credit(agency=agency) if agency else None
-    if credit is None or not credit.agency or credit.agency == "Pool" or ("/" in content and not is_news_agency(credit.agency)):
-        return start  # (a newspaper that agencies pass on counts when it stands alone: "The Yomiuri Shimbun")
-    draft.credit(credit, m.span("credit"))
-    draft.take((m.start(), m.end() - 1))
-    return m.end()

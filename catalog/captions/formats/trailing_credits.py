@@ -3,7 +3,9 @@
 * ``... on Monday. Ana Costa (AP)``, ``... in Sarnada.ANA COSTA (EFE)``: the photographer, then
   the agency in brackets (Spanish and Portuguese papers);
 * ``... in Moscow. Ana Costa, AP``, ``...\\nANA COSTA, AFP Via Getty Images``: the photographer, a
-  comma, the agency (American papers).
+  comma, the agency (American papers);
+* ``... February 13, 2022 ANA COSTA AFP``: a name in capitals, then the agency;
+* ``... in the area. (Ana Costa)``: a name alone in brackets after the last sentence.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ _NAME_COMMA_AGENCY = regex(
     rf"{_AFTER_SENTENCE}(?P<credit>(?P<name>{_NAME}),[ ](?P<agency>[A-Z][\w.&-]*(?:[ ][A-Z][\w.&-]*){{0,3}}?)"
     r"(?P<via>[ ](?:[Vv]ia|VIA)[ ]Getty[ ]Images)?)[ \t.]*$")
 
-
+#: An agency's word in capitals glued to the name after it: "REUTERSAna Costa".
 _GLUED_AGENCY = regex(r"([A-Z]{2,})(?=[A-Z][a-z])")
 
 

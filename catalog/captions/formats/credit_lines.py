@@ -1,0 +1,80 @@
+"""Credits printed on a line of their own, above or below the caption (read by the generic format).
+
+* ``Name, Agency`` or ``Name / Agency`` ("Aamir Qureshi, AFP", "Piyal Adhikary / EPA"), near the
+  top (the caption follows) or lower down (the caption ends before it);
+* a first line that is only a credit: ``Name/Agency via Getty Images``, ``© Kyodo``, ``The Yomiuri
+  Shimbun``, ``Photo = Yonhap News``, ``© Name / Agency``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.captions.agencies import normalize_agency
+from catalog.captions.credits import Credit, is_news_agency, read_chain
+from catalog.captions.formats.base import Draft
+from catalog.captions.normalize import CAPITALS
+from catalog.regexcache import regex
+
+
+def line_credit(draft: Draft, start: int, end: int) -> tuple[int, int]:
+    """Record a credit on a line of its own in ``text[start:end]``; return the body's new (start, end)."""
+    start, end = _credit_line(draft, start, end)
+    if not draft.caption.credit:
+        start = _credit_line_first(draft, start, end)
+    return start, end
+
+
+#: A line that is only a credit, "Name, Agency" or "Name / Agency" (pages that print the credit
+#: above the caption: "Aamir Qureshi, AFP", "Piyal Adhikary / EPA", "PHOTO JOHN WESSELS, AGENCE
+#: FRANCE-PRESSE"), or ". Name, Agency" ending the caption.
+_CREDIT_LINE = regex(
+    rf"(?:^|\n)[ \t]*(?P<credit>(?:PHOTO\s+|Photo:\s*)?(?P<name>[{CAPITALS}][\w'’.-]+(?:[ ][{CAPITALS}][\w'’.-]+){{1,3}})"
+    r"[ \t]*(?:,|/|—|–)[ \t]*(?P<agency>[A-Z][\w.-]+(?:[ ][A-Z][\w.-]+){0,2}(?:/[A-Z][\w ]{1,20})?))[ \t]*(?=\n|$)")
+
+
+def _credit_line(draft: Draft, start: int, end: int) -> tuple[int, int]:
+    """A credit on a line of its own (see _CREDIT_LINE); the body's new (start, end): the
+    caption follows a credit printed near its top (after a headline, perhaps), and ends
+    before one printed lower down."""
+    text = draft.text
+    for line in _CREDIT_LINE.finditer(text, start, end):
+        credit = read_chain(f"{line.group('name')}/{line.group('agency')}")
+        if credit.agency and is_news_agency(credit.agency) and credit.photographer:
+            draft.credit(credit, line.span("credit"), photographer_span=line.span("name"))
+            draft.take(line.span())
+            if line.start() - start < 200:
+                return line.end(), end
+            return start, line.start()
+    return start, end
+
+
+#: A first line that is only a credit: an optional label, then a chain or an agency's name.
+_FIRST_LINE = regex(
+    r"[ \t]*(?P<label>(?:©|\(c\)|Photos?\s*[=:]|Fotos?\s*[=:]|Credit\s*:)?)[ \t]*"
+    r"(?P<credit>[^\n]{2,90}?)[ \t.]*\n", re.IGNORECASE)
+#: Words around an agency's name on such a line: "The Yomiuri Shimbun", "Yomiuri Shimbun photos".
+_AROUND_NAME = regex(r"^(?:The\s+)?(?P<name>.+?)(?:\s+(?:photos?|pictures?|News))?$", re.IGNORECASE)
+
+
+def _credit_line_first(draft: Draft, start: int, end: int) -> int:
+    """Record a credit printed on the caption's first line; return where the body starts then
+    (``start`` when the first line is no credit)."""
+    text = draft.text
+    m = _FIRST_LINE.match(text, start, end)
+    if m is None or ". " in m.group("credit") or not (m.group("label") or "/" in m.group("credit")
+                                                      or m.group("credit")[:1].isupper()):
+        return start
+    content = m.group("credit")
+    credit = read_chain(content) if "/" in content else None
+    if credit is None or not credit.agency:
+        around = _AROUND_NAME.match(content)
+        agency = normalize_agency(around.group("name")) if around else None
+        if agency is None:
+            agency = normalize_agency(content)
+        credit = Credit(agency=agency) if agency else None
+    if credit is None or not credit.agency or credit.agency == "Pool" or ("/" in content and not is_news_agency(credit.agency)):
+        return start  # (a newspaper that agencies pass on counts when it stands alone: "The Yomiuri Shimbun")
+    draft.credit(credit, m.span("credit"))
+    draft.take((m.start(), m.end() - 1))
+    return m.end()
