@@ -130,10 +130,10 @@ def _build_city_index() -> tuple[dict[str, tuple[CityRow, ...]], frozenset[str]]
     cities = {k: tuple(sorted(v, key=lambda c: -c[3])) for k, v in alt_names.items()}
     for key, found in by_name.items():
         primary = sorted(found, key=lambda c: -c[3])
-        alternates = cities.get(key, ())
-        far_bigger = tuple(c for c in alternates if primary[0][1] == "US" and c[1] != "US"
+        alt_rows = cities.get(key, ())
+        far_bigger = tuple(c for c in alt_rows if primary[0][1] == "US" and c[1] != "US"
                            and c[3] >= ALTERNATE_WINS_AT and c[3] >= ALTERNATE_WINS_BY * primary[0][3])
-        cities[key] = far_bigger + tuple(primary) + tuple(c for c in alternates if c not in far_bigger)
+        cities[key] = far_bigger + tuple(primary) + tuple(c for c in alt_rows if c not in far_bigger)
     return cities, frozenset(by_name)
 
 
@@ -219,7 +219,7 @@ class _CityIndex:
         """Whether ``key`` is some city's own name (not only an alternate one)."""
         db = self._db()
         if db is None:
-            return bool(self._memory) and key in self._memory[1]
+            return self._memory is not None and key in self._memory[1]
         return db.execute(_PRIMARY, (key,)).fetchone() is not None
 
 

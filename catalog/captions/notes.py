@@ -178,8 +178,8 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[NoteMa
                     taken.append((other[1], s))
                     s = other[1]
             elif value == "no_sales" and m.group("where"):
-                code = _territory(_IN_WORD.sub("", m.group("where")))
-                val = f"territory_out:{code}" if code else "no_sales"
+                where = _territory(_IN_WORD.sub("", m.group("where")))
+                val = f"territory_out:{where}" if where else "no_sales"
             found.append(NoteMatch(kind, val, s, e))
             taken.append((s, e))
     found.sort(key=lambda n: n.start)

@@ -268,7 +268,9 @@ _OWNS_CITY = regex(COUNTRY_OWNS.pattern + r"\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’
 def owner_of_city(text: str, name: Span) -> tuple[str, Span] | None:
     """The country and the city its possessive names ("east China's Shanghai" -> CN, Shanghai), or None."""
     owned = _OWNS_CITY.fullmatch(text, *name)
-    code = country_of(owned.group(1)) if owned is not None else None
+    if owned is None:
+        return None
+    code = country_of(owned.group(1))
     if code is None or find_city(owned.group(2), country=code) is None:
         return None
     return code, owned.span(2)

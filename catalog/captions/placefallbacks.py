@@ -110,7 +110,9 @@ def capital_city(text: str, m: re.Match[str], segment_start: int) -> PlaceMatch 
     """The capital named by its country's adjective ("the Chinese capital" -> Beijing), with
     its coordinates; the name is not written, so no city span is taken from the text."""
     code = demonym_country(m.group("people"))
-    city = find_city(capital_of(code), country=code) if code else None
+    if code is None:
+        return None
+    city = find_city(capital_of(code), country=code)
     if city is None:
         return None
     place = Place(city=capital_of(code), country_code=code, lat=city.lat, lon=city.lon)

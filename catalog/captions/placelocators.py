@@ -181,6 +181,7 @@ def settlement_in(text: str, chunk: Chunk, tail: Span, shouting: bool) -> tuple[
     """The village of "in Helin village in Anqing" or "in Hongcun Village of Huangshan", and the
     place that only locates it (Anqing, Huangshan); else (``tail``, None)."""
     whole = _VILLAGE_OF_NAME.match(text, tail[0], tail[1])
+    village: Span | None
     if whole is not None:  # the name reader kept "Hongcun Village of Huangshan" as one name
         village, locator = whole.span("village"), whole.span("locator")
     elif ends_in_word(text, chunk.start, tail[0], ("in", "of")) and (

@@ -123,7 +123,7 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
         got.city = (got.city[0] + 8, got.city[1])  # "the City of London" -> London
     inside_name = False
     if got.city:
-        written = got.city
+        as_written = got.city
         got.city = known_suffix(text, got.city, got.cc)
         if text[got.city[1] - 2 : got.city[1]] in ("'s", "’s") and not find_city(text[got.city[0] : got.city[1]]):
             got.city = (got.city[0], got.city[1] - 2)  # "in Beirut's southern suburbs" -> Beirut
@@ -132,7 +132,7 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
         got.city = venue_city(text, _city_of_district(text, got.city, got.cc), got.cc)
         if "district of" in text[max(0, got.city[0] - 13) : got.city[0]]:
             got.city = _town_of_district(text, got.city, got.cc)
-        inside_name = got.city != written
+        inside_name = got.city != as_written
         if got.city[0] == segment_start:
             got.city = without_subject(text, got.city, segment_start)
         if (natural_feature(text[got.city[0] : got.city[1]]) or _the_valley(text, got.city)
@@ -150,9 +150,9 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
             and find_city(city_name) is None):
         rest = city_name.split(" ", 1)[1]
         big = find_city(rest, primary_only=True)
-        if big is not None and big.population >= BIG_TOWN:  # "in South Mogadishu" (not "East Rutherford, N.J.")
+        if city_name and city_span and big is not None and big.population >= BIG_TOWN:  # "in South Mogadishu" (not "East Rutherford, N.J.")
             city_span, city_name = (city_span[1] - len(rest), city_span[1]), rest
-    if city_name and (home := region_country(city_name)) is not None and cc in (None, home) and (
+    if city_name and city_span and (home := region_country(city_name)) is not None and cc in (None, home) and (
             find_city(city_name, country=home) is None):
         inner = city_before(text, max(segment_start, 0), city_span[0], False) if region_span is not None else None
         if inner is not None and natural_feature(text[inner[0] : inner[1]]):
@@ -166,8 +166,8 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
         city = find_city(city_name, country=cc, admin1=got.state) or (
             find_city(city_name, country=cc) if cc else None
         )
-        if city is None and cc == "CG" and (home := find_city(city_name, country="CD")) is not None:
-            city, cc = home, "CD"  # "Goma, Congo": the Congo whose town it is
+        if city is None and cc == "CG" and (congo_town := find_city(city_name, country="CD")) is not None:
+            city, cc = congo_town, "CD"  # "Goma, Congo": the Congo whose town it is
         if city is None and cc is None:
             city = find_city(city_name, primary_only=True)
             if city is not None:

@@ -331,9 +331,9 @@ def _region_last(text: str, chunks: list[Chunk], shouting: bool,
     if got.cc is None and city is not None:
         got.cc = city.country_code
     if got.cc is None:
-        words = _REGION_WORDS.split(text[got.region[0] : got.region[1]], maxsplit=1)[0].strip()
-        namesake = (find_city(words, primary_only=True) or placenames.big_city(words)) if words else None
-        got.cc = namesake.country_code if namesake is not None else region_country(words) if words else None
+        head = _REGION_WORDS.split(text[got.region[0] : got.region[1]], maxsplit=1)[0].strip()
+        namesake = (find_city(head, primary_only=True) or placenames.big_city(head)) if head else None
+        got.cc = namesake.country_code if namesake is not None else region_country(head) if head else None
     if got.cc is None and got.city is not None:
         got.cc, got.country = pc.country_from_context(text, chunks, got.city)
     match = build(text, got, chunks[0].start)
@@ -452,14 +452,14 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
                 or (got.cc and venue_city(text, ctail, got.cc) != ctail)):  # "Cannes Film Festival, France"
             if (_region_of(text, max(chunk.start, ctail[0] - 30), ctail[0])
                     and (got.region is None or i > 0)):
-                inner = got.region is not None  # "São Teotónio, concelho de Odemira, distrito de Beja"
+                nested = got.region is not None  # "São Teotónio, concelho de Odemira, distrito de Beja"
                 got.region = got.region or ctail  # "in the province of Helmand, Afghanistan"
-                if not inner and (town := ps.town_before_region_of(text, chunk, ctail, shouting)) is not None:
+                if not nested and (town := ps.town_before_region_of(text, chunk, ctail, shouting)) is not None:
                     got.city = town  # "in Kom Hamada in the northern province of Beheira, Egypt"
                     return
                 if i > 0:  # "in the village of Letur, in the province of Albacete, Spain"
                     _read_previous(text, chunks, i - 1, shouting, got)
-                if inner and got.city is None:
+                if nested and got.city is None:
                     got.city = ctail
             else:
                 city, got.locator, _ = loc.located(text, chunk, ctail, shouting)

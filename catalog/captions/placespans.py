@@ -112,7 +112,7 @@ def _after_city_of(text: str, name: Span) -> int:
 
 
 
-def split_inside(text: str, tail: Span) -> tuple[Span, tuple] | None:
+def split_inside(text: str, tail: Span) -> tuple[Span | None, tuple] | None:
     """"Lyon France" without a comma: a country or state at the end of the name."""
     tokens = placenames.token_spans(text, tail[0], tail[1])
     for k in range(min(4, len(tokens) - 1), 0, -1):

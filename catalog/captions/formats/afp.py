@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from catalog.captions.credits import Credit, chain_right, clean_name, normalize_agency, read_chain
 from catalog.captions.dates import find_dates
-from catalog.captions.formats.base import Draft, all_notes, strip_prefix
+from catalog.captions.formats.base import Draft, all_notes, end_of_match, strip_prefix
 from catalog.captions.formats.body import describe
 from catalog.captions.model import Caption
 from catalog.regexcache import regex
@@ -138,7 +138,7 @@ _AFTER_CREDIT = regex(r"[)\s.]{0,4}")
 def _date_after_credit(draft: Draft, credit_end: int, year_hint: int | None) -> None:
     """"... (Photo by Name / AFP) August 25, 2023": a date written after the credit."""
     text = draft.text
-    at = _AFTER_CREDIT.match(text, credit_end).end()
+    at = end_of_match(_AFTER_CREDIT, text, credit_end)
     dates = find_dates(text[at : at + 40], year_hint=year_hint, day_first=False)
     if dates and dates[0].start == 0 and dates[0].date is not None and dates[0].has_year:
         draft.date(replace(dates[0], start=dates[0].start + at, end=dates[0].end + at))

@@ -233,6 +233,12 @@ _LONE_MARKS = regex(r"(?:(?<=\s)|^)(?:[/–—-]|==)(?=\s|$)")
 _DANGLING_BEFORE_COMMA = regex(r"(?:\s(?:on|in|at|near|of|from))+(?=,)")
 _SPACES = regex(r"\s+")
 _LEAD_SPACE = regex(r"\s*")
+
+
+def end_of_match(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Where ``pattern`` (one that may match nothing) stops matching at ``pos``."""
+    m = pattern.match(text, pos)
+    return m.end() if m is not None else pos
 _SPACE_PUNCT = regex(r"\s+([,.;:])")
 _DOUBLE_PUNCT = regex(r"([,;])(?:\s*[,;])+")
 
@@ -317,7 +323,7 @@ def strip_prefix(draft: Draft, start: int = 0) -> int:
         if not m:
             if not draft.note_spans:
                 return pos
-            lead = _LEAD_SPACE.match(draft.text, pos).end()
+            lead = end_of_match(_LEAD_SPACE, draft.text, pos)
             note_end = next((e for s, e in draft.note_spans if s == lead and e > lead), None)
             if note_end is None:
                 return pos

@@ -99,7 +99,7 @@ class GenericFormat:
         dateline_end = sports_dateline(draft, start, body_end, year_hint)
         placed = dateline_end > start and bool(draft.caption.city or draft.caption.country_code)
         start = dateline_end
-        sent_from = None
+        sent_from, sent = None, None
         if not placed and (sent := _AGENCY_DATELINE.match(text, start, body_end)) is not None:
             draft.take(sent.span())  # Yonhap's "GANGNEUNG, Jan. 20 (Yonhap) -- ": where and when it was sent
             sent_from, start = sent.span("place"), sent.end()
@@ -116,7 +116,7 @@ class GenericFormat:
         if (sent_from is not None and not (draft.caption.city or draft.caption.country_code)
                 and (place := find_place(text, *sent_from)) is not None):
             draft.place(place)  # the body names no place: the picture was taken where it was sent from
-        if sent_from is not None and draft.caption.date is None and _TODAY.search(text, start, body_end):
+        if sent is not None and draft.caption.date is None and _TODAY.search(text, start, body_end):
             sent_dates = find_dates(sent.group("date"), year_hint=year_hint)  # "... here today": the day sent
             if sent_dates and sent_dates[0].date is not None:
                 d = sent_dates[0]
@@ -199,8 +199,8 @@ class GenericFormat:
                              photographer_span=(name_at, m.end("name")), agency_span=m.span("agency"))
                 return m.start()
         if (line := _NAME_AGENCY_LINE.search(text, max(start, end - 80), end)) is not None and is_news_agency(
-                agency := normalize_agency(line.group("agency")) or ""):
-            draft.credit(Credit(agency=agency, photographer=line.group("name")), line.span("credit"),
+                line_agency := normalize_agency(line.group("agency")) or ""):
+            draft.credit(Credit(agency=line_agency, photographer=line.group("name")), line.span("credit"),
                          photographer_span=line.span("name"), agency_span=line.span("agency"))
             return line.start("credit")  # "...\nJACK GUEZ AFP": a name and an agency on the last line
         if " via AP" in text[tail_from:end] and (member := _VIA_AP_NAME.search(text, tail_from, end)) is not None:
@@ -216,8 +216,8 @@ class GenericFormat:
             return commaed  # "... in Moscow. Ana Costa, AP", "... 2022 ANA COSTA AFP", "... (Ana Costa)"
         body_end = _slash_tail(draft, start, end)
         if (not draft.caption.credit and (alone := _AGENCY_ALONE.search(text, max(start, end - 70), end)) is not None
-                and is_news_agency(agency := normalize_agency(alone.group("agency")) or "")):
-            credit = Credit(agency=agency, intermediaries=["Getty Images"] if alone.group("via") else [])
+                and is_news_agency(lone_agency := normalize_agency(alone.group("agency")) or "")):
+            credit = Credit(agency=lone_agency, intermediaries=["Getty Images"] if alone.group("via") else [])
             draft.credit(credit, alone.span("credit"), agency_span=alone.span("agency"))
             return alone.start("credit")  # "... in Soweto. EPA Photo, 12 April 2017", "-Photo by AFP"
         return body_end

@@ -62,7 +62,7 @@ class PAFormat:
             return None
         draft = Draft(text)
         start = strip_prefix(draft)
-        body_end = pieces[0].start() if pieces else bare.start()
+        body_end = pieces[0].start() if pieces else bare.start() if bare is not None else len(text)
         credited = False
         for m in pieces:
             kind = m.lastgroup

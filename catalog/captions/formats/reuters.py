@@ -84,7 +84,8 @@ class ReutersFormat:
         dateline_end = sports_dateline(draft, start, body_end, year_hint) if header is None else start
         if header is not None:
             start = header
-            if (taken := picture_taken(draft, start, body_end, year_hint=draft.caption.date.year)) is not None:
+            header_year = draft.caption.date.year if draft.caption.date else year_hint
+            if (taken := picture_taken(draft, start, body_end, year_hint=header_year)) is not None:
                 draft.date(taken)  # "Picture taken January 23, 2025" wins over the header's date
         elif dateline_end > start:  # "Sep 14, 2025; Green Bay, Wisconsin, USA; ..." (Imagn via Reuters)
             start = dateline_end
