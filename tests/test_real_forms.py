@@ -605,6 +605,18 @@ CASES = [
     ("07201234 ©ANA COSTA/EPA/MAXPPP LYON 20181201 Marchers cross a bridge over the Rhone during a protest.",
      {"agency": "EPA-EFE", "photographer": "ANA COSTA", "city": "LYON", "country_code": "FR",
       "date": dt.date(2018, 12, 1), "intermediaries": ["MAXPPP"]}),  # MAXPPP's copy: number, credit, place, date
+    ("Lanterns float in Kesennuma in Miyagi Prefecture on Marine Day in Japan. (Kyodo)",
+     {"city": "Kesennuma", "region": "Miyagi Prefecture", "country_code": "JP"}),  # the town before the prefecture
+    ("Streamers fly in Ishinomaki in Miyagi Prefecture on Children's Day in Japan -- in memory of those lost in "
+     "the tsunami that struck the region. (Kyodo)", {"city": "Ishinomaki"}),  # a dash opens a clause
+    ("Smoke hangs over the village of Lipljan on the outskirts of Pristina on January 9, 2019. REUTERS/Ana Costa",
+     {"city": "Lipljan", "country_code": "XK"}),  # the outskirts' city only locates the village
+    ("The mayor opens a school on a visit to the southern coastal town of Sedove, May 3, 2015. REUTERS/Ana Costa",
+     {"city": "Sedove"}),  # "the ... town of" marks a town without "in"
+    ("Herders water camels near the village of Tanout in the southern Zinder region of Niger on May 2, 2013. "
+     "REUTERS/Ana Costa", {"city": "Tanout", "region": "Zinder region", "country_code": "NE"}),
+    ("Children wade through a flooded road in Marikina city, metro Manila August 2, 2016. REUTERS/Ana Costa",
+     {"city": "Marikina city", "region": "metro Manila", "country_code": "PH"}),  # the town, not the metro area
 ]
 
 

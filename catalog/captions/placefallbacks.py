@@ -244,6 +244,7 @@ _ITALIAN_WORDS = regex(r"\b(?:il|della|dei|nella|nel|degli|delle|alla|dopo|duran
 
 _IN_END = regex(
     r"(?:\b(?:in|near|outside)\s+(?:the\s+(?:[a-z][\w-]*\s+){0,2}(?:village|town|city|camp)\s+of\s+)?"
+    r"|\bthe\s+(?:[a-z][\w-]*\s+){0,3}(?:village|town|city|hamlet)\s+of\s+"  # "a tour to the coastal town of X"
     # and the agencies' own languages: "bei Kandersteg", "en la localidad de Albarracín", "près de Durbuy"
     r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de"
     r"|i|ved|vid|utanför|nära|nær|udenfor)\s+"  # ... and Nordic: "i Sälen", "ved Loen", "utanför Leksand"

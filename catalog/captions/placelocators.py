@@ -31,7 +31,7 @@ DISTANCE = regex(
 DIRECTION_OF = regex(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 #: "the summer capital of Indian-administered Kashmir": a chunk that locates the town before it.
 CAPITAL_OF = regex(r"(?:the\s+)?(?:[\w-]+\s+){0,2}capital\s+of\b", re.IGNORECASE)
-NEAR_END = regex(r"\s(?:near|outside)\s+$")
+NEAR_END = regex(r"\s(?:near|outside|on\s+the\s+outskirts\s+of)\s+$")
 LOCATOR_CHUNK = regex(
     r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
     r"|(?:near|outside|on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of|on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}island\s+of"
@@ -144,11 +144,12 @@ def locator_country(text: str, chunk: Chunk, shouting: bool) -> str | None:
 
 
 def in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> tuple[Span, str | None]:
-    """"in Potocari near Srebrenica": the place is Potocari, Srebrenica only locates it. Also the
+    """"in Potocari near Srebrenica", "in the town of Obiliq on the outskirts of Pristina": the
+    place is Potocari, Obiliq; Srebrenica, Pristina only locate it. Also the
     country of a state or country named before "near" ("in Northern New Mexico outside Santa Fe":
     Santa Fe, US), else None."""
-    if not ends_in_word(text, chunk.start, tail[0], ("near", "outside")):
-        return tail, None  # cheap exit: the words before the name do not end in "near" or "outside"
+    if not ends_in_word(text, chunk.start, tail[0], ("near", "outside", "of")):
+        return tail, None  # cheap exit: the words before the name do not end in "near", "outside", "of"
     m = NEAR_END.search(text[chunk.start : tail[0]])
     inner = tail_name(text, chunk.start, chunk.start + m.start(), shouting) if m else None
     if inner is None or not PLACE_LEAD_END.search(text[chunk.start : inner[0]]):

@@ -112,8 +112,9 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
     if got.city and (town := _TOWN_OF_CITY.fullmatch(text, *got.city)) is not None:
         got.city = town.span("town")  # Xinhua's "Jing'an Town of Zhangye City": the town
     elif got.city and (_ADMIN_LAST.search(text, *got.city) is not None or text.startswith("Co. ", got.city[0])):
-        got.region = got.region or got.city  # "in Huanxian County", "Co. Galway": an area, no town
-        got.city = None
+        area, got.region = got.city, got.region or got.city  # "in Huanxian County", "Co. Galway": an area
+        got.city = city_before(text, max(segment_start, 0), area[0], False) if got.region == area else None
+        # "in Kesennuma in Miyagi Prefecture on Children's Day in Japan": the town before the area
     if got.city and (lead := _CAPITAL_LEAD.match(text, got.city[0], got.city[1])) and not find_city(
             text[got.city[0] : got.city[1]]):
         got.city = (lead.end(), got.city[1])  # a sentence that opens "En Madrid, ...", "À Cap Skirring, ..."

@@ -239,6 +239,8 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         got.cc, got.city = region, tail  # "at a cathedral in Durham": the city, not the county named after it
     elif (code := region or pc.possessive_region(text, last)) is not None:
         got.cc, got.region = code, ps.region_phrase(text, last, tail, shouting)
+    elif i > 0 and text[last.start : tail[0]].strip().lower() == "metro":
+        got.region = (last.start, tail[1])  # "in Pasay city, metro Manila": a metropolitan area, the town before
     elif _region_of(text, max(last.start, tail[0] - 30), tail[0]):
         # "in the southeastern Spanish region of Alicante": a region, the city comes before
         got.region = tail
@@ -259,10 +261,12 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         # "in Merzouga in Morocco's Sahara desert" (not "in Wanzhou District of China's Chongqing")
         got.cc, got.country, got.city = code, own.span(1), None
     if got.city is None:
-        # The same chunk may hold the city before "in <country>": "in Khan Yunis in the southern Gaza Strip".
-        inner = ps.city_before(text, last.start, (got.region or got.country or tail)[0], shouting)
+        area = ps.region_of_country(text, last.start, got.country[0]) if got.region is None and got.country else None
+        # The same chunk may hold the city before "in <country>": "in Khan Yunis in the southern Gaza Strip",
+        # or before "the <Name> region of <country>": "near the village of Tibiri in the Zinder region of Niger"
+        inner = ps.city_before(text, last.start, (area or got.region or got.country or tail)[0], shouting)
         if inner is not None:
-            got.city = inner
+            got.city, got.region = inner, got.region or area
         else:
             _read_previous(text, chunks, i - 1, shouting, got)
     if got.cc is None and default_country is not None:

@@ -58,6 +58,15 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -
     return None
 
 
+def region_of_country(text: str, chunk_start: int, country_start: int) -> Span | None:
+    """The region of "in the village of Tibiri in the southern Zinder region of Niger" (its name
+    and its word), written just before "of <Country>"; else None."""
+    m = _AREA_BEFORE_OF.search(text, max(chunk_start, country_start - 60), country_start)
+    return m.span("area") if m is not None else None
+
+
+_AREA_BEFORE_OF = regex(r"(?P<area>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2} (?:region|province|district|state|county|"
+                        r"governorate|oblast|prefecture|department)) of (?:the )?$")
 _VILLAGE_BEFORE = regex(r"\b(?:village|town|hamlet|settlement)\s+of\s+[^,.;]{2,40},\s*$")
 _OWNER_NAME = regex(r"(?:[A-Z][\w'’-]*\s?){1,4}")
 

@@ -341,7 +341,7 @@ def _inside(d: DateMatch, taken: list[Span]) -> bool:
 
 
 #: Where a clause that names no place begins, after the place: "... of Kherson after the destruction".
-_CLAUSE = regex(r"\s(?:as|after|while|during|when|following|amid|before|ahead\s+of)\s")
+_CLAUSE = regex(r"\s(?:as|after|while|during|when|following|amid|before|ahead\s+of|--|—|–)\s")
 _COUNTRY_AFTER = regex(r",\s(?:(?P<region>[A-Z][\w.'’ -]{1,40}?),\s)?(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")  # ", Kharkiv region, Ukraine."
 _PLACE_AFTER = regex(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,(?:[^.,;]|\.(?=\w)){1,40}){0,2}\.?\s*$")  # "in Charlotte, N.C."
 
