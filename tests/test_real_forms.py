@@ -617,6 +617,19 @@ CASES = [
      "REUTERS/Ana Costa", {"city": "Tanout", "region": "Zinder region", "country_code": "NE"}),
     ("Children wade through a flooded road in Marikina city, metro Manila August 2, 2016. REUTERS/Ana Costa",
      {"city": "Marikina city", "region": "metro Manila", "country_code": "PH"}),  # the town, not the metro area
+    # Credits
+    ("Guests arrive for a premiere in Los Angeles on May 2, 2023. Photo by Ana Costa/UPI | License Photo",
+     {"agency": "UPI", "photographer": "Ana Costa", "notes": ["License Photo"]}),  # UPI's sales link after the credit
+    ("The minister meets farmers in Jericho. WAFA photo by Ana Costa.",
+     {"agency": "WAFA", "photographer": "Ana Costa"}),  # the agency, "photo by", the name
+    ("Manifestantes marchan por la avenida principal de Valparaíso. Foto Ana Costa / Aton Chile vía Ap",
+     {"agency": "AP", "photographer": "Ana Costa", "intermediaries": ["Aton Chile"]}),  # Spanish "vía"
+    ("Des usagers attendent sur le quai d'une gare de la SNCF. Ana Costa/Réa",
+     {"agency": "REA", "photographer": "Ana Costa"}),  # a sentence that ends with an acronym
+    ("Ana Costa/The Courier-Journal/Tribune News Service via Getty Images\nVolunteers sort donations in "
+     "Mayfield, Kentucky, on Dec. 12, 2021.", {"agency": "Tribune News Service", "photographer": "Ana Costa"}),
+    ("Fans gather outside the arena on June 7, 2018 in Washington, DC.ANA COSTA/Getty Images",
+     {"agency": "Getty Images", "photographer": "ANA COSTA"}),  # a credit glued to the period
 ]
 
 

@@ -131,7 +131,7 @@ _NAME_DASH_POOL = regex(r"(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})\
 _LOWER_WORDS = regex(r"[a-z]+(?:\s[a-z]+)+")
 #: Descriptions of a source, in any case ("VARIOUS SOURCES"): notes, not names.
 _SOURCE_NOTES = frozenset({"various sources", "multiple sources"})
-_VIA = regex(r"\s*/?\s*\bvia\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", re.IGNORECASE)  # and the NYT's "AFP — Getty Images"
+_VIA = regex(r"\s*/?\s*\bv[ií]a\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", re.IGNORECASE)  # and the NYT's "AFP — Getty Images"
 
 
 #: Words a paper puts before "photo by": "Staff photo by Name", "Special photo by Name".
@@ -207,7 +207,8 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     if text.endswith((", File", ", FILE", ", file")):  # AP's house style, used by its partners too:
         credit.file_photo = True  # "(THE CANADIAN PRESS/Name, File)"
         text = text[:-6].rstrip()
-    via_parts = _VIA.split(text, maxsplit=1) if ("via" in fold_case(text) or " Getty" in text) else [text]
+    via_parts = (_VIA.split(text, maxsplit=1) if ("via" in fold_case(text) or "vía" in text or " Getty" in text)
+                 else [text])  # and Spanish "vía"
     left = via_parts[0]
     if len(via_parts) > 1 and "/" not in left and len(words := left.split()) >= 3:
         agency = normalize_agency(words[-1])

@@ -99,10 +99,14 @@ def clean(raw: str) -> str:
         text = _LINE_END_SPACES.sub("\n", text)
     if "icture:" in text or "hoto:" in text:
         text = _GLUED_LABEL.sub(" ", text)  # a page that lost the space: "in BishkekPicture: REUTERS/Name"
+    if "/" in text[-120:] and (glued := _GLUED_CAPS_CREDIT.search(text, max(0, len(text) - 120))) is not None:
+        text = f"{text[: glued.start()]} {text[glued.start() :]}"  # "in Washington, DC.ANA COSTA/Getty Images"
     return text.strip()
 
 
 _GLUED_LABEL = regex(r"(?<=[a-z]{3})(?=(?:Picture|Photo)s?:\s)")
+#: A credit in capitals glued to the last sentence's period: "... DC.ANA COSTA/Getty Images".
+_GLUED_CAPS_CREDIT = regex(r"(?<=\w\.)(?=[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,3} ?/ ?[A-Z][\w ]{1,30}$)")
 
 
 #: Letters that a case-insensitive pattern matches to an ASCII letter though ``str.lower`` keeps

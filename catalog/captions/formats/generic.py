@@ -25,6 +25,7 @@ from catalog.captions.formats.credit_lines import line_credit
 from catalog.captions.formats.opening_credit import opening_credit
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.formats.trailing_credits import (
+    agency_photo_by,
     bracketed_name,
     caps_name_agency,
     name_before_bracket,
@@ -40,7 +41,7 @@ from catalog.regexcache import regex
 _PAREN_CREDIT = regex(r"(?<![A-Za-z])[(\[](?P<credit>[^()\[\]\n]{2,120})[)\]][\s.#]*$")  # also Al Jazeera's "[Name/AFP]"
 #: A sentence's end before a slash credit: not an initial's ("UPI/Gary C. Caskey"), and also a
 #: period with no space after it ("... 2014.JORGE SILVA/Reuters").
-_SENTENCE_END_TIGHT = regex(r"(?<=[a-z0-9)\]”\"])[.!?](?:\s+|(?=[A-Z]))")
+_SENTENCE_END_TIGHT = regex(r"(?<=[a-z0-9)\]”\"])[.!?](?:\s+|(?=[A-Z]))|(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])")  # "de la RATP. Name/Réa"
 #: A sentence's end: not an initial's period ("B.K. Bangash").
 _SENTENCE_END = regex(r"(?<=[a-z0-9)\]])[.!?]\s+")
 #: A newspaper's "Name | Associated Press" after the caption.
@@ -146,6 +147,8 @@ class GenericFormat:
         tail_from = max(start, end - 160)
         if " - " in text[tail_from:end] and (dashed := _dashed_credit(draft, tail_from, end)) is not None:
             return dashed
+        if (by_line := agency_photo_by(draft, tail_from, end)) is not None:
+            return by_line  # "... in Ramallah. WAFA photo by Ana Costa."
         for pattern in (_PAREN_CREDIT, _LABELLED):
             m = pattern.search(text, tail_from, end)
             if m is None:
