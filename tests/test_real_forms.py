@@ -630,6 +630,26 @@ CASES = [
      "Mayfield, Kentucky, on Dec. 12, 2021.", {"agency": "Tribune News Service", "photographer": "Ana Costa"}),
     ("Fans gather outside the arena on June 7, 2018 in Washington, DC.ANA COSTA/Getty Images",
      {"agency": "Getty Images", "photographer": "ANA COSTA"}),  # a credit glued to the period
+    ("The leader at his desk in Ashgabat shortly before his death in 2006Photograph: Ana Costa/dpa/Corbis",
+     {"agency": "dpa", "photographer": "Ana Costa"}),  # a label glued to a year
+    ("A boat carries the idol across the river in KolkataImage: Ana Costa/HT via Getty Images",
+     {"photographer": "Ana Costa", "city": "Kolkata"}),
+    ("Fans celebrate a famous win in the group stage at the World CupsANA COSTA/PA",
+     {"agency": "PA", "photographer": "ANA COSTA"}),  # a credit in capitals that lost its line break
+    ("Soldiers dig trenches in Ukraine's Kharkiv region on March 4, 2022.\nAna Costa | AFP | Getty Images",
+     {"agency": "AFP", "photographer": "Ana Costa", "intermediaries": ["Getty Images"]}),  # piped parts
+    ("Delegates arrive for a meeting in Moscow, Russia on March 4, 2022.\nAna Costa | Sputnik | via Reuters",
+     {"agency": "Reuters", "photographer": "Ana Costa", "intermediaries": ["Sputnik"]}),
+    ("[2/6] Trucks queue at a border crossing near Meghri, Armenia, May 3, 2023. REUTERS/Ana Costa "
+     "Acquire Licensing Rights", {"photographer": "Ana Costa", "notes": ["Acquire Licensing Rights"]}),
+    ("Police guard a square in Colombo, July 9, 2022.\n\n© 2022 Ana Costa/NurPhoto via AP",
+     {"agency": "NurPhoto", "photographer": "Ana Costa"}),  # the copyright's year is no name
+    ("(BelaPAN Photo/Ana Costa)\nActivists gather in a square in Minsk on Friday.",
+     {"agency": "BelaPAN", "photographer": "Ana Costa", "city": "Minsk"}),  # a bracketed credit above the caption
+    ("Crowds celebrate the spring holiday\nPhoto credit: Ana Costa/Kazinform", {"agency": "Kazinform"}),
+    ("A boat ferries villagers across a flooded field in Sirajganj, Bangladesh. Copyright: BRAC/Ana Costa",
+     {"photographer": "Ana Costa"}),  # "Copyright:" labels a credit
+    ("Captains pose with the trophy at the launch. Picture:Â INPHO", {"agency": "INPHO", "photographer": ""}),
 ]
 
 

@@ -82,6 +82,8 @@ def clean(raw: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     text = repair_mojibake(text)
+    if "Â " in text:
+        text = text.replace("Â ", " ")  # a no-break space whose first byte was read alone: "Picture:Â INPHO"
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if "\r" in text:
@@ -97,16 +99,16 @@ def clean(raw: str) -> str:
         text = _SPACE_BEFORE_COMMA.sub("", text)
     if " \n" in text:
         text = _LINE_END_SPACES.sub("\n", text)
-    if "icture:" in text or "hoto:" in text:
+    if "icture:" in text or "hoto:" in text or "hotograph:" in text or "mage:" in text:
         text = _GLUED_LABEL.sub(" ", text)  # a page that lost the space: "in BishkekPicture: REUTERS/Name"
     if "/" in text[-120:] and (glued := _GLUED_CAPS_CREDIT.search(text, max(0, len(text) - 120))) is not None:
-        text = f"{text[: glued.start()]} {text[glued.start() :]}"  # "in Washington, DC.ANA COSTA/Getty Images"
+        text = f"{text[: glued.start()]}\n{text[glued.start() :]}"  # a lost line break: "DC.ANA COSTA/Getty Images"
     return text.strip()
 
 
-_GLUED_LABEL = regex(r"(?<=[a-z]{3})(?=(?:Picture|Photo)s?:\s)")
-#: A credit in capitals glued to the last sentence's period: "... DC.ANA COSTA/Getty Images".
-_GLUED_CAPS_CREDIT = regex(r"(?<=\w\.)(?=[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,3} ?/ ?[A-Z][\w ]{1,30}$)")
+_GLUED_LABEL = regex(r"(?:(?<=[a-z]{3})|(?<=[a-z]['’])|(?<=\d{4}))(?=(?:Picture|Photo|Photograph|Image)s?:\s)")
+#: A credit in capitals glued to the last sentence: "... DC.ANA COSTA/Getty Images", "... CupsANA COSTA/PA".
+_GLUED_CAPS_CREDIT = regex(r"(?:(?<=\w\.)|(?<=[a-z]))(?=[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,3} ?/ ?[A-Z][\w ]{1,30}$)")
 
 
 #: Letters that a case-insensitive pattern matches to an ASCII letter though ``str.lower`` keeps

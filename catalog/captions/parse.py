@@ -93,7 +93,7 @@ def parse_caption(
         head, trailer = _without_starred(head, trailer)
     if "ORG XMIT" in head and (xmit := _ORG_XMIT.search(head)) is not None:  # AP's transmission code
         head, trailer = head[: xmit.start()].rstrip(), " ".join(p for p in (xmit.group(0).strip(), trailer) if p)
-    if "License Photo" in head and (link := _LICENSE_LINK.search(head)) is not None:  # UPI's sales link
+    if "Licens" in head[-40:] and (link := _LICENSE_LINK.search(head)) is not None:  # UPI's, Reuters' sales links
         head, trailer = head[: link.start()].rstrip(), " ".join(p for p in (link.group(1), trailer) if p)
     recased = recase(head)
     best = _best(recased, year_hint, plugin_manager)
@@ -149,8 +149,8 @@ def _without_archive_lines(text: str) -> tuple[str, str]:
 
 #: "... THE CANADIAN PRESS/Name ORG XMIT: EDM101": the sender's transmission code after the credit.
 _ORG_XMIT = regex(r"\s+ORG\s+XMIT:?\s*[\w-]{1,40}\s*$")
-#: UPI's pages: "... Photo by Name/UPI | License Photo".
-_LICENSE_LINK = regex(r"\s*\|\s*(License\s+Photo)\s*$")
+#: Sales links after the credit: UPI's "... Name/UPI | License Photo", Reuters' "... REUTERS/Name Acquire Licensing Rights".
+_LICENSE_LINK = regex(r"\s*(?:\|\s*)?(License\s+Photo|Acquire\s+Licensing\s+Rights)\s*$")
 #: Getty's "*** BESTPIX ***" after the credit, and an old IPTC editor's "*** Local Caption *** ...".
 _STARRED_END = regex(r"\s*\*\*\*\s?([A-Z][A-Z ]{1,30}?)\s?\*\*\*\s*$")
 

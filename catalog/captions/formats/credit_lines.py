@@ -3,7 +3,8 @@
 * ``Name, Agency`` or ``Name / Agency`` ("Aamir Qureshi, AFP", "Piyal Adhikary / EPA"), near the
   top (the caption follows) or lower down (the caption ends before it);
 * a first line that is only a credit: ``Name/Agency via Getty Images``, ``© Kyodo``, ``The Yomiuri
-  Shimbun``, ``Photo = Yonhap News``, ``© Name / Agency``.
+  Shimbun``, ``Photo = Yonhap News``, ``© Name / Agency``;
+* a last line of piped parts: ``Name | AFP | Getty Images``, ``Name | Sputnik | via Reuters``.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ def _credit_line_first(draft: Draft, start: int, end: int) -> int:
                                                       or m.group("credit")[:1].isupper()):
         return start
     content = m.group("credit")
+    if content[:1] == "(" and content[-1:] == ")":
+        content = content[1:-1]  # "(BelaPAN Photo/Name)" above the caption
     credit = read_chain(content) if "/" in content else None
     if credit is None or not credit.agency:
         around = _AROUND_NAME.match(content)
@@ -78,3 +81,30 @@ def _credit_line_first(draft: Draft, start: int, end: int) -> int:
     draft.credit(credit, m.span("credit"))
     draft.take((m.start(), m.end() - 1))
     return m.end()
+
+
+#: A last line of two to four piped parts, each short and capitalised: "Name | AFP | Getty Images".
+_PIPED_LINE = regex(r"(?:^|\n)[ \t]*(?P<line>[A-Z][^|\n]{1,40}(?:[ \t]\|[ \t](?:via[ \t])?[A-Z][^|\n]{1,30}){2,3})[ \t.]*$")
+
+
+def piped_line_credit(draft: Draft, start: int, end: int) -> int | None:
+    """Record a last line "Name | Agency | Reseller" as the chain it stands for ("Name/AFP via
+    Getty Images", "Name/Sputnik via Reuters"); return where the line starts, or None."""
+    text = draft.text
+    m = _PIPED_LINE.search(text, max(start, end - 130), end)
+    if m is None:
+        return None
+    parts = [part.strip() for part in m.group("line").split("|")]
+    chain = parts[0]
+    for part in parts[1:]:
+        if part.startswith("via "):
+            chain = f"{chain} {part}"
+        elif part == "Getty Images":
+            chain = f"{chain} via {part}"  # Getty resells the agency named before it
+        else:
+            chain = f"{chain}/{part}"
+    credit = read_chain(chain)
+    if not credit.agency or not is_news_agency(credit.agency):
+        return None
+    draft.credit(credit, m.span("line"))
+    return m.start("line")

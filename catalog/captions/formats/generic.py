@@ -21,7 +21,7 @@ from catalog.captions.credits import (
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, sports_dateline, us_reading
-from catalog.captions.formats.credit_lines import line_credit
+from catalog.captions.formats.credit_lines import line_credit, piped_line_credit
 from catalog.captions.formats.opening_credit import opening_credit
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.formats.trailing_credits import (
@@ -49,7 +49,7 @@ _PIPE_CREDIT = regex(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s
 _LABELLED = regex(
     r"(?:^|[\s.(]|(?=©))(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
     r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Pictures?\s*(?:by|:|;)|Imagem?\s*:)|(?:Photo\s+)?Credits?(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+photos\s*:|"
-    r"Bild\s*:|Image\s+(?:copyright|source)\s*[:,]?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
+    r"Bild\s*:|Copyright\s*:|Image\s+(?:copyright|source)\s*[:,]?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
     r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
 )
@@ -176,6 +176,8 @@ class GenericFormat:
         if tag is not None and agency is not None:
             draft.put("agency", agency, tag.span("name"), take=False)
             return tag.start()
+        if text.count(" | ", tail_from, end) >= 2 and (line_at := piped_line_credit(draft, tail_from, end)) is not None:
+            return line_at  # "...\nName | AFP | Getty Images"
         if " | " in text[tail_from:end] and (piped := _PIPE_CREDIT.search(text, tail_from, end)) is not None:
             right = piped.group("agency")
             if "/" in right or " via " in right:  # "... | NAME / AFP via Getty Images": a chain

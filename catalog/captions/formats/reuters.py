@@ -17,6 +17,7 @@ from catalog.captions.credits import chain_left, chain_right, label_start, read_
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, picture_taken, sports_dateline
+from catalog.captions.formats.credit_lines import piped_line_credit
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.formats.trailing_credits import name_before_bracket
 from catalog.captions.gazetteer import country_code, find_city
@@ -77,6 +78,9 @@ class ReutersFormat:
                 draft.credit(credit, (named[0], credit_end + 1), photographer_span=named, agency_span=anchor)
                 draft.take(named)
                 credit_start = named[0]
+        if text[max(0, credit_start - 3) : credit_start].strip() == "|" and (
+                line_at := piped_line_credit(draft, start, credit_end)) is not None:
+            credit_start = line_at  # "...\nName | Sputnik | via Reuters"
         body_end = credit_start
         if credit_start <= start:  # the credit opens the text: the body follows it
             start, body_end = strip_prefix(draft, credit_end), len(text)
