@@ -650,6 +650,15 @@ CASES = [
     ("A boat ferries villagers across a flooded field in Sirajganj, Bangladesh. Copyright: BRAC/Ana Costa",
      {"photographer": "Ana Costa"}),  # "Copyright:" labels a credit
     ("Captains pose with the trophy at the launch. Picture:Â INPHO", {"agency": "INPHO", "photographer": ""}),
+    # Places after the date, Xinhua's municipalities and leagues, headlines
+    ("A mural is seen on a wall of a damaged school in Makariv on November 10, 2022 in Kyiv Region, Ukraine. "
+     "(Photo by Ana Costa/Getty Images)", {"city": "Makariv", "region": "Kyiv Region", "country_code": "UA"}),
+    ("Runners start the race in southwest China's Chongqing Municipality, March 3, 2024. (Xinhua/Ana Costa)",
+     {"city": "Chongqing", "country_code": "CN"}),  # a municipality is its city
+    ("Riders cross a meadow in Ulanhot City of Hinggan League, north China's Inner Mongolia Autonomous Region, "
+     "July 2, 2024. (Xinhua/Ana Costa)", {"city": "Ulanhot", "country_code": "CN"}),
+    ("Ferry arrives in Hokkaido\nSAPPORO, Japan - A ferry docks at the port, May 17, 2011. (Kyodo)",
+     {"city": "SAPPORO", "country_code": "JP"}),  # a headline's place does not run into the dateline
 ]
 
 

@@ -78,7 +78,8 @@ CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong"
 
 
 _ON_ISLAND = regex(r"\son\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\s(?:Island|Islands|Isle)$")
-_TOWN_OF_CITY = regex(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Town|Township|Village) of [A-Z][\w'’ -]* (?:City|County)")
+_TOWN_OF_CITY = regex(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Town|Township|Village|City) of [A-Z][\w'’ -]* "
+                      r"(?:City|County|League|Prefecture)")
 #: A name ending in a capitalised administrative word names an area, not a town.
 _ADMIN_LAST = regex(r"\s(?:County|Prefecture|Province|Governorate|Oblast|Regency|Autonomous\s+Region|Taluka|Tehsil"
                          r"|Banner|Raion|Rayon)$")
@@ -109,6 +110,10 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
         got.city = got.country  # "in St. Peter's Basilica, Vatican City": a landmark in the city-state
     if got.city and (island := _ON_ISLAND.search(text, *got.city)) is not None:
         got.city = (got.city[0], island.start())  # "the town of Tatsugo on Amami-Oshima Island"
+    if got.city is None and got.region and text.endswith(" Municipality", *got.region):
+        owned = text.rfind(" ", got.region[0], got.region[1] - 13) + 1 or got.region[0]
+        if find_city(text[owned : got.region[1] - 13], country=got.cc) is not None:
+            got.city = (owned, got.region[1] - 13)  # "southwest China's Chongqing Municipality": the city
     if got.city and (town := _TOWN_OF_CITY.fullmatch(text, *got.city)) is not None:
         got.city = town.span("town")  # Xinhua's "Jing'an Town of Zhangye City": the town
     elif got.city and (_ADMIN_LAST.search(text, *got.city) is not None or text.startswith("Co. ", got.city[0])):

@@ -16,6 +16,7 @@ from catalog.regexcache import regex
 Span = tuple[int, int]
 
 _TOKEN = regex(r"[^\s,;:()\[\]\"“”]+")
+_SHOUTED_LINE_START = regex(r"[A-Z]{2}[A-Z'’-]*\b")
 
 
 def words(text: str) -> frozenset[str]:
@@ -73,6 +74,8 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
     ``shouting`` by position: a keyword makes every cache look-up slower).
     """
     start = max(start, end - NAME_WINDOW)  # a place name is never longer than this
+    if (line := text.rfind("\n", start, end)) >= 0 and _SHOUTED_LINE_START.match(text, line + 1, end):
+        start = line + 1  # "... arrives in Fukushima\nTOKYO, Japan - ...": a headline, then a dateline
     if text.endswith(" city", start, end) and end - start > 6:  # "in Gaza city", "Kuwait city"
         named = tail_name(text, start, end - 5, shouting)
         if named is not None and find_city(text[named[0] : end]) is not None:
