@@ -659,6 +659,13 @@ CASES = [
      "July 2, 2024. (Xinhua/Ana Costa)", {"city": "Ulanhot", "country_code": "CN"}),
     ("Ferry arrives in Hokkaido\nSAPPORO, Japan - A ferry docks at the port, May 17, 2011. (Kyodo)",
      {"city": "SAPPORO", "country_code": "JP"}),  # a headline's place does not run into the dateline
+    # Newspapers that syndicate their pictures: the credit's organisation, named
+    ("Guests arrive before the awards at a theater in Los Angeles, March 4, 2018. (Ana Costa/The New York Times)",
+     {"agency": "The New York Times", "photographer": "Ana Costa"}),
+    ("Villagers dry noodles in a yard in Linyi, Shandong province, in June last year. ANA COSTA/FOR CHINA DAILY",
+     {"agency": "China Daily", "photographer": "ANA COSTA"}),
+    ("Soldiers march along the avenue in New Delhi on January 26, 2025. (Photo by Ana Costa/Hindustan Times "
+     "via Getty Images)", {"agency": "Getty Images", "intermediaries": ["Hindustan Times"]}),  # a guard: Getty licenses it
 ]
 
 
