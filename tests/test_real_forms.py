@@ -666,6 +666,18 @@ CASES = [
      {"agency": "China Daily", "photographer": "ANA COSTA"}),
     ("Soldiers march along the avenue in New Delhi on January 26, 2025. (Photo by Ana Costa/Hindustan Times "
      "via Getty Images)", {"agency": "Getty Images", "intermediaries": ["Hindustan Times"]}),  # a guard: Getty licenses it
+    ("Wrestlers line up in the ring in Tokyo on Jan. 9, 2011. (Photo: AP-Yonhap)",
+     {"agency": "AP", "photographer": "", "intermediaries": ["Yonhap"]}),  # a two-letter partner before the dash
+    ("Dans le district de Thatta, des familles attendent sur une digue. AFP - ANA COSTA",
+     {"agency": "AFP", "photographer": "ANA COSTA"}),  # the agency, a dash, the name
+    ("Ana Costa, Reuters/NTB scanpix\n\nUngdommer koser seg i snøen i åsene rundt Kabul.",
+     {"agency": "Reuters", "photographer": "Ana Costa", "intermediaries": ["NTB"]}),  # the credit's line on top
+    ("Commuters wait for a tram in the snow.\n- Package: Winter\n- Location: Kazan, Russia\n"
+     "- Event date: 03.02.2021\n- Author: Ana Costa\n- Credit: Sputnik",
+     {"agency": "Sputnik", "photographer": "Ana Costa", "city": "Kazan", "country_code": "RU",
+      "date": dt.date(2021, 2, 3), "notes": ["Package: Winter"]}),  # an image bank's fields after the caption
+    ("A model presents a creation during a show in Milan, Friday, February23, 2018. (AP Photo/Ana Costa)",
+     {"date": dt.date(2018, 2, 23)}),  # the month glued to the day
 ]
 
 

@@ -121,7 +121,7 @@ class Credit:
     notes: list[str] = field(default_factory=list)  # "various sources": what the credit says of its source
 
 
-_NAME_DASH_AGENCY = regex(r"(?P<name>[^-—]{3,60}?)\s?[-–—]\s?(?P<agency>[^-—]{2,40})")
+_NAME_DASH_AGENCY = regex(r"(?P<name>[^-—]{2,60}?)\s?[-–—]\s?(?P<agency>[^-—]{2,40})")
 _NAME_FOR_ORG = regex(rf"(?P<name>[{CAPITALS}][^\s/]*(?:\s[^\s/]+){{1,3}}?)\s+for\s+(?P<org>[A-Z@\d][^/]{{0,80}})")
 _PARENTHETICAL = regex(r"\s*\([^()]{1,60}\)\s*")
 _POOL = regex(r"(?:(?P<org>.{1,60}?)\s)?pool(?:\s+photo)?\.?", re.IGNORECASE)

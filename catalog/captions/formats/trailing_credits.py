@@ -6,7 +6,8 @@
   comma, the agency (American papers);
 * ``... February 13, 2022 ANA COSTA AFP``: a name in capitals, then the agency;
 * ``... in the area. (Ana Costa)``: a name alone in brackets after the last sentence;
-* ``... in Ramallah. WAFA photo by Ana Costa.``: the agency, "photo by", the name.
+* ``... in Ramallah. WAFA photo by Ana Costa.``: the agency, "photo by", the name;
+* ``... sous l'eau. AFP - ANA COSTA``: the agency, a dash, the name.
 """
 
 from __future__ import annotations
@@ -88,17 +89,19 @@ def caps_name_agency(draft: Draft, start: int, end: int) -> int | None:
 
 #: "... in Ramallah. WAFA photo by Ana Costa.", "Xinhua Photo by Ana Costa": after a sentence.
 _AGENCY_PHOTO_BY = regex(
-    rf"{_AFTER_SENTENCE}(?P<credit>(?P<agency>[A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}}) (?:[Pp]hoto|PHOTO) (?:by|BY) "
+    rf"{_AFTER_SENTENCE}(?P<credit>(?P<agency>[A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}}) (?:(?:[Pp]hoto|PHOTO) (?:by|BY)|[-–—]) "
     rf"(?P<name>{_NAME}))[ .]*$")
 
 
 def agency_photo_by(draft: Draft, start: int, end: int) -> int | None:
-    """Record "WAFA photo by Name" ending ``text[start:end]``; return where it starts."""
+    """Record "WAFA photo by Name" or "AFP - NAME" ending ``text[start:end]``; return where it starts."""
     text = draft.text
-    if "hoto by" not in text[max(start, end - 70) : end] and "HOTO BY" not in text[max(start, end - 70) : end]:
+    tail = text[max(start, end - 70) : end]
+    if "hoto by" not in tail and "HOTO BY" not in tail and " - " not in tail and " – " not in tail:
         return None  # cheap exit
     m = _AGENCY_PHOTO_BY.search(text, max(start, end - 80), end)
-    if m is None or (agency := normalize_agency(m.group("agency"))) is None or not is_news_agency(agency):
+    if (m is None or (agency := normalize_agency(m.group("agency"))) is None or not is_news_agency(agency)
+            or normalize_agency(m.group("name")) is not None):
         return None
     name = m.group("name").rstrip(".")  # the sentence's period is not the name's
     draft.credit(Credit(agency=agency, photographer=name), m.span("credit"),
