@@ -678,6 +678,12 @@ CASES = [
       "date": dt.date(2021, 2, 3), "notes": ["Package: Winter"]}),  # an image bank's fields after the caption
     ("A model presents a creation during a show in Milan, Friday, February23, 2018. (AP Photo/Ana Costa)",
      {"date": dt.date(2018, 2, 23)}),  # the month glued to the day
+    ("Models present the label's collection during the Milan Fashion Week.Photo: AP Photo/Ana Costa",
+     {"city": "Milan", "photographer": "Ana Costa"}),  # a label glued to the period
+    ("A model walks the runway during the Madrid' s Fashion Week on July 9, 2018. (Photo by Ana Costa/AFP Photo)",
+     {"city": "Madrid", "country_code": "ES"}),  # a possessive with a stray space
+    ("Fans dance in the rain at Worthy Farm, Pilton, Somerset, at the 2005 Glastonbury Festival, 24 June 2005. "
+     "(Photo by Ana Costa/Getty Images)", {"city": "Pilton", "country_code": "GB"}),  # the town before the event
 ]
 
 

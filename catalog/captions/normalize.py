@@ -101,6 +101,8 @@ def clean(raw: str) -> str:
         text = _LINE_END_SPACES.sub("\n", text)
     if "icture:" in text or "hoto:" in text or "hotograph:" in text or "mage:" in text:
         text = _GLUED_LABEL.sub(" ", text)  # a page that lost the space: "in BishkekPicture: REUTERS/Name"
+    if "' s " in text or "’ s " in text:
+        text = _SPACED_POSSESSIVE.sub(r"\1s", text)  # "during the Madrid' s Fashion Week"
     if _GLUED_MONTH_DAY.search(text) is not None:
         text = _GLUED_MONTH_DAY.sub(r"\1 ", text)  # "Wednesday, January17, 2018": the month, then the day
     if "/" in text[-120:] and (glued := _GLUED_CAPS_CREDIT.search(text, max(0, len(text) - 120))) is not None:
@@ -108,7 +110,8 @@ def clean(raw: str) -> str:
     return text.strip()
 
 
-_GLUED_LABEL = regex(r"(?:(?<=[a-z]{3})|(?<=[a-z]['’])|(?<=\d{4}))(?=(?:Picture|Photo|Photograph|Image)s?:\s)")
+_GLUED_LABEL = regex(r"(?:(?<=[a-z]{3})|(?<=[a-z]['’.])|(?<=\d{4}))(?=(?:Picture|Photo|Photograph|Image)s?:\s)")
+_SPACED_POSSESSIVE = regex(r"(?<=[A-Za-z])(['’]) s(?= )")
 _GLUED_MONTH_DAY = regex(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
                          r"(?=\d{1,2},? (?:19|20)\d\d\b)")
 #: A credit in capitals glued to the last sentence: "... DC.ANA COSTA/Getty Images", "... CupsANA COSTA/PA".

@@ -66,6 +66,10 @@ NOT_PLACE_CHUNK = regex(
     r"(?:ern)?\s+of\b",
     re.IGNORECASE,
 )
+#: A last chunk that names an event after its town, the place written before it ("at Worthy Farm,
+#: Pilton, Somerset, at the 2004 Glastonbury Festival").
+EVENT_CHUNK = regex(r"(?:at|during|for)\s+the\s+(?:\d{4}\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Festival|Fashion\s+Week|"
+                    r"Championships?|Games|Carnival|Fair|Awards|Expo|Marathon|Open)\b")
 NOT_PLACE_STARTS = ("during", "for", "as", "while", "after", "before", "ahead", "amid", "following", "where",
                      "which", "who", "when", "near", "on", "along", "just", "about", "north", "south", "east",
                      "west", "across")

@@ -122,6 +122,9 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
             capital.city, capital.cc, capital.country = named, bracketed[0], bracketed[1]
             return build(text, capital, chunks[0].start)
     last = chunks[-1]
+    if len(chunks) > 1 and text[last.start] in "adf" and loc.EVENT_CHUNK.match(text, last.start, last.end) and (
+            (earlier := _read_chunks(text, chunks[:-1], shouting, default_country)) is not None and earlier.place.city):
+        return earlier  # the town written before the event named after one
     if (len(chunks) > 1 and text[last.start] in "aAsSpP"
             and (seen := _SEEN_FROM.match(text, last.start, last.end)) is not None):
         return _seen_from(text, chunks, seen, shouting, default_country)
