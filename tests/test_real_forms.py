@@ -684,6 +684,23 @@ CASES = [
      {"city": "Madrid", "country_code": "ES"}),  # a possessive with a stray space
     ("Fans dance in the rain at Worthy Farm, Pilton, Somerset, at the 2005 Glastonbury Festival, 24 June 2005. "
      "(Photo by Ana Costa/Getty Images)", {"city": "Pilton", "country_code": "GB"}),  # the town before the event
+    ("Floodwaters cover the suburb of Rocklea in BrisbaneCredit: REX FEATURES",
+     {"agency": "Shutterstock", "city": "Brisbane"}),  # a "Credit:" label glued to the place
+    ("Fans greet the team bus in Ennis. Pic: INPHO/Ana Costa", {"agency": "INPHO", "photographer": "Ana Costa"}),
+    ("Homem atravessa via alagada de Porto Alegre — Foto: Ana Costa/Enquadrar/Estadão Conteúdo",
+     {"agency": "Estadão Conteúdo", "photographer": "Ana Costa"}),
+    ("Foto Ana Costa/FR155492 AP/dpa\nEine Schule in New Port Richey dient als Notunterkunft.",
+     {"agency": "AP", "intermediaries": ["dpa"]}),  # a transmission code before the agency
+    ("Sheep graze by a dry pond in the village of Bullas in Murcia. Ana Costa Getty Images",
+     {"agency": "Getty Images", "photographer": "Ana Costa"}),  # a name, then the agency, no slash
+    ("A man casts his vote in Maracaibo, Venezuela, on November 21, 2021. (Photo by Ana Costa/Anadolu Agency via "
+     "Getty Images) / Anadolu Agency", {"agency": "Anadolu", "photographer": "Ana Costa"}),  # the agency said twice
+    ("Soldados vigilan la playa en Ceuta, a 18 de mayo de 2021, en Ceuta, (España\n\nana costa / europa press",
+     {"agency": "Europa Press", "photographer": "ana costa"}),  # a credit line in lower case
+    ("La valla de Melilla es una de las fronteras más vigiladas de la Unión Europea. Ana Costa",
+     {"agency": "", "photographer": "Ana Costa"}),  # a name alone after the last sentence
+    ("Hinchas festejan en la avenida 9 de julio. Foto Ana Costa", {"photographer": "Ana Costa"}),
+    ("Smoke rises over the town centre of Zlin. Profimedia Images", {"photographer": ""}),  # an organisation, no name
 ]
 
 

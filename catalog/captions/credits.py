@@ -166,7 +166,7 @@ def _comma_agency(part: str) -> list[str]:
     return [name, tail] if agency is not None and is_news_agency(agency) and name else [part]
 
 
-_TRANSMISSION_CODE = regex(r"\s+kod\s+\d{3,8}$")  # TT's picture code after its name
+_TRANSMISSION_CODE = regex(r"\s+kod\s+\d{3,8}$|^[A-Z]{2,3}\d{5,8}\s+(?=[A-Z])")  # TT's "TT kod 10060", "FR155492 AP"
 _AGENCY_PHOTO_NAME = regex(r"([A-Z]{2,10})\s+PHOTO\s+([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})")
 _TRAILING_YEAR = regex(r"\s+(?:19|20)\d\d$")
 _LEADING_YEAR = regex(r"(?:19|20)\d\d\s+")

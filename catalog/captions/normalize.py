@@ -99,7 +99,7 @@ def clean(raw: str) -> str:
         text = _SPACE_BEFORE_COMMA.sub("", text)
     if " \n" in text:
         text = _LINE_END_SPACES.sub("\n", text)
-    if "icture:" in text or "hoto:" in text or "hotograph:" in text or "mage:" in text:
+    if "icture:" in text or "hoto:" in text or "hotograph:" in text or "mage:" in text or "Credit:" in text:
         text = _GLUED_LABEL.sub(" ", text)  # a page that lost the space: "in BishkekPicture: REUTERS/Name"
     if "' s " in text or "’ s " in text:
         text = _SPACED_POSSESSIVE.sub(r"\1s", text)  # "during the Madrid' s Fashion Week"
@@ -110,7 +110,7 @@ def clean(raw: str) -> str:
     return text.strip()
 
 
-_GLUED_LABEL = regex(r"(?:(?<=[a-z]{3})|(?<=[a-z]['’.])|(?<=\d{4}))(?=(?:Picture|Photo|Photograph|Image)s?:\s)")
+_GLUED_LABEL = regex(r"(?:(?<=[a-z]{3})|(?<=[a-z]['’.])|(?<=\d{4}))(?=(?:Picture|Photo|Photograph|Image|Credit)s?:\s)")
 _SPACED_POSSESSIVE = regex(r"(?<=[A-Za-z])(['’]) s(?= )")
 _GLUED_MONTH_DAY = regex(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
                          r"(?=\d{1,2},? (?:19|20)\d\d\b)")

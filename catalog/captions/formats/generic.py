@@ -23,13 +23,16 @@ from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, sports_dateline, us_reading
 from catalog.captions.formats.credit_lines import line_credit, piped_line_credit
 from catalog.captions.formats.opening_credit import opening_credit
+from catalog.captions.formats.slash_tail import slash_tail
 from catalog.captions.formats.sports import sports_header
 from catalog.captions.formats.trailing_credits import (
     agency_photo_by,
+    bare_name,
     bracketed_name,
     caps_name_agency,
     name_before_bracket,
     name_comma_agency,
+    name_then_agency,
 )
 from catalog.captions.gazetteer import country_code
 from catalog.captions.model import Caption
@@ -39,16 +42,13 @@ from catalog.captions.places import find_place
 from catalog.regexcache import regex
 
 _PAREN_CREDIT = regex(r"(?<![A-Za-z])[(\[](?P<credit>[^()\[\]\n]{2,120})[)\]][\s.#]*$")  # also Al Jazeera's "[Name/AFP]"
-#: A sentence's end before a slash credit: not an initial's ("UPI/Gary C. Caskey"), and also a
-#: period with no space after it ("... 2014.JORGE SILVA/Reuters").
-_SENTENCE_END_TIGHT = regex(r"(?<=[a-z0-9)\]”\"])[.!?](?:\s+|(?=[A-Z]))|(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])")  # "de la RATP. Name/Réa"
 #: A sentence's end: not an initial's period ("B.K. Bangash").
 _SENTENCE_END = regex(r"(?<=[a-z0-9)\]])[.!?]\s+")
 #: A newspaper's "Name | Associated Press" after the caption.
 _PIPE_CREDIT = regex(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s+(?P<agency>[A-Z][^|\n]{1,40}?))[\s.]*$")
 _LABELLED = regex(
     r"(?:^|[\s.(]|(?=©))(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
-    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Pictures?\s*(?:by|:|;)|Imagem?\s*:)|(?:Photo\s+)?Credits?(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+photos\s*:|"
+    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Pictures?\s*(?:by|:|;)|Pics?\s*:|Imagem?\s*:)|(?:Photo\s+)?Credits?(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+photos\s*:|"
     r"Bild\s*:|Copyright\s*:|Image\s+(?:copyright|source)\s*[:,]?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
     r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
@@ -217,14 +217,16 @@ class GenericFormat:
                          photographer_span=site.span("name"))
             return site.start("credit")  # AFP's own pages: "... agenda. afp.com - Thomas SAMSON"
         if (commaed := name_comma_agency(draft, start, end) or caps_name_agency(draft, start, end)
-                or bracketed_name(draft, start, end)) is not None:
+                or bracketed_name(draft, start, end) or name_then_agency(draft, start, end)) is not None:
             return commaed  # "... in Moscow. Ana Costa, AP", "... 2022 ANA COSTA AFP", "... (Ana Costa)"
-        body_end = _slash_tail(draft, start, end)
+        body_end = slash_tail(draft, start, end)
         if (not draft.caption.credit and (alone := _AGENCY_ALONE.search(text, max(start, end - 70), end)) is not None
                 and is_news_agency(lone_agency := normalize_agency(alone.group("agency")) or "")):
             credit = Credit(agency=lone_agency, intermediaries=["Getty Images"] if alone.group("via") else [])
             draft.credit(credit, alone.span("credit"), agency_span=alone.span("agency"))
             return alone.start("credit")  # "... in Soweto. EPA Photo, 12 April 2017", "-Photo by AFP"
+        if not draft.caption.credit and (alone_at := bare_name(draft, start, end)) is not None:
+            return alone_at  # "... la Unión Europea. Ana Costa": a name alone, the last thing
         return body_end
 
 
@@ -250,7 +252,8 @@ _NAME_AGENCY_LINE = regex(
 
 def _before_trailers(draft: Draft, start: int, end: int) -> int:
     """Where the text ends once what follows a credit is set aside: ANSA's "+++ ANSA PROVIDES
-    ACCESS TO THIS HANDOUT PHOTO ... +++" (kept as a note), PTI's photo number, a "Livepic" line."""
+    ACCESS TO THIS HANDOUT PHOTO ... +++" (kept as a note), PTI's photo number, a "Livepic" line,
+    an agency's name repeated after the bracketed credit."""
     text = draft.text
     plus = text.find(" +++", start, end) if "+++" in text else -1
     if plus > (end - start) // 3:
@@ -260,6 +263,10 @@ def _before_trailers(draft: Draft, start: int, end: int) -> int:
     if (marker := _TRAILING_MARKER.search(text, max(start, end - 40), end)) is not None:
         end = marker.start()
         draft.take(marker.span())
+    if (again := _AGENCY_AGAIN.search(text, max(start, end - 40), end)) is not None and normalize_agency(
+            again.group("agency")) is not None:
+        end = again.start()  # "(Photo by Name/Anadolu Agency via Getty Images) / Anadolu Agency": said twice
+        draft.take(again.span())
     return end
 
 
@@ -307,54 +314,12 @@ def _before_trailing_notes(draft: Draft, end: int) -> int:
     return len(text[:end].rstrip())
 
 
-def _slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
-    """A last sentence or line (before ``end``) that is a slash credit: "... today. Ana Costa/Agency"."""
-    text = draft.text
-    end = len(text[: len(text) if end is None else end].rstrip(" ."))
-    sentences = [m.end() for m in _SENTENCE_END_TIGHT.finditer(text, max(start, end - 200), end)]
-    seg_start = max(sentences[-1] if sentences else start, text.rfind("\n", start, end) + 1, start)
-    if (initials := _DESK_INITIALS.match(text, seg_start, end)) is not None:
-        seg_start = initials.end()  # PAP's "(ms) PAP/Name", Lusa's "(ARQUIVO) NAME/LUSA"
-    while seg_start < end and text[seg_start] in "—– /":
-        seg_start += 1  # a credit line that opens with a dash or a slash: "\n— Name / dpa via AP", "/ AFP / NAME"
-    if (dated := _TRAILING_SLASH_DATE.search(text, max(seg_start, end - 40), end)) is not None:
-        end = dated.start()  # Europa Press's "Name / Europa Press 19/6/2025": the date after the credit
-    segment = text[seg_start:end]
-    words = segment.split()
-    if "/" not in segment and (agency := normalize_agency(segment)) is not None and is_news_agency(agency):
-        draft.credit(Credit(agency=agency), (seg_start, end))  # "... (España). EUROPA PRESS"
-        return seg_start
-    if "/" not in segment and segment.endswith(" AP Photo") and 3 <= len(words) <= 6:
-        draft.credit(Credit(agency="AP", photographer=segment[: -len(" AP Photo")].strip()), (seg_start, end))
-        return seg_start  # a newspaper's "... in Gauhati. Anupam Nath AP Photo"
-    if "/" not in segment and " via " in segment and len(words) <= 8 and segment[:1].isupper():
-        credit = read_chain(segment)  # "... in Hawaii. Brantin Stevens via AP"
-        if credit.agency and is_news_agency(credit.agency):
-            draft.credit(credit, (seg_start, end))
-            return seg_start
-    if "/" not in segment and "-" in segment and len(words) <= 8:  # "Gerald Herbert-USA TODAY Sports"
-        credit = read_chain(segment)
-        if credit.agency and (credit.photographer or credit.intermediaries):  # also "AFP-Yonhap"
-            draft.credit(credit, (seg_start, end))
-            return seg_start
-    if "/" not in segment or not 1 <= len(words) <= 12 or not (
-            segment[:1].isupper() or segment.startswith(("beeld ", "foto ", "photo "))):  # Dutch "beeld afp / Name"
-        return len(text)
-    if sum(w[:1].isupper() or w == "/" for w in words) < len(words) * 0.6:
-        return len(text)
-    draft.credit(read_chain(segment), (seg_start, end))
-    return seg_start
-
-
-_TRAILING_SLASH_DATE = regex(r"\s+\d{1,2}/\d{1,2}/\d{2,4}[\s.]*$")
 #: "... (España). - Iván Marqués - Europa Press - Archivo": a dashed credit with the file mark.
 _DASH_CREDIT_HEAD = r"[\s.]+[-–]\s(?P<credit>(?:(?P<name>[^-–\n/.,]{2,60}?)\s[-–]\s)?(?P<agency>[A-Z][\w .]{1,30}?))"
 _DASH_CREDIT = regex(_DASH_CREDIT_HEAD + r"\s[-–]\s(?:Archivo|Archive|Arquivo|ARCHIVO)[\s.]*$")
 #: The same without the file mark: "... (España). - Name - Europa Press" (tried second, or
 #: "Europa Press - Archivo" would read as an agency called Archivo).
 _DASH_CREDIT_NOW = regex(_DASH_CREDIT_HEAD + r"[\s.]*$")
-#: "(ms) ", "(ARQUIVO) ": an editor's initials or a one-word marker in brackets before a slash credit.
-_DESK_INITIALS = regex(r"\([^\W\d_]{1,10}\)\s+")
 _CAPS = CAPITALS
 #: A news agency's name in capitals, then (after "PHOTO") the photographer's, ending the caption.
 _AGENCY_NAME = regex(
@@ -479,6 +444,8 @@ def _credit_like(text: str) -> bool:
 #: What follows a credit and is no part of it: a photo number in brackets (letters, digits and
 #: underscores, no space), Action Images' "Livepic" on a line of its own.
 _TRAILING_MARKER = regex(r"(?<=\))\s*\((?=[^)]*\d)[A-Za-z]{2,}[\w-]*\d[\w-]*\)[\s.]*$|\s*\n\s*Livepic[\s.]*$")
+#: "... via Getty Images) / Anadolu Agency": the agency again, after the credit's bracket.
+_AGENCY_AGAIN = regex(r"(?<=\))\s*/\s*(?P<agency>[A-Z][\w .-]{1,30}?)[\s.]*$")
 #: "==Kyodo": an agency's tag that ends the caption.
 _AGENCY_TAG = regex(r"\s*==\s?(?P<name>[A-Za-z][\w .-]{1,30}?)\s*$")
 

@@ -5,13 +5,17 @@
 * ``... in Moscow. Ana Costa, AP``, ``...\\nANA COSTA, AFP Via Getty Images``: the photographer, a
   comma, the agency (American papers);
 * ``... February 13, 2022 ANA COSTA AFP``: a name in capitals, then the agency;
+* ``... in Murcia. Ana Costa Getty Images``: a name, then the agency, after the last sentence;
 * ``... in the area. (Ana Costa)``: a name alone in brackets after the last sentence;
+* ``... in the area. Ana Costa``, ``... la zona. Foto Ana Costa``: a name alone (or after "Foto")
+  as the last sentence or line;
 * ``... in Ramallah. WAFA photo by Ana Costa.``: the agency, "photo by", the name;
 * ``... sous l'eau. AFP - ANA COSTA``: the agency, a dash, the name.
 """
 
 from __future__ import annotations
 
+from catalog.captions.citynames import country_of
 from catalog.captions.credits import (
     Credit,
     is_news_agency,
@@ -19,7 +23,9 @@ from catalog.captions.credits import (
     normalize_agency,
     read_chain,
 )
+from catalog.captions.dates import is_month_word
 from catalog.captions.formats.base import Draft
+from catalog.captions.gazetteer import find_city
 from catalog.captions.normalize import CAPITALS
 from catalog.captions.placenames import Span
 from catalog.regexcache import regex
@@ -109,6 +115,30 @@ def agency_photo_by(draft: Draft, start: int, end: int) -> int | None:
     return m.start("credit")
 
 
+_NAME_THEN_AGENCY = regex(rf"{_AFTER_SENTENCE}(?P<credit>{_NAME})[ .]*$")
+
+
+def name_then_agency(draft: Draft, start: int, end: int) -> int | None:
+    """Record "Ana Costa Getty Images" (a last sentence that is a name and an agency, no slash);
+    return where it starts."""
+    text = draft.text
+    m = _NAME_THEN_AGENCY.search(text, max(start, end - 70), end)
+    if m is None:
+        return None
+    words = m.group("credit").split(" ")
+    for k in (2, 1):
+        agency = normalize_agency(" ".join(words[-k:]))
+        if agency is not None and is_news_agency(agency) and len(words) - k >= 2:
+            name = " ".join(words[:-k])
+            if normalize_agency(name) is not None or looks_like_org(name):
+                return None
+            s = m.start("credit")
+            draft.credit(Credit(agency=agency, photographer=name), (s, m.end("credit")),
+                         photographer_span=(s, s + len(name)), agency_span=(s + len(name) + 1, m.end("credit")))
+            return s
+    return None
+
+
 def bracketed_name(draft: Draft, start: int, end: int) -> int | None:
     """Record a photographer named alone in brackets at the end; return where the bracket opens."""
     text = draft.text
@@ -119,4 +149,29 @@ def bracketed_name(draft: Draft, start: int, end: int) -> int | None:
         return None
     draft.credit(Credit(photographer=m.group("name")), m.span("name"), photographer_span=m.span("name"))
     draft.take(m.span())
+    return m.start()
+
+
+#: A last sentence or line that is a name alone, or "Foto"/"Photo" and a name.
+_BARE_NAME = regex(rf"{_AFTER_SENTENCE}(?P<label>(?:Foto|FOTO|Photo|PHOTO|Picture|Pic\.?|Phot\.) )?(?P<name>{_NAME})[ .]*$")
+#: Last words of an organisation's name, not a person's ("Profimedia Images").
+_ORG_LAST_WORDS = frozenset({"Images", "Photos", "Pictures", "Press", "News", "Agency", "Media", "Archive", "Library"})
+
+
+def bare_name(draft: Draft, start: int, end: int) -> int | None:
+    """Record a photographer named alone after the last sentence ("... de la Unión Europea.
+    Ana Costa", "...\nANA COSTA", "... la zona. Foto Ana Costa", "Picture Ana Costa"); return where it starts. A
+    place, an organisation, a month or an agency is no such name."""
+    text = draft.text
+    m = _BARE_NAME.search(text, max(start, end - 60), end)
+    if m is None:
+        return None
+    name = m.group("name").rstrip(".")
+    words = name.split(" ")
+    if (len(words) > 4 or words[-1] in _ORG_LAST_WORDS or any(is_month_word(w) or country_of(w) for w in words)
+            or find_city(name) is not None
+            or country_of(name) or normalize_agency(name) is not None or looks_like_org(name)):
+        return None
+    s = m.start("name")
+    draft.credit(Credit(photographer=name), (m.start(), s + len(name)), photographer_span=(s, s + len(name)))
     return m.start()
