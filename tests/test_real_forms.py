@@ -701,6 +701,15 @@ CASES = [
      {"agency": "", "photographer": "Ana Costa"}),  # a name alone after the last sentence
     ("Hinchas festejan en la avenida 9 de julio. Foto Ana Costa", {"photographer": "Ana Costa"}),
     ("Smoke rises over the town centre of Zlin. Profimedia Images", {"photographer": ""}),  # an organisation, no name
+    # Places
+    ("Cows shelter on a bank at Burrowbridge near Bridgwater southwest England, November 26, 2012. REUTERS/Ana Costa",
+     {"city": "Burrowbridge", "country_code": "GB"}),  # a compass point and the country, no comma
+    ("Sandbags line a street in the village of Muchelney in Somerset in southwest England, February 4, 2014. "
+     "REUTERS/Ana Costa", {"city": "Muchelney", "region": "Somerset"}),  # a village, its county, the country
+    ("A surfer waits for a wave on Fistral beach in Cornwall. Picture date: Monday May 3, 2021. "
+     "Photo credit should read: Ana Costa/PA Wire", {"city": "Fistral", "region": "Cornwall"}),
+    ("Water pours over a wall in Leeds City Centre, in northern England, December 26, 2015. REUTERS/Ana Costa",
+     {"city": "Leeds", "country_code": "GB"}),
 ]
 
 

@@ -249,7 +249,7 @@ _IN_END = regex(
     r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de"
     r"|i|ved|vid|utanför|nära|nær|udenfor)\s+"  # ... and Nordic: "i Sälen", "ved Loen", "utanför Leksand"
     r"(?:(?:der\s+Gemeinde|el\s+municipio\s+de|la\s+localidad\s+de|la\s+commune\s+de)\s+)?"
-    r"|\b(?:no\s+concelho\s+de|dans\s+la\s+commune\s+de|in\s+der\s+Gemeinde|in\s+der\s+Nähe\s+von)\s+"
+    r"|\b(?:no\s+concelho\s+de|dans\s+la\s+commune\s+de|in\s+der\s+Gemeinde|in\s+der\s+Stadt|in\s+der\s+Nähe\s+von)\s+"
     # "nel villaggio di Shingair", "dans le village de Sanabis", "en el pueblo de", "na aldeia de"
     r"|\b(?:nel\s+villaggio\s+di|nella\s+città\s+di|dans\s+le\s+village\s+de|dans\s+la\s+ville\s+de"
     r"|en\s+el\s+pueblo\s+de|en\s+la\s+ciudad\s+de|na\s+aldeia\s+de|na\s+cidade\s+de|im\s+Dorf)\s+)$"

@@ -160,7 +160,7 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
             city_span, city_name = (city_span[1] - len(rest), city_span[1]), rest
     if city_name and city_span and (home := region_country(city_name)) is not None and cc in (None, home) and (
             find_city(city_name, country=home) is None):
-        inner = city_before(text, max(segment_start, 0), city_span[0], False) if region_span is not None else None
+        inner = city_before(text, max(segment_start, 0), city_span[0], False)  # "in Long Sutton in Somerset in ..."
         if inner is not None and natural_feature(text[inner[0] : inner[1]]):
             inner = None  # "at the Jaws Surf Break on the island of Maui": a spot, no town
         if region_span is None:  # "from Turkey to Lesbos": a region (an island), no town

@@ -80,7 +80,8 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
         named = tail_name(text, start, end - 5, shouting)
         if named is not None and find_city(text[named[0] : end]) is not None:
             return named[0], end
-    for word in (" village", " town", " township", " municipality"):  # "in Molyvos village", "in Catano municipality"
+    for word in (" village", " town", " township", " municipality", " City Centre", " city centre", " town centre"):
+        # "in Molyvos village", "in Catano municipality", "in York City Centre"
         if text.endswith(word, start, end) and end - start > len(word) + 2:
             return tail_name(text, start, end - len(word), shouting)
     # Words from the last one back (the token class reads the same reversed): stop at the first non-name.

@@ -92,6 +92,7 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
                 default_country = loc.one_owner_country(text, between.start(), between.end())
     shouting = placenames.shouting(text[start:end])
     chunks = placenames.chunks(text, start, end)
+    ps.split_compass_country(text, chunks)  # "at Stathe near Taunton southwest England"
     if " of " in text[start:end]:
         loc.without_direction_tails(text, chunks)  # "in Jalalabad, Nangarhar province east of Kabul"
     if len(chunks) > 1 and (" a " in segment or " an " in segment):  # "in Teknaf, a town in southeastern Bangladesh"
@@ -267,7 +268,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         area = ps.region_of_country(text, last.start, got.country[0]) if got.region is None and got.country else None
         # The same chunk may hold the city before "in <country>": "in Khan Yunis in the southern Gaza Strip",
         # or before "the <Name> region of <country>": "near the village of Tibiri in the Zinder region of Niger"
-        inner = ps.city_before(text, last.start, (area or got.region or got.country or tail)[0], shouting)
+        inner = ps.city_before(text, last.start, (area or got.region or got.country or tail)[0], shouting, got.cc)
         if inner is not None:
             got.city, got.region = inner, got.region or area
         else:

@@ -27,20 +27,22 @@ _PREP_WORDS_END = regex(
 _LEAD_WORDS = regex(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 
 
-def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -> Span | None:
-    """A city named just before "in the southern <Region>" inside one chunk."""
+def city_before(text: str, chunk_start: int, place_start: int, shouting: bool, known_in: str | None = None) -> Span | None:
+    """A city named just before "in the southern <Region>" inside one chunk, after a preposition
+    (or after any word, when the gazetteer knows it in country ``known_in``: "flooding hits
+    Lismore in northern NSW")."""
     # a match spans at most 3 words (" in the southern "): search only the last ones
     lead = _IN_THE_END.search(text, last_words_start(text, chunk_start, place_start, 6), place_start)
     if lead is None:
         return None
     end = lead.start()
     settlement = False
-    for suffix in (" area", " border crossing", " refugee camp", " camp", " district", " town", " village", " city"):
+    for suffix in (" area", " border crossing", " refugee camp", " camp", " district", " town", " village", " city", " beach"):
         if text.endswith(suffix, chunk_start, end):  # "in the Jabalia area of the northern Gaza Strip",
             end -= len(suffix)  # "at the Islam Qala border crossing in Herat province": the town
             if suffix == " district" and not _district_town_counts(text, chunk_start, place_start):
                 return None
-            settlement = suffix in (" town", " village")
+            settlement = suffix in (" town", " village", " beach")  # "on Boscombe beach in Dorset"
             break
     span = tail_name(text, chunk_start, end, shouting)
     if span is None or country_of(text[span[0] : span[1]]) is not None:
@@ -55,7 +57,20 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool) -
         return span
     if settlement and before.endswith(" on "):
         return span  # "an air strike on Kafar Joum village in West Aleppo countryside"
+    if known_in is not None and find_city(text[span[0] : span[1]], country=known_in, primary_only=True) is not None:
+        return span
     return None
+
+
+def split_compass_country(text: str, chunks: list[Chunk]) -> None:
+    """Split a last chunk that ends "<Name> <compass point> <Country>" with no comma ("at Stathe
+    near Taunton southwest England") as if the comma stood before the compass point."""
+    if chunks and (m := _COMPASS_COUNTRY.search(text, chunks[-1].start, chunks[-1].end)) and country_of(m.group("country")):
+        chunks[-1:] = [Chunk(chunks[-1].start, m.end("name")), Chunk(m.end("name") + 1, chunks[-1].end)]
+
+
+_COMPASS_COUNTRY = regex(r"(?P<name>\b[A-Z][\w'’-]*[a-z]) (?:north|south|east|west|central|north-?east|north-?west|"
+                         r"south-?east|south-?west)(?:ern)? (?P<country>[A-Z][\w ]{2,30})$")
 
 
 def region_of_country(text: str, chunk_start: int, country_start: int) -> Span | None:
