@@ -710,6 +710,14 @@ CASES = [
      "Photo credit should read: Ana Costa/PA Wire", {"city": "Fistral", "region": "Cornwall"}),
     ("Water pours over a wall in Leeds City Centre, in northern England, December 26, 2015. REUTERS/Ana Costa",
      {"city": "Leeds", "country_code": "GB"}),
+    ("Goats graze in the village of Los Royos in Murcia. Ana Costa Getty Images",
+     {"city": "Los Royos", "country_code": "ES"}),  # the village, not the town that locates it
+    ("A dry riverbed in the village of Campillo de los Jiménez, Murcia. REUTERS/Ana Costa",
+     {"city": "Campillo de los Jiménez", "country_code": "ES"}),  # ... also before a comma
+    ("Camels rest by a dry well in Dhubato town of southern Burao, in Somaliland. REUTERS/Ana Costa",
+     {"city": "Dhubato"}),  # "<Town> town of <City>"
+    ("Um carro é arrastado pela água em Caxias do Sul (RS) – Imagem: Ana Costa/AFP",
+     {"city": "Caxias do Sul", "country_code": "BR"}),  # a state's abbreviation in brackets
 ]
 
 

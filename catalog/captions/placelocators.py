@@ -167,7 +167,9 @@ def in_x_near_y(text: str, chunk: Chunk, tail: Span, shouting: bool) -> tuple[Sp
 
 #: "Helin village in Anqing", "Hongcun Village of Huangshan": a village, then the larger place it
 #: lies in (a "township in Cape Town" is a part of the city, and stays the city's).
-_SETTLEMENT_IN_END = regex(r"(?P<word>\s(?:[Vv]illage|[Hh]amlet))\s+(?:in|of)\s+$")
+_SETTLEMENT_IN_END = regex(r"(?P<word>\s(?:[Vv]illage|[Hh]amlet)|\stown(?=\sof\s))\s+(?:in|of)\s+"
+                           r"(?:(?:north|south|east|west)ern\s+)?$")  # and "Marodijeex town of southern Hargeysa"
+_VILLAGE_OF_X_IN = regex(r"\b(?:village|hamlet)\s+of\s+(?P<name>[A-ZÀ-Þ][\w'’-]*(?: [\w'’-]+){0,4}?)\s+in\s+$")
 #: First words of a "Village" that is a city's quarter or a venue, not a village of its own.
 _QUARTER_VILLAGES = frozenset({"Olympic", "Athletes", "Athletes'", "Greenwich", "East", "West", "Media",
                                "Christmas", "Youth", "Global", "Games", "Paralympic"})
@@ -182,16 +184,32 @@ def located(text: str, chunk: Chunk, tail: Span, shouting: bool) -> tuple[Span, 
     return place, locator or (tail if near != tail else None), code
 
 
+def village_before(text: str, chunk: Chunk, shouting: bool) -> Span | None:
+    """The name that ends ``chunk`` when "the village of" leads it ("in the village of Zarcilla de
+    Ramos" before ", Murcia"): the village, which the next chunk only locates."""
+    name = tail_name(text, chunk.start, chunk.end, shouting)
+    if name is None or _VILLAGE_OF_END.search(text, max(chunk.start, name[0] - 16), name[0]) is None:
+        return None
+    return name
+
+
+_VILLAGE_OF_END = regex(r"\b(?:village|hamlet)\s+of\s+$", re.IGNORECASE)
+
+
 def settlement_in(text: str, chunk: Chunk, tail: Span, shouting: bool) -> tuple[Span, Span | None]:
-    """The village of "in Helin village in Anqing" or "in Hongcun Village of Huangshan", and the
-    place that only locates it (Anqing, Huangshan); else (``tail``, None)."""
+    """The village of "in Helin village in Anqing", "in Hongcun Village of Huangshan" or "in the
+    village of Los Martínez del Puerto in Murcia", and the place that only locates it (Anqing,
+    Huangshan, Murcia); else (``tail``, None)."""
     whole = _VILLAGE_OF_NAME.match(text, tail[0], tail[1])
     village: Span | None
     if whole is not None:  # the name reader kept "Hongcun Village of Huangshan" as one name
         village, locator = whole.span("village"), whole.span("locator")
-    elif ends_in_word(text, chunk.start, tail[0], ("in", "of")) and (
-            m := _SETTLEMENT_IN_END.search(text, max(chunk.start, tail[0] - 24), tail[0])) is not None:
+    elif ends_in_word(text, chunk.start, tail[0], ("in", "of", "northern", "southern", "eastern", "western")) and (
+            m := _SETTLEMENT_IN_END.search(text, max(chunk.start, tail[0] - 34), tail[0])) is not None:
         village, locator = tail_name(text, chunk.start, m.end("word"), shouting), tail
+    elif ends_in_word(text, chunk.start, tail[0], ("in",)) and (
+            m := _VILLAGE_OF_X_IN.search(text, max(chunk.start, tail[0] - 64), tail[0])) is not None:
+        village, locator = m.span("name"), tail  # "in the village of Los Martínez del Puerto in Murcia"
     else:
         return tail, None
     if (village is None or not PLACE_LEAD_END.search(text, max(chunk.start, village[0] - 24), village[0])

@@ -130,7 +130,8 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
     inside_name = False
     if got.city:
         as_written = got.city
-        got.city = known_suffix(text, got.city, got.cc)
+        if not text.endswith(("village of ", "hamlet of "), 0, got.city[0]):  # "the village of Zarcilla de Ramos"
+            got.city = known_suffix(text, got.city, got.cc)
         if text[got.city[1] - 2 : got.city[1]] in ("'s", "’s") and not find_city(text[got.city[0] : got.city[1]]):
             got.city = (got.city[0], got.city[1] - 2)  # "in Beirut's southern suburbs" -> Beirut
         elif "s " in text[got.city[0] : got.city[1]]:

@@ -118,6 +118,9 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
             first += 1  # Galician and Portuguese articles: "A Coruña", "O Porriño"
     s = tokens[first][0]
     e = tokens[0][1]
+    if "(" in text[s:e] and ")" not in text[s:e] and (opening := text.index("(", s, e)) > s and (
+            text[opening + 1 : e].isupper() and e - opening <= 4):
+        e = len(text[:opening].rstrip())  # "em Porto Alegre (RS": a state's abbreviation is not the name's
     while e > s and text[e - 1] in ".'’-" and not keeps_period(text[s:e]):
         e -= 1
     if e - s > 8 and text.endswith(("Day", "Eve"), s, e) and (cut := text.rfind(" on ", s, e)) > s:

@@ -253,6 +253,8 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         split = ps.split_inside(text, tail)
         if split is None:
             got.city, got.locator, near_cc = loc.located(text, last, tail, shouting)
+            if i > 0 and got.city == tail and (village := loc.village_before(text, chunks[i - 1], shouting)):
+                got.city, got.locator = village, tail  # "in the village of Zarcilla de Ramos, Murcia"
             got.led_by_in = fb.led_by_in(text, last, got.city)
             if near_cc is not None:
                 got.cc = near_cc  # "in Northern New Mexico outside Santa Fe": US, not Argentina's Santa Fe
