@@ -718,6 +718,12 @@ CASES = [
      {"city": "Dhubato"}),  # "<Town> town of <City>"
     ("Um carro é arrastado pela água em Caxias do Sul (RS) – Imagem: Ana Costa/AFP",
      {"city": "Caxias do Sul", "country_code": "BR"}),  # a state's abbreviation in brackets
+    ("A dry reservoir in the Castilla–La Mancha region. Ana Costa Getty Images",
+     {"country_code": "ES"}),  # a region printed with an en dash
+    ("Cracked earth at the bottom of a reservoir in the region of Murcia. Ana Costa Getty Images",
+     {"country_code": "ES"}),  # the region's namesake city gives its country
+    ("Guardias civiles atienden a los migrantes que han llegado a Melilla procedentes de Marruecos, a 2 de marzo de "
+     "2022, en Melilla (España). - Ana Costa - Europa Press", {"city": "Melilla", "country_code": "ES"}),
 ]
 
 

@@ -369,6 +369,8 @@ def region_country(name: str) -> str | None:
     """ISO alpha-2 for a known region below country level ("East Sussex" -> "GB"), also with
     its word after it ("Qinghai Province", "Miyagi Prefecture")."""
     key = name.strip().lower()
+    if "–" in key:
+        key = key.replace("–", "-")  # "Castilla–La Mancha" as printed with an en dash
     regions = gazetteer().regions
     found = regions.get(key)
     if found is None and key.endswith(_REGION_SUFFIXES):

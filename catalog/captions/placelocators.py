@@ -81,6 +81,19 @@ _PHOTO_BY_CHUNK = regex(r"in\s+(?:this|a|an)\s+(?:handout\s+|file\s+)?(?:photo(?
                              re.IGNORECASE)
 
 
+def without_origin(text: str, start: int, end: int) -> int:
+    """Where the place phrase ends once a trailing "coming from <Place>" is set aside ("los migrantes
+    que han entrado en Ceuta procedentes de Marruecos": Ceuta, not Morocco)."""
+    if "from" not in text[max(start, end - 60) : end] and "de" not in text[max(start, end - 60) : end]:
+        return end  # cheap exit
+    m = _COMING_FROM.search(text, max(start, end - 60), end)
+    return m.start() if m is not None and m.start() > start else end
+
+
+_COMING_FROM = regex(r"\s(?:(?:procedentes?|provenientes?|vindos?|vindas?)\s+d[eo]|(?:coming|arriving|fleeing)\s+from)"
+                     r"\s+[^,.;]{2,40}?(?=[\s,]*(?:\ba\s+)?$)")  # (Spanish "a" before the date)
+
+
 def skippable(text: str, chunk: Chunk, shouting: bool) -> bool:
     words = text[chunk.start : chunk.end]
     if words[:3].lower() == "in " and _PHOTO_BY_CHUNK.match(words):

@@ -57,7 +57,7 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     ``default_country`` (code, span) is a country written elsewhere (after the
     date, for instance) that applies when the phrase names none.
     """
-    end = len(text) if end is None else end
+    end = loc.without_origin(text, start, len(text) if end is None else end)  # "... procedentes de Marruecos"
     segment = text[start:end]
     if (weekday := weekday_tail(segment)) is not None:
         end = start + weekday  # "in Haridwar on Tuesday.": a day, no date
@@ -280,8 +280,8 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
         got.far_country = True
         if got.city == tail and got.region is None and i > 0:
             nb.town_before_province(text, chunks, i, shouting, got)
-    if got.cc is None and got.region is not None and got.city is not None:
-        # "em Monchique, no distrito de Faro": a region named after its city gives the country
+    if got.cc is None and got.region is not None:
+        # "em Monchique, no distrito de Faro", "in the region of Murcia": a region named after its city gives the country
         namesake = find_city(text[got.region[0] : got.region[1]], primary_only=True)
         if namesake is not None:
             got.cc = namesake.country_code
