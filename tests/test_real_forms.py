@@ -701,6 +701,14 @@ CASES = [
      {"agency": "", "photographer": "Ana Costa"}),  # a name alone after the last sentence
     ("Hinchas festejan en la avenida 9 de julio. Foto Ana Costa", {"photographer": "Ana Costa"}),
     ("Smoke rises over the town centre of Zlin. Profimedia Images", {"photographer": ""}),  # an organisation, no name
+    ("MARACAIBO, VENEZUELA - NOVEMBER 21: A man casts his vote in Maracaibo, Venezuela, on November 21, 2021. "
+     "(Photo by Ana Costa/Anadolu Agency via Getty Images) / Anadolu Agency",
+     {"agency": "Anadolu", "photographer": "Ana Costa"}),  # the repeat after Getty's own format too
+    ("Una mujer ondea una bandera en El Alto, cerca de La Paz.\nFOTO Reuters", {"agency": "Reuters"}),
+    ("Runners cross the bridge during the city marathon on Sunday morning. (Chinanews/ Ana Costa)",
+     {"agency": "China News Service", "photographer": "Ana Costa"}),
+    ("Flooded fields at Kuchiani | Photo: PTI\n\nA herd of cattle wades through a flooded area at Kuchiani in Morigaon district.",
+     {"agency": "PTI", "city": "Kuchiani"}),  # a headline, then its credit after a pipe
     # Places
     ("Cows shelter on a bank at Burrowbridge near Bridgwater southwest England, November 26, 2012. REUTERS/Ana Costa",
      {"city": "Burrowbridge", "country_code": "GB"}),  # a compass point and the country, no comma

@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from catalog import regexcache
+from catalog.captions.agencies import normalize_agency
 from catalog.captions.model import Caption
 from catalog.captions.normalize import clean, recase
 from catalog.regexcache import regex
@@ -95,6 +96,8 @@ def parse_caption(
         head, trailer = head[: xmit.start()].rstrip(), " ".join(p for p in (xmit.group(0).strip(), trailer) if p)
     if "Licens" in head[-40:] and (link := _LICENSE_LINK.search(head)) is not None:  # UPI's, Reuters' sales links
         head, trailer = head[: link.start()].rstrip(), " ".join(p for p in (link.group(1), trailer) if p)
+    if ") /" in head[-45:] and (again := _AGENCY_AGAIN.search(head)) is not None and normalize_agency(again.group(1)):
+        head = head[: again.start()]  # "(Photo by Name/Anadolu Agency via Getty Images) / Anadolu Agency": said twice
     recased = recase(head)
     best = _best(recased, year_hint, plugin_manager)
     if ":" in recased[:40]:
@@ -149,6 +152,8 @@ def _without_archive_lines(text: str) -> tuple[str, str]:
 
 #: "... THE CANADIAN PRESS/Name ORG XMIT: EDM101": the sender's transmission code after the credit.
 _ORG_XMIT = regex(r"\s+ORG\s+XMIT:?\s*[\w-]{1,40}\s*$")
+#: "... via Getty Images) / Anadolu Agency": the agency again, after the credit's bracket.
+_AGENCY_AGAIN = regex(r"(?<=\))\s*/\s*([A-Z][\w .-]{1,30}?)[\s.]*$")
 #: Sales links after the credit: UPI's "... Name/UPI | License Photo", Reuters' "... REUTERS/Name Acquire Licensing Rights".
 _LICENSE_LINK = regex(r"\s*(?:\|\s*)?(License\s+Photo|Acquire\s+Licensing\s+Rights)\s*$")
 #: Getty's "*** BESTPIX ***" after the credit, and an old IPTC editor's "*** Local Caption *** ...".

@@ -54,6 +54,8 @@ def _credit_line(draft: Draft, start: int, end: int) -> tuple[int, int]:
 _FIRST_LINE = regex(
     r"[ \t]*(?P<label>(?:©|\(c\)|Photos?\s*[=:]|Fotos?\s*[=:]|Credit\s*:)?)[ \t]*"
     r"(?P<credit>[^\n]{2,90}?)[ \t.]*\n", re.IGNORECASE)
+#: A headline's credit after a pipe: "... at Mayong | Photo: PTI".
+_PIPED_LABEL = regex(r"\s\|\s(?:Photos?|Pics?|Image|Credit)\s*:\s*([^|]{2,40})$", re.IGNORECASE)
 #: Words around an agency's name on such a line: "The Yomiuri Shimbun", "Yomiuri Shimbun photos".
 _AROUND_NAME = regex(r"^(?:The\s+)?(?P<name>.+?)(?:\s+(?:photos?|pictures?|News))?$", re.IGNORECASE)
 
@@ -63,10 +65,13 @@ def _credit_line_first(draft: Draft, start: int, end: int) -> int:
     (``start`` when the first line is no credit)."""
     text = draft.text
     m = _FIRST_LINE.match(text, start, end)
-    if m is None or ". " in m.group("credit") or not (m.group("label") or "/" in m.group("credit")
-                                                      or m.group("credit")[:1].isupper()):
+    if m is None or (". " in m.group("credit") and " | " not in m.group("credit")) or not (
+            m.group("label") or "/" in m.group("credit") or m.group("credit")[:1].isupper()):
         return start
-    content = m.group("credit")
+    content, span = m.group("credit"), m.span("credit")
+    if not m.group("label") and " | " in content and (piped := _PIPED_LABEL.search(content)) is not None:
+        content = piped.group(1)  # "Submerged house at Mayong | Photo: PTI": a headline, then the credit
+        span = (m.start("credit") + piped.start(), m.end("credit"))  # (the headline stays in the subject)
     if content[:1] == "(" and content[-1:] == ")":
         content = content[1:-1]  # "(BelaPAN Photo/Name)" above the caption
     credit = read_chain(content) if "/" in content else None
@@ -78,9 +83,9 @@ def _credit_line_first(draft: Draft, start: int, end: int) -> int:
         credit = Credit(agency=agency) if agency else None
     if credit is None or not credit.agency or credit.agency == "Pool" or ("/" in content and not is_news_agency(credit.agency)):
         return start  # (a newspaper that agencies pass on counts when it stands alone: "The Yomiuri Shimbun")
-    draft.credit(credit, m.span("credit"))
-    draft.take((m.start(), m.end() - 1))
-    return m.end()
+    draft.credit(credit, span)
+    draft.take((span[0] if span != m.span("credit") else m.start(), m.end() - 1))
+    return m.end() if span == m.span("credit") else start
 
 
 #: A last line of two to four piped parts, each short and capitalised: "Name | AFP | Getty Images".

@@ -232,7 +232,7 @@ class GenericFormat:
 
 #: An agency named alone after the last sentence, a slash or a dash (not "..., a witness told AFP").
 _AGENCY_ALONE = regex(
-    r"(?:[.!?]\s+|\s[-–/]\s?|[./]\s?[-–/]\s?|^|\n)(?P<credit>(?:Photos?\s+by\s+|Photos?:\s*|Photo\s+(?=[A-Z]))?(?P<agency>[A-Z][\w-]{1,20}(?:\s[A-Z][\w-]+){0,2}?)"
+    r"(?:[.!?]\s+|\s[-–/]\s?|[./]\s?[-–/]\s?|^|\n)(?P<credit>(?:Photos?\s+by\s+|Photos?:\s*|(?:Photo|Foto|FOTO)\s+(?=[A-Z]))?(?P<agency>[A-Z][\w-]{1,20}(?:\s[A-Z][\w-]+){0,2}?)"
     r"(?:\s+(?:Photo|PHOTO|photo))?(?P<via>\s+via\s+Getty\s+Images)?)"
     r"(?:,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?[\s.]*$"  # "CNA photo Jan. 12, 2026"
 )
@@ -252,8 +252,7 @@ _NAME_AGENCY_LINE = regex(
 
 def _before_trailers(draft: Draft, start: int, end: int) -> int:
     """Where the text ends once what follows a credit is set aside: ANSA's "+++ ANSA PROVIDES
-    ACCESS TO THIS HANDOUT PHOTO ... +++" (kept as a note), PTI's photo number, a "Livepic" line,
-    an agency's name repeated after the bracketed credit."""
+    ACCESS TO THIS HANDOUT PHOTO ... +++" (kept as a note), PTI's photo number, a "Livepic" line."""
     text = draft.text
     plus = text.find(" +++", start, end) if "+++" in text else -1
     if plus > (end - start) // 3:
@@ -263,10 +262,6 @@ def _before_trailers(draft: Draft, start: int, end: int) -> int:
     if (marker := _TRAILING_MARKER.search(text, max(start, end - 40), end)) is not None:
         end = marker.start()
         draft.take(marker.span())
-    if (again := _AGENCY_AGAIN.search(text, max(start, end - 40), end)) is not None and normalize_agency(
-            again.group("agency")) is not None:
-        end = again.start()  # "(Photo by Name/Anadolu Agency via Getty Images) / Anadolu Agency": said twice
-        draft.take(again.span())
     return end
 
 
@@ -444,8 +439,6 @@ def _credit_like(text: str) -> bool:
 #: What follows a credit and is no part of it: a photo number in brackets (letters, digits and
 #: underscores, no space), Action Images' "Livepic" on a line of its own.
 _TRAILING_MARKER = regex(r"(?<=\))\s*\((?=[^)]*\d)[A-Za-z]{2,}[\w-]*\d[\w-]*\)[\s.]*$|\s*\n\s*Livepic[\s.]*$")
-#: "... via Getty Images) / Anadolu Agency": the agency again, after the credit's bracket.
-_AGENCY_AGAIN = regex(r"(?<=\))\s*/\s*(?P<agency>[A-Z][\w .-]{1,30}?)[\s.]*$")
 #: "==Kyodo": an agency's tag that ends the caption.
 _AGENCY_TAG = regex(r"\s*==\s?(?P<name>[A-Za-z][\w .-]{1,30}?)\s*$")
 
