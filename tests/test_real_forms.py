@@ -732,6 +732,10 @@ CASES = [
      {"country_code": "ES"}),  # the region's namesake city gives its country
     ("Guardias civiles atienden a los migrantes que han llegado a Melilla procedentes de Marruecos, a 2 de marzo de "
      "2022, en Melilla (España). - Ana Costa - Europa Press", {"city": "Melilla", "country_code": "ES"}),
+    ("Warga menari saat upacara adat di Desa Tenganan, Karangasem, Bali, Sabtu (2/3/2024). ANTARA FOTO/Ana Costa",
+     {"city": "Tenganan", "country_code": "ID"}),  # "Desa X": a village, before its regency
+    ("Photo: NARYAN-MAR, RUSSIA – MARCH 12, 2022: Herders race reindeer sleds on the frozen river in Naryan-Mar.",
+     {"city": "Naryan-Mar", "date": dt.date(2022, 3, 12)}),  # a page's label before the dateline
 ]
 
 

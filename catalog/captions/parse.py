@@ -98,6 +98,8 @@ def parse_caption(
         head, trailer = head[: link.start()].rstrip(), " ".join(p for p in (link.group(1), trailer) if p)
     if ") /" in head[-45:] and (again := _AGENCY_AGAIN.search(head)) is not None and normalize_agency(again.group(1)):
         head = head[: again.start()]  # "(Photo by Name/Anadolu Agency via Getty Images) / Anadolu Agency": said twice
+    if head[:7] in ("Photo: ", "PHOTO: ") and _SHOUTED_DATELINE.match(head, 7):
+        head = head[7:]  # "Photo: SALEKHARD, RUSSIA – MARCH 27, 2021: ...": a page's label before the dateline
     recased = recase(head)
     best = _best(recased, year_hint, plugin_manager)
     if ":" in recased[:40]:
@@ -152,6 +154,8 @@ def _without_archive_lines(text: str) -> tuple[str, str]:
 
 #: "... THE CANADIAN PRESS/Name ORG XMIT: EDM101": the sender's transmission code after the credit.
 _ORG_XMIT = regex(r"\s+ORG\s+XMIT:?\s*[\w-]{1,40}\s*$")
+#: A dateline in capitals: "SALEKHARD, RUSSIA – ".
+_SHOUTED_DATELINE = regex(r"[A-Z][A-Z'’ .-]{2,30}, [A-Z][A-Z'’ .-]{2,30}\s[-–—]\s")
 #: "... via Getty Images) / Anadolu Agency": the agency again, after the credit's bracket.
 _AGENCY_AGAIN = regex(r"(?<=\))\s*/\s*([A-Z][\w .-]{1,30}?)[\s.]*$")
 #: Sales links after the credit: UPI's "... Name/UPI | License Photo", Reuters' "... REUTERS/Name Acquire Licensing Rights".

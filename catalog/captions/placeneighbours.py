@@ -35,15 +35,22 @@ def in_named_before(text: str, chunks: list[Chunk], i: int, shouting: bool) -> S
 def earlier_known_city(text: str, chunks: list[Chunk], i: int, shouting: bool, cc: str | None,
                         city: Span) -> Span:
     """"in La Orotava, Tenerife, Canary Islands, Spain": between the town and the region an
-    island or an area the gazetteer does not know as a town; the town is the earlier name."""
+    island or an area the gazetteer does not know as a town; the town is the earlier name (and
+    Indonesian "Desa X", a village, one or two names before the regency)."""
     if i == 0 or cc is None or city[0] != chunks[i].start:
         return city  # only a bare name between the town and the region ("..., Tenerife, ...")
+    for k in range(i - 1, max(-1, i - 3), -1):  # Antara's "di Desa Munggu, Badung, Bali": the village
+        if (desa := _DESA_END.search(text, chunks[k].start, chunks[k].end)) is not None:
+            return desa.span(1)
     if find_city(text[city[0] : city[1]], country=cc, primary_only=True) is not None:
         return city
     before = in_named_before(text, chunks, i, shouting)
     if before is None or find_city(text[before[0] : before[1]], country=cc) is None:
         return city
     return before
+
+
+_DESA_END = regex(r"\bDesa ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})$")
 
 
 def town_before_province(text: str, chunks: list[Chunk], i: int, shouting: bool, got: Reading) -> None:
