@@ -736,6 +736,10 @@ CASES = [
      {"city": "Tenganan", "country_code": "ID"}),  # "Desa X": a village, before its regency
     ("Photo: NARYAN-MAR, RUSSIA – MARCH 12, 2022: Herders race reindeer sleds on the frozen river in Naryan-Mar.",
      {"city": "Naryan-Mar", "date": dt.date(2022, 3, 12)}),  # a page's label before the dateline
+    ("Helfer räumen Trümmer neben zerstörten Häusern im Donbass. © Ana Costa/AP/dpa",
+     {"region": "Donbass", "country_code": "UA"}),  # a German noun, "im", a region
+    ("Wanderer rasten am Seeufer von Thun im Berner Oberland, am Sonntag, 24. Juli 2022. (KEYSTONE/Ana Costa)",
+     {"city": "Thun", "country_code": "CH"}),  # a known town before "im" and its region
 ]
 
 

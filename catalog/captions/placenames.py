@@ -167,15 +167,21 @@ _DIVISION_WORDS = frozenset({"Kanton", "Landkreis", "Kreis", "Bezirk", "Bundesla
 
 def _after_inner_preposition(text: str, tokens: list[Span], first: int) -> Span | None:
     """"el Monumento a la Bandera en Rosario": the run of names holds an "en" (or German "im"),
-    the whole run is no town the gazetteer knows and the part after it is: that part
+    the whole run is no town the gazetteer knows and the part after it is (a town or a region:
+    "Gebäuden im Donbass"): that part
     ("Freiburg im Breisgau" stays whole; its tail names no town)."""
     for k in range(1, first):
         if text[tokens[k][0] : tokens[k][1]] in _INNER_IN:
             if text[tokens[k - 1][0] : tokens[k - 1][1]] in _DIVISION_WORDS:  # "Filisur im Kanton Graubünden"
                 return (tokens[first][0], tokens[k + 1][1])
             after, whole = text[tokens[k - 1][0] : tokens[0][1]], text[tokens[first][0] : tokens[0][1]]
-            if find_city(after) is not None and find_city(whole) is None:
+            if find_city(whole) is not None:
+                return None
+            if find_city(after) is not None:
                 return (tokens[k - 1][0], tokens[0][1])
+            if region_country(after) is not None:  # "Grindelwald im Berner Oberland": the town, if known
+                before = (tokens[first][0], tokens[k + 1][1])
+                return before if find_city(text[before[0] : before[1]]) is not None else (tokens[k - 1][0], tokens[0][1])
             return None
     return None
 
