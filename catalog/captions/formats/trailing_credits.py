@@ -159,9 +159,9 @@ _ORG_LAST_WORDS = frozenset({"Images", "Photos", "Pictures", "Press", "News", "A
 
 
 def bare_name(draft: Draft, start: int, end: int) -> int | None:
-    """Record a photographer named alone after the last sentence ("... de la Unión Europea.
-    Ana Costa", "...\nANA COSTA", "... la zona. Foto Ana Costa", "Picture Ana Costa"); return where it starts. A
-    place, an organisation, a month or an agency is no such name."""
+    """Record a photographer named alone after the last sentence or on the last line ("... de la
+    Unión Europea. Ana Costa", "... la zona. Foto Ana Costa", "Picture Ana Costa"); return where
+    it starts. A place, an organisation, a month or an agency is no such name."""
     text = draft.text
     m = _BARE_NAME.search(text, max(start, end - 60), end)
     if m is None:
