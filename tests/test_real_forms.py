@@ -740,6 +740,9 @@ CASES = [
      {"region": "Donbass", "country_code": "UA"}),  # a German noun, "im", a region
     ("Wanderer rasten am Seeufer von Thun im Berner Oberland, am Sonntag, 24. Juli 2022. (KEYSTONE/Ana Costa)",
      {"city": "Thun", "country_code": "CH"}),  # a known town before "im" and its region
+    ("Drivers line up on the grid at Silverstone, England, July 5, 2020. © Copyright: Ana Costa / Apex Images",
+     {"photographer": "Ana Costa", "intermediaries": ["Apex Images"]}),  # "Copyright:" labels, "Images" names an org
+    ("Handlare på torget i Göteborg den 3 maj 2024. Fotograf: Ana Costa/TT", {"photographer": "Ana Costa"}),
 ]
 
 

@@ -55,7 +55,7 @@ _ORG_WORDS = regex(
     r"center|centre|centers|centres|group|house|palace|kremlin|nasa|university|museum|company|corp|inc|ltd|"
     r"news|tv|television|channel|foundation|organisation|organization|federation|club|"
     r"association|party|embassy|presidency|parliament|courtesy|social|video|via|telegram|instagram|"
-    r"twitter|facebook|youtube|tiktok|weibo|handout|crescent|institute|commission|hospital|municipality|"
+    r"twitter|facebook|youtube|tiktok|weibo|handout|crescent|institute|commission|hospital|municipality|images|"
     r"unicef|unhcr|patrol|labs|lab|pbc|technologies|technology|conservancy|trust|daily|times|post|"
     r"herald|tribune|gazette|journal|chronicle|courier|examiner|inquirer|register|dispatch|sentinel|"
     r"telegraph|zoo|aquarium|sheriff|society|network|county|airlines|airport|studios|pictures|"
@@ -142,12 +142,13 @@ _LABEL_START = regex(
     rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher|graph|s)?|Pictures?|Fotos?|Imagem|Image(?:\s+credit)?|Photo\s+credit|Cr[eé]dit(?:s|o|os)?)\s?(?::|;|by\b)\s?"
     r"|Foto\s(?:por|de|von|di)\s"  # Portuguese, Spanish, German, Italian "photo by"
     r"|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s?:\s?"  # and "source:"
+    r"|(?:Copyright|Fotograf|Fotógrafo|Fotografo|Fotografia)\s?:\s?"  # "Copyright: Name", Nordic and Iberian photographers
     r"|Tous\s+droits\s+r[ée]serv[ée]s\s"  # French sites' "all rights reserved NAME/AFP"
     rf"|(?-i:(?:Photo|Foto|FOTO|beeld|Beeld)\s)(?=(?-i:[{CAPITALS}a-z])))",  # and "Foto Name/AFP", Antara's "FOTO ANTARA/Name", Dutch "beeld afp / Name"
     re.IGNORECASE,
 )
 _LABEL_FIRST_WORDS = ("staff", "special", "contributed", "submitted", "courtesy", "photo", "picture", "foto", "beeld", "credit",
-                      "crédit", "tous droits",
+                      "crédit", "tous droits", "copyright", "fotograf",
                       "image", "quelle", "zdroj", "källa", "kalla", "fuente", "fonte")
 #: A label inside the first part of a chain, after the caption's own words.
 _INNER_LABEL = regex(r"\s(?:Foto|Photo|Fotos|Photos|Cr[eé]dito|Credit|Picture)\s?:\s*(?=[A-Z])")
