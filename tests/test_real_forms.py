@@ -743,6 +743,16 @@ CASES = [
     ("Drivers line up on the grid at Silverstone, England, July 5, 2020. © Copyright: Ana Costa / Apex Images",
      {"photographer": "Ana Costa", "intermediaries": ["Apex Images"]}),  # "Copyright:" labels, "Images" names an org
     ("Handlare på torget i Göteborg den 3 maj 2024. Fotograf: Ana Costa/TT", {"photographer": "Ana Costa"}),
+    ("Penitentes cargan una imagen en la procesión en Antigua (Guatemala). Ana Costa Ana Costa (EFE)",
+     {"agency": "EFE", "photographer": "Ana Costa"}),  # a name printed twice
+    ("A lantern made of bamboo lights a night market in Tainan. Ana Costa / Xinhua |",
+     {"agency": "Xinhua", "photographer": "Ana Costa"}),  # a page's separator after the credit
+    ("The minister opens a trade fair at the exhibition centre. — KUNA photos", {"agency": "KUNA"}),
+    ("Workers plant oil palm seedlings in Sarawak. – BERNAMAPIC", {"agency": "Bernama"}),
+    ("Visitors walk under cherry blossoms in a park in Daegu. (Yonhap)\nPhotos by Ana Costa",
+     {"agency": "Yonhap", "photographer": "Ana Costa"}),  # the agency's bracket, then the photographer's line
+    ("Artists perform at a festival in Kolkata on December 5, 2024.(Photo: Ana Costa /IBNS)",
+     {"agency": "IBNS", "photographer": "Ana Costa"}),
 ]
 
 

@@ -107,6 +107,8 @@ def clean(raw: str) -> str:
         text = _GLUED_MONTH_DAY.sub(r"\1 ", text)  # "Wednesday, January17, 2018": the month, then the day
     if "/" in text[-120:] and (glued := _GLUED_CAPS_CREDIT.search(text, max(0, len(text) - 120))) is not None:
         text = f"{text[: glued.start()]}\n{text[glued.start() :]}"  # a lost line break: "DC.ANA COSTA/Getty Images"
+    if text.endswith("|"):
+        text = text.rstrip(" |")  # a page's separator after the credit: "Name / Xinhua |"
     return text.strip()
 
 

@@ -48,7 +48,7 @@ _SENTENCE_END = regex(r"(?<=[a-z0-9)\]])[.!?]\s+")
 _PIPE_CREDIT = regex(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s+(?P<agency>[A-Z][^|\n]{1,40}?))[\s.]*$")
 _LABELLED = regex(
     r"(?:^|[\s.(]|(?=©))(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
-    r"(?:Photo(?:graph)?(?:er)?\s*(?:by|:)|Pictures?\s*(?:by|:|;)|Pics?\s*:|Imagem?\s*:)|(?:Photo\s+)?Credits?(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+photos\s*:|"
+    r"(?:Photo(?:graph|s)?(?:er)?\s*(?:by|:)|Pictures?\s*(?:by|:|;)|Pics?\s*:|Imagem?\s*:)|(?:Photo\s+)?Credits?(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+(?:[Pp]hotos|[Pp]hotographs)\s*:|"
     r"Bild\s*:|Copyright\s*:|Image\s+(?:copyright|source)\s*[:,]?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
     r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
@@ -170,6 +170,10 @@ class GenericFormat:
                 draft.credit(credit, (named[0], m.end()), photographer_span=named)
                 draft.take((named[0], m.end()))
                 return named[0]
+            if (not credit.agency and (tagged := _AGENCY_LINE_END.search(text, max(start, start_at - 40), start_at))
+                    and is_news_agency(tagged_agency := normalize_agency(tagged.group(1)) or "")):
+                credit.agency = tagged_agency  # "... in Busan. (Yonhap)\nPhotos by Name"
+                draft.take(tagged.span())
             draft.credit(credit, (start_at, m.end("credit")))
             draft.take(m.span())
             return m.start() if body_end is None else body_end
@@ -232,8 +236,8 @@ class GenericFormat:
 
 #: An agency named alone after the last sentence, a slash or a dash (not "..., a witness told AFP").
 _AGENCY_ALONE = regex(
-    r"(?:[.!?]\s+|\s[-–/]\s?|[./]\s?[-–/]\s?|^|\n)(?P<credit>(?:Photos?\s+by\s+|Photos?:\s*|(?:Photo|Foto|FOTO)\s+(?=[A-Z]))?(?P<agency>[A-Z][\w-]{1,20}(?:\s[A-Z][\w-]+){0,2}?)"
-    r"(?:\s+(?:Photo|PHOTO|photo))?(?P<via>\s+via\s+Getty\s+Images)?)"
+    r"(?:[.!?]\s+|\s[-–—/]\s?|[./]\s?[-–—/]\s?|^|\n)(?P<credit>(?:Photos?\s+by\s+|Photos?:\s*|(?:Photo|Foto|FOTO)\s+(?=[A-Z]))?(?P<agency>[A-Z][\w-]{1,20}(?:\s[A-Z][\w-]+){0,2}?)"
+    r"(?:\s+(?:Photos?|PHOTOS?|photos?))?(?P<via>\s+via\s+Getty\s+Images)?)"
     r"(?:,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?[\s.]*$"  # "CNA photo Jan. 12, 2026"
 )
 
@@ -439,6 +443,8 @@ def _credit_like(text: str) -> bool:
 #: What follows a credit and is no part of it: a photo number in brackets (letters, digits and
 #: underscores, no space), Action Images' "Livepic" on a line of its own.
 _TRAILING_MARKER = regex(r"(?<=\))\s*\((?=[^)]*\d)[A-Za-z]{2,}[\w-]*\d[\w-]*\)[\s.]*$|\s*\n\s*Livepic[\s.]*$")
+#: An agency's bracket that ends the line before a labelled photographer: "(Yonhap)\n".
+_AGENCY_LINE_END = regex(r"\(([A-Z][\w -]{1,30})\)[ \t]*\n\s*$")
 #: "==Kyodo": an agency's tag that ends the caption.
 _AGENCY_TAG = regex(r"\s*==\s?(?P<name>[A-Za-z][\w .-]{1,30}?)\s*$")
 

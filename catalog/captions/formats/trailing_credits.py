@@ -52,6 +52,9 @@ def name_before_bracket(text: str, start: int, bracket: int) -> Span | None:
     s, e = m.span("name")
     if (glued := _GLUED_AGENCY.match(text, s, e)) is not None and normalize_agency(glued.group(1)) is not None:
         s = glued.end()  # "... 2024. REUTERSAna Costa (REUTERS)": the agency's word lost its space
+    half = (e - s - 1) // 2
+    if half > 3 and text[s : s + half] == text[e - half : e] and text[s + half] == " ":
+        s = e - half  # a page that printed the name twice: "Ana Costa Ana Costa (EFE)"
     return s, e
 
 
