@@ -753,6 +753,8 @@ CASES = [
      {"agency": "Yonhap", "photographer": "Ana Costa"}),  # the agency's bracket, then the photographer's line
     ("Artists perform at a festival in Kolkata on December 5, 2024.(Photo: Ana Costa /IBNS)",
      {"agency": "IBNS", "photographer": "Ana Costa"}),
+    ("Pupils at a school in Pasig City receive ash on their foreheads on Ash Wednesday, Feb. 14, 2024. (Ana Costa)",
+     {"city": "Pasig City", "country_code": "PH"}),  # "Ash" before the date's weekday is the holiday's
 ]
 
 

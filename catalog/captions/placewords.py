@@ -156,8 +156,13 @@ def placed(text: str, chunk: Chunk, name: Span) -> bool:
     return False
 
 
+#: Words that make a weekday a holiday ("Ash Wednesday", "Good Friday", "Black Friday").
+_HOLIDAY_WORDS = r"(?:Ash|Good|Black|Super|Holy|Easter|Maundy|Cyber|Palm|Shrove|Whit)"
+#: Such a word left before a date that took its weekday: "... on Ash " before "Wednesday, Feb. 22, 2023".
+_HOLIDAY_BEFORE_DATE = regex(rf"\s+(?:on\s+)?{_HOLIDAY_WORDS}\s*$")
 _TRAILING_WEEKDAY = regex(
     r"[\s,]+(?:(?:on|this|last|le|el|am|este|esta|ce|nesta|neste|questo)\s+)?"
+    rf"(?:{_HOLIDAY_WORDS}\s+)?"  # "on Ash Wednesday": a day
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:lun|mar|mercre|jeu|vendre|same|diman)di|dimanche"
     r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|(?:lune|marte|mercole|giove|vener)dì|sabato|domenica"
     r"|(?:Mon|Diens|Mittwo|Donners|Frei|Sams|Sonn)(?:tag|ch))[\s.,]*$", re.IGNORECASE)
@@ -172,6 +177,8 @@ _PART_OF_A_NAME = regex(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]
 
 def weekday_tail(segment: str) -> int | None:
     """Where a weekday without a date ends ``segment`` ("..., mardi", "on Tuesday."), else None."""
+    if segment[-1:] in " hdkrymet" and (holiday := _HOLIDAY_BEFORE_DATE.search(segment[-16:])) is not None:
+        return len(segment) - len(segment[-16:]) + holiday.start()
     if _WEEKDAY_END.search(segment[-14:]) is None:
         return None
     m = _TRAILING_WEEKDAY.search(segment[-24:])
