@@ -755,6 +755,14 @@ CASES = [
      {"agency": "IBNS", "photographer": "Ana Costa"}),
     ("Pupils at a school in Pasig City receive ash on their foreheads on Ash Wednesday, Feb. 14, 2024. (Ana Costa)",
      {"city": "Pasig City", "country_code": "PH"}),  # "Ash" before the date's weekday is the holiday's
+    ("Villagers dry chillies in Dongshan Village of Xinfeng Town, Lishui City, east China's Zhejiang Province, "
+     "Oct. 3, 2023. (Xinhua/Ana Costa)", {"city": "Dongshan", "country_code": "CN"}),  # the village, then its town and city
+    ("Workers pick apples in Qiaotou District of Xingtai City, north China's Hebei Province, Oct. 3, 2023. "
+     "(Photo by Ana Costa/Xinhua)", {"city": "Xingtai"}),  # a district of the city, inside one name
+    ("Una procesión recorre las calles en Nahuizalco en El Salvador.Ana Costa (REUTERS)",
+     {"city": "Nahuizalco", "country_code": "SV"}),  # Spanish "en X en <Country>"
+    ("A lamb stands in a pen on the island of Sicily, in Castelbuono, Italy, April 2, 2021. REUTERS/Ana Costa",
+     {"city": "Castelbuono", "country_code": "IT"}),  # an island before the town is no town
 ]
 
 

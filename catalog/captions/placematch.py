@@ -80,6 +80,8 @@ CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong"
 _ON_ISLAND = regex(r"\son\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\s(?:Island|Islands|Isle)$")
 _TOWN_OF_CITY = regex(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Town|Township|Village|City) of [A-Z][\w'’ -]* "
                       r"(?:City|County|League|Prefecture)")
+#: An area named before the town it belongs to, inside one name: "Renze District of Xingtai City".
+_AREA_OF = regex(r" (?:District|County|Prefecture|Borough) of (?=[A-Z])")
 #: A name ending in a capitalised administrative word names an area, not a town.
 _ADMIN_LAST = regex(r"\s(?:County|Prefecture|Province|Governorate|Oblast|Regency|Autonomous\s+Region|Taluka|Tehsil"
                          r"|Banner|Raion|Rayon)$")
@@ -114,6 +116,8 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
         owned = text.rfind(" ", got.region[0], got.region[1] - 13) + 1 or got.region[0]
         if find_city(text[owned : got.region[1] - 13], country=got.cc) is not None:
             got.city = (owned, got.region[1] - 13)  # "southwest China's Chongqing Municipality": the city
+    if got.city and " of " in text[got.city[0] : got.city[1]] and (part := _AREA_OF.search(text, *got.city)):
+        got.city = (part.end(), got.city[1])  # "in Renze District of Xingtai City": the city, not its district
     if got.city and (town := _TOWN_OF_CITY.fullmatch(text, *got.city)) is not None:
         got.city = town.span("town")  # Xinhua's "Jing'an Town of Zhangye City": the town
     elif got.city and (_ADMIN_LAST.search(text, *got.city) is not None or text.startswith("Co. ", got.city[0])):

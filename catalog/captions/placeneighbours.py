@@ -36,12 +36,14 @@ def earlier_known_city(text: str, chunks: list[Chunk], i: int, shouting: bool, c
                         city: Span) -> Span:
     """"in La Orotava, Tenerife, Canary Islands, Spain": between the town and the region an
     island or an area the gazetteer does not know as a town; the town is the earlier name (and
-    Indonesian "Desa X", a village, one or two names before the regency)."""
-    if i == 0 or cc is None or city[0] != chunks[i].start:
+    a village one or two names before: Indonesian "Desa X", Xinhua's "X Village (of Y Town)")."""
+    if i == 0 or city[0] != chunks[i].start:
         return city  # only a bare name between the town and the region ("..., Tenerife, ...")
-    for k in range(i - 1, max(-1, i - 3), -1):  # Antara's "di Desa Munggu, Badung, Bali": the village
-        if (desa := _DESA_END.search(text, chunks[k].start, chunks[k].end)) is not None:
-            return desa.span(1)
+    for k in range(i - 1, max(-1, i - 3), -1):  # "di Desa Munggu, Badung, Bali", "in X Village of Y Town, Z City"
+        if (village := _VILLAGE_END.search(text, chunks[k].start, chunks[k].end)) is not None:
+            return village.span(1) if village.group(1) else village.span(2)
+    if cc is None:
+        return city
     if find_city(text[city[0] : city[1]], country=cc, primary_only=True) is not None:
         return city
     before = in_named_before(text, chunks, i, shouting)
@@ -50,7 +52,10 @@ def earlier_known_city(text: str, chunks: list[Chunk], i: int, shouting: bool, c
     return before
 
 
-_DESA_END = regex(r"\bDesa ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})$")
+#: A village that ends a chunk: Antara's "Desa Munggu", Xinhua's "Huayuan Village (of Nanma Town)".
+_VILLAGE_END = regex(r"\bDesa ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})$"
+                     r"|\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) Village(?: of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? "
+                     r"(?:Town|Township|District|County))?$")
 
 
 def town_before_province(text: str, chunks: list[Chunk], i: int, shouting: bool, got: Reading) -> None:

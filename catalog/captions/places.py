@@ -414,7 +414,7 @@ def _read_previous(text: str, chunks: list[Chunk], i: int, shouting: bool, got: 
         cname_city = find_city(cname, country=got.cc, primary_only=True)
         province = cname_city is not None and _province(cname, got.cc) and bname != cname
         if ((led or find_city(bname, country=got.cc)) and (cname_city is None or province)
-                and not natural_feature(bname)):  # "in Bunol, Valencia, Spain", not "at Olympic Stadium, Tokyo"
+                and not natural_feature(bname) and region_country(bname) is None):  # not "island of Sardinia, in Pattada"
             got.region = ctail  # "Paiporta, Valencia, Spain": the town, then the province named after its capital
             i -= 1
     while i != first and i >= 0 and loc.skippable(text, chunks[i], shouting):
