@@ -763,6 +763,8 @@ CASES = [
      {"city": "Nahuizalco", "country_code": "SV"}),  # Spanish "en X en <Country>"
     ("A lamb stands in a pen on the island of Sicily, in Castelbuono, Italy, April 2, 2021. REUTERS/Ana Costa",
      {"city": "Castelbuono", "country_code": "IT"}),  # an island before the town is no town
+    ("Passengers board a plane at Kumamoto airport in southwestern Japan, May 2, 2021. (Kyodo)",
+     {"city": "Kumamoto", "country_code": "JP"}),  # "<Town> airport in <direction> <Country>"
 ]
 
 

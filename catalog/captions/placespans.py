@@ -38,7 +38,8 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool, k
         return None
     end = lead.start()
     settlement = False
-    for suffix in (" area", " border crossing", " refugee camp", " camp", " district", " town", " village", " city", " beach"):
+    for suffix in (" area", " border crossing", " refugee camp", " camp", " district", " town", " village", " city", " beach",
+                   " airport"):  # ("at Kitakyushu airport in southwestern Japan")
         if text.endswith(suffix, chunk_start, end):  # "in the Jabalia area of the northern Gaza Strip",
             end -= len(suffix)  # "at the Islam Qala border crossing in Herat province": the town
             if suffix == " district" and not _district_town_counts(text, chunk_start, place_start):
