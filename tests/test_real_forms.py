@@ -765,6 +765,17 @@ CASES = [
      {"city": "Castelbuono", "country_code": "IT"}),  # an island before the town is no town
     ("Passengers board a plane at Kumamoto airport in southwestern Japan, May 2, 2021. (Kyodo)",
      {"city": "Kumamoto", "country_code": "JP"}),  # "<Town> airport in <direction> <Country>"
+    # Guards for this stop's credit and place rules (each would misread without its check)
+    ("The chancellor shakes hands with U.S. President Joe Biden", {"photographer": ""}),  # no sentence ends at "U.S."
+    ("Crowds gather outside the abbey in London. Prince William", {"photographer": ""}),  # a title, not a name
+    ("Supporters cheer in Manhattan. Mayor Michael Bloomberg", {"agency": "", "photographer": ""}),  # a surname
+    ("Turkish President Tayyip Erdogan, REUTERS", {"agency": "Reuters", "photographer": ""}),
+    ("Tourists walk in Greenwich Village, Manhattan, New York City, U.S., May 3, 2024. REUTERS/Ana Costa",
+     {"city": "New York City"}),  # a quarter called "Village" is no village
+    ("Soldiers rest near Orikhiv in a trench on June 15, 2023 in Zaporizhzhia Oblast, Ukraine. "
+     "(Photo by Ana Costa/Getty Images)", {"city": "Orikhiv"}),  # the lead that names a town, not the latest
+    ("Volunteers bring:\n- Water: 20 litres\n- Food: rice\nThey met in Lviv on Monday.\n- Author: Ana Costa\n"
+     "- Credit: Sputnik", {"agency": "Sputnik", "city": "Lviv"}),  # the bank's block is the last run of lines
 ]
 
 

@@ -94,9 +94,9 @@ def parse_caption(
         head, trailer = _without_starred(head, trailer)
     if "ORG XMIT" in head and (xmit := _ORG_XMIT.search(head)) is not None:  # AP's transmission code
         head, trailer = head[: xmit.start()].rstrip(), " ".join(p for p in (xmit.group(0).strip(), trailer) if p)
-    if "Licens" in head[-40:] and (link := _LICENSE_LINK.search(head)) is not None:  # UPI's, Reuters' sales links
+    if "Licens" in head[-40:] and (link := _LICENSE_LINK.search(head, max(0, len(head) - 60))) is not None:  # UPI's, Reuters' sales links
         head, trailer = head[: link.start()].rstrip(), " ".join(p for p in (link.group(1), trailer) if p)
-    if ") /" in head[-45:] and (again := _AGENCY_AGAIN.search(head)) is not None and normalize_agency(again.group(1)):
+    if ") /" in head[-45:] and (again := _AGENCY_AGAIN.search(head, max(0, len(head) - 45))) is not None and normalize_agency(again.group(1)):
         head = head[: again.start()]  # "(Photo by Name/Anadolu Agency via Getty Images) / Anadolu Agency": said twice
     if head[:7] in ("Photo: ", "PHOTO: ") and _SHOUTED_DATELINE.match(head, 7):
         head = head[7:]  # "Photo: SALEKHARD, RUSSIA – MARCH 27, 2021: ...": a page's label before the dateline

@@ -84,7 +84,8 @@ _PHOTO_BY_CHUNK = regex(r"in\s+(?:this|a|an)\s+(?:handout\s+|file\s+)?(?:photo(?
 def without_origin(text: str, start: int, end: int) -> int:
     """Where the place phrase ends once a trailing "coming from <Place>" is set aside ("los migrantes
     que han entrado en Ceuta procedentes de Marruecos": Ceuta, not Morocco)."""
-    if "from" not in text[max(start, end - 60) : end] and "de" not in text[max(start, end - 60) : end]:
+    window = text[max(start, end - 60) : end]
+    if "from" not in window and "proced" not in window and "proven" not in window and "vind" not in window:
         return end  # cheap exit
     m = _COMING_FROM.search(text, max(start, end - 60), end)
     return m.start() if m is not None and m.start() > start else end
@@ -184,7 +185,7 @@ _SETTLEMENT_IN_END = regex(r"(?P<word>\s(?:[Vv]illage|[Hh]amlet)|\stown(?=\sof\s
                            r"(?:(?:north|south|east|west)ern\s+)?$")  # and "Marodijeex town of southern Hargeysa"
 _VILLAGE_OF_X_IN = regex(r"\b(?:village|hamlet)\s+of\s+(?P<name>[A-ZÀ-Þ][\w'’-]*(?: [\w'’-]+){0,4}?)\s+in\s+$")
 #: First words of a "Village" that is a city's quarter or a venue, not a village of its own.
-_QUARTER_VILLAGES = frozenset({"Olympic", "Athletes", "Athletes'", "Greenwich", "East", "West", "Media",
+QUARTER_VILLAGES = frozenset({"Olympic", "Athletes", "Athletes'", "Greenwich", "East", "West", "Media",
                                "Christmas", "Youth", "Global", "Games", "Paralympic"})
 
 
@@ -226,7 +227,7 @@ def settlement_in(text: str, chunk: Chunk, tail: Span, shouting: bool) -> tuple[
     else:
         return tail, None
     if (village is None or not PLACE_LEAD_END.search(text, max(chunk.start, village[0] - 24), village[0])
-            or text[village[0] : village[1]].split(" ", 1)[0] in _QUARTER_VILLAGES):
+            or text[village[0] : village[1]].split(" ", 1)[0] in QUARTER_VILLAGES):
         return tail, None
     return village, locator
 

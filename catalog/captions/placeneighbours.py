@@ -40,8 +40,9 @@ def earlier_known_city(text: str, chunks: list[Chunk], i: int, shouting: bool, c
     if i == 0 or city[0] != chunks[i].start:
         return city  # only a bare name between the town and the region ("..., Tenerife, ...")
     for k in range(i - 1, max(-1, i - 3), -1):  # "di Desa Munggu, Badung, Bali", "in X Village of Y Town, Z City"
-        if (village := _VILLAGE_END.search(text, chunks[k].start, chunks[k].end)) is not None:
-            return village.span(1) if village.group(1) else village.span(2)
+        if (village := _VILLAGE_END.search(text, chunks[k].start, chunks[k].end)) is not None and (
+                village.group(1) or village.group(2).split(" ", 1)[0] not in loc.QUARTER_VILLAGES):
+            return village.span(1) if village.group(1) else village.span(2)  # (not "Greenwich Village")
     if cc is None:
         return city
     if find_city(text[city[0] : city[1]], country=cc, primary_only=True) is not None:

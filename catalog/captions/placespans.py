@@ -30,8 +30,8 @@ _LEAD_WORDS = regex(r"(?:(?:in|at|near|the|outside)\s+)*", re.IGNORECASE)
 
 def city_before(text: str, chunk_start: int, place_start: int, shouting: bool, known_in: str | None = None) -> Span | None:
     """A city named just before "in the southern <Region>" inside one chunk, after a preposition
-    (or after any word, when the gazetteer knows it in country ``known_in``: "flooding hits
-    Lismore in northern NSW")."""
+    (or after any word, when the gazetteer knows it in country ``known_in``: "Kor på bete utanför
+    Ystad i Skåne")."""
     # a match spans at most 3 words (" in the southern "): search only the last ones
     lead = _IN_THE_END.search(text, last_words_start(text, chunk_start, place_start, 6), place_start)
     if lead is None:

@@ -159,7 +159,7 @@ def placed(text: str, chunk: Chunk, name: Span) -> bool:
 #: Words that make a weekday a holiday ("Ash Wednesday", "Good Friday", "Black Friday").
 _HOLIDAY_WORDS = r"(?:Ash|Good|Black|Super|Holy|Easter|Maundy|Cyber|Palm|Shrove|Whit)"
 #: Such a word left before a date that took its weekday: "... on Ash " before "Wednesday, Feb. 22, 2023".
-_HOLIDAY_BEFORE_DATE = regex(rf"\s+(?:on\s+)?{_HOLIDAY_WORDS}\s*$")
+_HOLIDAY_BEFORE_DATE = regex(rf"\s+on\s+{_HOLIDAY_WORDS}\s*$")
 _TRAILING_WEEKDAY = regex(
     r"[\s,]+(?:(?:on|this|last|le|el|am|este|esta|ce|nesta|neste|questo)\s+)?"
     rf"(?:{_HOLIDAY_WORDS}\s+)?"  # "on Ash Wednesday": a day
@@ -176,8 +176,10 @@ _PART_OF_A_NAME = regex(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]
 
 
 def weekday_tail(segment: str) -> int | None:
-    """Where a weekday without a date ends ``segment`` ("..., mardi", "on Tuesday."), else None."""
-    if segment[-1:] in " hdkrymet" and (holiday := _HOLIDAY_BEFORE_DATE.search(segment[-16:])) is not None:
+    """Where a weekday without a date ends ``segment`` ("..., mardi", "on Tuesday."), or where a
+    holiday's first word does, the weekday having gone with the date ("... on Ash " before
+    "Wednesday, Feb. 22, 2023"); else None."""
+    if segment and segment[-1] in " hdkrymet" and (holiday := _HOLIDAY_BEFORE_DATE.search(segment[-16:])) is not None:
         return len(segment) - len(segment[-16:]) + holiday.start()
     if _WEEKDAY_END.search(segment[-14:]) is None:
         return None

@@ -62,7 +62,8 @@ _AROUND_NAME = regex(r"^(?:The\s+)?(?P<name>.+?)(?:\s+(?:photos?|pictures?|News)
 
 def _credit_line_first(draft: Draft, start: int, end: int) -> int:
     """Record a credit printed on the caption's first line; return where the body starts then
-    (``start`` when the first line is no credit)."""
+    (``start`` when the first line is no credit, or is a headline whose credit follows a pipe:
+    "Submerged house at Mayong | Photo: PTI", the headline staying in the body)."""
     text = draft.text
     m = _FIRST_LINE.match(text, start, end)
     if m is None or (". " in m.group("credit") and " | " not in m.group("credit")) or not (
@@ -88,7 +89,7 @@ def _credit_line_first(draft: Draft, start: int, end: int) -> int:
     return m.end() if span == m.span("credit") else start
 
 
-#: A last line of two to four piped parts, each short and capitalised: "Name | AFP | Getty Images".
+#: A last line of three or four piped parts, each short and capitalised: "Name | AFP | Getty Images".
 _PIPED_LINE = regex(r"(?:^|\n)[ \t]*(?P<line>[A-Z][^|\n]{1,40}(?:[ \t]\|[ \t](?:via[ \t])?[A-Z][^|\n]{1,30}){2,3})[ \t.]*$")
 
 

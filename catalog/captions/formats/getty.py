@@ -144,9 +144,10 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
         place = before_hometown(text, place, start) or place  # "... of a soldier from the town of Sambir"
         draft.place(place)
         use_country_after(draft, place, written)
-        if main is not None and not place.place.city and place.start > main.end and (
-                lead := max(text.rfind(" near ", start, main.start), text.rfind(" in ", start, main.start))) >= start:
-            _town_near(draft, lead + 1, main.start, place)  # "in Borodyanka on <date> in Kyiv Region, Ukraine"
+        if main is not None and not place.place.city and place.start > main.end:
+            leads = sorted((text.rfind(word, start, main.start) for word in (" near ", " in ")), reverse=True)
+            any(_town_near(draft, lead + 1, main.start, place) for lead in leads if lead >= start)
+            # (the latest lead that names a town: "in Borodyanka on <date> in Kyiv Region, Ukraine")
     elif main is not None and (m := _PLACE_AFTER.match(text, main.end, first_end)):
         name = _PROPER_NAME.match(text, m.end(), first_end)
         if name is not None and not text[name.end() : first_end].strip(" .") and not natural_feature(name.group(0)):
@@ -158,15 +159,17 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
     return chosen
 
 
-def _town_near(draft: Draft, start: int, end: int, region: PlaceMatch) -> None:
+def _town_near(draft: Draft, start: int, end: int, region: PlaceMatch) -> bool:
     """"... near Orikhiv on June 15, 2023 in Zaporizhzhia Oblast, Ukraine", "... in Borodyanka on
     <date> in Kyiv Region, Ukraine": the place after the date names only a region; the town is
-    the one named before the date."""
+    the one named before the date. Whether one was found (and recorded)."""
     code = region.place.country_code
     town = find_place(draft.text, start, end, default_country=(code, (region.start, region.start)))
-    if town is not None and town.place.city and town.place.country_code == code:
-        draft.put("city", town.place.city, town.city_span)
-        draft.caption.place_lat, draft.caption.place_lon = town.place.lat, town.place.lon
+    if town is None or not town.place.city or town.place.country_code != code:
+        return False
+    draft.put("city", town.place.city, town.city_span)
+    draft.caption.place_lat, draft.caption.place_lon = town.place.lat, town.place.lon
+    return True
 
 
 def finish_caption(draft: Draft, name: str, confidence: float, body: Span, *,

@@ -13,6 +13,7 @@ caption's text suggests. The caption itself is read as any other.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from catalog.captions.credits import Credit, normalize_agency, read_chain
@@ -45,10 +46,11 @@ class MediaBankFormat:
         return "\n- Credit:" in text or "\n- Author:" in text
 
     def parse(self, text: str, *, year_hint: int | None = None) -> Caption | None:
-        fields = {m.group("key").strip().lower(): m for m in _FIELD.finditer(text)}
+        lines = _block(text)
+        fields = {m.group("key").strip().lower(): m for m in lines}
         if "credit" not in fields and "author" not in fields:
             return None
-        block_start = min(m.start() for m in fields.values())
+        block_start = lines[0].start()
         draft = Draft(text)
         start = strip_prefix(draft)
         all_notes(draft, start, block_start)
@@ -64,11 +66,20 @@ class MediaBankFormat:
                 draft.put("date", dates[0].date, (at, at + dates[0].end - dates[0].start))
                 draft.caption.date_text = dates[0].text
         draft.caption.notes.extend(f"{m.group('key').strip()}: {m.group('value').strip()}"
-                                   for key, m in fields.items() if key not in _READ_KEYS)  # kept, never lost
+                                   for m in lines if m.group("key").strip().lower() not in _READ_KEYS)  # kept
         draft.take((block_start, len(text)))
         cap = draft.caption
         score = 0.75 + 0.1 * bool(cap.agency) + 0.05 * (cap.date is not None) + 0.05 * bool(cap.city)
         return finish_caption(draft, self.name, score, (start, block_start))
+
+
+def _block(text: str) -> list[re.Match[str]]:
+    """The block's lines: the last run of "- Key: value" lines, one right after the other (a
+    bulleted list inside the caption, before other text, is the caption's)."""
+    run: list[re.Match[str]] = []
+    for m in _FIELD.finditer(text):
+        run = [*run, m] if run and m.start() == run[-1].end() else [m]
+    return run
 
 
 def _credit(draft: Draft, fields: dict) -> None:

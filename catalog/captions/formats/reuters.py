@@ -28,7 +28,8 @@ from catalog.regexcache import regex
 
 _ANCHOR = regex(r"\b(?:REUTERS|RETUERS|REUTRES|REUETRS|RUETERS|REUTERES|REUTER|REUTRS)\b", re.IGNORECASE)
 _FIRST_NAME_BEFORE = regex(r"\b[A-Z][a-z]+\s$")
-#: A name and a comma opening the credit's line: "Omar Sobhani, " before "Reuters/NTB scanpix".
+#: A name and a comma opening the credit's line above the caption: "Omar Sobhani, " before
+#: "Reuters/NTB scanpix\n".
 _NAME_COMMA_LINE = regex(r"(?:^|(?<=\n))(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}), $")
 _VIA_BEFORE = regex(r"(?:\s?/\s?|\s)via\s?/?\s?$", re.IGNORECASE)
 
@@ -80,7 +81,8 @@ class ReutersFormat:
                 draft.credit(credit, (named[0], credit_end + 1), photographer_span=named, agency_span=anchor)
                 draft.take(named)
                 credit_start = named[0]
-        if not credit.photographer and (lead := _NAME_COMMA_LINE.search(text, max(0, credit_start - 50), credit_start)):
+        if (not credit.photographer and text.find("\n", credit_end, credit_end + 40) >= 0
+                and (lead := _NAME_COMMA_LINE.search(text, max(0, credit_start - 50), credit_start))):
             credit.photographer = lead.group("name")  # a line "Omar Sobhani, Reuters/NTB scanpix" above the caption
             credit_start = lead.start("name")
             draft.credit(credit, (credit_start, credit_end), photographer_span=lead.span("name"), agency_span=anchor)

@@ -130,10 +130,12 @@ def name_then_agency(draft: Draft, start: int, end: int) -> int | None:
         return None
     words = m.group("credit").split(" ")
     for k in (2, 1):
+        if k == 1 and not (words[-1].isupper() or words[-1] == "Reuters"):
+            continue  # one word: "AFP", "EPA", "Reuters", not a surname such as Bloomberg or Getty
         agency = normalize_agency(" ".join(words[-k:]))
         if agency is not None and is_news_agency(agency) and len(words) - k >= 2:
             name = " ".join(words[:-k])
-            if normalize_agency(name) is not None or looks_like_org(name):
+            if normalize_agency(name) is not None or looks_like_org(name) or words[0] in _NOT_FIRST_NAMES:
                 return None
             s = m.start("credit")
             draft.credit(Credit(agency=agency, photographer=name), (s, m.end("credit")),
@@ -155,8 +157,15 @@ def bracketed_name(draft: Draft, start: int, end: int) -> int | None:
     return m.start()
 
 
-#: A last sentence or line that is a name alone, or "Foto"/"Photo" and a name.
-_BARE_NAME = regex(rf"{_AFTER_SENTENCE}(?P<label>(?:Foto|FOTO|Photo|PHOTO|Picture|Pic\.?|Phot\.) )?(?P<name>{_NAME})[ .]*$")
+#: A last sentence or line that is a name alone, or a label ("Foto", "Photo", "Picture", "Pic.",
+#: "Phot.") and a name. Unlabelled, the sentence before must end in a small letter or a digit
+#: ("... U.S. President Joe Biden" ends no sentence at "U.S.").
+_BARE_NAME = regex(rf"{_AFTER_SENTENCE}(?P<label>(?:Foto|FOTO|Photo|PHOTO|Picture|Pic\.?|Phot\.) )(?P<named>{_NAME})[ .]*$"
+                   rf"|(?:(?<=[a-z0-9)”\"'’][.!?] )|(?<=\n))(?P<name>{_NAME})[ .]*$")
+#: First words of a title or a greeting, not of a photographer's name.
+_NOT_FIRST_NAMES = frozenset({"President", "Prime", "Prince", "Princess", "King", "Queen", "Pope", "Mayor", "Minister",
+                              "Senator", "Governor", "General", "Sir", "Lord", "Lady", "Saint", "St", "St.", "Dr", "Dr.",
+                              "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Happy", "Merry", "Chancellor", "Sheikh", "Emir"})
 #: Last words of an organisation's name, not a person's ("Profimedia Images").
 _ORG_LAST_WORDS = frozenset({"Images", "Photos", "Pictures", "Press", "News", "Agency", "Media", "Archive", "Library"})
 
@@ -169,12 +178,14 @@ def bare_name(draft: Draft, start: int, end: int) -> int | None:
     m = _BARE_NAME.search(text, max(start, end - 60), end)
     if m is None:
         return None
-    name = m.group("name").rstrip(".")
+    group = "name" if m.group("name") else "named"
+    name = m.group(group).rstrip(".")
     words = name.split(" ")
-    if (len(words) > 4 or words[-1] in _ORG_LAST_WORDS or any(is_month_word(w) or country_of(w) for w in words)
+    if (len(words) > 4 or words[-1] in _ORG_LAST_WORDS or words[0] in _NOT_FIRST_NAMES
+            or any(is_month_word(w) or country_of(w) for w in words)
             or find_city(name) is not None
             or country_of(name) or normalize_agency(name) is not None or looks_like_org(name)):
         return None
-    s = m.start("name")
+    s = m.start(group)
     draft.credit(Credit(photographer=name), (m.start(), s + len(name)), photographer_span=(s, s + len(name)))
     return m.start()
