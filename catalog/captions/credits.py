@@ -131,7 +131,6 @@ _NAME_DASH_POOL = regex(r"(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})\
 _LOWER_WORDS = regex(r"[a-z]+(?:\s[a-z]+)+")
 #: Descriptions of a source, in any case ("VARIOUS SOURCES"): notes, not names.
 _SOURCE_NOTES = frozenset({"various sources", "multiple sources"})
-_YEAR_FIRST = regex(r"(?:19|20)\d\d (?=[A-Z])")
 _VIA = regex(r"\s*/?\s*\bv[ií]a\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", re.IGNORECASE)  # and the NYT's "AFP — Getty Images"
 
 
@@ -200,8 +199,8 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         text = text[1:]  # "(Mainichi Shimbun /Reuters": the bracket that opens the credit
     if text[:1] == "©":
         text = text[1:].lstrip()  # "© picture-alliance/dpa", "© Name / AFP"
-    if text[:2] in ("19", "20") and _YEAR_FIRST.match(text):
-        text = text[5:]  # "© 2022 Name/NurPhoto via AP": the copyright's year
+    if text[:2] in ("19", "20") and (year := _LEADING_YEAR.match(text)) is not None and text[year.end() :][:1].isupper():
+        text = text[year.end() :]  # "© 2022 Name/NurPhoto via AP": the copyright's year
     if fold_case(text[:12]).startswith(_LABEL_FIRST_WORDS):  # (the label's first word, as the pattern compares)
         text = _LABEL_START.sub("", text)
     mandatory = _MANDATORY.match(text)

@@ -69,10 +69,10 @@ def _credit_line_first(draft: Draft, start: int, end: int) -> int:
     if m is None or (". " in m.group("credit") and " | " not in m.group("credit")) or not (
             m.group("label") or "/" in m.group("credit") or m.group("credit")[:1].isupper()):
         return start
-    content, span = m.group("credit"), m.span("credit")
+    content, span, headline = m.group("credit"), m.span("credit"), False
     if not m.group("label") and " | " in content and (piped := _PIPED_LABEL.search(content)) is not None:
         content = piped.group(1)  # "Submerged house at Mayong | Photo: PTI": a headline, then the credit
-        span = (m.start("credit") + piped.start(), m.end("credit"))  # (the headline stays in the subject)
+        span, headline = (m.start("credit") + piped.start(), m.end("credit")), True
     if content[:1] == "(" and content[-1:] == ")":
         content = content[1:-1]  # "(BelaPAN Photo/Name)" above the caption
     credit = read_chain(content) if "/" in content else None
@@ -85,8 +85,11 @@ def _credit_line_first(draft: Draft, start: int, end: int) -> int:
     if credit is None or not credit.agency or credit.agency == "Pool" or ("/" in content and not is_news_agency(credit.agency)):
         return start  # (a newspaper that agencies pass on counts when it stands alone: "The Yomiuri Shimbun")
     draft.credit(credit, span)
-    draft.take((span[0] if span != m.span("credit") else m.start(), m.end() - 1))
-    return m.end() if span == m.span("credit") else start
+    if headline:  # the headline stays in the body
+        draft.take((span[0], m.end() - 1))
+        return start
+    draft.take((m.start(), m.end() - 1))
+    return m.end()
 
 
 #: A last line of three or four piped parts, each short and capitalised: "Name | AFP | Getty Images".

@@ -145,9 +145,10 @@ def date_then_place(draft: Draft, start: int, end: int, *, year_hint: int | None
         draft.place(place)
         use_country_after(draft, place, written)
         if main is not None and not place.place.city and place.start > main.end:
-            leads = sorted((text.rfind(word, start, main.start) for word in (" near ", " in ")), reverse=True)
-            any(_town_near(draft, lead + 1, main.start, place) for lead in leads if lead >= start)
-            # (the latest lead that names a town: "in Borodyanka on <date> in Kyiv Region, Ukraine")
+            # the latest lead that names a town: "in Borodyanka on <date> in Kyiv Region, Ukraine"
+            for lead in sorted((text.rfind(word, start, main.start) for word in (" near ", " in ")), reverse=True):
+                if lead >= start and _town_near(draft, lead + 1, main.start, place):
+                    break
     elif main is not None and (m := _PLACE_AFTER.match(text, main.end, first_end)):
         name = _PROPER_NAME.match(text, m.end(), first_end)
         if name is not None and not text[name.end() : first_end].strip(" .") and not natural_feature(name.group(0)):

@@ -166,8 +166,8 @@ _BARE_NAME = regex(rf"{_AFTER_SENTENCE}(?P<label>(?:Foto|FOTO|Photo|PHOTO|Pictur
 _NOT_FIRST_NAMES = frozenset({"President", "Prime", "Prince", "Princess", "King", "Queen", "Pope", "Mayor", "Minister",
                               "Senator", "Governor", "General", "Sir", "Lord", "Lady", "Saint", "St", "St.", "Dr", "Dr.",
                               "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Happy", "Merry", "Chancellor", "Sheikh", "Emir"})
-#: Last words of an organisation's name, not a person's ("Profimedia Images").
-_ORG_LAST_WORDS = frozenset({"Images", "Photos", "Pictures", "Press", "News", "Agency", "Media", "Archive", "Library"})
+#: Last words of an organisation's name that ``looks_like_org`` does not know ("... Photos").
+_ORG_LAST_WORDS = frozenset({"Photos", "Archive", "Library"})
 
 
 def bare_name(draft: Draft, start: int, end: int) -> int | None:
