@@ -776,6 +776,26 @@ CASES = [
      "(Photo by Ana Costa/Getty Images)", {"city": "Orikhiv"}),  # the lead that names a town, not the latest
     ("Volunteers bring:\n- Water: 20 litres\n- Food: rice\nThey met in Lviv on Monday.\n- Author: Ana Costa\n"
      "- Credit: Sputnik", {"agency": "Sputnik", "city": "Lviv"}),  # the bank's block is the last run of lines
+    # Stop 17 (round AG): our own sentences in the forms that round met
+    ("Helfer suchen nach einer Schlammlawine in Guaruja, Brasilien / Ana Costa / Reuters",
+     {"agency": "Reuters", "photographer": "Ana Costa", "intermediaries": [], "city": "Guaruja",
+      "country_code": "BR"}),  # a sentence before " / Name / Agency" is no partner agency
+    ("Supporters wait outside the KwaZulu-Natal High Court. REUTERS/Ana Costa",
+     {"region": "KwaZulu-Natal", "country_code": "ZA"}),  # a court named after its province
+    ("Supporters wait outside the KwaZulu Natal High Court. REUTERS/Ana Costa",
+     {"country_code": "ZA"}),  # the province printed without its hyphen
+    ("Floodwater surrounds cars in Brooklyn, New York, U.S. (Credit Image: © Ana Costa/Xinhua via ZUMA Press)",
+     {"agency": "Xinhua", "photographer": "Ana Costa", "intermediaries": ["ZUMA"]}),  # ZUMA's label and ©
+    ("TULSA, OK - MAY 2: Volunteers hand out water on May 2, 2024 in Tulsa, Oklahoma. (Photo by Ana Costa/Getty "
+     "Images)\n— Ana Costa / Getty Images North America",
+     {"agency": "Getty Images", "photographer": "Ana Costa", "city": "Tulsa"}),  # a gallery repeats the credit
+    ("Soldiers patrol a village in the north of the country. - Foto: Ana Costa/AP/dpa",
+     {"agency": "dpa", "country_code": ""}),  # AP's picture through dpa: not taken in Germany
+    ("Soldiers patrol in Kaduna, Nigeria. Foto: Ana Costa/AP/dpa", {"country_code": "NG"}),  # guard
+    ("Runners pass through Drummond during the ultramarathon. Picture: Ana Costa/BackpagePix",
+     {"agency": "BackpagePix", "photographer": "Ana Costa"}),
+    ("The team poses at the stadium in Alexandria, Egypt.\nAna Costa/Copyright 2018 The AP. All rights reserved.",
+     {"agency": "AP", "photographer": "Ana Costa", "city": "Alexandria"}),  # the agency as a copyright line
 ]
 
 

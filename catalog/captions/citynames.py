@@ -55,7 +55,7 @@ def known_suffix(text: str, span: Span, cc: str | None) -> Span:
 #: "Lusail Stadium", "Cannes Film Festival", "Paris Fashion Week", "Monaco Grand Prix").
 _VENUE_LAST = placenames.words("airport stadium station arena university hospital harbour harbor castle"
                                " festival week marathon prix open carnival biennale show fair expo dome tower cathedral zoo"
-                               " palace market hall museum aquarium gardens paradise")
+                               " palace market hall museum aquarium gardens paradise court")
 
 
 def venue_city(text: str, span: Span, cc: str | None) -> Span:
@@ -70,6 +70,22 @@ def venue_city(text: str, span: Span, cc: str | None) -> Span:
         if head[:1].isupper() and find_city(head, country=cc, primary_only=cc is None):
             return (span[0], span[0] + name.index(words[n - 1]) + len(words[n - 1]))
     return span
+
+
+def venue_region(text: str, span: Span) -> Span | None:
+    """The region that begins a venue's name ("in the KwaZulu-Natal High Court"), if no town
+    does; else None."""
+    name = text[span[0] : span[1]]
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _VENUE_LAST or find_city(name):
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n])
+        if find_city(head, primary_only=True):
+            return None
+        if head[:1].isupper() and region_country(head):
+            return (span[0], span[0] + len(head))
+    return None
 
 
 #: Words that make a name a natural feature, not a town ("Inle Lake", "Mount Fuji", "Dead Sea").

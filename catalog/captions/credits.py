@@ -138,7 +138,7 @@ _VIA = regex(r"\s*/?\s*\bv[ií]a\b\s*/?\s*|\s+[—–-]\s+(?=Getty\s+Images)", r
 LABEL_QUALIFIER = r"(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
 #: "Photo by ", "Foto: ", and French "Photo Valentine CHAPUIS" (no "by": a capitalised name follows).
 _LABEL_START = regex(
-    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher|graph|s)?|Pictures?|Fotos?|Imagem|Image(?:\s+credit)?|Photo\s+credit|Cr[eé]dit(?:s|o|os)?)\s?(?::|;|by\b)\s?"
+    rf"^{LABEL_QUALIFIER}(?:(?:Photo(?:grapher|graph|s)?|Pictures?|Fotos?|Imagem|Image(?:\s+credit)?|Photo\s+credit|Cr[eé]dit(?:s|o|os|\s+Image)?)\s?(?::|;|by\b)\s?(?:©\s?)?"
     r"|Foto\s(?:por|de|von|di)\s"  # Portuguese, Spanish, German, Italian "photo by"
     r"|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte)\s?:\s?"  # and "source:"
     r"|(?:Copyright|Fotograf|Fotógrafo|Fotografo|Fotografia)\s?:\s?"  # "Copyright: Name", Nordic and Iberian photographers

@@ -100,6 +100,9 @@ def gazetteer() -> Gazetteer:
     states["washington, d.c."] = "DC"
     demonyms = {k.lower(): v for k, v in load_json("demonyms.json").items() if not k.startswith("_")}
     regions = {k.lower(): v for k, v in load_json("regions.json").items() if not k.startswith("_")}
+    for name, code in list(regions.items()):
+        if "-" in name:  # "KwaZulu Natal", "Baden Wurttemberg": printed without the hyphen too
+            regions.setdefault(name.replace("-", " "), code)
     return Gazetteer(countries, country_names, states, state_names, demonyms, regions, capitals)
 
 

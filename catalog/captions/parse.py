@@ -98,6 +98,11 @@ def parse_caption(
         head, trailer = head[: link.start()].rstrip(), " ".join(p for p in (link.group(1), trailer) if p)
     if ") /" in head[-45:] and (again := _AGENCY_AGAIN.search(head, max(0, len(head) - 45))) is not None and normalize_agency(again.group(1)):
         head = head[: again.start()]  # "(Photo by Name/Anadolu Agency via Getty Images) / Anadolu Agency": said twice
+    if ")\n" in head[-120:] and (again := _CREDIT_LINE_AGAIN.search(head, max(0, len(head) - 120))) is not None:
+        head, trailer = head[: again.end(1)], " ".join(p for p in (again.group(2), trailer) if p)  # a gallery's copy of the credit
+    if "rights reserved" in head[-30:] and (owned := _COPYRIGHT_TAIL.search(head, max(0, len(head) - 90))) is not None and (
+            agency := normalize_agency(owned.group("agency"))):
+        head, trailer = head[: owned.start()] + agency, " ".join(p for p in (owned.group(0).strip(), trailer) if p)
     if head[:7] in ("Photo: ", "PHOTO: ") and _SHOUTED_DATELINE.match(head, 7):
         head = head[7:]  # "Photo: SALEKHARD, RUSSIA – MARCH 27, 2021: ...": a page's label before the dateline
     recased = recase(head)
@@ -158,6 +163,10 @@ _ORG_XMIT = regex(r"\s+ORG\s+XMIT:?\s*[\w-]{1,40}\s*$")
 _SHOUTED_DATELINE = regex(r"[A-Z][A-Z'’ .-]{2,30}, [A-Z][A-Z'’ .-]{2,30}\s[-–—]\s")
 #: "... via Getty Images) / Anadolu Agency": the agency again, after the credit's bracket.
 _AGENCY_AGAIN = regex(r"(?<=\))\s*/\s*([A-Z][\w .-]{1,30}?)[\s.]*$")
+#: "... (Photo by Name/Getty Images)\n— Name / Getty Images North America": the credit again on a line of its own.
+_CREDIT_LINE_AGAIN = regex(r"/[^()\n/]{2,60}(\))[ \t]*\n[ \t]*[—–-][ \t]*([^\n/]{2,60}/[^\n]{2,60})$")
+#: "Name/Copyright 2018 The AP. All rights reserved.": the agency as a copyright line.
+_COPYRIGHT_TAIL = regex(r"(?<=/)\s*(?:Copyright|©)\s+(?:\d{4}\s+)?(?:The\s+)?(?P<agency>[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})\.?\s+All\s+rights\s+reserved\.?\s*$")
 #: Sales links after the credit: UPI's "... Name/UPI | License Photo", Reuters' "... REUTERS/Name Acquire Licensing Rights".
 _LICENSE_LINK = regex(r"\s*(?:\|\s*)?(License\s+Photo|Acquire\s+Licensing\s+Rights)\s*$")
 #: Getty's "*** BESTPIX ***" after the credit, and an old IPTC editor's "*** Local Caption *** ...".

@@ -17,6 +17,7 @@ from catalog.captions.citynames import (
     natural_feature,
     possessive_city,
     venue_city,
+    venue_region,
     without_subject,
 )
 from catalog.captions.gazetteer import (
@@ -141,6 +142,9 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
         elif "s " in text[got.city[0] : got.city[1]]:
             got.city = possessive_city(text, got.city, got.cc)  # "in Tokyo's Chiyoda Ward" -> Tokyo
         got.city = venue_city(text, _city_of_district(text, got.city, got.cc), got.cc)
+        if got.region is None and got.cc is None and (region := venue_region(text, got.city)) is not None:
+            got.region, got.cc, got.city = region, region_country(text[region[0] : region[1]]), None
+            return build(text, got, segment_start)  # "in the KwaZulu-Natal High Court": the region
         if "district of" in text[max(0, got.city[0] - 13) : got.city[0]]:
             got.city = _town_of_district(text, got.city, got.cc)
         inside_name = got.city != as_written

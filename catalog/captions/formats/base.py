@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Protocol, runtime_checkable
 
-from catalog.captions.credits import Credit, home_country
+from catalog.captions.credits import Credit, home_country, is_news_agency
 from catalog.captions.dates import DateMatch
 from catalog.captions.gazetteer import find_city, region_country
 from catalog.captions.model import Caption
@@ -153,8 +153,9 @@ class Draft:
         if cap.city and not cap.country and (home := home_country(cap.agency)):
             _at_home(cap, home)
         elif (not (cap.city or cap.region or cap.country_code) and "Getty Images" not in cap.intermediaries
-              and (home := home_country(cap.agency))):  # (Getty's archive collections: "Keystone/Getty Images")
-            cap.country_code = home  # a national agency's picture with no place written: at home
+              and (home := home_country(cap.agency))  # (Getty's archive collections: "Keystone/Getty Images")
+              and not any(is_news_agency(source) and home_country(source) != home for source in cap.intermediaries)):
+            cap.country_code = home  # a national agency's own picture with no place written: at home (not dpa's "Name/AP/dpa")
         taken = sorted(self.taken)
         subject = tidy_subject(_uncovered(self.text, body, taken))
         for _ in range(3):  # a credit repeated in run-together captions

@@ -14,6 +14,20 @@ _SENTENCE_END_TIGHT = regex(r"(?<=[a-z0-9)\]”\"])[.!?](?:\s+|(?=[A-Z]))|(?<=[A
 #: "(ms) ", "(ARQUIVO) ": an editor's initials or a one-word marker in brackets before a slash credit.
 _DESK_INITIALS = regex(r"\([^\W\d_]{1,10}\)\s+")
 _TRAILING_SLASH_DATE = regex(r"\s+\d{1,2}/\d{1,2}/\d{2,4}[\s.]*$")
+#: Small words that names hold ("Luis de la Vega", "Ahmad al Rubaye"), not a sentence's.
+_NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "den",
+                             "di", "al", "el", "bin", "ibn", "y", "e"})
+
+
+def _prose_end(text: str, start: int, end: int) -> int | None:
+    """Where the sentence of "<sentence> / Name / Agency" ends, when the part before the first
+    " / " is prose (a comma, or two words in lower case), which no agency or name is."""
+    cut = text.find(" / ", start, end)
+    if cut < 0 or text.find("/", cut + 3, end) < 0:
+        return None
+    first = text[start:cut]
+    lower = sum(w[:1].islower() and w not in _NAME_PARTICLES for w in first.split())
+    return cut if ", " in first or lower >= 2 else None
 
 
 def slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
@@ -28,6 +42,8 @@ def slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
         seg_start += 1  # a credit line that opens with a dash or a slash: "\n— Name / dpa via AP", "/ AFP / NAME"
     if (dated := _TRAILING_SLASH_DATE.search(text, max(seg_start, end - 40), end)) is not None:
         end = dated.start()  # Europa Press's "Name / Europa Press 19/6/2025": the date after the credit
+    if (prose_end := _prose_end(text, seg_start, end)) is not None:
+        seg_start = prose_end + 3  # "<sentence> / Name / Agency": the credit starts after the sentence
     segment = text[seg_start:end]
     words = segment.split()
     if "/" not in segment and (agency := normalize_agency(segment)) is not None and is_news_agency(agency):
@@ -56,4 +72,4 @@ def slash_tail(draft: Draft, start: int, end: int | None = None) -> int:
     if known_last and not credit.photographer and segment.islower() and 2 <= len(who := segment.rsplit("/", 1)[0].split()) <= 4:
         credit.photographer, credit.notes = " ".join(who), []  # "antonio sempere / europa press": as written
     draft.credit(credit, (seg_start, end))
-    return seg_start
+    return seg_start if prose_end is None else prose_end
