@@ -796,6 +796,15 @@ CASES = [
      {"agency": "BackpagePix", "photographer": "Ana Costa"}),
     ("The team poses at the stadium in Alexandria, Egypt.\nAna Costa/Copyright 2018 The AP. All rights reserved.",
      {"agency": "AP", "photographer": "Ana Costa", "city": "Alexandria"}),  # the agency as a copyright line
+    # Stop 17 (round AF): national agencies of Europe
+    ("Storks nest in the village of Sveshtari, Razgrad region. Photo: BTA",
+     {"agency": "BTA", "country_code": "BG", "intermediaries": []}),
+    ("A new flight to Budapest was announced today. MTI Photo: Ana Costa",
+     {"agency": "MTI", "photographer": "Ana Costa"}),  # the agency before the label
+    ("Foto: Ana Costa/PIXSELL\n\nMost people spend Easter at home in Zagreb.",
+     {"agency": "Pixsell", "photographer": "Ana Costa"}),
+    ("The village lies on the river's left bank.\nFoto: (c) Ana COSTA / Arhiva AGERPRES",
+     {"agency": "Agerpres", "photographer": "Ana COSTA"}),  # the agency's archive
 ]
 
 

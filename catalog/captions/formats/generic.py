@@ -62,6 +62,8 @@ _LABEL = regex(
 )
 
 
+#: An agency's name just before a credit's label: "MTI Photo: Name".
+_AGENCY_BEFORE_LABEL = regex(r"(?<![\w-])([A-Z]{2,10})[ \t]+$")
 #: A credit in brackets before the one that ends the caption (a reseller's credit follows it).
 _EARLIER_CREDIT = regex(r"\((?:Credit\s+Image:\s*)?©\s*(?P<chain>[^()\n]{2,100}/[^()\n]{2,60})\)")
 #: Contact details after an agency's name: "MEGA TheMegaAgency.com +1 888 505 6342".
@@ -174,6 +176,9 @@ class GenericFormat:
                     and is_news_agency(tagged_agency := normalize_agency(tagged.group(1)) or "")):
                 credit.agency = tagged_agency  # "... in Busan. (Yonhap)\nPhotos by Name"
                 draft.take(tagged.span())
+            elif (not credit.agency and (owner := _AGENCY_BEFORE_LABEL.search(text, max(start, start_at - 16), start_at))
+                    and is_news_agency(owner_agency := normalize_agency(owner.group(1)) or "")):
+                credit.agency, start_at = owner_agency, owner.start(1)  # "... a flight. MTI Photo: Name"
             draft.credit(credit, (start_at, m.end("credit")))
             draft.take(m.span())
             return m.start() if body_end is None else body_end
