@@ -805,6 +805,18 @@ CASES = [
      {"agency": "Pixsell", "photographer": "Ana Costa"}),
     ("The village lies on the river's left bank.\nFoto: (c) Ana COSTA / Arhiva AGERPRES",
      {"agency": "Agerpres", "photographer": "Ana COSTA"}),  # the agency's archive
+    ("Residents pump water from a garage in the town of Jelenia Gora in south-western Poland, September 15, 2024. "
+     "REUTERS/Ana Costa", {"city": "Jelenia Gora", "country_code": "PL"}),  # a hyphenated direction
+    ("Holidaymakers watch cow fighting in the ski and spa resort of Leukerbad on March 12.\n(Keystone/Ana Costa)",
+     {"city": "Leukerbad", "country_code": "CH"}),  # "resort of X", as "town of X"
+    ("Tourists swim in the Black Sea resort of Sozopol. REUTERS/Ana Costa", {"city": "Sozopol"}),  # capitalised words before it
+    ("Revellers dance in St. Mark's Square, Venice, Italy, Sunday, Feb. 15, 2025. (AP Photo/Ana Costa)",
+     {"city": "Venice", "country_code": "IT"}),  # a square is no town
+    ("The northeast Bulgarian town of Isperikh puts up its spring decorations. Photo: BTA",
+     {"city": "Isperikh", "country_code": "BG"}),  # the town as the sentence's subject
+    ("For the 14th year in a row, the seaside town of Sozopol hosts a youth festival. Photo: BTA",
+     {"city": "Sozopol"}),  # ... after a first clause
+    ("The city of Lyon hosts a light festival, December 8, 2024. REUTERS/Ana Costa", {"city": "Lyon"}),  # a known city too
 ]
 
 

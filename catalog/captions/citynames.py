@@ -91,7 +91,7 @@ def venue_region(text: str, span: Span) -> Span | None:
 #: Words that make a name a natural feature, not a town ("Inle Lake", "Mount Fuji", "Dead Sea").
 _FEATURE_FIRST = placenames.words("lake mount mt. mt river gulf sea bay strait straits")
 _FEATURE_LAST = placenames.words(
-    "lake river sea ocean mountain mountains volcano glacier gulf strait canal lagoon reservoir desert peninsula break reef"
+    "lake river sea ocean mountain mountains volcano glacier gulf strait canal lagoon reservoir desert peninsula break reef reserve"
     " agency ministry"  # and institutions: "North Korea's official Korean Central News Agency"
     # and buildings no town is named after ("at Worthy Farm in Somerset", "near Achairsky Monastery")
     " farm basilica cathedral church mosque temple shrine monastery abbey palace museum stadium arena"

@@ -1,6 +1,7 @@
 """What ``find_place`` tries when the chunks of a phrase give no place: a city the gazetteer
 knows after the last "in" (or "à", "a", "près de"), a known city before a lower-case venue word
-("the Kabul airport"), a Turkish name with its case ending ("İstanbul'da").
+("the Kabul airport"), a Turkish name with its case ending ("İstanbul'da"), a town that is the
+sentence's subject ("The Black Sea town of Sozopol hosts ...").
 """
 
 from __future__ import annotations
@@ -205,6 +206,24 @@ def big_city_people(text: str, start: int, end: int) -> PlaceMatch | None:
     return PlaceMatch(place, m.start("city"), m.end("city"), city_span=m.span("city"))
 
 
+#: "The northeast Bulgarian town of Isperikh enjoys ...": a settlement named as the sentence's subject.
+_TOWN_AS_SUBJECT = regex(r"(?:^|(?<=, ))[Tt]he\s+(?P<lead>(?:[\w'’-]+\s+){0,3}?)(?:town|village|city|resort|hamlet)\s+of\s+"
+                         r"(?P<city>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
+def town_as_subject(text: str, start: int, end: int) -> PlaceMatch | None:
+    """No place phrase, but the sentence opens with "The <...> town of X" (or does so after a first
+    clause: "For the 14th year in a row, the Black Sea town of Sozopol plays host ...")."""
+    m = _TOWN_AS_SUBJECT.search(text, start, min(end, start + 80))
+    if m is None or pc.country_of(m.group("city")) is not None:
+        return None
+    people = [code for word in m.group("lead").split() if (code := demonym_country(word)) is not None]
+    city = find_city(m.group("city"), country=people[0] if people else None)
+    code = city.country_code if city is not None else (people[0] if people else "")
+    place = Place(city=m.group("city"), country_code=code, lat=city.lat if city else None, lon=city.lon if city else None)
+    return PlaceMatch(place, m.start("city"), m.end("city"), city_span=m.span("city"))
+
+
 #: "on the South Lawn of the White House" (not "a White House official").
 _WHITE_HOUSE = regex(r"\b(?:at|in|of|outside|to)\s+the\s+White\s+House\b(?!\s+(?:official|spokes|press|aide|staff|adviser|advisor|chief|counsel))")
 #: "at the Iowa State Fair", "the Texas State Capitol": a US state's own institution.
@@ -243,8 +262,8 @@ _ITALIAN_WORDS = regex(r"\b(?:il|della|dei|nella|nel|degli|delle|alla|dopo|duran
 
 
 _IN_END = regex(
-    r"(?:\b(?:in|near|outside)\s+(?:the\s+(?:[a-z][\w-]*\s+){0,2}(?:village|town|city|camp)\s+of\s+)?"
-    r"|\bthe\s+(?:[a-z][\w-]*\s+){0,3}(?:village|town|city|hamlet)\s+of\s+"  # "a tour to the coastal town of X"
+    r"(?:\b(?:in|near|outside)\s+(?:the\s+(?:[\w'’-]+\s+){0,2}(?:village|town|city|camp|resort)\s+of\s+)?"
+    r"|\bthe\s+(?:[\w'’-]+\s+){0,3}(?:village|town|city|hamlet|resort)\s+of\s+"  # "a tour to the coastal town of X", "the Black Sea resort of X"
     # and the agencies' own languages: "bei Kandersteg", "en la localidad de Albarracín", "près de Durbuy"
     r"|\b(?:en|em|bei|nahe|à|oberhalb\s+von|unterhalb\s+von|nei\s+pressi\s+di|vicino\s+a|perto\s+de|près\s+de"
     r"|i|ved|vid|utanför|nära|nær|udenfor)\s+"  # ... and Nordic: "i Sälen", "ved Loen", "utanför Leksand"

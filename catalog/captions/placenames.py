@@ -140,7 +140,7 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
 #: Autonomous County of Aksay"; not "City of London").
 _SETTLEMENT_OF = regex(r"(?:(?:(?:Medieval|Historic|Ancient|Old|Fishing|Mountain|Border)\s+)?(?:Village|Town|Hamlet|Municipality)"
                        r"|(?:[A-Z][\w'’-]+\s+){0,2}Autonomous\s+(?:County|Prefecture|Banner))\s+of\s+(?=[A-Z])")  # not Xinhua's "Beiling Town of Xiayi County"
-_STREET_WORDS = frozenset({"Street", "Avenue", "Boulevard", "Road", "Lane"})
+_STREET_WORDS = frozenset({"Street", "Avenue", "Boulevard", "Road", "Lane", "Square"})
 _VENUE_WORDS = frozenset({"Center", "Centre", "Arena", "Stadium", "Hall", "Plaza", "Field", "Dome"})
 #: Names of the sky, of the calendar and of armed groups that are also towns somewhere: never where
 #: a picture was taken ("a coronal mass ejection on the Sun", "the holy month of Ramadan", "Hamas").

@@ -149,7 +149,7 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
         match = replace(match, place=replace(match.place, city="", lat=None, lon=None), city_span=None)  # "the Lebanese side"
     if match is None and not shouting:
         match = (fb.big_city_owner(text, start, end) or fb.big_city_people(text, start, end)
-                 or fb.state_institution(text, start, end))
+                 or fb.state_institution(text, start, end) or fb.town_as_subject(text, start, end))
     if match is None and located is not None and default_country is not None:
         # "... at the reservoir, north of Barcelona": no town, the country of the city it is near
         match = PlaceMatch(Place(country_code=default_country[0]), located.start, located.end)

@@ -42,7 +42,7 @@ TRAILING_CONNECTIVE = regex(rf"[\s,][\s,]*{_CONNECTIVE}(?:[\s,]+{_CONNECTIVE})*[
 LEAD_PHRASE_OF = regex(
     r"\b(?:(?:in|at|near|from|outside|inside|over|across|to)\s+)?the\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:city|town|village|port|capital|suburb|district|region|province|area|"
-    r"outskirts|streets|state|island|commune|municipality|hamlet)\s+of\s+$",
+    r"outskirts|streets|state|island|commune|municipality|hamlet|resort)\s+of\s+$",
     re.IGNORECASE,
 )
 #: (ends in a preposition or "the") "in ", "near the ".
