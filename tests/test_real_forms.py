@@ -817,6 +817,10 @@ CASES = [
     ("For the 14th year in a row, the seaside town of Sozopol hosts a youth festival. Photo: BTA",
      {"city": "Sozopol"}),  # ... after a first clause
     ("The city of Lyon hosts a light festival, December 8, 2024. REUTERS/Ana Costa", {"city": "Lyon"}),  # a known city too
+    ("Bombeiros combatem as chamas em Figueiro dos Vinhos em 18 de junho. (Ana Costa / AFP / Getty Images)",
+     {"city": "Figueiro dos Vinhos"}),  # a day without its year after the town
+    ("Firefighters rest in Pedrogao Grande on June 18. (Ana Costa / AFP / Getty Images)",
+     {"city": "Pedrogao Grande"}),  # guard: the English form read before
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from catalog.captions import placenames
+from catalog.captions.dates import find_dates
 from catalog.captions.normalize import fold_case
 from catalog.captions.placenames import Chunk, Span
 from catalog.regexcache import regex
@@ -175,12 +176,21 @@ _WEEKDAY_END = regex(r"(?:day|di|che|es|go|dì|ato|ica|tag|woch)[\s.,]*$", re.IG
 _PART_OF_A_NAME = regex(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]\w+[\s.,]*$")
 
 
+_DIGIT = regex(r"\d")
+
+
 def weekday_tail(segment: str) -> int | None:
-    """Where a weekday without a date ends ``segment`` ("..., mardi", "on Tuesday."), or where a
+    """Where a weekday without a date ends ``segment`` ("..., mardi", "on Tuesday."), or a date
+    that the caller left there (a day without its year: "em 18 de junho."), or where a
     holiday's first word does, the weekday having gone with the date ("... on Ash " before
     "Wednesday, Feb. 22, 2023"); else None."""
     if segment and segment[-1] in " hdkrymet" and (holiday := _HOLIDAY_BEFORE_DATE.search(segment[-16:])) is not None:
         return len(segment) - len(segment[-16:]) + holiday.start()
+    if _DIGIT.search(segment, max(0, len(segment) - 30)) is not None:
+        tail = segment[-30:]  # "em Figueiro dos Vinhos em 18 de junho.": a day without its year
+        dated = [d for d in find_dates(tail) if not tail[d.end :].strip(" .,")]
+        if dated:
+            return len(segment) - len(tail) + dated[-1].start
     if _WEEKDAY_END.search(segment[-14:]) is None:
         return None
     m = _TRAILING_WEEKDAY.search(segment[-24:])
