@@ -821,6 +821,17 @@ CASES = [
      {"city": "Figueiro dos Vinhos"}),  # a day without its year after the town
     ("Firefighters rest in Pedrogao Grande on June 18. (Ana Costa / AFP / Getty Images)",
      {"city": "Pedrogao Grande"}),  # guard: the English form read before
+    # Stop 17 (round AH)
+    ("Demonstrators in South Africa call on the government to act. REUTERS/Ana Costa",
+     {"city": "", "country_code": "ZA"}),  # a two-word country before a verb
+    ("On Saturday, demonstrators in Kenya call on the government to act. [Ana Costa/REUTERS]",
+     {"city": "", "country_code": "KE"}),  # a weekday is no town
+    ("Motorists drive through a sandstorm in Libya's eastern city of Benghazi on the same day. [Ana Costa/AFP]",
+     {"city": "Benghazi"}),  # "on the same day" after the place
+    ("A couple dances in the streets of Ethiopia at their wedding. [ANA COSTA]",
+     {"photographer": "ANA COSTA", "city": ""}),  # a name alone in square brackets
+    ("People gather in the snow, Sunday, Dec. 14, 2025, in the Brooklyn Borough of New York. (AP Photo/Ana Costa)",
+     {"city": "New York", "country_code": "US"}),  # the borough, then its city
 ]
 
 

@@ -77,7 +77,7 @@ _NEXT_WORDS = regex(r"(?: (?:am|an|de|del|da|do|di|la|le|sur|upon|on))? [A-ZÃ€-Ã
 
 def _known_longer(text: str, span: Span, limit: int) -> Span | None:
     """The longest run of up to three more words after ``span`` ("am Main", "Aviv") that makes
-    a name the gazetteer knows."""
+    a town or a country the gazetteer knows."""
     best = None
     end = span[1]
     for _ in range(3):
@@ -85,8 +85,9 @@ def _known_longer(text: str, span: Span, limit: int) -> Span | None:
         if m is None:
             break
         end = m.end()
-        if find_city(text[span[0] : end], primary_only=True) is not None:
-            best = (span[0], end)
+        name = text[span[0] : end]
+        if find_city(name, primary_only=True) is not None or pc.country_of(name) is not None:
+            best = (span[0], end)  # (or a country: "demonstrators in South Africa call on ...")
     return best
 
 

@@ -117,6 +117,8 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
         owned = text.rfind(" ", got.region[0], got.region[1] - 13) + 1 or got.region[0]
         if find_city(text[owned : got.region[1] - 13], country=got.cc) is not None:
             got.city = (owned, got.region[1] - 13)  # "southwest China's Chongqing Municipality": the city
+    if got.city and got.region and text.endswith(" Borough", *got.city) and text.startswith(" of ", got.city[1]):
+        got.city, got.region = got.region, None  # "in the Brooklyn Borough of New York": the city follows
     if got.city and " of " in text[got.city[0] : got.city[1]] and (part := _AREA_OF.search(text, *got.city)):
         got.city = (part.end(), got.city[1])  # "in Renze District of Xingtai City": the city, not its district
     if got.city and (town := _TOWN_OF_CITY.fullmatch(text, *got.city)) is not None:

@@ -146,7 +146,8 @@ _VENUE_WORDS = frozenset({"Center", "Centre", "Arena", "Stadium", "Hall", "Plaza
 #: a picture was taken ("a coronal mass ejection on the Sun", "the holy month of Ramadan", "Hamas").
 _SKY = frozenset({"Sun", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "Ramadan", "Christmas",
                   "Easter", "Eid", "Diwali", "Hanukkah", "Passover", "Lent", "Advent", "Thanksgiving",
-                  "Halloween", "Hamas", "Hezbollah"})
+                  "Halloween", "Hamas", "Hezbollah",
+                  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
 def big_city(name: str) -> City | None:

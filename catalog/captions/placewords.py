@@ -34,6 +34,7 @@ REGION_OF = regex(
 )
 
 _CONNECTIVE = (r"(?:on|in|at|taken|el|le|am|em|no|na|on\s+the|late|early|(?-i:este|esta|neste|nesta)|[(][^()]{0,30}[)]|"
+               r"(?:on\s+)?(?-i:the\s+same|that|the\s+next|the\s+following)\s+day|"  # "... of Benghazi on the same day"
                r"(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d)")
 #: ``(?:[\s,]+CONNECTIVE)+[\s.]*$``, written to start with its first character class so that the
 #: search skips, at C speed, every position that cannot start a match.
@@ -50,7 +51,7 @@ LEAD_PHRASE_OF = regex(
 LEAD_PHRASE_IN = regex(r"\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Last words that the end-anchored patterns below can end with (cheap tests before them).
 _CONNECTIVE_ENDINGS = ("on", "in", "at", "taken", "el", "le", "am", "em", "no", "na", "the", "este", "esta",
-                       "late", "early")  # "in Damascus late on December 22"
+                       "late", "early", "day")  # "in Damascus late on December 22"
 _CONNECTIVE_WORDS = frozenset(_CONNECTIVE_ENDINGS) | {"neste", "nesta"}
 _LEAD_PHRASE_ENDINGS = ("in", "at", "near", "from", "outside", "inside", "the")
 _PLACE_LEAD_WORDS = tuple(placenames.words(

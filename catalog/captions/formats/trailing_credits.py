@@ -82,7 +82,7 @@ _CAPS_NAME_AGENCY = regex(
     rf"(?:{_AFTER_SENTENCE}|(?<=\d{{4}} ))(?P<credit>(?P<name>[{CAPITALS}][{CAPITALS}'’-]+(?: [{CAPITALS}][{CAPITALS}'’.-]*){{1,3}})"
     r" (?P<agency>[A-Z]{2,8}))[ .]*$")
 #: "... in the area. (Ana Costa)": two to four capitalised words alone in brackets.
-_BRACKETED_NAME = regex(rf"(?<=[.!?] )\((?P<name>[{CAPITALS}][\w'’-]+(?: [{CAPITALS}][\w'’.-]*){{1,3}})\)[ .]*$")
+_BRACKETED_NAME = regex(rf"(?<=[.!?] )[(\[](?P<name>[{CAPITALS}][\w'’-]+(?: [{CAPITALS}][\w'’.-]*){{1,3}})[)\]][ .]*$")
 
 
 def caps_name_agency(draft: Draft, start: int, end: int) -> int | None:
@@ -145,9 +145,10 @@ def name_then_agency(draft: Draft, start: int, end: int) -> int | None:
 
 
 def bracketed_name(draft: Draft, start: int, end: int) -> int | None:
-    """Record a photographer named alone in brackets at the end; return where the bracket opens."""
+    """Record a photographer named alone in brackets at the end ("(Ana Costa)", Al Jazeera's
+    "[ANA COSTA]"); return where the bracket opens."""
     text = draft.text
-    if text[:end].rstrip(" .")[-1:] != ")":
+    if text[:end].rstrip(" .")[-1:] not in (")", "]"):
         return None  # cheap exit
     m = _BRACKETED_NAME.search(text, max(start, end - 60), end)
     if m is None or normalize_agency(m.group("name")) is not None or looks_like_org(m.group("name")):
