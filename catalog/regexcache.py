@@ -20,7 +20,8 @@ import marshal
 import os
 import re
 import sys
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,28 @@ def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     _used[key] = program
     _missed = True
     return compiled
+
+
+@contextmanager
+def library_patterns() -> Iterator[None]:
+    """While the block imports a library, its ``re.compile`` calls are served by :func:`regex`
+    (sqlite-utils compiles a pattern over the whole of Unicode at import, 15 ms); ``re`` is
+    itself again when the block ends."""
+    compile_ = getattr(re, "_compile", None)
+    if _sre is None or compile_ is None:
+        yield
+        return
+
+    def cached(pattern: Any, flags: Any) -> Any:
+        if type(pattern) is str and not int(flags) & re.DEBUG:
+            return regex(pattern, flags)
+        return compile_(pattern, flags)
+
+    re._compile = cached  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        re._compile = compile_  # type: ignore[attr-defined]
 
 
 def save() -> None:

@@ -108,3 +108,27 @@ def test_a_rebuilt_pattern_finds_what_re_finds(text):
         expected = re.compile(pattern, flags)
         assert [m.groupdict() or m.group() for m in rebuilt.finditer(text)] == \
             [m.groupdict() or m.group() for m in expected.finditer(text)]
+
+
+def test_a_library_imported_in_the_block_gets_the_cached_programs(fresh_cache):
+    unpatched = re._compile
+    with regexcache.library_patterns():
+        inside = [re.compile(p, f) for p, f in PATTERNS]  # as a library's module does at import
+        assert re.match(r"\d+", "42").group(0) == "42"
+        assert re.compile(b"bytes") == re.compile(b"bytes")  # bytes patterns: re's own way
+    assert re._compile is unpatched  # re is itself again after the block
+    assert all(key in regexcache._used for key in ((p, int(f)) for p, f in PATTERNS))
+    for (pattern, flags), got in zip(PATTERNS, inside, strict=True):
+        assert got == re.compile(pattern, flags)
+    regexcache.save()
+    fresh_cache()  # a later process: the library's patterns come from the file
+    with regexcache.library_patterns():
+        again = [re.compile(p, f) for p, f in PATTERNS]
+    assert not regexcache._missed and again == inside
+
+
+def test_the_block_restores_re_when_the_import_fails(fresh_cache):
+    unpatched = re._compile
+    with pytest.raises(ImportError), regexcache.library_patterns():
+        raise ImportError("no such library")
+    assert re._compile is unpatched

@@ -78,10 +78,11 @@ def warm_up() -> None:
     from being copied by the collector."""
     import gc
 
-    from PIL import Image, TiffImagePlugin, WebPImagePlugin  # noqa: F401 (they register)
+    with regexcache.library_patterns():  # Pillow's and exifread's patterns from the cache
+        from PIL import Image, TiffImagePlugin, WebPImagePlugin  # noqa: F401 (they register)
 
-    Image.preinit()  # JPEG, PNG, GIF, BMP; any rarer format loads the rest on first meeting
-    _ = images.read_image  # the readers (exifread, the Pillow plugins we use), loaded once
+        Image.preinit()  # JPEG, PNG, GIF, BMP; any rarer format loads the rest on first meeting
+        _ = images.read_image  # the readers (exifread, the Pillow plugins we use), loaded once
     parse_caption("A ferry leaves the harbour in Lyon, France March 5, 2024. REUTERS/Ana Costa")
     regexcache.save()  # patterns first compiled while parsing, for the next run
     gc.freeze()
