@@ -832,6 +832,9 @@ CASES = [
      {"photographer": "ANA COSTA", "city": ""}),  # a name alone in square brackets
     ("People gather in the snow, Sunday, Dec. 14, 2025, in the Brooklyn Borough of New York. (AP Photo/Ana Costa)",
      {"city": "New York", "country_code": "US"}),  # the borough, then its city
+    ("Workers shade themselves in Vilanova i la Geltru, near Barcelona, on June 28, 2023. (Photo by Ana Costa / AFP)",
+     {"city": "Vilanova i la Geltru", "country_code": "ES"}),  # Catalan "i la" inside a name
+    ("Kor på bete i Sala i Västmanland. Foto: Ana Costa/TT", {"city": "Sala"}),  # guard: Nordic "i" is "in"
 ]
 
 

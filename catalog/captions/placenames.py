@@ -95,6 +95,8 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
         tok = text[s:e]
         if is_proper(tok, shouting, last=len(tokens) == 1):
             first = len(tokens) - 1
+        elif tok == "i" and first is not None and not shouting and text[tokens[-2][0] : tokens[-2][1]] in ("la", "el", "les"):
+            continue  # Catalan "Vilanova i la Geltrú" (not Nordic "Sala i Västmanland": "in")
         elif first is None or shouting or tok.lower() not in _CONNECTORS:
             if tok == "/" and first == len(tokens) - 2:
                 named = _name_before_slash(text, start, s)
