@@ -50,8 +50,9 @@ def sentence_end(text: str, start: int, end: int) -> int:
 #: AP's state abbreviations, which end a sentence when a sentence's usual first word follows.
 _STATE_ABBREVIATIONS = frozenset(
     ["ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "va", "wash", "wis", "wyo"])
-_OPENER = regex(r"\s+(?:The|A|An|It|This|That|These|Those|He|She|They|In|On|At|After|During|Here|Police|Officials|"
-                r"Authorities|Residents|Rescuers|Firefighters|Workers|Volunteers)\s")
+_OPENER = regex(r"\s+(?:(?:The|A|An|It|This|That|These|Those|He|She|They|In|On|At|After|During|Here|Police|Officials|"
+                r"Authorities|Residents|Rescuers|Firefighters|Workers|Volunteers)\s"
+                r"|[A-Z][a-z]+\s+(?=[a-z]))")  # or any word and a small one: "in Moore, Okla. Cleanup continues ..."
 
 
 _PICTURE_TAKEN = regex(
