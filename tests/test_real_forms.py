@@ -835,8 +835,8 @@ CASES = [
     ("Workers shade themselves in Vilanova i la Geltru, near Barcelona, on June 28, 2023. (Photo by Ana Costa / AFP)",
      {"city": "Vilanova i la Geltru", "country_code": "ES"}),  # Catalan "i la" inside a name
     ("Kor på bete i Sala i Västmanland. Foto: Ana Costa/TT", {"city": "Sala"}),  # guard: Nordic "i" is "in"
-    ("Volunteers pray at a memorial Sunday, May 26, 2013, in Moore, Okla. Cleanup goes on after a tornado hit the "
-     "Oklahoma City suburb Monday. (AP Photo/Ana Costa)", {"city": "Moore"}),  # a state's period ends the sentence
+    ("Volunteers pray at a memorial Sunday, May 26, 2013, in Moore, Okla. Cleanup continues after a tornado roared "
+     "through the Oklahoma City suburb Monday. (AP Photo/Ana Costa)", {"city": "Moore"}),  # a state's period ends the sentence
 ]
 
 

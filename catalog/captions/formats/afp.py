@@ -80,8 +80,9 @@ class AFPFormat:
             content = _PHOTO_BY_LABEL.sub("", m.group("credit"))
             credit = _source_via(content) or read_chain(content, distributor="AFP")
             credit.photographer = credit.photographer or _acronym_person(credit)
-            agency = _AFP_WORD.search(text, m.start("credit"), m.end("credit"))
-            draft.credit(_afp(credit), m.span("credit"), agency_span=agency.span() if agency else None)
+            credit = _afp(credit)
+            agency = _AFP_WORD.search(text, m.start("credit"), m.end("credit")) if credit.agency == "AFP" else None
+            draft.credit(credit, m.span("credit"), agency_span=agency.span() if agency else None)  # (not Getty's at "AFP")
             draft.take(m.span())
             return m.span("credit"), m.start()
         for m in _AFP_PHOTO.finditer(text):
