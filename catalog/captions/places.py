@@ -35,7 +35,7 @@ from catalog.captions.gazetteer import (
 )
 from catalog.captions.placematch import CITY_STATE_NAMES, Place, PlaceMatch, Reading, build
 from catalog.captions.placenames import NAME_WINDOW, Chunk, Span, tail_name
-from catalog.captions.placewords import OPPONENT_BEFORE, weekday_tail
+from catalog.captions.placewords import OPPONENT_BEFORE, day_tail
 from catalog.captions.placewords import REGION_WORDS as _REGION_WORDS
 from catalog.captions.placewords import TRAILING_CONNECTIVE as _TRAILING_CONNECTIVE
 from catalog.captions.placewords import lead_phrase as _lead_phrase
@@ -59,8 +59,8 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     """
     end = loc.without_origin(text, start, len(text) if end is None else end)  # "... procedentes de Marruecos"
     segment = text[start:end]
-    if (weekday := weekday_tail(segment)) is not None:
-        end = start + weekday  # "in Haridwar on Tuesday.": a day, no date
+    if (day := day_tail(segment)) is not None:
+        end = start + day  # "in Haridwar on Tuesday.", "em Pedrogao em 18 de junho": a day, no (full) date
         segment = text[start:end]
     bracketed = None
     if default_country is None and ") " in segment and (lead := _NAME_THEN_COUNTRY.search(text, start, end)) is not None and (

@@ -51,7 +51,7 @@ LEAD_PHRASE_OF = regex(
 LEAD_PHRASE_IN = regex(r"\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Last words that the end-anchored patterns below can end with (cheap tests before them).
 _CONNECTIVE_ENDINGS = ("on", "in", "at", "taken", "el", "le", "am", "em", "no", "na", "the", "este", "esta",
-                       "late", "early", "day")  # "in Damascus late on December 22"
+                       "late", "early", "day")  # "in Damascus late on December 22", "... on the same day"
 _CONNECTIVE_WORDS = frozenset(_CONNECTIVE_ENDINGS) | {"neste", "nesta"}
 _LEAD_PHRASE_ENDINGS = ("in", "at", "near", "from", "outside", "inside", "the")
 _PLACE_LEAD_WORDS = tuple(placenames.words(
@@ -180,7 +180,7 @@ _PART_OF_A_NAME = regex(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]
 _DIGIT = regex(r"\d")
 
 
-def weekday_tail(segment: str) -> int | None:
+def day_tail(segment: str) -> int | None:
     """Where a weekday without a date ends ``segment`` ("..., mardi", "on Tuesday."), or a date
     that the caller left there (a day without its year: "em 18 de junho."), or where a
     holiday's first word does, the weekday having gone with the date ("... on Ash " before
