@@ -837,6 +837,22 @@ CASES = [
     ("Kor på bete i Sala i Västmanland. Foto: Ana Costa/TT", {"city": "Sala"}),  # guard: Nordic "i" is "in"
     ("Volunteers pray at a memorial Sunday, May 26, 2013, in Moore, Okla. Cleanup continues after a tornado roared "
      "through the Oklahoma City suburb Monday. (AP Photo/Ana Costa)", {"city": "Moore"}),  # a state's period ends the sentence
+    # Stop 17 (round AI): local pictures in Ireland, Britain, Canada, Australia
+    ("A boat sits on the quay after the storm in Kinvara, Co Galway. Photograph: Ana Costa/Xposure",
+     {"agency": "Xposure", "city": "Kinvara", "country_code": "IE"}),  # "Co" for County, no period
+    ("Flooding in New Ross, Co. Wexford. Picture: Ana Costa/Provision",
+     {"agency": "Provision", "city": "New Ross", "country_code": "IE"}),
+    ("Image source, PA\nImage caption,\nThe bridge in Cawood has been overwhelmed",
+     {"agency": "PA", "city": "Cawood"}),  # the BBC's labels before the caption
+    ("image copyrightAna Costa/PA\nimage captionIn Nenthead, Cumbria, snow covers an old caravan",
+     {"agency": "PA", "photographer": "Ana Costa", "city": "Nenthead"}),
+    ("Photo: A farmer stands in a dried-up dam on his property. (Reuters: Ana Costa)",
+     {"agency": "Reuters", "photographer": "Ana Costa"}),  # the ABC's "(Source: Name)"
+    ("Photo: Farmers have run out of feed. (Supplied: Ana Costa)", {"agency": "", "photographer": "Ana Costa"}),
+    ("Alain marche vers sa maison inondée à Rigaud.\nPhoto : La Presse canadienne / Ana Costa",
+     {"agency": "Canadian Press", "photographer": "Ana Costa", "city": "Rigaud"}),
+    ("16 avril 2017 - Beauce\nPHOTO ANA COSTA/TVA NOUVELLES/AGENCE QMI\nLa rivière inonde les champs.",
+     {"agency": "Agence QMI", "date": dt.date(2017, 4, 16)}),  # the date on the line above the credit
 ]
 
 

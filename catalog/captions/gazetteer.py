@@ -378,6 +378,8 @@ def region_country(name: str) -> str | None:
     found = regions.get(key)
     if found is None and key.endswith(_REGION_SUFFIXES):
         found = regions.get(key.rsplit(" ", 1)[0])
+    if found is None and key.startswith(("co ", "co. ")):
+        found = regions.get("county " + key.split(" ", 1)[1])  # Irish "Co Galway", "Co. Wicklow"
     return found
 
 

@@ -4,7 +4,9 @@
   top (the caption follows) or lower down (the caption ends before it);
 * a first line that is only a credit: ``Name/Agency via Getty Images``, ``© Kyodo``, ``The Yomiuri
   Shimbun``, ``Photo = Yonhap News``, ``© Name / Agency``;
-* a last line of piped parts: ``Name | AFP | Getty Images``, ``Name | Sputnik | via Reuters``.
+* a last line of piped parts: ``Name | AFP | Getty Images``, ``Name | Sputnik | via Reuters``;
+* a web page's labels before the caption: ``Image source, PA`` / ``Image copyright Name/PA``, then
+  ``Image caption``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,24 @@ from catalog.captions.credits import Credit, is_news_agency, read_chain
 from catalog.captions.formats.base import Draft
 from catalog.captions.normalize import CAPITALS
 from catalog.regexcache import regex
+
+#: The BBC's "Image source, PA\nImage caption,\n", "image copyrightName/PA\nimage caption".
+_PAGE_LABELS = regex(r"\s*image\s*(?:source|copyright)\s*[,:]?\s*(?P<credit>[^\n]{2,80}?)[ \t]*\n\s*image\s*caption\s*[,:]?\s*",
+                     re.IGNORECASE)
+
+
+def page_labels(draft: Draft, start: int) -> int | None:
+    """Record the credit of a page's "Image source/copyright ... Image caption" labels that open
+    the text; return where the caption starts (None when there are none)."""
+    m = _PAGE_LABELS.match(draft.text, start)
+    if m is None:
+        return None
+    credit = read_chain(m.group("credit"))
+    if not credit.agency and not credit.photographer:
+        return None
+    draft.credit(credit, m.span("credit"))
+    draft.take(m.span())
+    return m.end()
 
 
 def line_credit(draft: Draft, start: int, end: int) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from catalog.captions.credits import (
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
 from catalog.captions.formats.body import describe, sports_dateline, us_reading
-from catalog.captions.formats.credit_lines import line_credit, piped_line_credit
+from catalog.captions.formats.credit_lines import line_credit, page_labels, piped_line_credit
 from catalog.captions.formats.opening_credit import opening_credit
 from catalog.captions.formats.slash_tail import slash_tail
 from catalog.captions.formats.sports import sports_header
@@ -92,7 +92,9 @@ class GenericFormat:
             describe(draft, start, body_end, year_hint=year_hint, want_place=not draft.caption.city)
             return draft.finish(self.name, 0.45, (start, body_end))
         bernama = _BERNAMA.search(text, max(start, len(text) - 80)) if "BERNAMA" in text[-80:] else None
-        if bernama is not None:  # "--fotoBERNAMA (2024) COPYRIGHT RESERVED": the credit, and the year
+        if text[start : start + 20].lower().lstrip().startswith("image") and (labelled := page_labels(draft, start)):
+            start, body_end = labelled, len(text)  # the BBC's "Image source, PA\nImage caption, ..."
+        elif bernama is not None:  # "--fotoBERNAMA (2024) COPYRIGHT RESERVED": the credit, and the year
             draft.credit(Credit(agency="Bernama"), bernama.span())
             body_end, year_hint = bernama.start(), int(bernama.group("year"))
         else:
@@ -127,7 +129,8 @@ class GenericFormat:
                 draft.caption.date_text, draft.caption.date_from_hint = d.text, d.year_from_hint
         if draft.caption.date is None:
             for d in find_dates(text, year_hint=year_hint, day_first=True):
-                if d.date is not None and not is_release_date(text, d) and d.start >= start:
+                if d.date is not None and not is_release_date(text, d) and (
+                        d.start >= start or d.end <= text.find("\n") <= 60):  # or a first line's "8 avril 2017 - Beauce"
                     draft.date(d)
                     if draft.caption.country_code == "US":
                         us_reading(draft)

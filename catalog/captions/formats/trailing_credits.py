@@ -81,6 +81,9 @@ def name_comma_agency(draft: Draft, start: int, end: int) -> int | None:
 _CAPS_NAME_AGENCY = regex(
     rf"(?:{_AFTER_SENTENCE}|(?<=\d{{4}} ))(?P<credit>(?P<name>[{CAPITALS}][{CAPITALS}'’-]+(?: [{CAPITALS}][{CAPITALS}'’.-]*){{1,3}})"
     r" (?P<agency>[A-Z]{2,8}))[ .]*$")
+#: The ABC's "... a while. (Reuters: David Gray)", "(Supplied: Ana Costa)": a source, a colon, a name.
+_SOURCE_THEN_NAME = regex(rf"(?<=[.!?\"”] )\((?P<credit>(?P<source>[{CAPITALS}][\w .'’&-]{{1,40}}?):\s*"
+                          rf"(?P<name>[{CAPITALS}][\w'’-]+(?: [{CAPITALS}][\w'’.-]*){{1,3}}))\)[ .]*$")
 #: "... in the area. (Ana Costa)": two to four capitalised words alone in brackets.
 _BRACKETED_NAME = regex(rf"(?<=[.!?] )[(\[](?P<name>[{CAPITALS}][\w'’-]+(?: [{CAPITALS}][\w'’.-]*){{1,3}})[)\]][ .]*$")
 
@@ -146,10 +149,18 @@ def name_then_agency(draft: Draft, start: int, end: int) -> int | None:
 
 def bracketed_name(draft: Draft, start: int, end: int) -> int | None:
     """Record a photographer named alone in brackets at the end ("(Ana Costa)", Al Jazeera's
-    "[ANA COSTA]"); return where the bracket opens."""
+    "[ANA COSTA]"), or after a source and a colon ("(Reuters: Ana Costa)"); return where the
+    bracket opens."""
     text = draft.text
     if text[:end].rstrip(" .")[-1:] not in (")", "]"):
         return None  # cheap exit
+    if (sourced := _SOURCE_THEN_NAME.search(text, max(start, end - 90), end)) is not None:
+        agency = normalize_agency(sourced.group("source")) or ""  # the ABC's "(Reuters: David Gray)", "(Supplied: Name)"
+        credit = Credit(agency=agency if is_news_agency(agency) else "", photographer=sourced.group("name"))
+        draft.credit(credit, sourced.span("credit"), photographer_span=sourced.span("name"),
+                     agency_span=sourced.span("source") if credit.agency else None)
+        draft.take(sourced.span())
+        return sourced.start()
     m = _BRACKETED_NAME.search(text, max(start, end - 60), end)
     if m is None or normalize_agency(m.group("name")) is not None or looks_like_org(m.group("name")):
         return None
