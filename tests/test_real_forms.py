@@ -853,6 +853,10 @@ CASES = [
      {"agency": "Canadian Press", "photographer": "Ana Costa", "city": "Rigaud"}),
     ("16 avril 2017 - Beauce\nPHOTO ANA COSTA/TVA NOUVELLES/AGENCE QMI\nLa rivière inonde les champs.",
      {"agency": "Agence QMI", "date": dt.date(2017, 4, 16)}),  # the date on the line above the credit
+    ("A car sits submerged in the New South Wales town of Taree. Photo: Supplied/Instagram",
+     {"city": "Taree", "country_code": "AU"}),  # the region in the lead, not the Wales inside it
+    ("The town of Westport on the West Coast has been flooded.PHOTO: THE NEW ZEALAND HERALD",
+     {"city": "Westport", "country_code": ""}),  # a small town's name alone tells no country
 ]
 
 

@@ -31,7 +31,9 @@ def _agency_table() -> tuple[dict[str, str], frozenset[str]]:
     return aliases, frozenset(news)
 
 
-_REUTERS_TYPO = regex(r"^(?:REUTERS?|RE?UTERS|REUTRES|RETUERS|REUETRS|RUETERS|REUTERES|REUTERRS)$", re.IGNORECASE)
+#: How captions misspell REUTERS (the Reuters format's anchor and this module's look-up share them).
+REUTERS_SPELLINGS = ("REUTERS", "REUTER", "RUTERS", "RETUERS", "REUTRES", "REUETRS", "RUETERS", "REUTERES", "REUTERRS", "REUTRS")
+_REUTERS_TYPO = regex(rf"^(?:{'|'.join(REUTERS_SPELLINGS)})$", re.IGNORECASE)
 
 
 #: "Getty Imges", "Getty Iamges", "Gettty Images": a letter dropped, doubled or swapped.

@@ -160,6 +160,8 @@ def country_from_context(text: str, chunks: list[Chunk], city_span: Span) -> tup
         words = m.group(0).split()
         for n in range(len(words), 0, -1):  # "the West Bank city of Hebron": a place named in the lead
             name = " ".join(words[-n:])
+            if n > 1 and _SETTLEMENT_AFTER.match(lead, m.end()) and (code := region_country(name)) is not None:
+                return code, None  # "the New South Wales town of Taree": AU, not the Wales inside it
             if (code := country_of(name)) is not None:
                 if _elsewhere(text[city_span[0] : city_span[1]], code):
                     break  # "a match between Spain and France ... in Munich": not the city's country

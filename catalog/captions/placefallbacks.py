@@ -220,6 +220,8 @@ def town_as_subject(text: str, start: int, end: int) -> PlaceMatch | None:
         return None
     people = [code for word in m.group("lead").split() if (code := demonym_country(word)) is not None]
     city = find_city(m.group("city"), country=people[0] if people else None)
+    if city is not None and not people and city.population < BIG_TOWN:
+        city = None  # "The town of Westport ...": too small a name to tell its country (US, IE, NZ)
     code = city.country_code if city is not None else (people[0] if people else "")
     place = Place(city=m.group("city"), country_code=code, lat=city.lat if city else None, lon=city.lon if city else None)
     return PlaceMatch(place, m.start("city"), m.end("city"), city_span=m.span("city"))

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import ClassVar
 
+from catalog.captions.agencies import REUTERS_SPELLINGS
 from catalog.captions.credits import chain_left, chain_right, label_start, read_chain
 from catalog.captions.dates import find_dates, is_release_date
 from catalog.captions.formats.base import Draft, all_notes, strip_prefix
@@ -26,7 +27,7 @@ from catalog.captions.normalize import is_shouting
 from catalog.captions.notes import shouted_notes
 from catalog.regexcache import regex
 
-_ANCHOR = regex(r"\b(?:REUTERS|RETUERS|REUTRES|REUETRS|RUETERS|REUTERES|REUTER|REUTRS)\b", re.IGNORECASE)
+_ANCHOR = regex(rf"\b(?:{'|'.join(REUTERS_SPELLINGS)})\b", re.IGNORECASE)
 _FIRST_NAME_BEFORE = regex(r"\b[A-Z][a-z]+\s$")
 #: A name and a comma opening the credit's line above the caption: "Omar Sobhani, " before
 #: "Reuters/NTB scanpix\n".
