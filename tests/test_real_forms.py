@@ -857,6 +857,17 @@ CASES = [
      {"city": "Taree", "country_code": "AU"}),  # the region in the lead, not the Wales inside it
     ("The town of Westport on the West Coast has been flooded.PHOTO: THE NEW ZEALAND HERALD",
      {"city": "Westport", "country_code": ""}),  # a small town's name alone tells no country
+    # Stop 18 (round AH's misses): holidays and a comma left out
+    ("Pilgrims light candles on the eve of Orthodox Easter in Ethiopia's Amhara region. REUTERS/Ana Costa",
+     {"city": "", "country_code": "ET"}),  # a holiday's name is no town
+    ("Ahead of Children's Day, marked in Japan on May 5, kites fly over a school. (Kyodo)",
+     {"city": "", "country_code": "JP"}),
+    ("Lanterns glow during Chinese New Year in Malaysia's Johor state. REUTERS/Ana Costa",
+     {"city": ""}),  # a guard: passed before the rule
+    ("Boys fly kites on a roof in Lahore's old city on Pakistan's Independence Day. (Photo by Ana COSTA / AFP)",
+     {"city": "Lahore"}),
+    ("A swimmer dives into an ice hole in the Moskva River Moscow, Russia, January 19, 2024. (AP Photo/Ana Costa)",
+     {"city": "Moscow", "country_code": "RU"}),  # the river, then the city, without a comma
 ]
 
 

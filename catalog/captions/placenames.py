@@ -127,10 +127,14 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
         e -= 1
     if e - s > 8 and text.endswith(("Day", "Eve"), s, e) and (cut := text.rfind(" on ", s, e)) > s:
         e = cut  # "in Miyagi Prefecture on Children's Day": the place, then a holiday
+    if (feature := _FEATURE_THEN_TOWN.match(text, s, e)) is not None and find_city(text[feature.end() : e]):
+        s = feature.end()  # "in the Neva River St. Petersburg": a comma left out between river and city
     if (settlement := _SETTLEMENT_OF.match(text, s, e)) is not None:
         s = settlement.end()  # "in the Medieval Village of Ourem": Ourem
     if text[tokens[0][0] : tokens[0][1]] in _STREET_WORDS and first > 0:
         return None  # "on Koshytsa Street, a suburb of Kyiv": a street is no town
+    if first > 0 and text[s:e].rpartition(" ")[2] in _HOLIDAY_ENDS and find_city(text[s:e]) is None:
+        return None  # "the eve of Ethiopian Orthodox Easter", "Ahead of Children's Day": a holiday, not a town
     if first == 0 and (text[s:e] in _SKY or text[s:e] in _VENUE_WORDS):
         return None  # a lone "Center" of "Golden 1 Center" is no town either
     if text.startswith(("World War", "World Cup", "Richtung "), s):
@@ -142,7 +146,12 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
 #: Autonomous County of Aksay"; not "City of London").
 _SETTLEMENT_OF = regex(r"(?:(?:(?:Medieval|Historic|Ancient|Old|Fishing|Mountain|Border)\s+)?(?:Village|Town|Hamlet|Municipality)"
                        r"|(?:[A-Z][\w'’-]+\s+){0,2}Autonomous\s+(?:County|Prefecture|Banner))\s+of\s+(?=[A-Z])")  # not Xinhua's "Beiling Town of Xiayi County"
+#: A named river, lake, park or bridge run into the town's name ("Neva River St. Petersburg").
+_FEATURE_THEN_TOWN = regex(r"(?:[A-Z][\w'’-]*\s+){1,3}(?:River|Lake|Park|Bridge|Square|Bay|Beach|Island)\s+(?=[A-Z])")
 _STREET_WORDS = frozenset({"Street", "Avenue", "Boulevard", "Road", "Lane", "Square"})
+#: Last words of a holiday's name ("Chinese New Year", "Christmas Eve", "Orthodox Easter").
+_HOLIDAY_ENDS = frozenset({"Day", "Eve", "Year", "Easter", "Christmas", "Ramadan", "Eid", "Diwali", "Hanukkah",
+                           "Passover", "Thanksgiving", "Halloween", "Lent", "Advent"})
 _VENUE_WORDS = frozenset({"Center", "Centre", "Arena", "Stadium", "Hall", "Plaza", "Field", "Dome"})
 #: Names of the sky, of the calendar and of armed groups that are also towns somewhere: never where
 #: a picture was taken ("a coronal mass ejection on the Sun", "the holy month of Ramadan", "Hamas").
