@@ -868,6 +868,10 @@ CASES = [
      {"city": "Lahore"}),
     ("A swimmer dives into an ice hole in the Moskva River Moscow, Russia, January 19, 2024. (AP Photo/Ana Costa)",
      {"city": "Moscow", "country_code": "RU"}),  # the river, then the city, without a comma
+    ("Smoke rises over the Paradise community in Butte County, Calif., on Nov. 9, 2018. (AP Photo/Ana Costa)",
+     {"city": "Paradise", "region": "Calif.", "country_code": "US"}),  # a community named in a county
+    ("Crews work in the Altadena neighborhood of Los Angeles County, Calif. (AP Photo/Ana Costa)",
+     {"city": "Altadena", "country_code": "US"}),
 ]
 
 

@@ -82,6 +82,8 @@ _ON_ISLAND = regex(r"\son\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}
 _TOWN_OF_CITY = regex(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Town|Township|Village|City) of [A-Z][\w'’ -]* "
                       r"(?:City|County|League|Prefecture)")
 #: An area named before the town it belongs to, inside one name: "Renze District of Xingtai City".
+_COMMUNITY_IN = regex(r"\bthe (?P<name>(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*) (?:community|neighbou?rhood|enclave|hamlet)"
+                      r" (?:in|of) $")
 _AREA_OF = regex(r" (?:District|County|Prefecture|Borough) of (?=[A-Z])")
 #: A name ending in a capitalised administrative word names an area, not a town.
 _ADMIN_LAST = regex(r"\s(?:County|Prefecture|Province|Governorate|Oblast|Regency|Autonomous\s+Region|Taluka|Tehsil"
@@ -126,6 +128,8 @@ def build(text: str, got: Reading, segment_start: int = -1) -> PlaceMatch | None
     elif got.city and (_ADMIN_LAST.search(text, *got.city) is not None or text.startswith("Co. ", got.city[0])):
         area, got.region = got.city, got.region or got.city  # "in Huanxian County", "Co. Galway": an area
         got.city = city_before(text, max(segment_start, 0), area[0], False) if got.region == area else None
+        if got.city is None and (community := _COMMUNITY_IN.search(text, max(0, area[0] - 60), area[0])) is not None:
+            got.city = community.span("name")  # "the Altadena community in Los Angeles County": the community
         # "in Kesennuma in Miyagi Prefecture on Children's Day in Japan": the town before the area
     if got.city and (lead := _CAPITAL_LEAD.match(text, got.city[0], got.city[1])) and not find_city(
             text[got.city[0] : got.city[1]]):
