@@ -872,6 +872,10 @@ CASES = [
      {"city": "Paradise", "region": "Calif.", "country_code": "US"}),  # a community named in a county
     ("Crews work in the Altadena neighborhood of Los Angeles County, Calif. (AP Photo/Ana Costa)",
      {"city": "Altadena", "country_code": "US"}),
+    ("Gulls are washed in the village of Blagoveshchenskaya near the Black Sea resort of Anapa, Russia, "
+     "December 21, 2024. (Photo by Ana COSTA / AFP)", {"city": "Blagoveshchenskaya", "country_code": "RU"}),
+    ("Gunners fire in the village of Novomykhailivka near the town of Vuhledar, Ukraine, March 3, 2023. "
+     "REUTERS/Ana Costa", {"city": "Novomykhailivka", "country_code": "UA"}),  # the town only locates the village
 ]
 
 

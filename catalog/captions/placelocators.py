@@ -31,7 +31,9 @@ DISTANCE = regex(
 DIRECTION_OF = regex(r"^(?:just\s+|about\s+)?\S+\s+of\b")
 #: "the summer capital of Indian-administered Kashmir": a chunk that locates the town before it.
 CAPITAL_OF = regex(r"(?:the\s+)?(?:[\w-]+\s+){0,2}capital\s+of\b", re.IGNORECASE)
-NEAR_END = regex(r"\s(?:near|outside|on\s+the\s+outskirts\s+of)\s+$")
+#: "near", also "near the Black Sea resort of" (then the town that only locates the place).
+NEAR_END = regex(r"\s(?:near|outside|on\s+the\s+outskirts\s+of)"
+                 r"(?:\s+the\s+(?:[\w'’-]+\s+){0,3}(?:town|city|village|resort|port)\s+of)?\s+$")
 LOCATOR_CHUNK = regex(
     r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
     r"|(?:near|outside|on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of|on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}island\s+of"
