@@ -876,6 +876,9 @@ CASES = [
      "December 21, 2024. (Photo by Ana COSTA / AFP)", {"city": "Blagoveshchenskaya", "country_code": "RU"}),
     ("Gunners fire in the village of Novomykhailivka near the town of Vuhledar, Ukraine, March 3, 2023. "
      "REUTERS/Ana Costa", {"city": "Novomykhailivka", "country_code": "UA"}),  # the town only locates the village
+    ("Am schlimmsten traf das Wasser die Stadt Canoas. - Foto: Ana Costa/AP/dpa",
+     {"city": "Canoas", "country_code": "BR"}),  # German "die Stadt X": the word for town is no part of the name
+    ("Feuerwehrleute arbeiten in der Gemeinde Eschweiler. Foto: Ana Costa/dpa", {"city": "Eschweiler"}),
 ]
 
 

@@ -145,7 +145,8 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
 #: A capitalised settlement word before the name ("Historic Town of", "Village of", Xinhua's "Kazak
 #: Autonomous County of Aksay"; not "City of London").
 _SETTLEMENT_OF = regex(r"(?:(?:(?:Medieval|Historic|Ancient|Old|Fishing|Mountain|Border)\s+)?(?:Village|Town|Hamlet|Municipality)"
-                       r"|(?:[A-Z][\w'’-]+\s+){0,2}Autonomous\s+(?:County|Prefecture|Banner))\s+of\s+(?=[A-Z])")  # not Xinhua's "Beiling Town of Xiayi County"
+                       r"|(?:[A-Z][\w'’-]+\s+){0,2}Autonomous\s+(?:County|Prefecture|Banner))\s+of\s+(?=[A-Z])"
+                       r"|(?:Stadt|Gemeinde|Ortschaft|Dorf)\s+(?=[A-Z])")  # German "in der Stadt Canoas"  # not Xinhua's "Beiling Town of Xiayi County"
 #: A named river, lake, park or bridge run into the town's name ("Neva River St. Petersburg").
 _FEATURE_THEN_TOWN = regex(r"(?:[A-Z][\w'’-]*\s+){1,3}(?:River|Lake|Park|Bridge|Square|Bay|Beach|Island)\s+(?=[A-Z])")
 _STREET_WORDS = frozenset({"Street", "Avenue", "Boulevard", "Road", "Lane", "Square"})
