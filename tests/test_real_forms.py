@@ -879,6 +879,10 @@ CASES = [
     ("Am schlimmsten traf das Wasser die Stadt Canoas. - Foto: Ana Costa/AP/dpa",
      {"city": "Canoas", "country_code": "BR"}),  # German "die Stadt X": the word for town is no part of the name
     ("Feuerwehrleute arbeiten in der Gemeinde Eschweiler. Foto: Ana Costa/dpa", {"city": "Eschweiler"}),
+    ("Water covers the town of Condamine, about 300km (186 miles) north west of Brisbane, Australia, "
+     "January 2, 2011. REUTERS/Ana Costa", {"city": "Condamine", "country_code": "AU"}),  # "north west" as two words
+    ("Smoke rises in Bilpin, north west of Sydney, Australia, December 21, 2019. REUTERS/Ana Costa",
+     {"city": "Bilpin"}),
 ]
 
 

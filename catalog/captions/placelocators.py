@@ -24,7 +24,7 @@ _DISTANCE_HINT = regex(r"\d|mile|kilomet|km\b|metre|meter")
 DISTANCE = regex(
     r"(?:\b\d[\d,.]*\s?|\b(?:a|one|two|three|four|five|ten|a\s+few|several|half\s+a)\s+)"  # "less than a mile from"
     r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b(?:\s?\([^()]{1,24}\))?"
-    r"\s(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+|away\s+|outside\s+)?"
+    r"\s(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:ern)?(?:[-\s]?(?:east|west)(?:ern)?)?\s+|away\s+|outside\s+)?"
     r"(?:of|from|outside)\b",
     re.IGNORECASE,
 )
@@ -37,7 +37,7 @@ NEAR_END = regex(r"\s(?:near|outside|on\s+the\s+outskirts\s+of)"
 LOCATOR_CHUNK = regex(
     r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
     r"|(?:near|outside|on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of|on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}island\s+of"
-    r"|(?:just\s+|about\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|(?:just\s+|about\s+)?(?:north|south|east|west)(?:[-\s]?(?:east|west))?(?:ern)?\s+of"
     r"|an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|suburb|port)\s+"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|near|outside))\s",
     re.IGNORECASE)
