@@ -20,11 +20,13 @@ from catalog.regexcache import regex
 
 #: What any distance phrase holds (the cheap test before DISTANCE): a digit or a unit's word.
 _DISTANCE_HINT = regex(r"\d|mile|kilomet|km\b|metre|meter")
+#: A compass direction: "north", "south-eastern", "north west" (in two words).
+_COMPASS = r"(?:north|south|east|west)(?:ern)?(?:[-\s]?(?:east|west)(?:ern)?)?"
 #: "245 km east of", "25 km (15 miles) from", "10 miles north-west of" (not "the 5000m final of").
 DISTANCE = regex(
     r"(?:\b\d[\d,.]*\s?|\b(?:a|one|two|three|four|five|ten|a\s+few|several|half\s+a)\s+)"  # "less than a mile from"
     r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b(?:\s?\([^()]{1,24}\))?"
-    r"\s(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:ern)?(?:[-\s]?(?:east|west)(?:ern)?)?\s+|away\s+|outside\s+)?"
+    rf"\s(?:(?:to\s+the\s+)?{_COMPASS}\s+|away\s+|outside\s+)?"
     r"(?:of|from|outside)\b",
     re.IGNORECASE,
 )
@@ -37,9 +39,9 @@ NEAR_END = regex(r"\s(?:near|outside|on\s+the\s+outskirts\s+of)"
 LOCATOR_CHUNK = regex(
     r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
     r"|(?:near|outside|on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of|on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}island\s+of"
-    r"|(?:just\s+|about\s+)?(?:north|south|east|west)(?:[-\s]?(?:east|west))?(?:ern)?\s+of"
+    rf"|(?:just\s+|about\s+)?{_COMPASS}\s+of"
     r"|an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|suburb|port)\s+"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|near|outside))\s",
+    rf"(?:{_COMPASS}\s+)?(?:of|near|outside))\s",
     re.IGNORECASE)
 TRAILING_BORDER = regex(
     r"[\s,]+(?:near|on|along|at|by|close\s+to|towards?)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE

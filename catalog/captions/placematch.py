@@ -81,9 +81,10 @@ CITY_STATE_NAMES = frozenset({"singapore", "monaco", "vatican city", "hong kong"
 _ON_ISLAND = regex(r"\son\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\s(?:Island|Islands|Isle)$")
 _TOWN_OF_CITY = regex(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Town|Township|Village|City) of [A-Z][\w'’ -]* "
                       r"(?:City|County|League|Prefecture)")
-#: An area named before the town it belongs to, inside one name: "Renze District of Xingtai City".
+#: A community named before the county it lies in: "the Altadena community in Los Angeles County".
 _COMMUNITY_IN = regex(r"\bthe (?P<name>(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*) (?:community|neighbou?rhood|enclave|hamlet)"
                       r" (?:in|of) $")
+#: An area named before the town it belongs to, inside one name: "Renze District of Xingtai City".
 _AREA_OF = regex(r" (?:District|County|Prefecture|Borough) of (?=[A-Z])")
 #: A name ending in a capitalised administrative word names an area, not a town.
 _ADMIN_LAST = regex(r"\s(?:County|Prefecture|Province|Governorate|Oblast|Regency|Autonomous\s+Region|Taluka|Tehsil"

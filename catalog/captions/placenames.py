@@ -145,21 +145,20 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
 #: A capitalised settlement word before the name ("Historic Town of", "Village of", Xinhua's "Kazak
 #: Autonomous County of Aksay"; not "City of London").
 _SETTLEMENT_OF = regex(r"(?:(?:(?:Medieval|Historic|Ancient|Old|Fishing|Mountain|Border)\s+)?(?:Village|Town|Hamlet|Municipality)"
-                       r"|(?:[A-Z][\w'’-]+\s+){0,2}Autonomous\s+(?:County|Prefecture|Banner))\s+of\s+(?=[A-Z])"
-                       r"|(?:Stadt|Gemeinde|Ortschaft|Dorf)\s+(?=[A-Z])")  # German "in der Stadt Canoas"  # not Xinhua's "Beiling Town of Xiayi County"
+                       r"|(?:[A-Z][\w'’-]+\s+){0,2}Autonomous\s+(?:County|Prefecture|Banner))\s+of\s+(?=[A-Z])"  # not Xinhua's "Beiling Town of Xiayi County"
+                       r"|(?:Stadt|Gemeinde|Ortschaft|Dorf)\s+(?=[A-Z])")  # German "in der Stadt Canoas"
 #: A named river, lake, park or bridge run into the town's name ("Neva River St. Petersburg").
 _FEATURE_THEN_TOWN = regex(r"(?:[A-Z][\w'’-]*\s+){1,3}(?:River|Lake|Park|Bridge|Square|Bay|Beach|Island)\s+(?=[A-Z])")
 _STREET_WORDS = frozenset({"Street", "Avenue", "Boulevard", "Road", "Lane", "Square"})
-#: Last words of a holiday's name ("Chinese New Year", "Christmas Eve", "Orthodox Easter").
-_HOLIDAY_ENDS = frozenset({"Day", "Eve", "Year", "Easter", "Christmas", "Ramadan", "Eid", "Diwali", "Hanukkah",
-                           "Passover", "Thanksgiving", "Halloween", "Lent", "Advent"})
 _VENUE_WORDS = frozenset({"Center", "Centre", "Arena", "Stadium", "Hall", "Plaza", "Field", "Dome"})
 #: Names of the sky, of the calendar and of armed groups that are also towns somewhere: never where
 #: a picture was taken ("a coronal mass ejection on the Sun", "the holy month of Ramadan", "Hamas").
-_SKY = frozenset({"Sun", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "Ramadan", "Christmas",
-                  "Easter", "Eid", "Diwali", "Hanukkah", "Passover", "Lent", "Advent", "Thanksgiving",
-                  "Halloween", "Hamas", "Hezbollah",
-                  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_HOLIDAYS = frozenset({"Ramadan", "Christmas", "Easter", "Eid", "Diwali", "Hanukkah", "Passover", "Lent", "Advent",
+                       "Thanksgiving", "Halloween"})
+_SKY = _HOLIDAYS | {"Sun", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "Hamas", "Hezbollah",
+                    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+#: Last words of a holiday's name ("Chinese New Year", "Christmas Eve", "Orthodox Easter").
+_HOLIDAY_ENDS = _HOLIDAYS | {"Day", "Eve", "Year"}
 
 
 def big_city(name: str) -> City | None:

@@ -20,7 +20,7 @@ _IN_THE_END = regex(  # "in the southern ", "in the Central " (Gaza Strip)
     r"\s(?:in|on)\s+the\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][a-z]+(?:an|ese|ish|i)\s+)?"  # (a people: "Indian")
     r"(?:island|isle|region|province|state|district|county)\s+of\s+$"  # "in the island of Evia", "in the northern Indian state of"
     r"|\s(?:in|of|on\s+the|i|en|em)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+)?"  # "in Nigeria's northern "
-    r"(?:[a-z]+(?:-[a-z]+)?\s+|(?:Central|Northern|Southern|Eastern|Western)\s+)?$")  # ("south-western ")  # (Nordic "i": "Sala i Västmanland";
+    r"(?:[a-z]+(?:-[a-z]+)?\s+|(?:Central|Northern|Southern|Eastern|Western)\s+)?$")  # ("south-western "; Nordic "i": "Sala i Västmanland";
     # Spanish "en": "en Izalco en El Salvador")
 _PREP_WORDS_END = regex(
     r"\b(?:in|near|at|outside|of|over|across|around|inside|ved|vid|av|i|bei|nahe|em|en|à|près\s+de|perto\s+de"
