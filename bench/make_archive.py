@@ -30,7 +30,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from catalog.archive.schema import PHOTO_COLUMNS, migrate
+from catalog.archive.columns import PHOTO_COLUMNS
+from catalog.archive.schema import migrate
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")

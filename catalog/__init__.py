@@ -7,11 +7,12 @@ The public Python API for scripts::
 
 from typing import TYPE_CHECKING, Any
 
-from catalog.archive import Archive, ArchiveError
+from catalog.archive import ArchiveError
 from catalog.captions import Caption, parse_caption
 from catalog.images import ImageInfo, ImageReadError
 
 if TYPE_CHECKING:
+    from catalog.archive import Archive
     from catalog.images import read_image
 
 
@@ -20,6 +21,10 @@ def __getattr__(name: str) -> Any:
         from catalog.images import read_image
 
         return read_image
+    if name == "Archive":  # on first use: it loads sqlite-utils
+        from catalog.archive import Archive
+
+        return Archive
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

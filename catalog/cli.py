@@ -18,14 +18,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from textwrap import shorten
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import pluggy
 
 from catalog import __version__
-from catalog.archive import Archive, ArchiveError, decode_row
-from catalog.archive.schema import CORRECTABLE
+from catalog.archive import ArchiveError, decode_row
+from catalog.archive.columns import CORRECTABLE
+
+if TYPE_CHECKING:
+    from catalog.archive import Archive
 
 #: Columns left out of search results and exports (bulky, or for machines only).
 BULKY = ("parsed_json", "iptc_json", "xmp_json", "exif_json", "spans")
@@ -78,6 +81,8 @@ def open_archive(db_path: str, *, write: bool = False) -> Iterator[Archive]:
     """An existing archive; its errors become clear messages."""
     if not Path(db_path).exists():
         raise click.ClickException(f"no archive at {db_path}: run `catalog import` first")
+    from catalog.archive import Archive  # sqlite-utils loads here, not at start-up
+
     try:
         archive = Archive(db_path, readonly=not write)
     except ArchiveError as exc:
@@ -313,7 +318,7 @@ def history(photo_id: int, field: str | None, as_json: bool, db_path: str) -> No
 @db_option
 def export(query: str, fmt: str, output, db_path: str, **filters: Any) -> None:
     """Write matching photos (all of them without QUERY or filters) as CSV or JSON lines."""
-    from catalog.archive.schema import PHOTO_COLUMNS
+    from catalog.archive.columns import PHOTO_COLUMNS
 
     columns = [c for c in PHOTO_COLUMNS if c not in BULKY]
     with open_archive(db_path) as archive:

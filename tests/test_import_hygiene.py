@@ -1,4 +1,5 @@
-"""The core imports no UI: textual and datasette stay out of sys.modules."""
+"""The core imports no UI: textual and datasette stay out of sys.modules; parsing loads no
+database layer (sqlite-utils waits for the first Archive)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import sys
 UI_MODULES = ("textual", "datasette")
 
 
-def loaded_ui_modules(code: str) -> list[str]:
-    """Run ``code`` in a fresh interpreter; the UI modules it left in sys.modules."""
-    probe = code + f"\nimport json, sys\nprint(json.dumps(sorted(m for m in {UI_MODULES!r} if m in sys.modules)))"
+def loaded_ui_modules(code: str, watched: tuple[str, ...] = UI_MODULES) -> list[str]:
+    """Run ``code`` in a fresh interpreter; the ``watched`` modules it left in sys.modules."""
+    probe = code + f"\nimport json, sys\nprint(json.dumps(sorted(m for m in {watched!r} if m in sys.modules)))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           timeout=60, check=False)
     assert done.returncode == 0, done.stderr
@@ -35,3 +36,13 @@ def test_listing_plugin_commands_imports_no_ui() -> None:
             "names = catalog.cli.cli.list_commands(click.Context(catalog.cli.cli))\n"
             "assert 'search' in names")
     assert loaded_ui_modules(code) == []
+
+
+def test_parsing_and_the_cli_load_no_database_layer_until_an_archive_opens() -> None:
+    parse = ("import catalog, catalog.cli, catalog.importer\n"
+             "assert catalog.parse_caption('Rain in Lyon, France, May 3, 2024. REUTERS/Ana Costa').city")
+    assert loaded_ui_modules(parse, ("sqlite_utils",)) == []
+    opened = ("import tempfile, catalog\n"
+              "with catalog.Archive(tempfile.mkdtemp() + '/a.db') as archive:\n"
+              "    assert archive.stats()['photos'] == 0")
+    assert loaded_ui_modules(opened, ("sqlite_utils",)) == ["sqlite_utils"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from catalog.archive.schema import FTS_COLUMNS
+from catalog.archive.columns import FTS_COLUMNS
 
 OPERATORS = frozenset({"AND", "OR", "NOT"})
 _PIECE = re.compile(r'"([^"]*)"|(\S+)')

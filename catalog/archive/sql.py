@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from catalog.archive.schema import PHOTO_COLUMNS
+from catalog.archive.columns import PHOTO_COLUMNS
 
 #: Columns a new photos row is written with (id is assigned by SQLite).
 INSERT_COLUMNS = tuple(c for c in PHOTO_COLUMNS if c != "id")

@@ -12,8 +12,8 @@ import json
 import re
 from typing import Any
 
+from catalog.archive.columns import CORRECTABLE, PHOTO_COLUMNS
 from catalog.archive.errors import ArchiveError
-from catalog.archive.schema import CORRECTABLE, PHOTO_COLUMNS
 from catalog.captions.model import FLAG_FIELDS, Caption
 from catalog.images.model import ImageInfo
 from catalog.records import METADATA_FALLBACK, caption_columns, fill_from_metadata, reconcile

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from catalog.archive.columns import PHOTO_COLUMNS
 from catalog.archive.connection import write_transaction
 from catalog.archive.corrections import active_corrections, overlay
-from catalog.archive.schema import PHOTO_COLUMNS
 from catalog.archive.sql import UPSERT_PATH, insert_photo, update_photo
 from catalog.archive.values import to_db, utcnow
 from catalog.records import PhotoRecord, caption_columns, set_country_name

@@ -19,7 +19,6 @@ from dataclasses import asdict, dataclass, field
 from functools import partial
 from typing import Any
 
-from catalog.archive.connection import write_transaction
 from catalog.importer.extract import Failure, Task, extract_many, warm_up
 from catalog.importer.progress import Progress
 from catalog.importer.sources import load_manifest
@@ -102,6 +101,8 @@ class _Writer:
         if fresh:
             self.archive.upsert_photos(list(fresh.values()), self.import_id)
         if extra_paths:
+            from catalog.archive.connection import write_transaction  # the archive is open: loaded
+
             known.update(self.archive.photo_ids_for_hashes(list(fresh)))
             with write_transaction(self.archive.db):  # one commit, not one per path
                 for record in extra_paths:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from catalog.archive.connection import write_transaction
 from catalog.images import ImageReadError
 from catalog.images.model import internal_error_reason
 from catalog.importer.progress import Progress
@@ -120,6 +119,8 @@ def _without_thumbnail(archive, photo_ids: list[int]) -> list[tuple[int, str]]:
 
 def _write(archive, results: list[ThumbResult]) -> int:
     """Store thumbnails and hashes in one short transaction (never held while decoding)."""
+    from catalog.archive.connection import write_transaction  # the archive is open: loaded
+
     with write_transaction(archive.db):
         for result in results:
             archive.set_thumbnail(result.photo_id, result.jpeg, result.width, result.height,
