@@ -24,6 +24,7 @@ from PIL import Image, JpegImagePlugin, PngImagePlugin, UnidentifiedImageError
 from catalog.images import eps, jp2, psd
 from catalog.images import exif as exif_reader
 from catalog.images import iptc as iptc_reader
+from catalog.images.bmp import read_bmp_header
 from catalog.images.crw import read_crw
 from catalog.images.ends import check_box_end, check_jpeg_end, jpeg_header_problem
 from catalog.images.fields import (
@@ -249,17 +250,17 @@ def _read_with_pillow(
         image = open_image_lazily(handle, info.path, head, kind, info.warnings)
     except ImageReadError as error:
         retried = None
+        bomb = isinstance(error.__cause__, Image.DecompressionBombError | Image.DecompressionBombWarning)
         if kind == "PNG" and isinstance(error.__cause__, ValueError):
             retried = _png_with_large_chunks(handle, info, head)  # a valid PNG, huge chunks
             if retried is None:
                 _png_header_only(info, head, extension, error)
                 return
-        elif kind == "TIFF" and not isinstance(
-            error.__cause__, Image.DecompressionBombError | Image.DecompressionBombWarning
-        ):
+        elif kind == "TIFF" and not bomb:
             _tiff_tags_only(handle, info, extension, error)  # a layout Pillow cannot decode
             return
-        elif kind == "PSD" and _psd_header_only(handle, info, extension):
+        elif (kind == "PSD" and _psd_header_only(handle, info, extension)) or (
+                kind == "BMP" and not bomb and _bmp_header_only(info, head, extension, error)):
             return
         if retried is None:
             raise
@@ -385,6 +386,26 @@ def _psd_header_only(handle: BinaryIO, info: ImageInfo, extension: str) -> bool:
         info.warnings.append(mislabelled)
     found = header.resources
     apply_embedded(info, found.get(psd.EXIF_RESOURCE), found.get(psd.IPTC_RESOURCE), found.get(psd.XMP_RESOURCE))
+    return True
+
+
+def _bmp_header_only(info: ImageInfo, head: bytes, extension: str, error: ImageReadError) -> bool:
+    """A BMP Pillow refuses (a rare depth or layout, a damaged field) keeps the size its
+    header gives; False when the header gives none."""
+    header = read_bmp_header(head)
+    if header is None:
+        return False
+    limit = Image.MAX_IMAGE_PIXELS and max(Image.MAX_IMAGE_PIXELS, MAX_PIXELS)
+    if limit and header.width * header.height > limit:
+        raise ImageReadError(info.path, "image too large to be safe (decompression bomb guard): "
+                                        f"{header.width}x{header.height}")
+    info.format, info.width, info.height = "BMP", header.width, header.height
+    cause = str(error.__cause__ or error).strip() or "no reason given"
+    info.warnings.append(f"Pillow cannot decode this BMP ({cause}); size read from its "
+                         f"{header.header} header ({header.bit_count}-bit, {header.compression})")
+    mislabelled = mislabel_warning(extension, "BMP")
+    if mislabelled:
+        info.warnings.append(mislabelled)
     return True
 
 
