@@ -883,6 +883,14 @@ CASES = [
      "January 2, 2011. REUTERS/Ana Costa", {"city": "Condamine", "country_code": "AU"}),  # "north west" as two words
     ("Smoke rises in Bilpin, north west of Sydney, Australia, December 21, 2019. REUTERS/Ana Costa",
      {"city": "Bilpin"}),
+    # A town keeps its own name against a far bigger city that has it only as another name
+    ("Divers come ashore at the Sicilian harbour of Augusta, June 3, 2016. REUTERS/Ana Costa",
+     {"city": "Augusta", "country_code": "IT"}),  # Augusta is Augsburg's Latin name, not its spelling
+    ("Fans watch a practice round at the golf club in Augusta on April 9, 2024. (Photo by Ana Costa/Getty Images)",
+     {"city": "Augusta", "country_code": "US"}),
+    ("Students rally in Smyrna on Friday. (AP Photo/Ana Costa)", {"country_code": "US"}),  # not Izmir
+    ("Demonstranten ziehen durch Dresden, ein Protest gegen die AfD. Foto: Ana Costa/dpa",
+     {"city": "Dresden", "country_code": "DE"}),  # "AFD" is a town's airport code, not a town
 ]
 
 

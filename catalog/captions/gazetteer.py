@@ -52,10 +52,15 @@ class Gazetteer:
 #: A city row: (name, country code, admin1 code, population, lat, lon).
 CityRow = tuple[str, str, str, int, float, float]
 #: Bump when the city index's layout or content rules change (invalidates the disk cache).
-_INDEX_VERSION = 3
+_INDEX_VERSION = 4
 #: A world city known by a US town's name outranks it with this many people and this many
-#: times the town's.
+#: times the town's, when the name is a spelling of its own (see _spelt_alike).
 ALTERNATE_WINS_AT, ALTERNATE_WINS_BY = 300_000, 5
+#: How alike (difflib's ratio) the two names must be: Odessa/Odesa 0.91, Medina/Madinah 0.77;
+#: not a Latin or biblical name, Augusta/Augsburg 0.53, Smyrna/Izmir 0.33, Zion/Jerusalem 0.
+SPELT_ALIKE = 0.76
+#: Cities this populous keep their codes as names ("NYC", "KL").
+CODES_KEPT_AT = 1_000_000
 
 
 def _latin(name: str) -> bool:
@@ -118,7 +123,9 @@ def _build_city_index() -> tuple[dict[str, tuple[CityRow, ...]], frozenset[str]]
                         float(info["longitude"]))
         primary = info["name"].lower()
         by_name.setdefault(primary, []).append(row)
-        alternates = {alt.lower() for alt in info.get("alternatenames") or () if _latin(alt)}
+        big = row[3] >= CODES_KEPT_AT
+        alternates = {alt.lower() for alt in info.get("alternatenames") or ()
+                      if _latin(alt) and (big or not _code(alt))}
         alternates.discard(primary)
         for key in alternates:
             alt_names.setdefault(key, []).append(row)
@@ -135,9 +142,24 @@ def _build_city_index() -> tuple[dict[str, tuple[CityRow, ...]], frozenset[str]]
         primary = sorted(found, key=lambda c: -c[3])
         alt_rows = cities.get(key, ())
         far_bigger = tuple(c for c in alt_rows if primary[0][1] == "US" and c[1] != "US"
-                           and c[3] >= ALTERNATE_WINS_AT and c[3] >= ALTERNATE_WINS_BY * primary[0][3])
+                           and c[3] >= ALTERNATE_WINS_AT and c[3] >= ALTERNATE_WINS_BY * primary[0][3]
+                           and _spelt_alike(key, c[0]))
         cities[key] = far_bigger + tuple(primary) + tuple(c for c in alt_rows if c not in far_bigger)
     return cities, frozenset(by_name)
+
+
+def _code(name: str) -> bool:
+    """An airport or postal code among a town's alternate names ("AFD" for Port Alfred):
+    a caption's acronym ("der AfD", a party) would otherwise be read as the town."""
+    return len(name) <= 4 and name.isupper()
+
+
+def _spelt_alike(name: str, other: str) -> bool:
+    """Whether ``name`` is a spelling of ``other`` (an exonym, a transliteration), not
+    another name for it: the town that owns the name keeps it ("Augusta", Georgia)."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, name, other.lower()).ratio() >= SPELT_ALIKE
 
 
 def _cache_file() -> Path:
