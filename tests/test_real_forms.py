@@ -891,6 +891,14 @@ CASES = [
     ("Students rally in Smyrna on Friday. (AP Photo/Ana Costa)", {"country_code": "US"}),  # not Izmir
     ("Demonstranten ziehen durch Dresden, ein Protest gegen die AfD. Foto: Ana Costa/dpa",
      {"city": "Dresden", "country_code": "DE"}),  # "AFD" is a town's airport code, not a town
+    ("A girl, one of 200 sub-Saharan Africans, waits on a boat off the coast of Sicily, May 4, 2016. "
+     "REUTERS/Ana Costa", {"city": "", "region": "Sicily", "country_code": "IT"}),  # people, not a town
+    ("Students march in the capital Khartoum against the army's rule, on June 3, 2022. - Police fired tear gas "
+     "near the home of Omar al-Bashir. Photo by Ana Costa", {"city": "Khartoum", "country_code": "SD"}),
+    ("Children queue for bread in the Beit Hanoun area, east of Gaza City, on May 3, 2018. (Xinhua/Ana Costa)",
+     {"city": "Beit Hanoun"}),  # a two-word name before "area"
+    ("Tents stand in the countryside near the town of Foggia | Photo: ARCHIVE ANSA / ANA COSTA",
+     {"agency": "ANSA", "photographer": "ANA COSTA", "file_photo": True, "city": "Foggia"}),
 ]
 
 

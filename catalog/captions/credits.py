@@ -250,7 +250,7 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
         if lower.startswith("courtesy ") and len(part) > 12:
             part = part[12 if lower.startswith("courtesy of ") else 9 :].strip()  # "Courtesy (of) Name/via REUTERS"
             lower = part.lower().strip(" .")
-        elif lower.startswith(("arquivo ", "archivo ", "archiv ")) and normalize_agency(part.split(None, 1)[1]):
+        elif lower.startswith(("arquivo ", "archivo ", "archiv ", "archive ")) and normalize_agency(part.split(None, 1)[1]):
             credit.file_photo = True  # Agência Brasil's "Name/Arquivo Agência Brasil"
             part = part.split(None, 1)[1]
             lower = part.lower().strip(" .")

@@ -18,7 +18,8 @@ from catalog.regexcache import regex
 _LAST_IN = regex(  # "in central London during the rush hour": a direction word may come between
     r"(?:\b(?:in|im|en|em|no|na|i|near|at|outside|through|across|à|au|a|près\s+de)\s+(?:the\s+)?"
     r"|\b(?:d|all|dell|nell|près\s+d)['’])"  # the agencies' own languages: "à Avignon", "a Venezia", "d'Epernay"
-    r"(?:(?:central|northern|southern|eastern|western|downtown|north|south|east|west)\s+)?(?=[A-ZÀ-Ý])")
+    r"(?:(?:central|northern|southern|eastern|western|downtown|north|south|east|west)\s+)?"
+    r"(?:(?:capital|city|town|village|port)\s+)?(?=[A-ZÀ-Ý])")  # "in the capital Khartoum against the coup"
 
 
 def known_after_in(text: str, chunk: Chunk, default_country: tuple[str, Span] | None) -> PlaceMatch | None:
@@ -69,7 +70,7 @@ def _name_after(text: str, start: int, limit: int, shouting: bool) -> Span | Non
 
 #: More capitalised words, then an English word that no German capitalised noun is
 #: ("in Köln Menschen am Rhein" stays Köln).
-_ENGLISH_NAME_RUN = regex(r"(?: [A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2}(?= (?:village|town|on|in|at|near|during|as|after|where|with|is|are|was|were)\b)")
+_ENGLISH_NAME_RUN = regex(r"(?: [A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2}(?= (?:village|town|area|neighbou?rhood|camp|on|in|at|near|during|as|after|where|with|is|are|was|were)\b)")
 
 
 _NEXT_WORDS = regex(r"(?: (?:am|an|de|del|da|do|di|la|le|sur|upon|on))? [A-ZÀ-Þ][\w'’-]*")

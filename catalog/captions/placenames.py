@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from catalog.captions.gazetteer import City, country_code, find_city, region_country, us_state
+from catalog.captions.gazetteer import (
+    City,
+    country_code,
+    demonym_country,
+    find_city,
+    region_country,
+    us_state,
+)
 from catalog.regexcache import regex
 
 Span = tuple[int, int]
@@ -137,6 +144,8 @@ def tail_name(text: str, start: int, end: int, shouting: bool = False) -> Span |
         return None  # "the eve of Ethiopian Orthodox Easter", "Ahead of Children's Day": a holiday, not a town
     if first == 0 and (text[s:e] in _SKY or text[s:e] in _VENUE_WORDS):
         return None  # a lone "Center" of "Golden 1 Center" is no town either
+    if text[e - 1] == "s" and _people(text[s:e].rpartition(" ")[2][:-1]) and not _known_place(text[s:e]):
+        return None  # "a group of 300 sub-Saharan Africans", "the Houston Texans": people, not a town
     if text.startswith(("World War", "World Cup", "Richtung "), s):
         return None  # "in World War II", "at the 2014 World Cup in Brazil", German "in Richtung Berlin" (towards)
     return (s, e) if e > s else None
@@ -159,6 +168,21 @@ _SKY = _HOLIDAYS | {"Sun", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercur
                     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 #: Last words of a holiday's name ("Chinese New Year", "Christmas Eve", "Orthodox Easter").
 _HOLIDAY_ENDS = _HOLIDAYS | {"Day", "Eve", "Year"}
+
+
+#: Peoples named beyond nationality adjectives (demonyms.json), whose plural is no town.
+_PEOPLES = frozenset({"African", "European", "Asian", "Arab", "Kurd", "Berber", "Bedouin", "Tamil", "Uyghur",
+                      "Uighur", "Yazidi", "Pashtun", "Baloch", "Hazara", "Sikh", "Hindu", "Muslim", "Christian"})
+
+
+def _people(word: str) -> bool:
+    """``word`` names a people: a nationality's adjective ("Syrian") or one of _PEOPLES."""
+    return word in _PEOPLES or demonym_country(word) is not None
+
+
+def _known_place(name: str) -> bool:
+    """The gazetteer knows ``name`` as a town, a country, a region or a US state."""
+    return bool(find_city(name) or country_code(name) or region_country(name) or us_state(name))
 
 
 def big_city(name: str) -> City | None:

@@ -99,6 +99,8 @@ class GenericFormat:
             body_end, year_hint = bernama.start(), int(bernama.group("year"))
         else:
             body_end = self._credit(draft, start)
+            while body_end > start and text[body_end - 1] in " \t|":
+                body_end -= 1  # InfoMigrants' "... in the town of X | Photo: ANSA/Name": the bar separates
             if not draft.caption.credit and "\n" in text[start:body_end]:
                 start, body_end = line_credit(draft, start, body_end)  # "Name, AFP\n...", "© Kyodo\n\n..."
         dateline_end = sports_dateline(draft, start, body_end, year_hint)
