@@ -324,7 +324,7 @@ CASES = [
     ("Dancers perform in Minhang District, east China's Shanghai, Feb. 5, 2023. (Xinhua/Li Wei)",
      {"city": "Shanghai", "country_code": "CN"}),
     ("Children watch a lion dance in Wuzhen Town, Jiaxing City, east China's Zhejiang Province, Feb. 5, 2023. "
-     "(Xinhua/Li Wei)", {"city": "Jiaxing", "country_code": "CN"}),  # Xinhua's "X City"
+     "(Xinhua/Li Wei)", {"city": "Wuzhen Town", "country_code": "CN"}),  # the town of Xinhua's "X City"
     ("Skaters circle a rink in the centre of Moscow, June 19© Ana Costa/TASS",
      {"agency": "TASS", "photographer": "Ana Costa"}),  # TASS galleries glue the copyright sign to the date
     ("A tram passes the Grand Place in Brussels, Friday 13 March 2020. (BELGA PHOTO ANA COSTA)",
@@ -899,6 +899,17 @@ CASES = [
      {"city": "Beit Hanoun"}),  # a two-word name before "area"
     ("Tents stand in the countryside near the town of Foggia | Photo: ARCHIVE ANSA / ANA COSTA",
      {"agency": "ANSA", "photographer": "ANA COSTA", "file_photo": True, "city": "Foggia"}),
+    # Xinhua's chain of units from the village to the province: the village is the place
+    ("Farmers dry chilies in Lixin Village of Tongdao County in Huaihua City, central China's Hunan Province, "
+     "Oct. 3, 2024. (Photo by Ana Costa/Xinhua)", {"city": "Lixin Village", "country_code": "CN"}),
+    ("Villagers pick tea in Xiaping Township, Ganzhou City, east China's Jiangxi Province, April 2, 2023. "
+     "(Xinhua/Ana Costa)", {"city": "Xiaping Township"}),
+    ("Farmers harvest rice in Gaoqiao Village of Fuling District, southwest China's Chongqing, Sept. 9, 2023. "
+     "(Xinhua/Ana Costa)", {"city": "Gaoqiao Village", "country_code": "CN"}),
+    ("Tourists stroll in the Old Town, Prague, Czech Republic, May 3, 2024. REUTERS/Ana Costa",
+     {"city": "Prague"}),  # a guard: a town's Old Town is no settlement of its own
+    ("Ducks swim in Xinzhou village, located on the outskirts of Wuhan, on May 3, 2019. (Photo by Ana Costa / AFP)",
+     {"city": "Xinzhou", "country_code": "CN"}),  # "located" before a locating phrase
 ]
 
 

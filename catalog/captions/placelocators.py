@@ -37,11 +37,12 @@ CAPITAL_OF = regex(r"(?:the\s+)?(?:[\w-]+\s+){0,2}capital\s+of\b", re.IGNORECASE
 NEAR_END = regex(r"\s(?:near|outside|on\s+the\s+outskirts\s+of)"
                  r"(?:\s+the\s+(?:[\w'’-]+\s+){0,3}(?:town|city|village|resort|port)\s+of)?\s+$")
 LOCATOR_CHUNK = regex(
-    r"on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
+    r"(?:(?:located|situated|lying)\s+)?"  # "in Moagang village, located on the outskirts of Shanghai"
+    r"(?:on\s+the\s+(?:[\w-]+\s+){0,3}coast\b"  # "on the NSW South Coast", "on the east coast of ..."
     r"|(?:near|outside|on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of|on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}island\s+of"
     rf"|(?:just\s+|about\s+)?{_COMPASS}\s+of"
     r"|an?\s+(?:[\w-]+\s+){0,2}(?:town|city|village|suburb|port)\s+"
-    rf"(?:{_COMPASS}\s+)?(?:of|near|outside))\s",
+    rf"(?:{_COMPASS}\s+)?(?:of|near|outside))\s)",
     re.IGNORECASE)
 TRAILING_BORDER = regex(
     r"[\s,]+(?:near|on|along|at|by|close\s+to|towards?)\s+(?:the\s+)?(?:[\w-]+\s+)?border\b[^,.]{0,50}$", re.IGNORECASE

@@ -3,11 +3,13 @@ locating phrase ("in Moore, Oklahoma, on the outskirts of ..."), a city owning a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from catalog.captions import placelocators as loc
 from catalog.captions import placespans as ps
 from catalog.captions.citynames import country_of
 from catalog.captions.gazetteer import find_city, us_state
-from catalog.captions.placematch import Reading
+from catalog.captions.placematch import PlaceMatch, Reading
 from catalog.captions.placenames import BIG_TOWN, Chunk, Span, tail_name
 from catalog.regexcache import regex
 
@@ -99,3 +101,24 @@ def city_before_district(text: str, region: Span) -> tuple[Span, int] | None:
     if city is None or city.population < BIG_TOWN:
         return None
     return m.span(1), m.end()
+
+
+#: Xinhua's chain from a village to its city: "in Beishan Village of Boao Township in ",
+#: "in Meihua Town of Daoxian County in ", "in Tashan Township, " (the city follows).
+_SETTLEMENT_CHAIN = regex(
+    r"\b(?:in|at)\s+(?P<name>(?:[A-Z][\w'’-]*\s){1,2}(?:Village|Town|Township))"
+    r"(?P<chain>(?:(?:\s+of|\s+in|,)\s+(?:[A-Z][\w'’-]*\s){1,3}(?:County|District|Township|Town|City|Banner)\b)*)"
+    r"(?:\s+of|\s+in|,)\s+(?:(?:[a-z]+\s+)?China['’]s\s+)?$")
+
+
+def settlement_before(text: str, start: int, match: PlaceMatch | None) -> PlaceMatch | None:
+    """The village or township named before the city, in China's chain of units ("in Shanshu
+    Village of Qianjiang District, southwest China's Chongqing"): the picture's place is the
+    village (whose coordinates the gazetteer does not have)."""
+    if match is None or match.city_span is None:
+        return match
+    found = _SETTLEMENT_CHAIN.search(text, max(start, match.city_span[0] - 160), match.city_span[0])
+    if found is None or not (match.place.country_code == "CN" or found.group("chain")):
+        return match
+    place = replace(match.place, city=found.group("name"), lat=None, lon=None)
+    return replace(match, place=place, city_span=found.span("name"), start=min(match.start, found.start("name")))

@@ -153,7 +153,7 @@ def find_place(text: str, start: int = 0, end: int | None = None, *,
     if match is None and located is not None and default_country is not None:
         # "... at the reservoir, north of Barcelona": no town, the country of the city it is near
         match = PlaceMatch(Place(country_code=default_country[0]), located.start, located.end)
-    return match
+    return nb.settlement_before(text, start, match)
 
 
 #: A town led by a preposition, its country in brackets ("à Kenema (Sierra Leone)"), and a later lead.
@@ -203,7 +203,7 @@ def _read_chunks(text: str, chunks: list[Chunk], shouting: bool,
                  default_country: tuple[str, Span] | None) -> PlaceMatch | None:
     i = len(chunks) - 1
     last = chunks[i]
-    if i > 0 and text[last.start] in "noNOjJaAsSeEwW" and loc.LOCATOR_CHUNK.match(text, last.start, last.end):
+    if i > 0 and text[last.start] in "noNOjJaAsSeEwWlL" and loc.LOCATOR_CHUNK.match(text, last.start, last.end):
         located = _located_by_last(text, chunks, shouting, default_country)
         if located is not None:
             return located
