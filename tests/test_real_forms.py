@@ -73,6 +73,14 @@ CASES = [
     ("**FILE** A police car lies wrecked in Jalalabad, Afghanistan, on Aug. 24, 2010. (AP Photo/Sam Reyes)",
      {"file_photo": True, "city": "Jalalabad"}),
     # Credits
+    ("Pupils walk to school in Cebu City, Philippines. (PNA photo by Ana Costa)",
+     {"agency": "Philippine News Agency", "photographer": "Ana Costa"}),  # an agency's "photo by" in brackets
+    ("Boats wait at the harbour of Lianyungang. (Xinhua photo by Ana Costa)",
+     {"agency": "Xinhua", "photographer": "Ana Costa"}),
+    ("Dancers parade in Oaxaca. (ANA COSTA / CUARTOSCURO.COM)",
+     {"agency": "Cuartoscuro", "photographer": "ANA COSTA"}),  # the agency's web address is its name
+    ("Persimmons dry in a yard in Sangju, North Gyeongsang Province, Oct. 25/ Yonhap",
+     {"agency": "Yonhap", "photographer": ""}),  # the date's day is no photographer
     ("A surfer trains in Teahupo'o | SAM REYES / AFP via Getty Images", {"agency": "AFP", "photographer": "SAM REYES"}),
     ("A jumper clears the bar in the final | SAM REYES AFP via Getty Images",
      {"agency": "AFP", "photographer": "SAM REYES"}),

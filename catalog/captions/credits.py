@@ -183,6 +183,9 @@ def _without_year(part: str) -> str:
     return part
 
 
+_AGENCY_PHOTO_BY = regex(r"(\S.{0,40}?)\s+(?:[Pp]hotos?|PHOTOS?)\s+(?:by|BY)\s+(\S.{1,60})")
+
+
 def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
     """Interpret a slash credit chain such as ``REUTERS/Name/File Photo`` or ``Name/Org via AP``.
 
@@ -304,6 +307,11 @@ def read_chain(chain: str, *, distributor: str | None = None) -> Credit:
             orgs.append(clean_name(paper.group("org")))
         elif (part[:1].islower() and _LOWER_WORDS.fullmatch(part)) or lower in _SOURCE_NOTES:
             credit.notes.append(squash(part))  # "STRINGER / various sources / AFP": a source described
+        elif lower.isdigit():
+            continue  # "Sept. 25/ Yonhap": the date's day, run into the credit
+        elif " by " in lower and (by := _AGENCY_PHOTO_BY.fullmatch(part)) and normalize_agency(by.group(1)):
+            agencies.append(normalize_agency(by.group(1)) or "")  # "(Xinhua photo by Name)", "(PNA photo by Name)"
+            people.append(clean_name(by.group(2)))
         elif looks_like_org(part):
             orgs.append(clean_name(part))
         else:

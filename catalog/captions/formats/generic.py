@@ -163,8 +163,8 @@ class GenericFormat:
             if pattern is _PAREN_CREDIT and not _credit_like(_comma_credit(m.group("credit"))):
                 continue
             chain = _LABEL.sub("", m.group("credit"))
-            if "." in chain or "+" in chain:
-                chain = _CONTACT.sub("", chain) or chain
+            if ("." in chain or "+" in chain) and not normalize_agency(chain.rpartition("/")[2].strip()):
+                chain = _CONTACT.sub("", chain) or chain  # (not "Name / CUARTOSCURO.COM": the agency's own name)
             chain = _comma_credit(chain.replace("\\", "/"))  # APA Images' "Name \\ apaimages"
             credit = read_chain(chain)
             start_at = m.start("label") if pattern is _LABELLED else m.start("credit")
