@@ -918,6 +918,12 @@ CASES = [
      {"city": "Prague"}),  # a guard: a town's Old Town is no settlement of its own
     ("Ducks swim in Xinzhou village, located on the outskirts of Wuhan, on May 3, 2019. (Photo by Ana Costa / AFP)",
      {"city": "Xinzhou", "country_code": "CN"}),  # "located" before a locating phrase
+    ("Tourists swim off Vis, a Croatian island in the Adriatic Sea, on July 3, 2023. (AP Photo/Ana Costa)",
+     {"city": "Vis", "country_code": "HR"}),  # the people's adjective of an appositive gives the country
+    ("Gulls circle over Mallaig, a Scottish fishing port, on May 3, 2024. REUTERS/Ana Costa",
+     {"city": "Mallaig", "country_code": "GB"}),
+    ("Roszke, Hungary: Families wait at a camp near the border with Serbia. (AP Photo/Ana Costa)",
+     {"city": "Roszke", "country_code": "HU"}),  # "Town, Country:" opens the caption
 ]
 
 

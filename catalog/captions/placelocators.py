@@ -292,7 +292,7 @@ def direction_area(text: str, chunk: Chunk, cc: str | None) -> Span | None:
 #: "..., a town in southeastern Bangladesh", "..., a host city for the 2018 World Cup": a phrase
 #: that describes the place named before it.
 _APPOSITIVE = regex(
-    r"an?\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|suburb|port|district|area|region|province|island|commune)"
+    r"an?\s+(?P<words>(?:[\w-]+\s+){0,3}?)(?:town|city|village|suburb|port|district|area|region|province|island|commune)"
     r"\b(?:\s+(?P<prep>in|of|on|near|for|outside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?P<where>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}))?"
 )
 
@@ -311,5 +311,7 @@ def without_appositives(text: str, chunks: list[Chunk]) -> tuple[str, Span] | No
                 code := region_country(m.group("where"))
                 or getattr(find_city(m.group("where"), primary_only=True), "country_code", None)):
             country = country or (code, (chunk.start, chunk.start))  # "a suburb of Rome": Italy
+        elif (people := [c for w in m.group("words").split() if w[:1].isupper() and (c := demonym_country(w))]):
+            country = country or (people[-1], (chunk.start, chunk.start))  # "Lampedusa, an Italian island"
         del chunks[k]
     return country

@@ -183,8 +183,8 @@ def describe(draft: Draft, start: int, end: int, *, year_hint: int | None = None
         if in_this is not None:
             after_this = (in_this.end(), place_end)  # "is seen in a file photo in Montreal on ..."
             place_end = in_this.start()
-        match = None
-        if main is not None and _PLACE_AFTER.match(text, main.end, first_end):
+        match = _colon_dateline(text, start, first_end)  # "Roszke, Hungary: A girl sleeps ..."
+        if match is None and main is not None and _PLACE_AFTER.match(text, main.end, first_end):
             match = find_place(text, main.end, first_end)  # AP: "..., Monday, Jan. 8, 2024, in Washington."
         written = country_written_after(text, main.end, first_end) if main is not None else None
         country_after = written[:2] if written is not None else None  # "in Hroza, October 6, 2023, Ukraine."
@@ -342,6 +342,20 @@ def _inside(d: DateMatch, taken: list[Span]) -> bool:
 
 
 #: Where a clause that names no place begins, after the place: "... of Kherson after the destruction".
+#: A place written before a colon that opens the caption: "Roszke, Hungary: ", "Mosul, Iraq: ".
+_PLACE_COLON = regex(r"[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,3}(?:,\s[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,3}){1,2}"
+                        r"(?=:\s+[A-Z0-9“\"‘'])")
+
+
+def _colon_dateline(text: str, start: int, end: int) -> PlaceMatch | None:
+    """The place of a caption that opens "Town, Country: ...", when it ends in a country or a state."""
+    opening = _PLACE_COLON.match(text, start, end)
+    if opening is None:
+        return None
+    match = find_place(text, start, opening.end())
+    return match if match is not None and match.country_span is not None else None
+
+
 _CLAUSE = regex(r"\s(?:as|after|while|during|when|following|amid|before|ahead\s+of|--|—|–)\s")
 _COUNTRY_AFTER = regex(r",\s(?:(?P<region>[A-Z][\w.'’ -]{1,40}?),\s)?(?P<name>[A-Z][\w.'’ -]{1,40}?)[.\s]*$")  # ", Kharkiv region, Ukraine."
 _PLACE_AFTER = regex(r",?\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][^.,;]{0,60}(?:,(?:[^.,;]|\.(?=\w)){1,40}){0,2}\.?\s*$")  # "in Charlotte, N.C."
