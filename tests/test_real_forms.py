@@ -73,6 +73,8 @@ CASES = [
     ("**FILE** A police car lies wrecked in Jalalabad, Afghanistan, on Aug. 24, 2010. (AP Photo/Sam Reyes)",
      {"file_photo": True, "city": "Jalalabad"}),
     # Credits
+    ("Kinder lernen Deutsch in einer Schule in Leipzig. Archivfoto: dpa",
+     {"agency": "dpa", "file_photo": True, "city": "Leipzig"}),  # German "Archivfoto:" labels the credit
     ("Pupils walk to school in Cebu City, Philippines. (PNA photo by Ana Costa)",
      {"agency": "Philippine News Agency", "photographer": "Ana Costa"}),  # an agency's "photo by" in brackets
     ("Boats wait at the harbour of Lianyungang. (Xinhua photo by Ana Costa)",

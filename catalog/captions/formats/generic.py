@@ -49,13 +49,13 @@ _PIPE_CREDIT = regex(r"(?<![^\s.])(?P<credit>(?P<name>[A-Z][^|\n]{1,60}?)\s+\|\s
 _LABELLED = regex(
     r"(?:^|[\s.(]|(?=©))(?P<label>(?:(?:Staff|Special|Contributed|Submitted|Courtesy)\s+)?"
     r"(?:Photo(?:graph|s)?(?:er)?\s*(?:by|:)|Pictures?\s*(?:by|:|;)|Pics?\s*:|Imagem?\s*:)|(?:Photo\s+)?Credits?(?:\s+should\s+read)?\s*:|Credit\s+(?=[^\n]{2,80}/)|Fotos?\s*:|All\s+(?:[Pp]hotos|[Pp]hotographs)\s*:|"
-    r"Bild\s*:|Copyright\s*:|Image\s+(?:copyright|source)\s*[:,]?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
+    r"Bild\s*:|Archiv(?:foto|bild)\s*:|Copyright\s*:|Image\s+(?:copyright|source)\s*[:,]?|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:|©|\(c\))\s*"  # and the BBC's "Image copyright EPA"
     r"(?P<credit>(?:(?<=\s[A-Z])\.\s|(?!\.\s)[^\n()]){2,100}?)\s*\)?[\s.]*$",  # "Isaiah J. Downing"
     re.IGNORECASE,
 )
 #: "Photo by ", "Credit: ", ZUMA's "Credit Image: © ", a bare "© ".
 _LABEL = regex(
-    rf"^\s*(?:{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Pictures?|Foto|Imagem|Bild|Credits?(?:\s+Image)?)\s*(?:by|:|;)\s*"
+    rf"^\s*(?:{LABEL_QUALIFIER}(?:Photo(?:graph)?(?:er)?|Pictures?|Foto|Imagem|Bild|Archiv(?:foto|bild)|Credits?(?:\s+Image)?)\s*(?:by|:|;)\s*"
     r"|Image\s+(?:copyright|source)\s*[:,]?\s*|(?:Quelle|Zdroj|K[äa]lla|Fuente|Fonte|Source)\s*:\s*)?"  # and "source:" in six languages
     r"(?:©|\(c\))?\s*",
     re.IGNORECASE,
