@@ -926,6 +926,8 @@ CASES = [
      {"city": "Mallaig", "country_code": "GB"}),
     ("Roszke, Hungary: Families wait at a camp near the border with Serbia. (AP Photo/Ana Costa)",
      {"city": "Roszke", "country_code": "HU"}),  # "Town, Country:" opens the caption
+    ("Families queue for flour at the UNICEF camp in the Nowshera district on August 30, 2022. REUTERS/Ana Costa",
+     {"city": "", "region": "Nowshera district"}),  # an organisation's camp names no town
 ]
 
 

@@ -49,6 +49,8 @@ def city_before(text: str, chunk_start: int, place_start: int, shouting: bool, k
     span = tail_name(text, chunk_start, end, shouting)
     if span is None or country_of(text[span[0] : span[1]]) is not None:
         return None  # "near the border with Russia in the Kharkiv region": Russia is not the city
+    if not shouting and text[span[0] : span[1]].isupper() and span[1] - span[0] <= 6:
+        return None  # "at the UNHCR camp in the Charsadda district": an organisation's camp
     if text.endswith(" district", chunk_start, lead.start()):
         village = loc.settlement_in(text, Chunk(chunk_start, end), span, shouting)[0]
         if village != span:
